@@ -1,0 +1,33 @@
+import { basename } from 'node:path';
+import { parseModelFile } from '../../core/artifact/load';
+import { loadModel, predictionColumns, predictTable } from '../../core/artifact/predict';
+import { tableToCsv } from '../../core/ingest/writeCsv';
+import { SaplingError } from '../../core/util/errors';
+import { readBytes, readCsvFile, writeOut } from '../io';
+
+/** `sapling predict <model.json> <data.csv> [--out predictions.csv]`. */
+export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string }): Promise<void> {
+  let file;
+  try {
+    file = parseModelFile(new TextDecoder().decode(readBytes(modelPath)));
+  } catch (e) {
+    if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(modelPath)}: ${e.message}`);
+    throw e;
+  }
+  const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
+  const { table, warnings } = readCsvFile(dataPath, { kinds });
+  for (const w of warnings) console.error(`warning: ${w.message}`);
+  const model = await loadModel(file);
+  try {
+    const predictions = predictTable(model, table);
+    const csv = tableToCsv(table, predictionColumns(predictions));
+    if (options.out) {
+      writeOut(options.out, csv);
+      console.log(`${predictions.rows} predictions written to ${options.out}`);
+    } else {
+      process.stdout.write(csv);
+    }
+  } finally {
+    model.dispose();
+  }
+}

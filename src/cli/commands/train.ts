@@ -1,0 +1,74 @@
+import { basename } from 'node:path';
+import { getModel, defaultModelFor } from '../../core/models/registry';
+import { parseParamText } from '../../core/params';
+import { defaultRecipe } from '../../core/prep/recipe';
+import { profileTable } from '../../core/profile/profile';
+import { type Task, resolveProblem } from '../../core/problem';
+import { DEFAULT_SEED } from '../../core/train/config';
+import { runTraining } from '../../core/train/runTraining';
+import { SaplingError } from '../../core/util/errors';
+import { formatMetrics, num } from '../format';
+import { readCsvFile, writeOut } from '../io';
+
+/** Options of `sapling train`. */
+export interface TrainOptions {
+  target?: string;
+  task?: string;
+  model?: string;
+  param?: string[];
+  seed?: string;
+  testSize?: string;
+  out?: string;
+  report?: string;
+}
+
+/** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
+export async function trainCommand(path: string, options: TrainOptions, backend: string): Promise<void> {
+  if (!options.target) throw new SaplingError('missing-target', 'train needs --target <column>');
+  const task = parseTask(options.task);
+  const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
+  const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
+  const { table, warnings } = readCsvFile(path);
+  for (const w of warnings) console.log(`warning: ${w.message}`);
+  const problem = resolveProblem(table, options.target, task);
+  const model = getModel(options.model ?? defaultModelFor(problem.task));
+  const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
+  const recipe = { ...defaultRecipe(profileTable(table), problem.target), testSize };
+  const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
+  console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), backend ${backend}, seed ${seed}`);
+  if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
+
+  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed }, {
+    onEpoch: (log) => {
+      const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
+      const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';
+      console.log(`epoch ${log.epoch}/${log.epochs}  loss ${num(log.loss)}${val}${metric}`);
+    },
+  });
+  console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
+  console.log('');
+  console.log(formatMetrics(report.metrics));
+  console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}, train ${num(report.timings_ms.train)}, evaluate ${num(report.timings_ms.evaluate)})`);
+  if (options.out) {
+    writeOut(options.out, JSON.stringify(file));
+    console.log(`model written to ${options.out}`);
+  }
+  if (options.report) {
+    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
+    console.log(`report written to ${options.report}`);
+  }
+}
+
+function parseTask(task: string | undefined): Task | 'classification' | undefined {
+  if (task === undefined) return undefined;
+  const known = ['classification', 'regression', 'binary', 'multiclass'];
+  if (!known.includes(task)) throw new SaplingError('bad-task', `--task must be classification or regression, got "${task}"`);
+  return task as Task | 'classification';
+}
+
+function parseNumberOption(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new SaplingError('bad-option', `${name} must be a number, got "${text}"`);
+  return v;
+}

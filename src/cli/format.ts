@@ -1,0 +1,48 @@
+import type { DataProfile } from '../core/profile/profile';
+import { METRIC_LABELS, type Metrics } from '../core/evaluate/evaluate';
+
+/** A number for a terminal: 4 significant digits, integers as they are. */
+export function num(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '';
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(3);
+  return String(Number(v.toPrecision(4)));
+}
+
+/** Left-aligned columns separated by two spaces. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+/** The readable summary `sapling profile` prints. */
+export function formatProfile(name: string, profile: DataProfile, meta: { delimiter: string; encoding: string }): string {
+  const delimiter = meta.delimiter === '\t' ? 'tab' : `"${meta.delimiter}"`;
+  const head = `${name}: ${profile.rows} rows, ${profile.columns.length} columns (delimiter ${delimiter}, ${meta.encoding})`;
+  const rows = [['column', 'type', 'missing', 'unique', 'mean', 'std', 'min', 'max', 'top values']];
+  for (const c of profile.columns) {
+    const numeric = c.kind === 'numeric';
+    const top = c.top?.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ') ?? '';
+    rows.push([
+      c.name,
+      c.type,
+      String(c.missing),
+      String(c.unique),
+      numeric ? num(c.mean) : '',
+      numeric ? num(c.std) : '',
+      numeric ? num(c.min) : c.kind === 'datetime' && c.min !== undefined && !Number.isNaN(c.min) ? new Date(c.min).toISOString().slice(0, 10) : '',
+      numeric ? num(c.max) : c.kind === 'datetime' && c.max !== undefined && !Number.isNaN(c.max) ? new Date(c.max).toISOString().slice(0, 10) : '',
+      top,
+    ]);
+  }
+  const warnings = profile.warnings.length ? ['', 'warnings:', ...profile.warnings.map((w) => `  - ${w.message}`)] : ['', 'no warnings'];
+  return [head, '', table(rows), ...warnings].join('\n');
+}
+
+/** Train and test metrics side by side. */
+export function formatMetrics(metrics: { train: Metrics; test: Metrics }): string {
+  const rows = [['metric', 'train', 'test']];
+  for (const key of Object.keys(metrics.test)) rows.push([METRIC_LABELS[key] ?? key, num(metrics.train[key]), num(metrics.test[key])]);
+  return table(rows);
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/util/errors';
+import { initNodeBackend } from './backend';
+import { predictCommand } from './commands/predict';
+import { profileCommand } from './commands/profile';
+import { trainCommand } from './commands/train';
+
+const USAGE = `sapling — machine learning on a CSV, from the command line
+
+usage:
+  sapling profile <data.csv> [--out profile.json] [--target <col>]
+  sapling train <data.csv> --target <col> [--task classification|regression]
+                [--model logistic|linear|mlp] [--param key=value]... [--seed N]
+                [--test-size F] [--out model.json] [--report report.json]
+  sapling predict <model.json> <data.csv> [--out predictions.csv]
+
+options:
+  --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
+  --help               this text`;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        report: { type: 'string' },
+        target: { type: 'string' },
+        task: { type: 'string' },
+        model: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        seed: { type: 'string' },
+        'test-size': { type: 'string' },
+        backend: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`error: ${errorMessage(e)}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...files] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    console.log(USAGE);
+    return command === undefined && !values.help ? 1 : 0;
+  }
+  try {
+    switch (command) {
+      case 'profile':
+        needFiles(files, 1, 'profile <data.csv>');
+        profileCommand(files[0], { out: values.out, target: values.target });
+        return 0;
+      case 'train': {
+        needFiles(files, 1, 'train <data.csv> --target <col>');
+        const backend = await initNodeBackend(values.backend);
+        await trainCommand(files[0], { ...values, testSize: values['test-size'] }, backend);
+        return 0;
+      }
+      case 'predict':
+        needFiles(files, 2, 'predict <model.json> <data.csv>');
+        await initNodeBackend(values.backend);
+        await predictCommand(files[0], files[1], { out: values.out });
+        return 0;
+      default:
+        console.error(`error: unknown command "${command}" (known: profile, train, predict)`);
+        return 1;
+    }
+  } catch (e) {
+    console.error(`error: ${errorMessage(e)}`);
+    if (process.env.SAPLING_DEBUG) console.error(e);
+    return 1;
+  }
+}
+
+function needFiles(files: readonly string[], count: number, usage: string): void {
+  if (files.length !== count) throw new Error(`expected: sapling ${usage}`);
+}
+
+process.exitCode = await main(process.argv.slice(2));

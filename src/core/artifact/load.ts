@@ -1,0 +1,75 @@
+import { getModel } from '../models/registry';
+import { getStep } from '../prep/registry';
+import { SaplingError } from '../util/errors';
+import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile } from './modelFile';
+
+const TASKS = new Set(['binary', 'multiclass', 'regression']);
+
+/**
+ * Upgrades, one version at a time, from each older model-file version to the next. Empty while
+ * version 1 is the only one; when version 2 arrives, add `1: upgradeV1toV2` and a frozen v1 fixture.
+ */
+const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+/**
+ * Parses and validates model-file text. Errors say what is wrong: not JSON, not a Sapling model,
+ * a version from a newer Sapling, or a part that is missing or malformed.
+ */
+export function parseModelFile(text: string): ModelFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new SaplingError('bad-model-file', `not a Sapling model file: it is not valid JSON (${(e as Error).message})`);
+  }
+  return validateModelFile(data);
+}
+
+/** Validates (and upgrades) a parsed model file. */
+export function validateModelFile(data: unknown): ModelFile {
+  if (!isObject(data) || data.format !== MODEL_FILE_FORMAT) {
+    const hint = isObject(data) && 'modelTopology' in data ? ' (this looks like a TF.js model.json; import the Sapling .json file instead)' : '';
+    throw new SaplingError('bad-model-file', `not a Sapling model file: "format" is not "${MODEL_FILE_FORMAT}"${hint}`);
+  }
+  let version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new SaplingError('bad-model-file', `the model file has no valid "version" (got ${JSON.stringify(version)})`);
+  }
+  if (version > MODEL_FILE_VERSION) {
+    throw new SaplingError(
+      'newer-model-file',
+      `the model file is version ${version}, made by a newer Sapling; this one reads versions up to ${MODEL_FILE_VERSION}`,
+    );
+  }
+  let file: Record<string, unknown> = data;
+  while (version < MODEL_FILE_VERSION) {
+    const upgrade = UPGRADES[version];
+    if (!upgrade) throw new SaplingError('bad-model-file', `no upgrade from model-file version ${version}`);
+    file = upgrade(file);
+    version++;
+  }
+  const problem = file.problem;
+  need(isObject(problem) && typeof problem.target === 'string' && TASKS.has(problem.task as string) && Array.isArray(problem.classes), 'problem');
+  need(Array.isArray(file.inputSchema) && file.inputSchema.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.kind === 'string'), 'inputSchema');
+  const pipeline = file.pipeline;
+  need(isObject(pipeline) && Array.isArray(pipeline.steps) && Array.isArray(pipeline.features) && Array.isArray(pipeline.inputs), 'pipeline');
+  for (const step of pipeline.steps as unknown[]) {
+    need(isObject(step) && typeof step.step === 'string', 'pipeline.steps');
+    getStep((step as { step: string }).step);
+  }
+  const model = file.model;
+  need(isObject(model) && typeof model.model === 'string' && typeof model.nFeatures === 'number', 'model');
+  getModel(model.model as string);
+  const network = (model as Record<string, unknown>).network;
+  need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.network');
+  need(isObject(file.report), 'report');
+  return file as unknown as ModelFile;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function need(condition: boolean, part: string): asserts condition {
+  if (!condition) throw new SaplingError('bad-model-file', `the model file's "${part}" is missing or malformed`);
+}

@@ -1,0 +1,61 @@
+import { argmaxRows } from '../evaluate/classification';
+import type { ExtraColumn } from '../ingest/writeCsv';
+import type { Predictor } from '../models/model';
+import { loadNetworkPredictor } from '../models/network';
+import { toMatrix, transformPipeline } from '../prep/recipe';
+import { isClassification } from '../problem';
+import type { DataTable } from '../table/DataTable';
+import type { ModelFile } from './modelFile';
+
+/** A model file made ready to predict. Call `dispose` when done to free its tensors. */
+export interface LoadedModel {
+  readonly file: ModelFile;
+  readonly predictor: Predictor;
+  dispose(): void;
+}
+
+/** Predictions for a table's rows. */
+export interface Predictions {
+  readonly rows: number;
+  /** Predicted class label per row (classification). */
+  readonly labels?: readonly string[];
+  /** Predicted value per row (regression). */
+  readonly values?: Float32Array;
+  /** Row-major probabilities, one column per class (classification). */
+  readonly proba?: Float32Array;
+  readonly classes: readonly string[];
+}
+
+/** Rebuilds a model file's network so it can predict. */
+export async function loadModel(file: ModelFile): Promise<LoadedModel> {
+  const predictor = await loadNetworkPredictor(file.model.network, file.model.nFeatures);
+  return { file, predictor, dispose: () => predictor.dispose() };
+}
+
+/** Runs the fitted pipeline and the model on new rows (the target column may be absent). */
+export function predictTable(model: LoadedModel, table: DataTable): Predictions {
+  const { file } = model;
+  const features = transformPipeline(file.pipeline, table);
+  const X = toMatrix(features, file.pipeline.features);
+  const outputs = model.predictor.outputs(X, table.rowCount);
+  const classes = file.problem.classes;
+  if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
+  const labels = Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
+  return { rows: table.rowCount, labels, proba: outputs, classes };
+}
+
+/** The columns appended to a predictions CSV: `prediction`, then `proba_<class>` per class. */
+export function predictionColumns(p: Predictions): ExtraColumn[] {
+  if (p.values) {
+    const values = p.values;
+    // float32 carries ~7 significant digits; printing more would only show rounding noise.
+    return [{ name: 'prediction', cell: (i) => String(Number(values[i].toPrecision(7))) }];
+  }
+  const labels = p.labels ?? [];
+  const proba = p.proba ?? new Float32Array(0);
+  const k = p.classes.length;
+  return [
+    { name: 'prediction', cell: (i) => labels[i] },
+    ...p.classes.map((c, j) => ({ name: `proba_${c}`, cell: (i: number) => proba[i * k + j].toPrecision(6) })),
+  ];
+}

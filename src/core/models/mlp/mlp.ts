@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ParamsOf } from '../../params';
+import { isClassification } from '../../problem';
+import type { ModelDefinition, ModelTarget } from '../model';
+import { serializeNetwork } from '../network';
+import { mlpSchema } from './schema';
+import { trainNetwork } from './trainLoop';
+
+type MlpParams = ParamsOf<typeof mlpSchema>;
+
+/**
+ * A multilayer perceptron on TF.js: dense hidden layers, Adam, optional dropout and L2, early
+ * stopping on a held-out validation fraction with the best weights restored.
+ */
+export const mlpModel: ModelDefinition<typeof mlpSchema> = {
+  id: 'mlp',
+  label: 'Neural network (MLP)',
+  help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: mlpSchema,
+  async fit(train, target, params, ctx) {
+    const head = outputHead(target);
+    const seed = ctx.rng.uint32();
+    const net = buildMlp(train.d, head.units, params, 'linear', seed);
+    // Regression targets are standardised for training and the scale is folded back into the last
+    // layer afterwards, so the saved network predicts in the target's own units.
+    const yScale = isClassification(target.task) ? { mean: 0, std: 1 } : meanStd(train.y);
+    const y = isClassification(target.task) ? train.y : train.y.map((v) => (v - yScale.mean) / yScale.std);
+    try {
+      const result = await trainNetwork(net, { ...train, y }, head.loss, head.units, params, ctx);
+      const final = buildMlp(train.d, head.units, params, head.activation, seed);
+      try {
+        // getWeights returns the live variables: only tensors made here are disposed.
+        const trained = net.getWeights();
+        const scaled = isClassification(target.task) ? [] : scaledOutputLayer(trained, yScale);
+        final.setWeights([...trained.slice(0, trained.length - scaled.length), ...scaled]);
+        tf.dispose(scaled);
+        return {
+          model: 'mlp',
+          params,
+          task: target.task,
+          classes: target.classes,
+          nFeatures: train.d,
+          network: await serializeNetwork(final, head.activation),
+          history: result.history,
+          stopReason: result.stopReason,
+        };
+      } finally {
+        final.dispose();
+      }
+    } finally {
+      net.dispose();
+    }
+  },
+};
+
+/** Output layer size, activation and training loss for a task. */
+function outputHead(target: ModelTarget): { units: number; activation: 'sigmoid' | 'softmax' | 'linear'; loss: 'binary' | 'softmax' | 'mse' } {
+  if (target.task === 'regression') return { units: 1, activation: 'linear', loss: 'mse' };
+  if (target.classes.length === 2) return { units: 1, activation: 'sigmoid', loss: 'binary' };
+  return { units: target.classes.length, activation: 'softmax', loss: 'softmax' };
+}
+
+/** The network; the training copy has a linear output so the loss works on logits (stable). */
+export function buildMlp(d: number, outUnits: number, params: MlpParams, outActivation: 'sigmoid' | 'softmax' | 'linear', seed: number): tf.LayersModel {
+  const model = tf.sequential();
+  for (let l = 0; l < params.layers; l++) {
+    model.add(
+      tf.layers.dense({
+        units: params.units,
+        activation: params.activation,
+        inputShape: l === 0 ? [d] : undefined,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + l }),
+        name: `hidden_${l + 1}`,
+      }),
+    );
+    if (params.dropout > 0) model.add(tf.layers.dropout({ rate: params.dropout, seed: seed + 100 + l, name: `dropout_${l + 1}` }));
+  }
+  model.add(
+    tf.layers.dense({
+      units: outUnits,
+      activation: outActivation,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1000 }),
+      name: 'output',
+    }),
+  );
+  return model;
+}
+
+function meanStd(y: Float32Array): { mean: number; std: number } {
+  let mean = 0;
+  for (const v of y) mean += v;
+  mean /= y.length || 1;
+  let ss = 0;
+  for (const v of y) ss += (v - mean) ** 2;
+  const std = Math.sqrt(ss / (y.length || 1));
+  return { mean, std: std > 0 ? std : 1 };
+}
+
+/** The output layer's kernel and bias rewritten so the network predicts `mean + std · output`. */
+function scaledOutputLayer(weights: tf.Tensor[], scale: { mean: number; std: number }): tf.Tensor[] {
+  const kernel = weights[weights.length - 2];
+  const bias = weights[weights.length - 1];
+  return [tf.mul(kernel, scale.std), tf.add(tf.mul(bias, scale.std), scale.mean)];
+}

@@ -1,0 +1,72 @@
+import type { ParamSchema, ParamsOf, RawParams } from '../params';
+import type { Task } from '../problem';
+import type { Rng } from '../util/rng';
+import type { SerializedNetwork } from './network';
+
+/** A model's training data: row-major float32 features and one target value per row. */
+export interface TrainingSet {
+  readonly X: Float32Array;
+  readonly n: number;
+  readonly d: number;
+  /** Class index (classification) or target value (regression), per row. */
+  readonly y: Float32Array;
+}
+
+/** What a model is asked to learn: the task, and for classifiers the class labels in index order. */
+export interface ModelTarget {
+  readonly task: Task;
+  readonly classes: readonly string[];
+}
+
+/** One epoch (or optimiser iteration) of training, as streamed to the live chart. */
+export interface EpochLog {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly loss: number;
+  readonly valLoss?: number;
+  /** Validation accuracy (classification) or R² (regression), when a validation set is held out. */
+  readonly valMetric?: number;
+}
+
+/** Hooks a training run gets from whoever runs it: randomness, progress, and cancellation. */
+export interface TrainContext {
+  readonly rng: Rng;
+  readonly onEpoch?: (log: EpochLog) => void;
+  /** Polled between batches; training throws CancelledError once it returns true. */
+  readonly shouldStop?: () => boolean;
+  /** Lets the host's event loop run (so a Cancel message can arrive); called between batches. */
+  readonly yieldToEvents?: () => Promise<void>;
+}
+
+/** A trained model as plain data: what it is, what it learned, and how training went. */
+export interface FittedModel {
+  readonly model: string;
+  readonly params: RawParams;
+  readonly task: Task;
+  readonly classes: readonly string[];
+  readonly nFeatures: number;
+  readonly network: SerializedNetwork;
+  readonly history: readonly EpochLog[];
+  /** Why training stopped: converged, early stopping, the epoch budget. */
+  readonly stopReason: string;
+}
+
+/** A loaded model, ready to predict. */
+export interface Predictor {
+  /**
+   * Probabilities (row-major, one column per class, binary included) for classifiers; predicted
+   * values for regressors.
+   */
+  outputs(X: Float32Array, n: number): Float32Array;
+  dispose(): void;
+}
+
+/** A model family: its schema, the tasks it can do, and how to train and load it. */
+export interface ModelDefinition<S extends ParamSchema = ParamSchema> {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly tasks: readonly Task[];
+  readonly schema: S;
+  fit(train: TrainingSet, target: ModelTarget, params: ParamsOf<S>, ctx: TrainContext): Promise<FittedModel>;
+}

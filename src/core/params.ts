@@ -1,0 +1,138 @@
+import { SaplingError } from './util/errors';
+
+/**
+ * Parameter schemas. Every step and model declares its parameters once, with defaults, ranges and
+ * help text; the studio draws its forms from them, the CLI parses `--param key=value` with them, and
+ * (later) the tuner reads their ranges.
+ */
+
+interface ParamBase {
+  /** Short label for forms. */
+  readonly label: string;
+  /** One or two sentences a student can read: what it does and when to change it. */
+  readonly help: string;
+}
+
+/** A number, optionally an integer, within [min, max]. */
+export interface NumberParam extends ParamBase {
+  readonly type: 'number';
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  /** Suggests a log scale to tuners and sliders (learning rates, regularisation). */
+  readonly log?: boolean;
+}
+
+/** One of a fixed set of string options. */
+export interface ChoiceParam<V extends string = string> extends ParamBase {
+  readonly type: 'choice';
+  readonly default: V;
+  readonly options: readonly { readonly value: V; readonly label: string }[];
+}
+
+/** On or off. */
+export interface BooleanParam extends ParamBase {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+
+/** A set of column names (chosen from the data). */
+export interface ColumnsParam extends ParamBase {
+  readonly type: 'columns';
+  readonly default: readonly string[];
+}
+
+/** Any parameter. */
+export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | ColumnsParam;
+
+/** Parameters by name. */
+export type ParamSchema = Readonly<Record<string, ParamSpec>>;
+
+/** The value type a parameter spec holds. */
+export type ParamValue<P extends ParamSpec> = P extends NumberParam
+  ? number
+  : P extends ChoiceParam<infer V>
+    ? V
+    : P extends BooleanParam
+      ? boolean
+      : readonly string[];
+
+/** The resolved parameter values of a schema, every key present. */
+export type ParamsOf<S extends ParamSchema> = { readonly [K in keyof S]: ParamValue<S[K]> };
+
+/** Parameter values as they travel in recipes and files, before they are checked. */
+export type RawParams = Readonly<Record<string, unknown>>;
+
+/**
+ * Fills defaults and checks every given value against the schema. `owner` names the step or model
+ * in error messages. Unknown keys are an error that lists the known ones.
+ */
+export function resolveParams<S extends ParamSchema>(schema: S, given: RawParams = {}, owner = 'parameters'): ParamsOf<S> {
+  for (const key of Object.keys(given)) {
+    if (!(key in schema)) {
+      throw new SaplingError(
+        'unknown-param',
+        `${owner} has no parameter "${key}" (known: ${Object.keys(schema).join(', ') || 'none'})`,
+      );
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema)) {
+    out[key] = key in given && given[key] !== undefined ? checkValue(spec, given[key], `${owner}: ${key}`) : spec.default;
+  }
+  return out as ParamsOf<S>;
+}
+
+function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
+  switch (spec.type) {
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new SaplingError('bad-param', `${where} must be a number, got ${JSON.stringify(value)}`);
+      if (spec.integer && !Number.isInteger(value)) throw new SaplingError('bad-param', `${where} must be a whole number, got ${value}`);
+      if (spec.min !== undefined && value < spec.min) throw new SaplingError('bad-param', `${where} must be at least ${spec.min}, got ${value}`);
+      if (spec.max !== undefined && value > spec.max) throw new SaplingError('bad-param', `${where} must be at most ${spec.max}, got ${value}`);
+      return value;
+    }
+    case 'choice': {
+      if (!spec.options.some((o) => o.value === value)) {
+        throw new SaplingError('bad-param', `${where} must be one of ${spec.options.map((o) => o.value).join(', ')}, got ${JSON.stringify(value)}`);
+      }
+      return value;
+    }
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new SaplingError('bad-param', `${where} must be true or false, got ${JSON.stringify(value)}`);
+      return value;
+    case 'columns':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        throw new SaplingError('bad-param', `${where} must be a list of column names`);
+      }
+      return [...value];
+  }
+}
+
+/**
+ * Parses `key=value` text (the CLI's `--param`) into a typed value for the schema: numbers for number
+ * parameters, true/false for booleans, comma-separated names for column lists.
+ */
+export function parseParamText(schema: ParamSchema, text: string, owner: string): [string, unknown] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new SaplingError('bad-param', `--param expects key=value, got "${text}"`);
+  const key = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1).trim();
+  const spec = schema[key];
+  if (!spec) throw new SaplingError('unknown-param', `${owner} has no parameter "${key}" (known: ${Object.keys(schema).join(', ')})`);
+  switch (spec.type) {
+    case 'number': {
+      const v = Number(raw);
+      if (raw === '' || !Number.isFinite(v)) throw new SaplingError('bad-param', `${owner}: ${key} must be a number, got "${raw}"`);
+      return [key, v];
+    }
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw new SaplingError('bad-param', `${owner}: ${key} must be true or false, got "${raw}"`);
+      return [key, raw === 'true'];
+    case 'choice':
+      return [key, raw];
+    case 'columns':
+      return [key, raw ? raw.split(',').map((s) => s.trim()) : []];
+  }
+}

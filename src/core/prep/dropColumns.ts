@@ -1,0 +1,31 @@
+import { SaplingError } from '../util/errors';
+import { dropColumns } from '../table/DataTable';
+import type { StepDefinition } from './step';
+
+const schema = {
+  columns: {
+    type: 'columns',
+    label: 'Columns to drop',
+    default: [],
+    help: 'Columns the model should not see: identifiers, free text, or anything that would not be known at prediction time.',
+  },
+} as const;
+
+/** Removes named columns. Fitting checks they exist, so a typo is caught at training time. */
+export const dropColumnsStep: StepDefinition<typeof schema, { dropped: string[] }> = {
+  id: 'drop-columns',
+  label: 'Drop columns',
+  help: 'Leaves columns out of the model entirely.',
+  schema,
+  fit(table, params) {
+    const names = new Set(table.columns.map((c) => c.name));
+    const unknown = params.columns.filter((c) => !names.has(c));
+    if (unknown.length) {
+      throw new SaplingError('unknown-column', `drop columns: no column ${unknown.map((c) => `"${c}"`).join(', ')} in the data`);
+    }
+    return { dropped: [...params.columns] };
+  },
+  transform(table, _params, state) {
+    return dropColumns(table, state.dropped);
+  },
+};

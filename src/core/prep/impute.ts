@@ -1,0 +1,136 @@
+import { quantileSorted, sortedPresent } from '../profile/stats';
+import { type DataTable, withColumn } from '../table/DataTable';
+import type { Column } from '../table/column';
+import { columnsParam, selectColumns, type StepDefinition } from './step';
+
+const schema = {
+  numeric: {
+    type: 'choice',
+    label: 'Numbers',
+    default: 'mean',
+    options: [
+      { value: 'mean', label: 'Mean' },
+      { value: 'median', label: 'Median' },
+      { value: 'most_frequent', label: 'Most frequent' },
+      { value: 'constant', label: 'Constant' },
+    ],
+    help: 'How to fill a missing number. The median resists outliers; a constant (below) keeps "missing" recognisable.',
+  },
+  numericFill: {
+    type: 'number',
+    label: 'Constant for numbers',
+    default: 0,
+    help: 'The value used for missing numbers when the strategy is Constant.',
+  },
+  categorical: {
+    type: 'choice',
+    label: 'Categories',
+    default: 'most_frequent',
+    options: [
+      { value: 'most_frequent', label: 'Most frequent' },
+      { value: 'constant', label: 'A "missing" category' },
+    ],
+    help: 'How to fill a missing category or yes/no value: the most common one, or a category of its own called "missing".',
+  },
+  columns: columnsParam('numeric, categorical or boolean'),
+} as const;
+
+/** The fill value per column: a number for numeric columns, a category label or 0/1 otherwise. */
+type ImputeState = { fills: Record<string, number | string> };
+
+/** The category used by the constant strategy for categorical columns. */
+export const MISSING_CATEGORY = 'missing';
+
+/** Fills missing values with statistics learned from the training split. */
+export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
+  id: 'impute',
+  label: 'Fill missing values',
+  help: 'Replaces missing values with a statistic of the training data, so models that cannot handle gaps can train.',
+  schema,
+  fit(table, params) {
+    const fills: Record<string, number | string> = {};
+    for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'])) {
+      fills[column.name] = fillFor(column, params.numeric, params.numericFill, params.categorical);
+    }
+    return { fills };
+  },
+  transform(table, _params, state) {
+    let out: DataTable = table;
+    for (const column of table.columns) {
+      const fill = state.fills[column.name];
+      if (fill !== undefined) out = withColumn(out, fillColumn(column, fill));
+    }
+    return out;
+  },
+};
+
+function fillFor(column: Column, numeric: string, numericFill: number, categorical: string): number | string {
+  switch (column.kind) {
+    case 'numeric': {
+      const sorted = sortedPresent(column.values);
+      if (numeric === 'constant' || sorted.length === 0) return numericFill;
+      if (numeric === 'median') return quantileSorted(sorted, 0.5);
+      if (numeric === 'most_frequent') return modeSorted(sorted);
+      let sum = 0;
+      for (const v of sorted) sum += v;
+      return sum / sorted.length;
+    }
+    case 'boolean': {
+      let ones = 0;
+      let zeros = 0;
+      for (const v of column.values) {
+        if (v === 1) ones++;
+        else if (v === 0) zeros++;
+      }
+      return ones > zeros ? 1 : 0;
+    }
+    case 'categorical':
+    case 'text': {
+      if (categorical === 'constant') return MISSING_CATEGORY;
+      const counts = new Int32Array(column.categories.length);
+      for (const c of column.codes) if (c >= 0) counts[c]++;
+      let best = -1;
+      for (let k = 0; k < counts.length; k++) if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) best = k;
+      return best >= 0 ? column.categories[best] : MISSING_CATEGORY;
+    }
+    default:
+      return NaN;
+  }
+}
+
+/** The most frequent value of sorted numbers (the smallest among ties, like scikit-learn). */
+function modeSorted(sorted: Float64Array): number {
+  let best = sorted[0];
+  let bestRun = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > bestRun) {
+      bestRun = j - i;
+      best = sorted[i];
+    }
+    i = j;
+  }
+  return best;
+}
+
+function fillColumn(column: Column, fill: number | string): Column {
+  switch (column.kind) {
+    case 'numeric':
+    case 'datetime': {
+      const values = column.values.map((v) => (Number.isNaN(v) ? (fill as number) : v));
+      return { ...column, values };
+    }
+    case 'boolean': {
+      const values = column.values.map((v) => (v < 0 ? (fill as number) : v));
+      return { ...column, values };
+    }
+    default: {
+      let fillCode = column.categories.indexOf(fill as string);
+      const categories = fillCode >= 0 ? column.categories : [...column.categories, fill as string];
+      if (fillCode < 0) fillCode = categories.length - 1;
+      const codes = column.codes.map((c) => (c < 0 ? fillCode : c));
+      return { ...column, codes, categories };
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { createTable } from '../table/DataTable';
+import type { Column, NumericColumn } from '../table/column';
+import { columnsParam, selectColumns, type StepDefinition } from './step';
+
+const schema = {
+  maxCategories: {
+    type: 'number',
+    label: 'Most categories per column',
+    default: 50,
+    min: 1,
+    max: 1000,
+    integer: true,
+    help: 'Keeps an indicator for this many of the most frequent categories; rarer ones share an "other" indicator. Stops a high-cardinality column from flooding the model.',
+  },
+  columns: columnsParam('categorical or boolean'),
+} as const;
+
+/** The label of the indicator shared by categories beyond `maxCategories`. */
+export const OTHER_CATEGORY = '(other)';
+
+/** Per encoded column: the category labels that get an indicator, in output order. */
+type OneHotState = { columns: Record<string, { kind: 'categorical' | 'boolean'; categories: string[]; other: boolean }> };
+
+/**
+ * One indicator column per category (`island=Dream`). A category never seen in training, or a missing
+ * value, sets no indicator: unknown values at prediction time are handled, not fatal.
+ */
+export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
+  id: 'one-hot',
+  label: 'One-hot encode',
+  help: 'Turns each category into its own 0/1 column so models that need numbers can use categorical data.',
+  schema,
+  fit(table, params) {
+    const columns: OneHotState['columns'] = {};
+    for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {
+      if (column.kind === 'boolean') {
+        columns[column.name] = { kind: 'boolean', categories: ['true'], other: false };
+        continue;
+      }
+      if (column.kind !== 'categorical') continue;
+      const counts = new Int32Array(column.categories.length);
+      for (const c of column.codes) if (c >= 0) counts[c]++;
+      const present = Array.from(counts.keys()).filter((k) => counts[k] > 0);
+      // Most frequent first, then by label for a deterministic order; output order is by label.
+      present.sort((a, b) => counts[b] - counts[a] || cmp(column.categories[a], column.categories[b]));
+      const kept = present.slice(0, params.maxCategories).map((k) => column.categories[k]).sort(cmp);
+      columns[column.name] = { kind: 'categorical', categories: kept, other: present.length > kept.length };
+    }
+    return { columns };
+  },
+  transform(table, _params, state) {
+    const out: Column[] = [];
+    for (const column of table.columns) {
+      const spec = state.columns[column.name];
+      if (!spec) out.push(column);
+      else out.push(...encode(column, spec, table.rowCount));
+    }
+    return createTable(out);
+  },
+  sources(state) {
+    const map: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(state.columns)) {
+      for (const label of indicatorLabels(spec)) map[`${name}=${label}`] = name;
+    }
+    return map;
+  },
+};
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function indicatorLabels(spec: OneHotState['columns'][string]): string[] {
+  return spec.other ? [...spec.categories, OTHER_CATEGORY] : spec.categories;
+}
+
+function encode(column: Column, spec: OneHotState['columns'][string], rows: number): NumericColumn[] {
+  const labels = indicatorLabels(spec);
+  const outputs = labels.map((label) => ({ kind: 'numeric' as const, name: `${column.name}=${label}`, values: new Float64Array(rows) }));
+  if (column.kind === 'boolean') {
+    // A boolean becomes a single 0/1 column (missing stays missing for the imputer to have caught).
+    for (let i = 0; i < rows; i++) outputs[0].values[i] = column.values[i] < 0 ? NaN : column.values[i];
+    return outputs;
+  }
+  if (column.kind !== 'categorical' && column.kind !== 'text') return [];
+  // Map this table's dictionary onto the fitted categories once, then index per row.
+  const index = new Map(spec.categories.map((label, k) => [label, k]));
+  const otherIndex = spec.other ? labels.length - 1 : -1;
+  const codeToOutput = column.categories.map((label) => index.get(label) ?? otherIndex);
+  for (let i = 0; i < rows; i++) {
+    const code = column.codes[i];
+    if (code < 0) continue;
+    const k = codeToOutput[code];
+    if (k >= 0) outputs[k].values[i] = 1;
+  }
+  return outputs;
+}

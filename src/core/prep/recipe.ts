@@ -1,0 +1,193 @@
+import { type RawParams, resolveParams } from '../params';
+import type { DataProfile } from '../profile/profile';
+import { type DataTable, dropColumns, getColumn, selectRows } from '../table/DataTable';
+import { type ColumnKind, isMissingAt } from '../table/column';
+import { SaplingError } from '../util/errors';
+import { getStep } from './registry';
+
+/** One preprocessing step of a recipe: the step's id and its parameters (defaults fill the rest). */
+export interface StepSpec {
+  readonly step: string;
+  readonly params?: RawParams;
+}
+
+/**
+ * The preprocessing recipe: row cleaning (before the split), the split, and the feature steps that
+ * are fitted on the training split and replayed at prediction time.
+ */
+export interface RecipeSpec {
+  readonly dropDuplicateRows: boolean;
+  /** Rows without a target cannot be learned from; they are always dropped before training. */
+  readonly testSize: number;
+  readonly stratify: boolean;
+  readonly steps: readonly StepSpec[];
+}
+
+/** A column the fitted pipeline needs at prediction time, with the kind it must be read as. */
+export interface InputColumn {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
+
+/** A model input feature and the original column it came from (`island=Dream` ← `island`). */
+export interface FeatureInfo {
+  readonly name: string;
+  readonly source: string;
+}
+
+/** A step with its resolved parameters and the state it learned. */
+export interface FittedStep {
+  readonly step: string;
+  readonly params: RawParams;
+  readonly state: unknown;
+}
+
+/** A fitted feature pipeline: plain data that turns raw columns into the model's input matrix. */
+export interface FittedPipeline {
+  readonly inputs: readonly InputColumn[];
+  readonly steps: readonly FittedStep[];
+  readonly features: readonly FeatureInfo[];
+}
+
+/** Kinds a model matrix can be built from directly. */
+const MATRIX_KINDS: readonly ColumnKind[] = ['numeric', 'boolean'];
+
+/** Fits each step in turn on the training features (target already removed). */
+export function fitPipeline(features: DataTable, specs: readonly StepSpec[]): FittedPipeline {
+  const steps: FittedStep[] = [];
+  const sources = new Map<string, string>(features.columns.map((c) => [c.name, c.name]));
+  let table = features;
+  for (const spec of specs) {
+    const def = getStep(spec.step);
+    const params = resolveParams(def.schema, spec.params, `step "${spec.step}"`);
+    const state = def.fit(table, params);
+    table = def.transform(table, params, state);
+    for (const [out, from] of Object.entries(def.sources?.(state) ?? {})) sources.set(out, sources.get(from) ?? from);
+    steps.push({ step: spec.step, params, state });
+  }
+  checkMatrixReady(table);
+  const dropped = new Set(steps.filter((s) => s.step === 'drop-columns').flatMap((s) => (s.state as { dropped: string[] }).dropped));
+  return {
+    inputs: features.columns.filter((c) => !dropped.has(c.name)).map((c) => ({ name: c.name, kind: c.kind })),
+    steps,
+    features: table.columns.map((c) => ({ name: c.name, source: sources.get(c.name) ?? c.name })),
+  };
+}
+
+/** Replays a fitted pipeline on new rows; a required input column that is absent is an error. */
+export function transformPipeline(fitted: FittedPipeline, table: DataTable): DataTable {
+  const present = new Set(table.columns.map((c) => c.name));
+  const missing = fitted.inputs.filter((c) => !present.has(c.name)).map((c) => `"${c.name}"`);
+  if (missing.length) {
+    throw new SaplingError('missing-columns', `the data lacks column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that the model needs`);
+  }
+  const wanted = new Set(fitted.inputs.map((c) => c.name));
+  let out = dropColumns(table, table.columns.filter((c) => !wanted.has(c.name)).map((c) => c.name));
+  for (const input of fitted.inputs) {
+    const kind = getColumn(out, input.name).kind;
+    if (kind !== input.kind) {
+      throw new SaplingError('wrong-kind', `column "${input.name}" is ${kind} here but the model was trained on it as ${input.kind}`);
+    }
+  }
+  for (const step of fitted.steps) {
+    const def = getStep(step.step);
+    out = def.transform(out, resolveParams(def.schema, step.params, `step "${step.step}"`), step.state);
+  }
+  return out;
+}
+
+/** Every remaining column must be numeric or boolean; a clear error names the first that is not. */
+function checkMatrixReady(table: DataTable): void {
+  for (const c of table.columns) {
+    if (!MATRIX_KINDS.includes(c.kind)) {
+      const fix = c.kind === 'categorical' ? 'add a one-hot encoding step' : 'drop it';
+      throw new SaplingError('not-numeric', `column "${c.name}" is ${c.kind} and models need numbers; ${fix}`);
+    }
+  }
+  if (table.columns.length === 0) throw new SaplingError('no-features', 'no feature columns are left after preprocessing');
+}
+
+/**
+ * The model input matrix, row-major float32, in the fitted feature order. Missing values are an
+ * error that names the column and the first row, since models here cannot take NaN.
+ */
+export function toMatrix(table: DataTable, features: readonly FeatureInfo[]): Float32Array {
+  const n = table.rowCount;
+  const d = features.length;
+  const out = new Float32Array(n * d);
+  features.forEach((f, j) => {
+    const column = getColumn(table, f.name);
+    if (column.kind !== 'numeric' && column.kind !== 'boolean') throw new SaplingError('not-numeric', `feature "${f.name}" is not numeric`);
+    const values = column.values;
+    for (let i = 0; i < n; i++) {
+      if (isMissingAt(column, i)) {
+        throw new SaplingError('missing-values', `column "${f.source}" has missing values (first at data row ${i + 1}); add a "Fill missing values" step`);
+      }
+      out[i * d + j] = values[i];
+    }
+  });
+  return out;
+}
+
+/** What row cleaning removed. */
+export interface CleaningReport {
+  readonly missingTarget: number;
+  readonly duplicates: number;
+}
+
+/** Drops rows whose target is missing and, if asked, exact duplicate rows (the first is kept). */
+export function cleanRows(table: DataTable, target: string, dropDuplicates: boolean): { table: DataTable; report: CleaningReport } {
+  const targetColumn = getColumn(table, target);
+  const keep: number[] = [];
+  let missingTarget = 0;
+  let duplicates = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < table.rowCount; i++) {
+    if (isMissingAt(targetColumn, i)) {
+      missingTarget++;
+      continue;
+    }
+    if (dropDuplicates) {
+      const key = rowKey(table, i);
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+    }
+    keep.push(i);
+  }
+  if (keep.length === table.rowCount) return { table, report: { missingTarget, duplicates } };
+  return { table: selectRows(table, keep), report: { missingTarget, duplicates } };
+}
+
+/** An exact key for row `i` (codes and numbers joined), so duplicates are found without hashing risk. */
+function rowKey(table: DataTable, i: number): string {
+  let key = '';
+  for (const c of table.columns) key += (c.kind === 'categorical' || c.kind === 'text' ? c.codes[i] : c.values[i]) + '\u0001';
+  return key;
+}
+
+/** Column types a model cannot use without feature engineering; the default recipe leaves them out. */
+const UNUSABLE_TYPES = new Set(['id', 'text', 'datetime']);
+
+/**
+ * The recipe Sapling proposes for a profiled table: drop identifiers, free text, dates, empty and
+ * constant columns; fill gaps; standardise numbers; one-hot encode categories; 20% stratified test set.
+ */
+export function defaultRecipe(profile: DataProfile, target: string): RecipeSpec {
+  const drop = profile.columns
+    .filter((c) => c.name !== target && (UNUSABLE_TYPES.has(c.type) || c.missing === profile.rows || c.unique <= 1))
+    .map((c) => c.name);
+  return {
+    dropDuplicateRows: false,
+    testSize: 0.2,
+    stratify: true,
+    steps: [
+      { step: 'drop-columns', params: { columns: drop } },
+      { step: 'impute', params: {} },
+      { step: 'scale', params: {} },
+      { step: 'one-hot', params: {} },
+    ],
+  };
+}

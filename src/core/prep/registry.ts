@@ -1,0 +1,21 @@
+import { SaplingError } from '../util/errors';
+import { dropColumnsStep } from './dropColumns';
+import { imputeStep } from './impute';
+import { oneHotStep } from './oneHot';
+import { scaleStep } from './scale';
+import type { StepDefinition } from './step';
+
+/** Every preprocessing step, by id. The studio lists them in this order. */
+export const STEP_REGISTRY: readonly StepDefinition[] = [
+  dropColumnsStep as unknown as StepDefinition,
+  imputeStep as unknown as StepDefinition,
+  scaleStep as unknown as StepDefinition,
+  oneHotStep as unknown as StepDefinition,
+];
+
+/** The step registered under `id`; an error listing the known ids otherwise. */
+export function getStep(id: string): StepDefinition {
+  const step = STEP_REGISTRY.find((s) => s.id === id);
+  if (!step) throw new SaplingError('unknown-step', `unknown preprocessing step "${id}" (known: ${STEP_REGISTRY.map((s) => s.id).join(', ')})`);
+  return step;
+}

@@ -1,0 +1,65 @@
+import { type DataTable, withColumn } from '../table/DataTable';
+import { columnsParam, selectColumns, type StepDefinition } from './step';
+
+const schema = {
+  method: {
+    type: 'choice',
+    label: 'Method',
+    default: 'standard',
+    options: [
+      { value: 'standard', label: 'Standardise (mean 0, std 1)' },
+      { value: 'minmax', label: 'Min–max (0 to 1)' },
+    ],
+    help: 'Puts numbers on a common scale so that no feature dominates because of its units. Neural networks and regularised linear models need it.',
+  },
+  columns: columnsParam('numeric'),
+} as const;
+
+/** Per column: subtract `offset`, divide by `scale`. */
+type ScaleState = { columns: Record<string, { offset: number; scale: number }> };
+
+/** Rescales numeric columns with statistics from the training split. */
+export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
+  id: 'scale',
+  label: 'Scale numbers',
+  help: 'Standardises or min–max scales numeric columns, using only the training data’s statistics.',
+  schema,
+  fit(table, params) {
+    const columns: ScaleState['columns'] = {};
+    for (const column of selectColumns(table, params.columns, ['numeric'])) {
+      if (column.kind !== 'numeric') continue;
+      let n = 0;
+      let sum = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (const v of column.values) {
+        if (Number.isNaN(v)) continue;
+        n++;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (n === 0) continue;
+      if (params.method === 'minmax') {
+        columns[column.name] = { offset: min, scale: max > min ? max - min : 1 };
+      } else {
+        const mean = sum / n;
+        let ss = 0;
+        for (const v of column.values) if (!Number.isNaN(v)) ss += (v - mean) ** 2;
+        // Population std, as scikit-learn's StandardScaler; a constant column is left at scale 1.
+        const std = Math.sqrt(ss / n);
+        columns[column.name] = { offset: mean, scale: std > 0 ? std : 1 };
+      }
+    }
+    return { columns };
+  },
+  transform(table, _params, state) {
+    let out: DataTable = table;
+    for (const column of table.columns) {
+      const s = state.columns[column.name];
+      if (!s || column.kind !== 'numeric') continue;
+      out = withColumn(out, { ...column, values: column.values.map((v) => (v - s.offset) / s.scale) });
+    }
+    return out;
+  },
+};

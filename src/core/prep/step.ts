@@ -1,0 +1,37 @@
+import type { ParamSchema, ParamsOf } from '../params';
+import type { DataTable } from '../table/DataTable';
+import type { Column, ColumnKind } from '../table/column';
+
+/**
+ * A preprocessing step in the manner of a scikit-learn transformer: `fit` learns state from the
+ * training split only, `transform` applies that state to any table. State is plain JSON data so the
+ * fitted recipe travels in the model file.
+ */
+export interface StepDefinition<S extends ParamSchema = ParamSchema, State = unknown> {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly schema: S;
+  /** Learns the step's state from training features (the target is never passed in). */
+  fit(table: DataTable, params: ParamsOf<S>): State;
+  /** Applies fitted state; columns the step does not touch pass through unchanged. */
+  transform(table: DataTable, params: ParamsOf<S>, state: State): DataTable;
+  /** For columns the step creates: the input column each came from (for importance by name). */
+  sources?(state: State): Readonly<Record<string, string>>;
+}
+
+/** Columns of the given kinds, restricted to `names` when that list is not empty. */
+export function selectColumns(table: DataTable, names: readonly string[], kinds: readonly ColumnKind[]): Column[] {
+  const wanted = names.length ? new Set(names) : null;
+  return table.columns.filter((c) => kinds.includes(c.kind) && (!wanted || wanted.has(c.name)));
+}
+
+/** Common `columns` parameter: which columns a step applies to (empty = every column it can handle). */
+export function columnsParam(kindsText: string) {
+  return {
+    type: 'columns' as const,
+    label: 'Columns',
+    default: [] as readonly string[],
+    help: `Columns to apply this step to; leave empty for every ${kindsText} column.`,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../params';
+import { createTable, getColumn } from '../table/DataTable';
+import type { CodedColumn, NumericColumn } from '../table/column';
+import { categorical, numeric } from '../testing/tables';
+import { imputeStep } from './impute';
+import { oneHotStep } from './oneHot';
+import { scaleStep } from './scale';
+import type { StepDefinition } from './step';
+
+function fitTransform<S extends StepDefinition>(step: S, train: ReturnType<typeof createTable>, params: Record<string, unknown>, apply = train) {
+  const p = resolveParams(step.schema, params);
+  const state = step.fit(train, p);
+  return { state, out: step.transform(apply, p, state) };
+}
+
+const values = (t: ReturnType<typeof createTable>, name: string) => Array.from((getColumn(t, name) as NumericColumn).values);
+
+describe('impute', () => {
+  const train = createTable([numeric('x', [1, NaN, 3, 10, 3]), categorical('c', ['a', 'b', null, 'b', 'b'])]);
+  const test = createTable([numeric('x', [NaN, 5]), categorical('c', [null, 'z'])]);
+
+  it('fills numbers with the training mean, median, mode or a constant', () => {
+    expect(values(fitTransform(imputeStep, train, { numeric: 'mean' }, test).out, 'x')).toEqual([4.25, 5]);
+    expect(values(fitTransform(imputeStep, train, { numeric: 'median' }, test).out, 'x')).toEqual([3, 5]);
+    expect(values(fitTransform(imputeStep, train, { numeric: 'most_frequent' }, test).out, 'x')).toEqual([3, 5]);
+    expect(values(fitTransform(imputeStep, train, { numeric: 'constant', numericFill: -1 }, test).out, 'x')).toEqual([-1, 5]);
+  });
+
+  it('fills categories with the most frequent training value or a "missing" category', () => {
+    const c1 = getColumn(fitTransform(imputeStep, train, {}, test).out, 'c') as CodedColumn;
+    expect(Array.from(c1.codes, (k) => c1.categories[k])).toEqual(['b', 'z']);
+    const c2 = getColumn(fitTransform(imputeStep, train, { categorical: 'constant' }, test).out, 'c') as CodedColumn;
+    expect(Array.from(c2.codes, (k) => c2.categories[k])).toEqual(['missing', 'z']);
+  });
+
+  it('does not mutate its input', () => {
+    fitTransform(imputeStep, train, {}, test);
+    expect(values(test, 'x')[0]).toBeNaN();
+  });
+});
+
+describe('scale', () => {
+  const train = createTable([numeric('x', [1, 2, 3, 4]), numeric('k', [7, 7, 7, 7])]);
+  it('standardises with the training mean and population std', () => {
+    const { out } = fitTransform(scaleStep, train, {}, createTable([numeric('x', [2.5, 5]), numeric('k', [7, 8])]));
+    const sd = Math.sqrt(1.25);
+    expect(values(out, 'x')).toEqual([0, 2.5 / sd]);
+    expect(values(out, 'k')).toEqual([0, 1]); // a constant column keeps scale 1
+  });
+  it('min–max scales with the training range', () => {
+    const { out } = fitTransform(scaleStep, train, { method: 'minmax' }, createTable([numeric('x', [1, 2.5, 7]), numeric('k', [7, 7, 7])]));
+    expect(values(out, 'x')).toEqual([0, 0.5, 2]);
+  });
+});
+
+describe('one-hot', () => {
+  const train = createTable([categorical('island', ['Dream', 'Biscoe', 'Dream', 'Torgersen']), numeric('v', [1, 2, 3, 4])]);
+  it('makes an indicator per training category, sorted; unknown and missing set none', () => {
+    const test = createTable([categorical('island', ['Biscoe', 'Atlantis', null]), numeric('v', [0, 0, 0])]);
+    const { out, state } = fitTransform(oneHotStep, train, {}, test);
+    expect(out.columns.map((c) => c.name)).toEqual(['island=Biscoe', 'island=Dream', 'island=Torgersen', 'v']);
+    expect(values(out, 'island=Biscoe')).toEqual([1, 0, 0]);
+    expect(values(out, 'island=Dream')).toEqual([0, 0, 0]);
+    expect(oneHotStep.sources!(state)).toEqual({ 'island=Biscoe': 'island', 'island=Dream': 'island', 'island=Torgersen': 'island' });
+  });
+  it('groups categories past the limit into "(other)", unknown ones too', () => {
+    const test = createTable([categorical('island', ['Torgersen', 'Atlantis', 'Dream']), numeric('v', [0, 0, 0])]);
+    const { out } = fitTransform(oneHotStep, train, { maxCategories: 1 }, test);
+    expect(out.columns.map((c) => c.name)).toEqual(['island=Dream', 'island=(other)', 'v']);
+    expect(values(out, 'island=(other)')).toEqual([1, 1, 0]);
+  });
+});

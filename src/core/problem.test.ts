@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { classTarget, inferTask, resolveProblem } from './problem';
+import { categorical, csv, numeric } from './testing/tables';
+
+describe('problem definition', () => {
+  it('infers the task from the target column', () => {
+    expect(inferTask(categorical('y', ['a', 'b', 'a']))).toBe('binary');
+    expect(inferTask(categorical('y', ['a', 'b', 'c']))).toBe('multiclass');
+    expect(inferTask(numeric('y', [0, 1, 1, 0, 1]))).toBe('binary');
+    expect(inferTask(numeric('y', [1, 2, 3, 1, 2, 3, 1, 2, 3, 1]))).toBe('multiclass');
+    expect(inferTask(numeric('y', [1.5, 2, 3]))).toBe('regression');
+    expect(inferTask(numeric('y', Array.from({ length: 50 }, (_, i) => i)))).toBe('regression');
+    expect(inferTask(numeric('y', [1, 2, 3]))).toBe('regression');
+  });
+
+  it('encodes classes in sorted order, independent of row order', () => {
+    const t = classTarget(categorical('y', ['b', 'a', null, 'c', 'a']));
+    expect(t.classes).toEqual(['a', 'b', 'c']);
+    expect(Array.from(t.y)).toEqual([1, 0, -1, 2, 0]);
+    expect(classTarget(numeric('y', [10, 2, 2])).classes).toEqual(['2', '10']);
+  });
+
+  it('rejects targets that cannot be trained on, saying why', () => {
+    const table = csv('x,y,z\n1,a,1.5\n2,a,2.5\n3,a,NA\n');
+    expect(() => resolveProblem(table, 'nope')).toThrow('column "nope" is not in the data (columns: x, y, z)');
+    expect(() => resolveProblem(table, 'y')).toThrow('target "y" has a single class ("a") in all 3 rows');
+    expect(() => resolveProblem(table, 'y', 'regression')).toThrow(/"y" is categorical, not numeric/);
+    expect(resolveProblem(table, 'z')).toEqual({ target: 'z', task: 'regression' });
+    expect(resolveProblem(table, 'x', 'classification')).toEqual({ target: 'x', task: 'multiclass' });
+  });
+});

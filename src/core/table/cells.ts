@@ -1,0 +1,58 @@
+/**
+ * Reading single text cells: missing markers, numbers, booleans and dates, the way a careful person
+ * reads a CSV.
+ */
+
+const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', '?']);
+
+/** True for an empty cell or a missing marker: `NA`, `N/A`, `NaN`, `null`, `?` (any case, trimmed). */
+export function isMissingToken(raw: string): boolean {
+  if (raw.length > 4) return raw.trim().length <= 4 && MISSING_TOKENS.has(raw.trim().toLowerCase());
+  return MISSING_TOKENS.has(raw.trim().toLowerCase());
+}
+
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a cell spells (integers, decimals, exponents, leading `+`, `.5`), or NaN. */
+export function parseNumber(raw: string): number {
+  const s = raw.trim();
+  return NUMBER_RE.test(s) ? Number(s) : NaN;
+}
+
+const TRUE_TOKENS = new Set(['true', 'yes']);
+const FALSE_TOKENS = new Set(['false', 'no']);
+
+/** 1 for true/yes, 0 for false/no (any case), -1 for anything else. */
+export function parseBoolean(raw: string): number {
+  const s = raw.trim().toLowerCase();
+  if (TRUE_TOKENS.has(s)) return 1;
+  if (FALSE_TOKENS.has(s)) return 0;
+  return -1;
+}
+
+const ISO_DATE_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Milliseconds since the epoch for an ISO 8601 date or date-time (`2024-03-01`, `2024-03-01 12:30`,
+ * `2024-03-01T12:30:00Z`, with an optional offset), or NaN. Dates without an offset are read as UTC
+ * so the result does not depend on the machine's time zone.
+ */
+export function parseIsoDate(raw: string): number {
+  const m = ISO_DATE_RE.exec(raw.trim());
+  if (!m) return NaN;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
+    return NaN;
+  }
+  let ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number((frac + '000').slice(0, 3)));
+  if (new Date(ms).getUTCDate() !== day) return NaN; // 2023-02-30 and friends
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  }
+  return ms;
+}

@@ -1,0 +1,17 @@
+import type { RawParams } from '../params';
+import type { ProblemSpec } from '../problem';
+import type { RecipeSpec } from '../prep/recipe';
+
+/**
+ * Everything that decides a training run besides the data: the problem, the preprocessing recipe,
+ * the model and its parameters, and the seed. The same config on the same data gives the same model.
+ */
+export interface TrainConfig {
+  readonly problem: ProblemSpec;
+  readonly recipe: RecipeSpec;
+  readonly model: { readonly id: string; readonly params: RawParams };
+  readonly seed: number;
+}
+
+/** The seed used when none is given. */
+export const DEFAULT_SEED = 42;

@@ -1,0 +1,32 @@
+import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
+import type { EpochLog } from '../models/model';
+import type { RawParams } from '../params';
+import type { Task } from '../problem';
+
+/**
+ * What a training run reports: the CLI writes it as `report.json`, the studio draws its Evaluate
+ * screen from it, and the model file keeps a copy. Keys are snake_case because it is a file format.
+ */
+export interface TrainReport {
+  readonly task: Task;
+  readonly target: string;
+  readonly model: string;
+  readonly params: RawParams;
+  readonly seed: number;
+  /** Rows used after cleaning (train + test). */
+  readonly rows: number;
+  readonly split: { readonly train: number; readonly test: number };
+  readonly dropped: { readonly missing_target: number; readonly duplicates: number };
+  /** Number of model input features after preprocessing. */
+  readonly features: number;
+  readonly feature_names: readonly string[];
+  readonly classes: readonly string[];
+  readonly metrics: { readonly train: Metrics; readonly test: Metrics };
+  /** Chart material for the test set. */
+  readonly evaluation: EvaluationDetails;
+  readonly history: readonly EpochLog[];
+  readonly stop_reason: string;
+  readonly backend: string;
+  readonly data_fingerprint: string;
+  readonly timings_ms: { readonly prepare: number; readonly train: number; readonly evaluate: number; readonly total: number };
+}

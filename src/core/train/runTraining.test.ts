@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { parseModelFile } from '../artifact/load';
+import { loadModel, predictionColumns, predictTable } from '../artifact/predict';
+import { tfjsPair } from '../artifact/tfjsPair';
+import { defaultRecipe } from '../prep/recipe';
+import { profileTable } from '../profile/profile';
+import { resolveProblem } from '../problem';
+import { dropColumns } from '../table/DataTable';
+import { csv, sample } from '../testing/tables';
+import { isCancelled } from '../util/errors';
+import type { TrainConfig } from './config';
+import { runTraining } from './runTraining';
+
+const penguins = sample('penguins.csv');
+
+function config(target: string, model: string, params: Record<string, unknown> = {}, seed = 42): TrainConfig {
+  return { problem: resolveProblem(penguins, target), recipe: defaultRecipe(profileTable(penguins), target), model: { id: model, params }, seed };
+}
+
+describe('runTraining', () => {
+  it('trains, evaluates on the held-out split, and reports it', async () => {
+    const epochs: number[] = [];
+    const { report } = await runTraining(penguins, config('species', 'logistic'), { onEpoch: (l) => epochs.push(l.epoch) });
+    expect(report.task).toBe('multiclass');
+    expect(report.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    expect(report.rows).toBe(344);
+    expect(report.split.train + report.split.test).toBe(344);
+    expect(report.split.test).toBe(69);
+    expect(report.feature_names).toContain('island=Dream');
+    expect(Object.keys(report.metrics.test)).toEqual(['accuracy', 'precision_macro', 'recall_macro', 'f1_macro', 'roc_auc', 'log_loss']);
+    expect(report.metrics.test.accuracy).toBeGreaterThan(0.95);
+    expect(epochs.length).toBeGreaterThan(3);
+    expect(report.evaluation.kind).toBe('classification');
+  });
+
+  it('gives the same metrics and model for the same recipe, data and seed (every model family)', async () => {
+    for (const [target, model, params] of [
+      ['species', 'logistic', {}],
+      ['body_mass_g', 'linear', {}],
+      ['sex', 'mlp', { epochs: 20 }],
+    ] as const) {
+      const a = await runTraining(penguins, config(target, model, params));
+      const b = await runTraining(penguins, config(target, model, params));
+      expect(b.report.metrics, model).toEqual(a.report.metrics);
+      expect(b.file.model.network.weights, model).toBe(a.file.model.network.weights);
+    }
+    const other = await runTraining(penguins, config('sex', 'mlp', { epochs: 20 }, 7));
+    const first = await runTraining(penguins, config('sex', 'mlp', { epochs: 20 }));
+    expect(other.file.model.network.weights).not.toBe(first.file.model.network.weights);
+  });
+
+  it('drops rows whose target is missing and reports regression metrics', async () => {
+    const { report } = await runTraining(penguins, config('body_mass_g', 'linear'));
+    expect(report.dropped.missing_target).toBe(2);
+    expect(report.rows).toBe(342);
+    expect(Object.keys(report.metrics.test)).toEqual(['mae', 'rmse', 'r2']);
+    expect(report.metrics.test.r2).toBeGreaterThan(0.8);
+  });
+
+  it('stops when asked, between batches', async () => {
+    let batches = 0;
+    const run = runTraining(penguins, config('species', 'mlp', { epochs: 500, batchSize: 8 }), {
+      yieldToEvents: async () => void batches++,
+      shouldStop: () => batches >= 5,
+    });
+    await expect(run.catch((e) => (isCancelled(e) ? 'cancelled' : e))).resolves.toBe('cancelled');
+    expect(batches).toBe(5);
+  });
+
+  it('refuses a model that cannot do the task', async () => {
+    await expect(runTraining(penguins, config('species', 'linear'))).rejects.toThrow('model "linear" cannot do multiclass classification (it does: regression)');
+  });
+});
+
+describe('model file', () => {
+  it('round-trips through JSON text with identical predictions, without the target column', async () => {
+    const { file } = await runTraining(penguins, config('species', 'mlp', { epochs: 30 }));
+    const reloaded = parseModelFile(JSON.stringify(file));
+    const data = dropColumns(penguins, ['species']);
+    const a = await loadModel(file);
+    const b = await loadModel(reloaded);
+    const pa = predictTable(a, data);
+    const pb = predictTable(b, data);
+    expect(Array.from(pb.proba!)).toEqual(Array.from(pa.proba!));
+    expect(pb.labels).toEqual(pa.labels);
+    expect(predictionColumns(pb).map((c) => c.name)).toEqual(['prediction', 'proba_Adelie', 'proba_Chinstrap', 'proba_Gentoo']);
+    a.dispose();
+    b.dispose();
+  });
+
+  it('handles unseen categories at prediction time', async () => {
+    const { file } = await runTraining(penguins, config('species', 'logistic'));
+    const model = await loadModel(file);
+    const rows = csv('island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\nAtlantis,40,18,190,3700,unknown,2008\n');
+    const p = predictTable(model, rows);
+    expect(p.labels).toHaveLength(1);
+    expect(p.proba!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    model.dispose();
+  });
+
+  it('exports a TF.js pair that tf.loadLayersModel reads, with the same outputs', async () => {
+    const { file } = await runTraining(penguins, config('body_mass_g', 'mlp', { epochs: 10 }));
+    const pair = tfjsPair(file);
+    const json = pair.modelJson as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    const net = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: pair.weights.slice().buffer }),
+    );
+    const model = await loadModel(file);
+    const x = tf.randomNormal([4, file.model.nFeatures], 0, 1, 'float32', 3);
+    const direct = (net.predict(x) as tf.Tensor).dataSync();
+    const viaSapling = model.predictor.outputs(x.dataSync() as Float32Array, 4);
+    expect(Array.from(direct)).toEqual(Array.from(viaSapling));
+    expect(Math.abs(direct[0])).toBeGreaterThan(100); // grams, not standardised units
+    tf.dispose([x, net]);
+    model.dispose();
+  });
+
+  it('refuses files it cannot read, saying why', () => {
+    expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
+    expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
+    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 1');
+    expect(() => parseModelFile('{"format":"sapling-model","version":1}')).toThrow(`the model file's "problem" is missing or malformed`);
+  });
+});

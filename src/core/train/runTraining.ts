@@ -1,0 +1,132 @@
+import * as tf from '@tensorflow/tfjs';
+import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type ModelFile } from '../artifact/modelFile';
+import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
+import type { TrainContext } from '../models/model';
+import { loadNetworkPredictor } from '../models/network';
+import { getModel } from '../models/registry';
+import { resolveParams } from '../params';
+import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
+import { trainTestSplit } from '../prep/split';
+import { classTarget, isClassification, regressionTarget, validateProblem } from '../problem';
+import { type DataTable, dropColumns, fingerprintTable, getColumn, selectRows } from '../table/DataTable';
+import { SaplingError } from '../util/errors';
+import { createRng } from '../util/rng';
+import type { TrainConfig } from './config';
+import type { TrainReport } from './report';
+
+/** Hooks for a training run: progress, cancellation, and an injectable clock. */
+export type RunContext = Omit<TrainContext, 'rng'> & {
+  /** Called as the run moves through its stages. */
+  readonly onStage?: (stage: 'prepare' | 'train' | 'evaluate') => void;
+  readonly now?: () => number;
+};
+
+/**
+ * The whole training path on one table: clean rows, split (seeded, stratified), fit the pipeline on
+ * the training split only, train the model, evaluate on both splits, and package the model file.
+ */
+export async function runTraining(table: DataTable, config: TrainConfig, ctx: RunContext = {}): Promise<{ file: ModelFile; report: TrainReport }> {
+  const now = ctx.now ?? (() => performance.now());
+  const t0 = now();
+  const { problem, recipe } = config;
+  ctx.onStage?.('prepare');
+  validateProblem(table, problem);
+  const definition = getModel(config.model.id);
+  if (!definition.tasks.includes(problem.task)) {
+    throw new SaplingError('model-task', `model "${definition.id}" cannot do ${problem.task} ${problem.task === 'regression' ? '' : 'classification '}(it does: ${definition.tasks.join(', ')})`);
+  }
+  const params = resolveParams(definition.schema, config.model.params, `model "${definition.id}"`);
+  const rng = createRng(config.seed);
+
+  const cleaned = cleanRows(table, problem.target, recipe.dropDuplicateRows);
+  const data = cleaned.table;
+  const targetColumn = getColumn(data, problem.target);
+  const classification = isClassification(problem.task);
+  const encoded = classification ? classTarget(targetColumn) : null;
+  const classes = encoded?.classes ?? [];
+  const yAll: Int32Array | Float64Array = encoded ? encoded.y : regressionTarget(targetColumn);
+  const split = trainTestSplit(data.rowCount, recipe.testSize, rng, encoded && recipe.stratify ? encoded.y : undefined);
+  const yTrain = pick(yAll, split.train);
+  const yTest = pick(yAll, split.test);
+  if (encoded && new Set(yTrain).size < 2) {
+    throw new SaplingError('single-class-target', `the training split has a single class of "${problem.target}"; more rows are needed`);
+  }
+
+  const features = dropColumns(data, [problem.target]);
+  const trainTable = selectRows(features, split.train);
+  const testTable = selectRows(features, split.test);
+  const pipeline = fitPipeline(trainTable, recipe.steps);
+  const XTrain = toMatrix(transformPipeline(pipeline, trainTable), pipeline.features);
+  const XTest = toMatrix(transformPipeline(pipeline, testTable), pipeline.features);
+  const d = pipeline.features.length;
+  const t1 = now();
+
+  ctx.onStage?.('train');
+  const fitted = await definition.fit(
+    { X: XTrain, n: split.train.length, d, y: Float32Array.from(yTrain) },
+    { task: problem.task, classes },
+    params,
+    { ...ctx, rng },
+  );
+  const t2 = now();
+
+  ctx.onStage?.('evaluate');
+  const predictor = await loadNetworkPredictor(fitted.network, d);
+  let trainOut: Float32Array;
+  let testOut: Float32Array;
+  try {
+    trainOut = predictor.outputs(XTrain, split.train.length);
+    testOut = predictor.outputs(XTest, split.test.length);
+  } finally {
+    predictor.dispose();
+  }
+  const k = classes.length;
+  const metrics = { train: computeMetrics(problem.task, yTrain, trainOut, k), test: computeMetrics(problem.task, yTest, testOut, k) };
+  const fingerprint = fingerprintTable(table);
+  const t3 = now();
+
+  const report: TrainReport = {
+    task: problem.task,
+    target: problem.target,
+    model: definition.id,
+    params,
+    seed: config.seed,
+    rows: data.rowCount,
+    split: { train: split.train.length, test: split.test.length },
+    dropped: { missing_target: cleaned.report.missingTarget, duplicates: cleaned.report.duplicates },
+    features: d,
+    feature_names: pipeline.features.map((f) => f.name),
+    classes,
+    metrics,
+    evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
+    history: fitted.history,
+    stop_reason: fitted.stopReason,
+    backend: tf.getBackend(),
+    data_fingerprint: fingerprint,
+    timings_ms: { prepare: round(t1 - t0), train: round(t2 - t1), evaluate: round(t3 - t2), total: round(t3 - t0) },
+  };
+  const file: ModelFile = {
+    format: MODEL_FILE_FORMAT,
+    version: MODEL_FILE_VERSION,
+    saplingVersion: SAPLING_VERSION,
+    createdAt: new Date().toISOString(),
+    problem: { target: problem.target, task: problem.task, classes },
+    inputSchema: pipeline.inputs,
+    config: { ...config, model: { id: definition.id, params } },
+    dataFingerprint: fingerprint,
+    pipeline,
+    model: fitted,
+    report,
+  };
+  return { file, report };
+}
+
+function pick<T extends Int32Array | Float64Array>(values: T, rows: Int32Array): T {
+  const out = new (values.constructor as { new (n: number): T })(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
