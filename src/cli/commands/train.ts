@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { getModel, defaultModelFor } from '../../core/models/registry';
+import { defaultModelFor } from '../../core/models/info';
+import { getModel } from '../../core/models/registry';
 import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
 import { profileTable } from '../../core/profile/profile';

@@ -1,4 +1,4 @@
-import { getModel } from '../models/registry';
+import { getModelInfo } from '../models/info';
 import { getStep } from '../prep/registry';
 import { SaplingError } from '../util/errors';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile } from './modelFile';
@@ -59,7 +59,7 @@ export function validateModelFile(data: unknown): ModelFile {
   }
   const model = file.model;
   need(isObject(model) && typeof model.model === 'string' && typeof model.nFeatures === 'number', 'model');
-  getModel(model.model as string);
+  getModelInfo(model.model as string);
   const network = (model as Record<string, unknown>).network;
   need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.network');
   need(isObject(file.report), 'report');

@@ -1,6 +1,7 @@
 import type { ParamSchema, ParamsOf, RawParams } from '../params';
 import type { Task } from '../problem';
 import type { Rng } from '../util/rng';
+import type { ModelInfo } from './info';
 import type { SerializedNetwork } from './network';
 
 /** A model's training data: row-major float32 features and one target value per row. */
@@ -61,12 +62,7 @@ export interface Predictor {
   dispose(): void;
 }
 
-/** A model family: its schema, the tasks it can do, and how to train and load it. */
-export interface ModelDefinition<S extends ParamSchema = ParamSchema> {
-  readonly id: string;
-  readonly label: string;
-  readonly help: string;
-  readonly tasks: readonly Task[];
-  readonly schema: S;
+/** A model family: its catalog entry and how to train it. */
+export interface ModelDefinition<S extends ParamSchema = ParamSchema> extends ModelInfo<S> {
   fit(train: TrainingSet, target: ModelTarget, params: ParamsOf<S>, ctx: TrainContext): Promise<FittedModel>;
 }

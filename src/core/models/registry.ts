@@ -1,4 +1,3 @@
-import type { Task } from '../problem';
 import { SaplingError } from '../util/errors';
 import { linearModel } from './linear/linear';
 import { logisticModel } from './linear/logistic';
@@ -17,14 +16,4 @@ export function getModel(id: string): ModelDefinition {
   const model = MODEL_REGISTRY.find((m) => m.id === id);
   if (!model) throw new SaplingError('unknown-model', `unknown model "${id}" (known: ${MODEL_REGISTRY.map((m) => m.id).join(', ')})`);
   return model;
-}
-
-/** Models that can do `task`, in registry order. */
-export function modelsForTask(task: Task): ModelDefinition[] {
-  return MODEL_REGISTRY.filter((m) => m.tasks.includes(task));
-}
-
-/** The model Sapling proposes for a task: the linear baseline that fits it. */
-export function defaultModelFor(task: Task): string {
-  return task === 'regression' ? 'linear' : 'logistic';
 }

@@ -8,7 +8,8 @@ import { oneHotStep } from './oneHot';
 import { scaleStep } from './scale';
 import type { StepDefinition } from './step';
 
-function fitTransform<S extends StepDefinition>(step: S, train: ReturnType<typeof createTable>, params: Record<string, unknown>, apply = train) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function fitTransform<S extends StepDefinition<any, any>>(step: S, train: ReturnType<typeof createTable>, params: Record<string, unknown>, apply = train) {
   const p = resolveParams(step.schema, params);
   const state = step.fit(train, p);
   return { state, out: step.transform(apply, p, state) };

@@ -105,3 +105,21 @@ for (const model of MODEL_REGISTRY) {
     });
   }
 }
+
+describe('registry and catalog', () => {
+  it('list the same model families, with the same schemas', async () => {
+    const { MODEL_CATALOG } = await import('../models/info');
+    expect(MODEL_REGISTRY.map((m) => m.id)).toEqual(MODEL_CATALOG.map((m) => m.id));
+    MODEL_REGISTRY.forEach((m, i) => expect(m.schema).toBe(MODEL_CATALOG[i].schema));
+  });
+
+  it('every parameter has a label, help text and a default inside its range', () => {
+    for (const model of MODEL_REGISTRY) {
+      for (const [key, spec] of Object.entries(model.schema)) {
+        expect(spec.label, `${model.id}.${key}`).toBeTruthy();
+        expect(spec.help.length, `${model.id}.${key}`).toBeGreaterThan(20);
+        expect(() => resolveParams(model.schema, { [key]: spec.default })).not.toThrow();
+      }
+    }
+  });
+});

@@ -112,7 +112,8 @@ describe('model file', () => {
     const viaSapling = model.predictor.outputs(x.dataSync() as Float32Array, 4);
     expect(Array.from(direct)).toEqual(Array.from(viaSapling));
     expect(Math.abs(direct[0])).toBeGreaterThan(100); // grams, not standardised units
-    tf.dispose([x, net]);
+    x.dispose();
+    net.dispose();
     model.dispose();
   });
 

@@ -1,28 +1,15 @@
+import { linearInfo } from '../info';
 import type { ModelDefinition } from '../model';
 import { denseNetwork, serializeNetwork } from '../network';
 import { solveRidge } from './ridge';
 
-const schema = {
-  alpha: {
-    type: 'number',
-    label: 'Ridge penalty (alpha)',
-    default: 0,
-    min: 0,
-    max: 1e6,
-    help: '0 is ordinary least squares. A positive value shrinks the weights (ridge regression), which helps when features are many or strongly correlated.',
-  },
-} as const;
 
 /**
  * Linear regression (ordinary least squares, or ridge with `alpha > 0`, as scikit-learn's
  * `LinearRegression` / `Ridge`), solved exactly and stored as a one-layer TF.js network.
  */
-export const linearModel: ModelDefinition<typeof schema> = {
-  id: 'linear',
-  label: 'Linear regression',
-  help: 'Predicts a number as a weighted sum of the features. Exact, instant, and easy to read; the baseline every regression model should beat.',
-  tasks: ['regression'],
-  schema,
+export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
+  ...linearInfo,
   async fit(train, target, params, ctx) {
     const { w, b } = solveRidge(train.X, train.y, train.n, train.d, params.alpha);
     const model = denseNetwork(Float32Array.from(w), Float32Array.of(b), train.d, 1, 'linear');

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
 import type { ModelDefinition, ModelTarget } from '../model';
+import { mlpInfo } from '../info';
 import { serializeNetwork } from '../network';
-import { mlpSchema } from './schema';
+import type { mlpSchema } from './schema';
 import { trainNetwork } from './trainLoop';
 
 type MlpParams = ParamsOf<typeof mlpSchema>;
@@ -13,11 +14,7 @@ type MlpParams = ParamsOf<typeof mlpSchema>;
  * stopping on a held-out validation fraction with the best weights restored.
  */
 export const mlpModel: ModelDefinition<typeof mlpSchema> = {
-  id: 'mlp',
-  label: 'Neural network (MLP)',
-  help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
-  tasks: ['binary', 'multiclass', 'regression'],
-  schema: mlpSchema,
+  ...mlpInfo,
   async fit(train, target, params, ctx) {
     const head = outputHead(target);
     const seed = ctx.rng.uint32();

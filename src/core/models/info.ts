@@ -1,0 +1,97 @@
+import type { ParamSchema } from '../params';
+import type { Task } from '../problem';
+import { SaplingError } from '../util/errors';
+import { mlpSchema } from './mlp/schema';
+
+/**
+ * What the studio needs to know of a model family without loading TF.js: its id, name, help, the
+ * tasks it can do and its parameter schema. Each family's implementation spreads its entry here.
+ */
+export interface ModelInfo<S extends ParamSchema = ParamSchema> {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly tasks: readonly Task[];
+  readonly schema: S;
+}
+
+export const logisticInfo = {
+  id: 'logistic',
+  label: 'Logistic regression',
+  help: 'A linear model of class probabilities. Fast, hard to overfit, and its weights say how each feature pushes the prediction. A good first model for any classification problem.',
+  tasks: ['binary', 'multiclass'],
+  schema: {
+    C: {
+      type: 'number',
+      label: 'C (inverse regularisation)',
+      default: 1,
+      min: 1e-4,
+      max: 1e4,
+      log: true,
+      help: 'Smaller values keep the weights small and the model simpler (less overfitting); larger values fit the training data more closely.',
+    },
+    maxIterations: {
+      type: 'number',
+      label: 'Maximum iterations',
+      default: 200,
+      min: 1,
+      max: 10000,
+      integer: true,
+      help: 'Upper bound on optimiser steps (L-BFGS). Training usually stops earlier, when the loss stops improving.',
+    },
+    tolerance: {
+      type: 'number',
+      label: 'Tolerance',
+      default: 1e-5,
+      min: 1e-10,
+      max: 1e-1,
+      log: true,
+      help: 'Training stops once no weight’s gradient is larger than this.',
+    },
+  },
+} as const satisfies ModelInfo;
+
+export const linearInfo = {
+  id: 'linear',
+  label: 'Linear regression',
+  help: 'Predicts a number as a weighted sum of the features. Exact, instant, and easy to read; the baseline every regression model should beat.',
+  tasks: ['regression'],
+  schema: {
+    alpha: {
+      type: 'number',
+      label: 'Ridge penalty (alpha)',
+      default: 0,
+      min: 0,
+      max: 1e6,
+      help: '0 is ordinary least squares. A positive value shrinks the weights (ridge regression), which helps when features are many or strongly correlated.',
+    },
+  },
+} as const satisfies ModelInfo;
+
+export const mlpInfo = {
+  id: 'mlp',
+  label: 'Neural network (MLP)',
+  help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: mlpSchema,
+} as const satisfies ModelInfo;
+
+/** Every model family, in the order the studio lists them. The registry holds their implementations. */
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo];
+
+/** Catalog entries of models that can do `task`. */
+export function modelsForTask(task: Task): ModelInfo[] {
+  return MODEL_CATALOG.filter((m) => m.tasks.includes(task));
+}
+
+/** The model Sapling proposes for a task: the linear baseline that fits it. */
+export function defaultModelFor(task: Task): string {
+  return task === 'regression' ? 'linear' : 'logistic';
+}
+
+/** The catalog entry for `id`; an error listing the known ids otherwise. */
+export function getModelInfo(id: string): ModelInfo {
+  const info = MODEL_CATALOG.find((m) => m.id === id);
+  if (!info) throw new SaplingError('unknown-model', `unknown model "${id}" (known: ${MODEL_CATALOG.map((m) => m.id).join(', ')})`);
+  return info;
+}
