@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) makes SharedArrayBuffer available, which TF.js's threaded
@@ -14,7 +15,7 @@ const isolation = {
 
 export default defineConfig({
   plugins: [react()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: isolation },
   preview: { headers: isolation, port: 4173, strictPort: false },

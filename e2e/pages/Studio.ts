@@ -1,0 +1,148 @@
+import { type Download, type Locator, type Page, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** A file to hand to a file input: a path, or a name with contents. */
+export type FileArg = string | { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * The studio as a person uses it, by accessible names only (labels and roles listed in the
+ * README). One object per screen keeps the specs readable.
+ */
+export class Studio {
+  readonly data: DataScreen;
+  readonly problem: ProblemScreen;
+  readonly train: TrainScreen;
+  readonly evaluate: EvaluateScreen;
+  readonly export: ExportScreen;
+
+  constructor(readonly page: Page) {
+    this.data = new DataScreen(page);
+    this.problem = new ProblemScreen(page);
+    this.train = new TrainScreen(page);
+    this.evaluate = new EvaluateScreen(page);
+    this.export = new ExportScreen(page);
+  }
+
+  /** Opens the studio and waits until the compute backend is chosen. */
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('backend-reason')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** Opens a lifecycle step by its tab. */
+  async step(name: 'Data' | 'Problem' | 'Prepare' | 'Train' | 'Evaluate' | 'Export'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The alerts currently shown. */
+  alerts(): Locator {
+    return this.page.getByRole('alert');
+  }
+}
+
+class DataScreen {
+  constructor(private readonly page: Page) {}
+
+  async upload(file: FileArg): Promise<void> {
+    await this.page.getByLabel('Upload CSV').setInputFiles(file);
+  }
+
+  async loadSample(label: RegExp): Promise<void> {
+    await this.page.getByRole('button', { name: label }).click();
+  }
+
+  /** Waits for the column profile and returns its rows as {column, type}. */
+  async profile(): Promise<{ column: string; type: string }[]> {
+    const table = this.page.getByRole('table', { name: 'Column profile' });
+    await expect(table).toBeVisible();
+    const rows = await table.locator('tbody tr').all();
+    return Promise.all(rows.map(async (r) => ({ column: (await r.locator('th').textContent()) ?? '', type: (await r.locator('td').first().textContent()) ?? '' })));
+  }
+}
+
+class ProblemScreen {
+  constructor(private readonly page: Page) {}
+
+  async chooseTarget(column: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Target' }).selectOption(column);
+  }
+}
+
+class TrainScreen {
+  constructor(private readonly page: Page) {}
+
+  async chooseModel(id: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Model' }).selectOption(id);
+  }
+
+  /** Sets a model parameter through its labelled field in Settings. */
+  async setParam(label: string, value: string): Promise<void> {
+    const settings = this.page.getByText('Settings', { exact: true });
+    if (!(await this.page.getByLabel(label, { exact: true }).isVisible())) await settings.click();
+    await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  trainButton(): Locator {
+    return this.page.getByRole('button', { name: 'Train', exact: true });
+  }
+
+  cancelButton(): Locator {
+    return this.page.getByRole('button', { name: 'Cancel' });
+  }
+
+  /** Clicks Train and waits until training has finished. */
+  async trainAndWait(): Promise<void> {
+    await this.trainButton().click();
+    await expect(this.page.getByText(/^Done in /)).toBeVisible({ timeout: 120_000 });
+  }
+}
+
+class EvaluateScreen {
+  constructor(private readonly page: Page) {}
+
+  /** The "Test metrics" table as {metric name: value}. */
+  async testMetrics(): Promise<Record<string, number>> {
+    const table = this.page.getByRole('table', { name: 'Test metrics' });
+    await expect(table).toBeVisible();
+    const out: Record<string, number> = {};
+    for (const row of await table.getByRole('row').all()) {
+      const name = await row.getByRole('rowheader').textContent();
+      const value = await row.getByRole('cell').textContent();
+      out[name!.trim()] = Number(value);
+    }
+    return out;
+  }
+}
+
+class ExportScreen {
+  constructor(private readonly page: Page) {}
+
+  /** Clicks a button that downloads one file and returns the download. */
+  async download(button: string): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button }).click()]);
+    return download;
+  }
+
+  async importModel(file: FileArg): Promise<void> {
+    await this.page.getByLabel('Import model').setInputFiles(file);
+  }
+
+  async predict(file: FileArg): Promise<void> {
+    await this.page.getByLabel('Data to predict').setInputFiles(file);
+    await expect(this.page.getByRole('table', { name: 'Predictions' })).toBeVisible();
+  }
+
+  /** The predictions table's header and rows. */
+  async predictionsTable(): Promise<{ columns: string[]; rows: string[][] }> {
+    const table = this.page.getByRole('table', { name: 'Predictions' });
+    const columns = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
+    const rows = await Promise.all((await table.locator('tbody tr').all()).map(async (r) => (await r.locator('td').allTextContents()).map((s) => s.trim())));
+    return { columns, rows };
+  }
+}
+
+/** The text of a finished download. */
+export async function downloadText(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path!, 'utf8');
+}

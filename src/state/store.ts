@@ -1,0 +1,64 @@
+import { createStore } from 'zustand/vanilla';
+import type { EpochLog } from '../core/models/model';
+import type { RecipeSpec } from '../core/prep/recipe';
+import type { Task } from '../core/problem';
+import type { BackendName, BackendReport } from '../workers/backend';
+import type { DatasetSummary, ModelSummary, PredictionResult, TargetSummary } from '../workers/protocol';
+import { IDLE_JOB, type Job } from './job';
+
+/** The lifecycle screens, left to right. */
+export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** An error shown to the person until dismissed. */
+export interface ShownError {
+  readonly id: number;
+  readonly message: string;
+}
+
+/**
+ * The studio's state: ids, summaries, chart series and job states. Columns and tensors stay in the
+ * engine worker (STYLE.md §6). Change it only through the actions in `actions.ts`.
+ */
+export interface StudioState {
+  readonly step: Step;
+  readonly backend: { readonly status: 'starting' | 'ready' | 'failed'; readonly report?: BackendReport; readonly pending?: BackendName; readonly error?: string };
+  readonly dataset: Job<DatasetSummary>;
+  readonly target: string | null;
+  /** The task the person chose; null follows the inferred one. */
+  readonly taskOverride: Task | null;
+  readonly targetSummary: TargetSummary | null;
+  readonly recipe: RecipeSpec | null;
+  readonly modelId: string | null;
+  readonly modelParams: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  readonly training: Job<ModelSummary>;
+  /** Per-epoch logs of the running (or last) training, for the live chart. */
+  readonly history: readonly EpochLog[];
+  /** The model export and prediction use: the last trained or imported one. */
+  readonly current: ModelSummary | null;
+  readonly prediction: Job<Omit<PredictionResult, 'csv'>>;
+  readonly errors: readonly ShownError[];
+}
+
+/** The state of a fresh studio. */
+export const INITIAL_STATE: StudioState = {
+  step: 'data',
+  backend: { status: 'starting' },
+  dataset: IDLE_JOB,
+  target: null,
+  taskOverride: null,
+  targetSummary: null,
+  recipe: null,
+  modelId: null,
+  modelParams: {},
+  seed: 42,
+  training: IDLE_JOB,
+  history: [],
+  current: null,
+  prediction: IDLE_JOB,
+  errors: [],
+};
+
+/** The one store of the studio (framework-free; React reads it through `useStudio`). */
+export const studio = createStore<StudioState>(() => INITIAL_STATE);

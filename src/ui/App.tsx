@@ -1,0 +1,44 @@
+import { BackendPicker } from './components/BackendPicker';
+import { ErrorAlert } from './components/ErrorAlert';
+import { Stepper } from './components/Stepper';
+import { DataScreen } from './data/DataScreen';
+import { EvaluateScreen } from './evaluate/EvaluateScreen';
+import { ExportScreen } from './export/ExportScreen';
+import { PrepareScreen } from './prepare/PrepareScreen';
+import { ProblemScreen } from './problem/ProblemScreen';
+import { TrainScreen } from './train/TrainScreen';
+import { useStudio } from './useStudio';
+
+const SCREENS = { data: DataScreen, problem: ProblemScreen, prepare: PrepareScreen, train: TrainScreen, evaluate: EvaluateScreen, export: ExportScreen };
+
+/** The studio shell: header, lifecycle stepper, errors, and the current screen. */
+export function App() {
+  const step = useStudio((s) => s.step);
+  const Screen = SCREENS[step];
+  return (
+    <div className="app">
+      <header className="top">
+        <div className="brand">
+          <svg className="logo" viewBox="0 0 32 32" width="36" height="36" aria-hidden>
+            <path d="M16 29V15" stroke="#2f8f5b" strokeWidth="2.5" strokeLinecap="round" />
+            <path d="M16 17C16 10 11 6 4 6c0 7 5 11 12 11Z" fill="#3fae6f" />
+            <path d="M16 14c0-6 4-10 12-10 0 7-4 10-12 10Z" fill="#2f8f5b" />
+          </svg>
+          <div>
+            <h1>Sapling</h1>
+            <p className="tagline">Machine learning in your browser. Your data never leaves this page.</p>
+          </div>
+        </div>
+        <BackendPicker />
+      </header>
+      <Stepper />
+      <ErrorAlert />
+      <main className="screen" role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
+        <Screen />
+      </main>
+      <footer className="foot">
+        Sample data: Iris (R. A. Fisher, 1936; public domain) and Palmer Penguins (Gorman, Williams &amp; Fraser, 2014; CC0).
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { loadCsv, loadSample } from '../../state/actions';
+import { FilePicker } from '../components/FilePicker';
+import { ProgressBar } from '../components/ProgressBar';
+import { RowsTable } from '../components/RowsTable';
+import { NextStep } from '../components/Stepper';
+import { fmtBytes } from '../format';
+import { useStudio } from '../useStudio';
+import { ProfileTable } from './ProfileTable';
+import { Warnings } from './Warnings';
+
+const SAMPLES = [
+  { file: 'iris.csv', label: 'Iris flowers', detail: '150 rows · 3 species' },
+  { file: 'penguins.csv', label: 'Palmer penguins', detail: '344 rows · missing values, categories' },
+];
+
+/** Step 1: bring in a CSV (file, drop, or sample) and read its profile. */
+export function DataScreen() {
+  const dataset = useStudio((s) => s.dataset);
+  const busy = dataset.state === 'running';
+  const summary = dataset.result;
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">Data</h2>
+      <div className="card ingest">
+        <FilePicker label="Upload CSV" accept=".csv,.tsv,.txt,text/csv" hint="Drop a CSV file here or choose one. It is read in this browser; nothing is uploaded." onFile={(f) => void loadCsv(f)} disabled={busy} />
+        <div className="samples">
+          <p className="muted">Or try a sample:</p>
+          {SAMPLES.map((s) => (
+            <button key={s.file} type="button" onClick={() => void loadSample(s.file)} disabled={busy}>
+              {s.label}
+              <span className="small muted"> · {s.detail}</span>
+            </button>
+          ))}
+        </div>
+      </div>
+      {busy ? <ProgressBar label="Reading data" detail={dataset.progress?.stage} fraction={dataset.progress?.fraction} /> : null}
+      {summary ? (
+        <>
+          <div className="facts" aria-label="Data summary">
+            <Fact label="File" value={summary.name} />
+            <Fact label="Rows" value={summary.profile.rows.toLocaleString('en-US')} />
+            <Fact label="Columns" value={String(summary.profile.columns.length)} />
+            <Fact label="Size" value={fmtBytes(summary.bytes)} />
+            <Fact label="Delimiter" value={summary.meta.delimiter === '\t' ? 'tab' : summary.meta.delimiter} />
+            <Fact label="Encoding" value={summary.meta.encoding} />
+          </div>
+          <Warnings warnings={summary.warnings} />
+          <div className="card">
+            <h3>Columns</h3>
+            <ProfileTable profile={summary.profile} />
+          </div>
+          <details className="card">
+            <summary>First {summary.preview.rows.length} rows</summary>
+            <RowsTable label="Data preview" columns={summary.preview.columns} rows={summary.preview.rows} />
+          </details>
+          <NextStep to="problem" />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="fact">
+      <div className="fact-label">{label}</div>
+      <div className="fact-value">{value}</div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { getModelInfo } from '../../core/models/info';
+import { PredictedVsActual, ResidualPlot } from '../charts/RegressionCharts';
+import { RocChart } from '../charts/RocChart';
+import { NextStep } from '../components/Stepper';
+import { fmt, fmtMetric, TASK_LABELS } from '../format';
+import { useStudio } from '../useStudio';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { MetricsTables } from './MetricsTables';
+
+/** Step 5: how good the model is on rows it never saw, and where it goes wrong. */
+export function EvaluateScreen() {
+  const current = useStudio((s) => s.current);
+  if (!current) return null;
+  const { report } = current;
+  const ev = report.evaluation;
+  return (
+    <section aria-labelledby="evaluate-title">
+      <h2 id="evaluate-title">Evaluate</h2>
+      <p className="lede">
+        {getModelInfo(report.model).label} predicting “{report.target}” ({TASK_LABELS[report.task].toLowerCase()}) from {report.features} features; trained on {report.split.train} rows, tested on{' '}
+        {report.split.test}. {current.source === 'imported' ? `Imported from ${current.name}.` : `Backend ${report.backend}, ${fmt(report.timings_ms.total / 1000)} s.`}
+      </p>
+      <MetricsTables report={report} />
+      {ev.kind === 'classification' ? (
+        <>
+          <div className="grid-2">
+            <div className="card">
+              <h3>Confusion matrix</h3>
+              <ConfusionMatrix classes={ev.classes} matrix={ev.confusion} />
+            </div>
+            <div className="card">
+              <h3>ROC curve</h3>
+              <RocChart curves={ev.roc} />
+            </div>
+          </div>
+          <div className="card">
+            <h3 id="per-class-title">Per class</h3>
+            <table aria-labelledby="per-class-title" className="metrics">
+              <thead>
+                <tr>
+                  <th scope="col">Class</th>
+                  <th scope="col">Precision</th>
+                  <th scope="col">Recall</th>
+                  <th scope="col">F1</th>
+                  <th scope="col">Test rows</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ev.perClass.map((c) => (
+                  <tr key={c.label}>
+                    <th scope="row">{c.label}</th>
+                    <td>{fmtMetric(c.precision)}</td>
+                    <td>{fmtMetric(c.recall)}</td>
+                    <td>{fmtMetric(c.f1)}</td>
+                    <td>{c.support}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <div className="grid-2">
+          <div className="card">
+            <h3>Predicted vs actual</h3>
+            <PredictedVsActual actual={ev.actual} predicted={ev.predicted} />
+          </div>
+          <div className="card">
+            <h3>Residuals</h3>
+            <ResidualPlot actual={ev.actual} predicted={ev.predicted} />
+          </div>
+        </div>
+      )}
+      <NextStep to="export" />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { METRIC_LABELS } from '../../core/evaluate/evaluate';
+import { getModelInfo } from '../../core/models/info';
+import { exportModelText, exportTfjsPair, importModel, showError } from '../../state/actions';
+import { FilePicker } from '../components/FilePicker';
+import { downloadBlob } from '../download';
+import { fmtMetric } from '../format';
+import { useStudio } from '../useStudio';
+import { PredictPanel } from './PredictPanel';
+
+/** Step 6: take the model away (Sapling file or TF.js pair), bring one back, and predict new rows. */
+export function ExportScreen() {
+  const current = useStudio((s) => s.current);
+  const training = useStudio((s) => s.training.state === 'running');
+  const base = current ? `sapling-${slug(current.problem.target)}-${current.model}` : 'sapling-model';
+  const exportModel = async () => {
+    try {
+      downloadBlob(`${base}.json`, new Blob([await exportModelText()], { type: 'application/json' }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const exportTfjs = async () => {
+    try {
+      const pair = await exportTfjsPair();
+      downloadBlob('model.json', new Blob([pair.modelJson], { type: 'application/json' }));
+      downloadBlob('weights.bin', new Blob([pair.weights.slice().buffer], { type: 'application/octet-stream' }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const key = current ? Object.keys(current.report.metrics.test)[0] : '';
+  return (
+    <section aria-labelledby="export-title">
+      <h2 id="export-title">Export</h2>
+      <div className="grid-2">
+        <div className="card">
+          <h3>Current model</h3>
+          {current ? (
+            <p>
+              <strong>{getModelInfo(current.model).label}</strong> predicting “{current.problem.target}” · {METRIC_LABELS[key]} {fmtMetric(current.report.metrics.test[key])} on test rows ·{' '}
+              {current.source === 'imported' ? `imported from ${current.name}` : 'trained in this session'}
+            </p>
+          ) : (
+            <p className="muted">No model yet: train one, or import a Sapling model file.</p>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void exportModel()} disabled={!current || training}>
+              Export model
+            </button>
+            <button type="button" onClick={() => void exportTfjs()} disabled={!current || training}>
+              Download TF.js model
+            </button>
+          </div>
+          <p className="help">
+            The Sapling model file is one JSON file with the recipe, the fitted preprocessing and the network: import it here or run <code>npm run sapling -- predict model.json data.csv</code>. The TF.js pair
+            (<code>model.json</code> + <code>weights.bin</code>) is for <code>tf.loadLayersModel</code>; it expects preprocessed features, listed in its metadata.
+          </p>
+        </div>
+        <div className="card">
+          <h3>Import a model</h3>
+          <FilePicker label="Import model" accept=".json,application/json" hint="A Sapling model file exported earlier. It replaces the current model." onFile={(f) => void importModel(f)} disabled={training} />
+        </div>
+      </div>
+      <PredictPanel />
+    </section>
+  );
+}
+
+function slug(s: string): string {
+  return s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'target';
+}

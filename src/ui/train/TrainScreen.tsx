@@ -1,0 +1,73 @@
+import { getModelInfo, modelsForTask } from '../../core/models/info';
+import { cancel, setModel, setModelParam, train } from '../../state/actions';
+import { LossChart } from '../charts/LossChart';
+import { ProgressBar } from '../components/ProgressBar';
+import { SchemaForm } from '../components/SchemaForm';
+import { NextStep } from '../components/Stepper';
+import { fmt } from '../format';
+import { useStudio } from '../useStudio';
+
+/** Step 4: choose and configure a model, train it in the worker, and watch the loss live. */
+export function TrainScreen() {
+  const task = useStudio((s) => s.targetSummary?.task);
+  const modelId = useStudio((s) => s.modelId);
+  const params = useStudio((s) => s.modelParams);
+  const training = useStudio((s) => s.training);
+  const history = useStudio((s) => s.history);
+  const backend = useStudio((s) => s.backend.report?.active);
+  if (!task || !modelId) return null;
+  const info = getModelInfo(modelId);
+  const running = training.state === 'running';
+  const last = history.at(-1);
+  return (
+    <section aria-labelledby="train-title">
+      <h2 id="train-title">Train</h2>
+      <div className="card">
+        <div className="field">
+          <label htmlFor="model">Model</label>
+          <select id="model" value={modelId} disabled={running} onChange={(e) => setModel(e.target.value)}>
+            {modelsForTask(task).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          <p className="help">{info.help}</p>
+        </div>
+        <details className="params">
+          <summary>Settings</summary>
+          <SchemaForm schema={info.schema} values={params} onChange={setModelParam} disabled={running} />
+        </details>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void train()} disabled={running}>
+            Train
+          </button>
+          <button type="button" onClick={() => void cancel()} disabled={!running}>
+            Cancel
+          </button>
+          <span className="muted small">on {backend ?? '…'}</span>
+        </div>
+        {running ? (
+          <ProgressBar
+            label="Training"
+            detail={last ? `${last.epochs === 1 ? 'step' : 'epoch'} ${last.epoch} of ${last.epochs}, loss ${fmt(last.loss)}` : training.progress?.stage}
+            fraction={training.progress?.fraction}
+          />
+        ) : null}
+        <p className="status" aria-live="polite">
+          {training.state === 'cancelled' ? 'Training cancelled; nothing was changed.' : null}
+          {training.state === 'succeeded' && training.result
+            ? `Done in ${fmt(training.result.report.timings_ms.total / 1000)} s: ${training.result.report.stop_reason}.`
+            : null}
+        </p>
+      </div>
+      {history.length > 1 ? (
+        <div className="card">
+          <h3>Learning curve</h3>
+          <LossChart history={history} metricName={task === 'regression' ? 'R²' : 'accuracy'} />
+        </div>
+      ) : null}
+      {training.state === 'succeeded' ? <NextStep to="evaluate" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { parseModelFile } from '../core/artifact/load';
+import type { ModelFile } from '../core/artifact/modelFile';
+import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
+import { tfjsPair } from '../core/artifact/tfjsPair';
+import { type CsvReadOptions, readCsvBytes } from '../core/ingest/csv';
+import { tableToCsv } from '../core/ingest/writeCsv';
+import { profileTable } from '../core/profile/profile';
+import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
+import { formatCell } from '../core/table/column';
+import type { TrainConfig } from '../core/train/config';
+import { runTraining } from '../core/train/runTraining';
+import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
+import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
+import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
+import type { DatasetSummary, JobProgress, ModelSummary, PredictionResult, TargetSummary } from './protocol';
+import { createYield } from './yieldToEvents';
+
+/** Rows shown in preview tables. */
+const PREVIEW_ROWS = 50;
+
+/**
+ * The engine that lives in the worker: it holds the data table and the current model, and exposes
+ * core functions to the page. Long calls take a progress callback and honour `cancel()`.
+ */
+export class Engine {
+  private table: DataTable | null = null;
+  private model: ModelFile | null = null;
+  private backend: BackendReport | null = null;
+  private stopRequested = false;
+  private readonly yieldToEvents = createYield();
+
+  /** Picks the fastest TF.js backend on this device (or `preferred`). */
+  async initBackend(preferred?: BackendName): Promise<BackendReport> {
+    this.backend = await chooseBackend(preferred);
+    return this.backend;
+  }
+
+  /** Switches to another backend. */
+  async setBackend(name: BackendName): Promise<BackendReport> {
+    this.backend = this.backend ? await switchBackend(name, this.backend) : await chooseBackend(name);
+    return this.backend;
+  }
+
+  /** Asks the running job to stop at its next check (between batches). */
+  cancel(): void {
+    this.stopRequested = true;
+  }
+
+  /** Reads a CSV file, profiles it, and keeps the table here. The previous table stays until this succeeds. */
+  async loadCsv(file: Blob & { name?: string }, options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
+    this.stopRequested = false;
+    onProgress({ kind: 'stage', stage: 'reading', fraction: 0 });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let last = 0;
+    const { table, meta, warnings } = readCsvBytes(bytes, {
+      ...options,
+      onProgress: (fraction) => {
+        const now = performance.now();
+        if (now - last > 100) {
+          last = now;
+          onProgress({ kind: 'stage', stage: 'parsing', fraction });
+        }
+      },
+    });
+    onProgress({ kind: 'stage', stage: 'profiling', fraction: 1 });
+    const profile = profileTable(table);
+    this.table = table;
+    const names = table.columns.map((c) => c.name);
+    const rows: string[][] = [];
+    for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) rows.push(table.columns.map((c) => formatCell(c, i)));
+    return {
+      name: file.name ?? 'data.csv',
+      bytes: bytes.length,
+      meta,
+      profile,
+      warnings: [...warnings, ...profile.warnings],
+      preview: { columns: names, rows },
+      fingerprint: fingerprintTable(table),
+    };
+  }
+
+  /**
+   * The target column's task (given, or inferred) and class counts, with the reason it cannot be
+   * trained on if so (single class, not numeric for regression, …).
+   */
+  describeTarget(target: string, task?: Task | 'classification'): TargetSummary {
+    const table = this.requireTable();
+    const column = getColumn(table, target);
+    const inferred = inferTask(column);
+    let error: string | undefined;
+    let resolved: Task = task === 'classification' ? (inferred === 'regression' ? 'multiclass' : inferred) : (task ?? inferred);
+    try {
+      resolved = resolveProblem(table, target, task).task;
+    } catch (e) {
+      error = errorMessage(e);
+    }
+    if (resolved === 'regression' || column.kind === 'datetime') return { task: resolved, inferred, classes: null, error };
+    const { classes, y } = classTarget(column);
+    const counts = new Array<number>(classes.length).fill(0);
+    for (const k of y) if (k >= 0) counts[k]++;
+    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error };
+  }
+
+  /** Trains on the loaded table; the result becomes the current model. */
+  async train(config: TrainConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
+    const table = this.requireTable();
+    this.stopRequested = false;
+    const { file } = await runTraining(table, config, {
+      onStage: (stage) => onProgress({ kind: 'stage', stage }),
+      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
+      shouldStop: () => this.stopRequested,
+      yieldToEvents: this.yieldToEvents,
+    });
+    if (this.stopRequested) throw new CancelledError();
+    this.model = file;
+    return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
+  }
+
+  /** The current model file as JSON text, for download. */
+  exportModel(): string {
+    return JSON.stringify(this.requireModel());
+  }
+
+  /** The current model as a TF.js pair: `model.json` text and `weights.bin` bytes (transferred). */
+  exportTfjs(): { modelJson: string; weights: Uint8Array } {
+    const pair = tfjsPair(this.requireModel());
+    return { modelJson: JSON.stringify(pair.modelJson, null, 2), weights: pair.weights };
+  }
+
+  /** Reads a model file; it becomes the current model. The previous one stays if this fails. */
+  async importModel(file: Blob & { name?: string }): Promise<ModelSummary> {
+    const parsed = parseModelFile(await file.text());
+    // Loading checks that the network deserialises before the file replaces the current model.
+    (await loadModel(parsed)).dispose();
+    this.model = parsed;
+    return summarise(parsed, 'imported', file.name ?? 'model.json');
+  }
+
+  /** Predicts every row of a CSV with the current model. */
+  async predict(file: Blob & { name?: string }, onProgress: (p: JobProgress) => void): Promise<PredictionResult> {
+    const modelFile = this.requireModel();
+    onProgress({ kind: 'stage', stage: 'reading' });
+    const kinds = Object.fromEntries(modelFile.inputSchema.map((c) => [c.name, c.kind]));
+    const { table, warnings } = readCsvBytes(new Uint8Array(await file.arrayBuffer()), { kinds });
+    onProgress({ kind: 'stage', stage: 'predicting' });
+    const model = await loadModel(modelFile);
+    try {
+      const predictions = predictTable(model, table);
+      const extra = predictionColumns(predictions);
+      const columns = [...table.columns.map((c) => c.name), ...extra.map((e) => e.name)];
+      const preview: string[][] = [];
+      for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) {
+        preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
+      }
+      return { rows: table.rowCount, columns, preview, csv: tableToCsv(table, extra), warnings };
+    } finally {
+      model.dispose();
+    }
+  }
+
+  private requireTable(): DataTable {
+    if (!this.table) throw new SaplingError('no-data', 'load a CSV file first');
+    return this.table;
+  }
+
+  private requireModel(): ModelFile {
+    if (!this.model) throw new SaplingError('no-model', 'there is no model yet: train one or import a model file');
+    return this.model;
+  }
+}
+
+function summarise(file: ModelFile, source: ModelSummary['source'], name: string): ModelSummary {
+  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report };
+}

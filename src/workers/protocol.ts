@@ -1,0 +1,57 @@
+import type { ModelFile } from '../core/artifact/modelFile';
+import type { CsvMeta } from '../core/ingest/csv';
+import type { EpochLog } from '../core/models/model';
+import type { DataProfile, ValueCount } from '../core/profile/profile';
+import type { Task } from '../core/problem';
+import type { TrainReport } from '../core/train/report';
+import type { DataWarning } from '../core/warnings';
+
+/**
+ * What crosses between the page and the engine worker: small summaries only. Tables, tensors and
+ * fitted models stay in the worker (the page holds ids and figures, never columns).
+ */
+
+/** A loaded data set as the page sees it: its profile, how it was read, and a few rows to show. */
+export interface DatasetSummary {
+  readonly name: string;
+  readonly bytes: number;
+  readonly meta: CsvMeta;
+  readonly profile: DataProfile;
+  /** Ingest warnings (ragged rows, renamed headers) followed by the profile's. */
+  readonly warnings: readonly DataWarning[];
+  /** The first rows, as display strings, for a preview table. */
+  readonly preview: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  readonly fingerprint: string;
+}
+
+/** Progress of a long job, sent through a comlink-proxied callback. */
+export type JobProgress =
+  | { readonly kind: 'stage'; readonly stage: string; readonly fraction?: number }
+  | { readonly kind: 'epoch'; readonly log: EpochLog };
+
+/** A model held by the engine (trained here or imported), summarised. */
+export interface ModelSummary {
+  readonly source: 'trained' | 'imported';
+  readonly name: string;
+  readonly problem: ModelFile['problem'];
+  readonly inputSchema: ModelFile['inputSchema'];
+  readonly model: string;
+  readonly report: TrainReport;
+}
+
+/** Predictions for an uploaded file: a preview for the table and the full CSV for download. */
+export interface PredictionResult {
+  readonly rows: number;
+  readonly columns: readonly string[];
+  readonly preview: readonly (readonly string[])[];
+  readonly csv: string;
+  readonly warnings: readonly DataWarning[];
+}
+
+/** A candidate target: its task (as chosen or inferred), class counts, and why it cannot be used, if so. */
+export interface TargetSummary {
+  readonly task: Task;
+  readonly inferred: Task;
+  readonly classes: readonly ValueCount[] | null;
+  readonly error?: string;
+}
