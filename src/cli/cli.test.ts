@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const samples = join(root, 'public', 'samples');
+const dir = mkdtempSync(join(tmpdir(), 'sapling-cli-'));
+
+/** Runs the CLI as a person would (`npm run sapling -- …` runs this same entry with tsx). */
+function sapling(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('sapling CLI', () => {
+  it('profile prints a summary and writes the documented JSON', () => {
+    const out = join(dir, 'profile.json');
+    const r = sapling('profile', join(samples, 'penguins.csv'), '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('penguins.csv: 344 rows, 8 columns (delimiter ",", utf-8)');
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(json)).toEqual(['rows', 'delimiter', 'encoding', 'columns', 'warnings']);
+    const bill = json.columns.find((c: { name: string }) => c.name === 'bill_length_mm');
+    expect(bill).toMatchObject({ name: 'bill_length_mm', type: 'numeric', missing: 2, unique: 164, min: 32.1, max: 59.6 });
+    expect(json.columns.find((c: { name: string }) => c.name === 'sex').top).toEqual([
+      { value: 'male', count: 168 },
+      { value: 'female', count: 165 },
+    ]);
+  });
+
+  it('train prints epochs and test metrics, and writes the model and report; predict uses them', () => {
+    const model = join(dir, 'iris.json');
+    const report = join(dir, 'report.json');
+    const r = sapling('train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'mlp', '--param', 'epochs=30', '--param', 'learningRate=0.01', '--seed', '3', '--out', model, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^epoch 1\/30 {2}loss /m);
+    expect(r.stdout).toMatch(/Accuracy\s+\S+\s+\S+/);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep).toMatchObject({ task: 'multiclass', target: 'species', model: 'mlp', rows: 150, features: 4, seed: 3 });
+    expect(Object.keys(rep.metrics.test)).toEqual(['accuracy', 'precision_macro', 'recall_macro', 'f1_macro', 'roc_auc', 'log_loss']);
+    expect(rep.metrics.test.accuracy).toBeGreaterThan(0.85);
+    expect(Object.keys(rep.timings_ms)).toEqual(['prepare', 'train', 'evaluate', 'total']);
+
+    const data = file('new.csv', 'sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n');
+    const out = join(dir, 'pred.csv');
+    const p = sapling('predict', model, data, '--out', out);
+    expect(p.code, p.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('sepal length (cm),sepal width (cm),petal length (cm),petal width (cm),prediction,proba_setosa,proba_versicolor,proba_virginica');
+    expect(lines[1].split(',')[4]).toBe('setosa');
+    expect(lines[2].split(',')[4]).toBe('virginica');
+    const probs = lines[1].split(',').slice(5).map(Number);
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  });
+
+  it('regression by default uses linear regression and reports MAE, RMSE, R²', () => {
+    const report = join(dir, 'reg.json');
+    const r = sapling('train', join(samples, 'penguins.csv'), '--target', 'body_mass_g', '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep.model).toBe('linear');
+    expect(Object.keys(rep.metrics.test)).toEqual(['mae', 'rmse', 'r2']);
+    expect(rep.metrics.test.r2).toBeGreaterThan(0.8);
+  });
+
+  const bad: [string, () => string[], RegExp][] = [
+    ['an empty file', () => ['train', file('empty.csv', ''), '--target', 'x'], /^error: empty\.csv: the file is empty \(0 bytes\)$/],
+    ['a header-only file', () => ['profile', file('header.csv', 'a,b,c\n')], /^error: header\.csv: the file has a header row \(3 columns\) but no data rows$/],
+    ['binary junk', () => ['profile', file('junk.csv', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))], /^error: junk\.csv: the file is not text: it has a NUL byte at byte 5/],
+    ['a single-class target', () => ['train', file('one.csv', 'x,y\n1,a\n2,a\n3,a\n'), '--target', 'y'], /^error: target "y" has a single class \("a"\) in all 3 rows; classification needs at least two$/],
+    ['a target that is not a column', () => ['train', join(samples, 'iris.csv'), '--target', 'colour'], /^error: column "colour" is not in the data \(columns: sepal length \(cm\), .*species\)$/],
+    ['a missing file', () => ['profile', join(dir, 'nope.csv')], /^error: cannot read .*nope\.csv: no such file$/],
+    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'forest'], /^error: unknown model "forest" \(known: logistic, linear, mlp\)$/],
+    ['a bad parameter', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--param', 'C=-1'], /^error: model "logistic": C must be at least 0.0001, got -1$/],
+    ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`refuses ${what} with exit code 1 and one line on stderr`, () => {
+      const r = sapling(...args());
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    });
+  }
+});
