@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -41,8 +41,6 @@ let wasmConfigured = false;
 function configureWasm(): void {
   if (wasmConfigured) return;
   wasmConfigured = true;
-  // XNNPACK otherwise sizes its pool from what Emscripten reports, which is 1 in a worker here.
-  setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
   const abs = (url: string) => new URL(url, self.location.href).href;
   setWasmPaths({
     'tfjs-backend-wasm.wasm': abs(wasmPlain),
@@ -143,6 +141,7 @@ async function probe(name: BackendName, measure: boolean): Promise<BackendCandid
     const threads = getThreadsCount();
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    // XNNPACK sizes its pool at half the logical cores (one per physical core), so 2 cores give 1.
     const why = threaded ? '' : self.crossOriginIsolated ? ' (threads unsupported)' : ' (page not cross-origin isolated)';
     detail = `${threads} thread${threads === 1 ? '' : 's'}${simd ? ', SIMD' : ''}${why}`;
   }
