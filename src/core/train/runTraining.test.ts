@@ -58,14 +58,14 @@ describe('runTraining', () => {
     expect(report.metrics.test.r2).toBeGreaterThan(0.8);
   });
 
-  it('stops when asked, between batches', async () => {
-    let batches = 0;
+  it('stops when asked, at the next batch', async () => {
+    let checks = 0;
     const run = runTraining(penguins, config('species', 'mlp', { epochs: 500, batchSize: 8 }), {
-      yieldToEvents: async () => void batches++,
-      shouldStop: () => batches >= 5,
+      yieldToEvents: async () => undefined,
+      shouldStop: () => ++checks >= 5,
     });
     await expect(run.catch((e) => (isCancelled(e) ? 'cancelled' : e))).resolves.toBe('cancelled');
-    expect(batches).toBe(5);
+    expect(checks).toBe(5);
   });
 
   it('refuses a model that cannot do the task', async () => {

@@ -8,6 +8,12 @@ import type { mlpSchema } from './schema';
 /** Which loss the network's logits are trained with. */
 export type LossKind = 'binary' | 'softmax' | 'mse';
 
+/**
+ * How often the loop lets the host's event loop run. Yielding after every batch costs ~15% of an
+ * epoch on small batches (measured in Chromium, WASM); every 25 ms keeps Cancel prompt for free.
+ */
+const YIELD_EVERY_MS = 25;
+
 /** Below this many rows a validation hold-out is too small to steer early stopping. */
 const MIN_ROWS_FOR_VALIDATION = 20;
 
@@ -44,6 +50,7 @@ export async function trainNetwork(
   let sinceBest = 0;
   let stopReason = `ran all ${params.epochs} epochs`;
   const order = Int32Array.from(fit);
+  let lastYield = performance.now();
   try {
     for (let epoch = 1; epoch <= params.epochs; epoch++) {
       shuffleInPlace(order, ctx.rng);
@@ -70,7 +77,10 @@ export async function trainNetwork(
         cost.dispose();
         sum = next;
         batches++;
-        await ctx.yieldToEvents?.();
+        if (ctx.yieldToEvents && performance.now() - lastYield > YIELD_EVERY_MS) {
+          await ctx.yieldToEvents();
+          lastYield = performance.now();
+        }
         if (ctx.shouldStop?.()) throw new CancelledError();
       }
       const trainLoss = (await sum.data())[0] / batches;

@@ -1,0 +1,108 @@
+import { type Browser, chromium } from '@playwright/test';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain ESM helper shared with the test set-up
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+const PORT = 4391;
+
+/** Starts a Vite server (`vite preview` of the built app, or the dev server on `root`) and resolves once it answers. */
+async function serve(args: string[]): Promise<ChildProcess> {
+  // Vite's own entry (not `npx`), so that killing the child stops the server itself.
+  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+  const child = spawn(process.execPath, [vite, ...args, '--config', 'vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  for (let i = 0; i < 100; i++) {
+    if (exited) throw new Error(`vite ${args.join(' ')} exited before serving (is port ${PORT} busy?)`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+/** What the studio measured, per backend: training milliseconds per epoch, through the real UI. */
+export interface BrowserFigures {
+  readonly chosen: string;
+  readonly candidates: string[];
+  readonly msPerEpoch: Record<string, number>;
+}
+
+/**
+ * Drives the built studio in headless Chromium: uploads the CSV, trains the MLP for a few epochs on
+ * each backend, and reads the training time from the exported model's report.
+ */
+export async function browserEpochTimes(csvPath: string, epochs: number, batchSize: number, backends: string[]): Promise<BrowserFigures> {
+  const server = await serve(['preview']);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
+    const select = page.getByRole('combobox', { name: 'Backend' });
+    const chosen = await select.inputValue();
+    const candidates = await select.locator('option').allTextContents();
+    await page.getByLabel('Upload CSV').setInputFiles(csvPath);
+    await page.getByRole('table', { name: 'Column profile' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('tab', { name: 'Problem' }).click();
+    await page.getByRole('combobox', { name: 'Target' }).selectOption('y');
+    await page.getByRole('tab', { name: 'Train' }).click();
+    await page.getByRole('combobox', { name: 'Model' }).selectOption('mlp');
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+    await page.getByLabel('Batch size', { exact: true }).fill(String(batchSize));
+    await page.getByLabel('L2 penalty', { exact: true }).fill('0');
+    await page.getByLabel('Early stopping', { exact: true }).uncheck();
+    const msPerEpoch: Record<string, number> = {};
+    for (const backend of backends) {
+      await select.selectOption(backend);
+      await page.getByTestId('backend-reason').getByText('chosen by you').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
+      await page.getByRole('tab', { name: 'Export' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export model' }).click()]);
+      const report = JSON.parse(readFileSync((await download.path())!, 'utf8')).report;
+      msPerEpoch[backend] = report.timings_ms.train / report.history.length;
+      await page.getByRole('tab', { name: 'Train' }).click();
+    }
+    return { chosen, candidates, msPerEpoch };
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}
+
+/**
+ * Sapling's MLP loop against TF.js `model.fit` in a worker (bench/epoch-page on the dev server):
+ * milliseconds per epoch for each.
+ */
+export async function loopVersusFit(rows: number, epochs: number, batch: number): Promise<{ backend: string; detail: string; sapling: number; fit: number }> {
+  const server = await serve(['bench/epoch-page']);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    const url = `http://127.0.0.1:${PORT}/?rows=${rows}&epochs=${epochs}&batch=${batch}&backend=wasm`;
+    // The dev server optimises dependencies on first visit and reloads the page: retry until a
+    // run completes without a navigation in the middle.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(url);
+        await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 60_000, polling: 250 });
+        return await page.evaluate(() => (window as unknown as { benchResult: Promise<{ backend: string; detail: string; sapling: number; fit: number }> }).benchResult);
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}

@@ -1,0 +1,37 @@
+import * as tf from '@tensorflow/tfjs';
+import { mlpModel } from '../../src/core/models/mlp/mlp';
+import { resolveParams } from '../../src/core/params';
+import { createRng } from '../../src/core/util/rng';
+import { chooseBackend } from '../../src/workers/backend';
+import { createYield } from '../../src/workers/yieldToEvents';
+
+/**
+ * Per-epoch time, in a worker, of Sapling's MLP (the real `mlpModel.fit`, yielding as in the
+ * studio) and of TF.js `model.fit` on the same network, data and batch size.
+ */
+self.onmessage = async (e: MessageEvent<{ rows?: string; epochs?: string; batch?: string; backend?: string }>) => {
+  const rows = Number(e.data.rows ?? 20000);
+  const epochs = Number(e.data.epochs ?? 3);
+  const batchSize = Number(e.data.batch ?? 32);
+  const report = await chooseBackend((e.data.backend as 'wasm') ?? 'wasm');
+  const d = 20;
+  const rng = createRng(7);
+  const X = Float32Array.from({ length: rows * d }, () => rng.normal());
+  const y = Float32Array.from({ length: rows }, (_, i) => (X[i * d] + X[i * d + 1] > 0 ? 1 : 0));
+  const params = resolveParams(mlpModel.schema, { epochs, batchSize, earlyStopping: false, l2: 0 });
+  const t0 = performance.now();
+  await mlpModel.fit({ X, n: rows, d, y }, { task: 'binary', classes: ['0', '1'] }, params, { rng: createRng(1), yieldToEvents: createYield(), shouldStop: () => false });
+  const sapling = (performance.now() - t0) / epochs;
+
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 64, activation: 'relu', inputShape: [d] }));
+  model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+  const xs = tf.tensor2d(X, [rows, d]);
+  const ys = tf.tensor2d(y, [rows, 1]);
+  const t1 = performance.now();
+  await model.fit(xs, ys, { epochs, batchSize, verbose: 0 });
+  const fit = (performance.now() - t1) / epochs;
+  postMessage({ backend: report.active, detail: report.candidates.find((c) => c.name === report.active)?.detail, sapling, fit });
+};

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { initNodeBackend } from '../src/cli/backend';
+import { readCsvText } from '../src/core/ingest/csv';
+import { mlpModel } from '../src/core/models/mlp/mlp';
+import { resolveParams } from '../src/core/params';
+import { toMatrix } from '../src/core/prep/recipe';
+import { dropColumns, getColumn } from '../src/core/table/DataTable';
+import type { NumericColumn } from '../src/core/table/column';
+import { createRng } from '../src/core/util/rng';
+
+/** Per-epoch time of Sapling's MLP loop and of `model.fit`, same network and batch size, in Node. */
+export async function nodeEpochTimes(csvPath: string, epochs: number, batchSize: number): Promise<{ backend: string; saplingMs: number; fitMs: number }> {
+  const backend = await initNodeBackend();
+  const table = readCsvText(readFileSync(csvPath, 'utf8')).table;
+  const features = dropColumns(table, ['y']);
+  const X = toMatrix(features, features.columns.map((c) => ({ name: c.name, source: c.name })));
+  const y = Float32Array.from((getColumn(table, 'y') as NumericColumn).values);
+  const n = table.rowCount;
+  const d = features.columns.length;
+  const params = resolveParams(mlpModel.schema, { epochs, batchSize, earlyStopping: false, l2: 0 });
+
+  const t0 = performance.now();
+  await mlpModel.fit({ X, n, d, y }, { task: 'binary', classes: ['0', '1'] }, params, { rng: createRng(1) });
+  const saplingMs = (performance.now() - t0) / epochs;
+
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 64, activation: 'relu', inputShape: [d] }));
+  model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+  const xs = tf.tensor2d(X, [n, d]);
+  const ys = tf.tensor2d(y, [n, 1]);
+  const t1 = performance.now();
+  await model.fit(xs, ys, { epochs, batchSize, verbose: 0 });
+  const fitMs = (performance.now() - t1) / epochs;
+  tf.dispose([xs, ys]);
+  model.dispose();
+  return { backend, saplingMs, fitMs };
+}
