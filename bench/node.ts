@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { initNodeBackend } from '../src/cli/backend';
 import { readCsvText } from '../src/core/ingest/csv';
+import { modelFitEpochMs } from './referenceModel';
 import { mlpModel } from '../src/core/models/mlp/mlp';
 import { resolveParams } from '../src/core/params';
 import { toMatrix } from '../src/core/prep/recipe';
@@ -24,17 +24,6 @@ export async function nodeEpochTimes(csvPath: string, epochs: number, batchSize:
   await mlpModel.fit({ X, n, d, y }, { task: 'binary', classes: ['0', '1'] }, params, { rng: createRng(1) });
   const saplingMs = (performance.now() - t0) / epochs;
 
-  const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 64, activation: 'relu', inputShape: [d] }));
-  model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
-  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
-  const xs = tf.tensor2d(X, [n, d]);
-  const ys = tf.tensor2d(y, [n, 1]);
-  const t1 = performance.now();
-  await model.fit(xs, ys, { epochs, batchSize, verbose: 0 });
-  const fitMs = (performance.now() - t1) / epochs;
-  tf.dispose([xs, ys]);
-  model.dispose();
+  const fitMs = await modelFitEpochMs(X, y, n, d, epochs, batchSize);
   return { backend, saplingMs, fitMs };
 }

@@ -33,6 +33,18 @@ test.describe('bad input gets a clear message and loses nothing', () => {
     await expect(page.getByRole('button', { name: /Next: Prepare/ })).toBeDisabled();
   });
 
+  test('an imbalanced target is flagged on the Problem screen but can be trained', async ({ page }) => {
+    const studio = new Studio(page);
+    await studio.open();
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i < 37 ? 'ok' : 'fraud'}`).join('\n');
+    await studio.data.upload(csvFile('claims.csv', `x,y,label\n${rows}\n`));
+    await studio.data.profile();
+    await studio.step('Problem');
+    await studio.problem.chooseTarget('label');
+    await expect(page.getByText('target "label" is imbalanced: class "fraud" has 3 rows against 37 for "ok"')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Next: Prepare/ })).toBeEnabled();
+  });
+
   test('a file that is not a Sapling model is refused on import', async ({ page }) => {
     const studio = new Studio(page);
     await studio.open();

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { modelFitEpochMs } from '../referenceModel';
 import { mlpModel } from '../../src/core/models/mlp/mlp';
 import { resolveParams } from '../../src/core/params';
 import { createRng } from '../../src/core/util/rng';
@@ -23,15 +23,6 @@ self.onmessage = async (e: MessageEvent<{ rows?: string; epochs?: string; batch?
   await mlpModel.fit({ X, n: rows, d, y }, { task: 'binary', classes: ['0', '1'] }, params, { rng: createRng(1), yieldToEvents: createYield(), shouldStop: () => false });
   const sapling = (performance.now() - t0) / epochs;
 
-  const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 64, activation: 'relu', inputShape: [d] }));
-  model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
-  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
-  const xs = tf.tensor2d(X, [rows, d]);
-  const ys = tf.tensor2d(y, [rows, 1]);
-  const t1 = performance.now();
-  await model.fit(xs, ys, { epochs, batchSize, verbose: 0 });
-  const fit = (performance.now() - t1) / epochs;
+  const fit = await modelFitEpochMs(X, y, rows, d, epochs, batchSize);
   postMessage({ backend: report.active, detail: report.candidates.find((c) => c.name === report.active)?.detail, sapling, fit });
 };

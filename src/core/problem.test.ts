@@ -27,5 +27,7 @@ describe('problem definition', () => {
     expect(() => resolveProblem(table, 'y', 'regression')).toThrow(/"y" is categorical, not numeric/);
     expect(resolveProblem(table, 'z')).toEqual({ target: 'z', task: 'regression' });
     expect(resolveProblem(table, 'x', 'classification')).toEqual({ target: 'x', task: 'multiclass' });
+    const ids = csv('id,v\n' + Array.from({ length: 150 }, (_, i) => `k${i},${i}`).join('\n'));
+    expect(() => resolveProblem(ids, 'id')).toThrow('target "id" has 150 classes; Sapling classifies up to 100 (is it an identifier, or a number to predict with regression?)');
   });
 });

@@ -16,6 +16,9 @@ export function isClassification(task: Task): task is 'binary' | 'multiclass' {
   return task !== 'regression';
 }
 
+/** The most classes a classification target may have; more usually means an identifier or a number. */
+export const MAX_CLASSES = 100;
+
 /** Numeric targets with at most this many distinct integer values are read as classes. */
 const MAX_INTEGER_CLASSES = 10;
 
@@ -120,6 +123,13 @@ export function validateProblem(table: DataTable, problem: ProblemSpec): void {
       'single-class-target',
       `target "${problem.target}" has a single class ("${classes[[...present][0]]}") in all ${table.rowCount} rows; ` +
         'classification needs at least two',
+    );
+  }
+  if (present.size > MAX_CLASSES) {
+    throw new SaplingError(
+      'too-many-classes',
+      `target "${problem.target}" has ${present.size} classes; Sapling classifies up to ${MAX_CLASSES} ` +
+        '(is it an identifier, or a number to predict with regression?)',
     );
   }
   if (problem.task === 'binary' && present.size > 2) {

@@ -55,7 +55,7 @@ export function goTo(step: Step): void {
 /** Starts the engine worker and lets it pick the fastest TF.js backend. */
 export async function startStudio(): Promise<void> {
   if (engine) return;
-  engine = startEngine().engine;
+  engine = startEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`)).engine;
   try {
     const report = await engine.initBackend();
     set({ backend: { status: 'ready', report } });

@@ -5,8 +5,10 @@ import type { Engine } from './engine';
 export type EngineClient = Remote<Engine>;
 
 /** Starts the engine worker (an ES module worker bundled by Vite) and wraps it with comlink. */
-export function startEngine(): { engine: EngineClient; terminate: () => void } {
+export function startEngine(onCrash: (message: string) => void): { engine: EngineClient; terminate: () => void } {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'sapling-engine' });
+  // Errors inside calls come back through comlink; this only fires when the worker itself fails.
+  worker.addEventListener('error', (e) => onCrash(e.message || 'the engine worker could not run'));
   return { engine: wrap<Engine>(worker), terminate: () => worker.terminate() };
 }
 

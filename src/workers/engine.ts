@@ -5,6 +5,7 @@ import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type CsvReadOptions, readCsvBytes } from '../core/ingest/csv';
 import { tableToCsv } from '../core/ingest/writeCsv';
 import { profileTable } from '../core/profile/profile';
+import { classImbalance } from '../core/profile/warnings';
 import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
 import type { TrainConfig } from '../core/train/config';
@@ -98,7 +99,8 @@ export class Engine {
     const { classes, y } = classTarget(column);
     const counts = new Array<number>(classes.length).fill(0);
     for (const k of y) if (k >= 0) counts[k]++;
-    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error };
+    const warning = classImbalance(table, target)?.message;
+    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, warning };
   }
 
   /** Trains on the loaded table; the result becomes the current model. */

@@ -53,5 +53,8 @@ export interface TargetSummary {
   readonly task: Task;
   readonly inferred: Task;
   readonly classes: readonly ValueCount[] | null;
+  /** Why it cannot be trained on (single class, not numeric for regression, …). */
   readonly error?: string;
+  /** Something to know that does not stop training (class imbalance). */
+  readonly warning?: string;
 }

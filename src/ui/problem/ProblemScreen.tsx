@@ -58,6 +58,7 @@ export function ProblemScreen() {
           ) : column.histogram ? (
             <BarsChart label={`Distribution of ${column.name}`} data={column.histogram.counts.map((count, i) => ({ name: fmt(column.histogram!.edges[i]), value: count }))} />
           ) : null}
+          {summary.warning ? <p className="note-warn">{summary.warning}</p> : null}
           {column.missing ? <p className="muted">{column.missing} rows have no value for the target; they will be left out of training.</p> : null}
         </div>
       ) : null}
