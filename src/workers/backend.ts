@@ -175,8 +175,10 @@ export async function chooseBackend(preferred?: BackendName): Promise<BackendRep
     reason = 'chosen by you';
   } else {
     const timed = usable.filter((c) => c.msPerStep !== undefined).sort((a, b) => a.msPerStep! - b.msPerStep!);
+    const software = usable.filter((c) => c.software).map((c) => (c.name === 'webgpu' ? 'WebGPU' : 'WebGL'));
     active = timed[0] ?? usable[0];
-    reason = timed.length > 1 ? `fastest of ${timed.map((c) => c.name).join(', ')} on this device` : timed.length ? 'the only fast backend here' : 'the only backend that started';
+    const emulated = software.length ? `; ${software.join(' and ')} ${software.length > 1 ? 'are' : 'is'} software-emulated here` : '';
+    reason = timed.length > 1 ? `fastest of ${timed.map((c) => c.name).join(', ')}${emulated}` : timed.length ? `fastest here${emulated}` : 'the only backend that started';
   }
   if (!active) throw new Error('no TF.js backend could start in this browser');
   await activate(active.name);
