@@ -24,3 +24,35 @@ export function classificationCsv(rows: number, features: number): string {
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
+
+/**
+ * The ingest benchmark file: 20 numeric columns (mixed scales, some missing) and 3 categorical
+ * columns (5, 50 and 1,000 levels), about 180 bytes a row. Written once, reused after.
+ */
+export function mixedCsv(rows: number): string {
+  const path = join(DATA_DIR, `mixed-${rows}.csv`);
+  if (existsSync(path)) return path;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const rng = createRng(1234);
+  const header = [...Array.from({ length: 20 }, (_, j) => `num${j + 1}`), 'colour', 'region', 'product'];
+  const colours = ['red', 'green', 'blue', 'amber', 'violet'];
+  const chunks: string[] = [header.join(',') + '\n'];
+  let lines: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const cells: string[] = [];
+    for (let j = 0; j < 20; j++) {
+      if (rng.next() < 0.01) cells.push('');
+      else if (j % 4 === 0) cells.push(String(Math.floor(rng.next() * 100000)));
+      else cells.push((rng.normal() * 10 ** (j % 4)).toFixed(4));
+    }
+    cells.push(colours[rng.int(5)], `region_${rng.int(50)}`, `SKU-${(rng.int(1000) + 1000).toString(36).toUpperCase()}`);
+    lines.push(cells.join(','));
+    if (lines.length === 10000) {
+      chunks.push(lines.join('\n') + '\n');
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(lines.join('\n') + '\n');
+  writeFileSync(path, chunks.join(''));
+  return path;
+}

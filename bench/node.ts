@@ -12,7 +12,7 @@ import { createRng } from '../src/core/util/rng';
 /** Per-epoch time of Sapling's MLP loop and of `model.fit`, same network and batch size, in Node. */
 export async function nodeEpochTimes(csvPath: string, epochs: number, batchSize: number): Promise<{ backend: string; saplingMs: number; fitMs: number }> {
   const backend = await initNodeBackend();
-  const table = readCsvText(readFileSync(csvPath, 'utf8')).table;
+  const table = (await readCsvText(readFileSync(csvPath, 'utf8'))).table;
   const features = dropColumns(table, ['y']);
   const X = toMatrix(features, features.columns.map((c) => ({ name: c.name, source: c.name })));
   const y = Float32Array.from((getColumn(table, 'y') as NumericColumn).values);

@@ -26,7 +26,7 @@ function python(script: string, ...args: string[]): number | null {
 
 function wholeProcessMs(args: string[]): number {
   const t = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, ['scripts/sapling.mjs', ...args], { cwd: root, stdio: 'ignore' });
   return performance.now() - t;
 }
 

@@ -29,7 +29,7 @@ test.describe('bad input gets a clear message and loses nothing', () => {
     await studio.data.profile();
     await studio.step('Problem');
     await studio.problem.chooseTarget('label');
-    await expect(studio.alerts()).toContainText('target "label" has a single class ("true") in all 30 rows');
+    await expect(studio.alerts()).toContainText('target "label" has a single class ("yes") in all 30 rows');
     await expect(page.getByRole('button', { name: /Next: Prepare/ })).toBeDisabled();
   });
 

@@ -9,9 +9,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const samples = join(root, 'public', 'samples');
 const dir = mkdtempSync(join(tmpdir(), 'sapling-cli-'));
 
-/** Runs the CLI as a person would (`npm run sapling -- …` runs this same entry with tsx). */
+/** Runs the CLI as a person would (`npm run sapling -- …` runs this same launcher). */
 function sapling(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/sapling.mjs', ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,24 +1,59 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { basename } from 'node:path';
-import { type CsvReadOptions, type CsvReadResult, readCsvBytes } from '../core/ingest/csv';
+import { type CsvReadOptions, type CsvReadResult, readCsv } from '../core/ingest/reader';
+import type { ByteSource } from '../core/ingest/source';
 import { SaplingError } from '../core/util/errors';
+
+/** The share of this machine's memory a table may take before Sapling refuses to read it whole. */
+const MEMORY_SHARE = 0.6;
+
+function fileError(path: string, e: unknown): SaplingError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return new SaplingError('cannot-read', `cannot read ${path}: ${why}`);
+}
 
 /** Reads a file's bytes, turning file-system failures into one-line user errors. */
 export function readBytes(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new SaplingError('cannot-read', `cannot read ${path}: ${why}`);
+    throw fileError(path, e);
   }
 }
 
-/** Reads a CSV file; errors name the file. */
-export function readCsvFile(path: string, options: CsvReadOptions = {}): CsvReadResult {
-  const bytes = readBytes(path);
+/**
+ * A file on disk as a byte source. Read with `fs` streams rather than `fs.openAsBlob`: Node's file
+ * Blobs read about five times slower. Chunks are handed on as plain Uint8Array views (not Buffers),
+ * so the tokenizer's loops see one array type.
+ */
+export function fileSource(path: string): ByteSource {
+  let size: number;
   try {
-    return readCsvBytes(bytes, options);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (e) {
+    throw fileError(path, e);
+  }
+  return {
+    name: basename(path),
+    size,
+    async *chunks(chunkSize, start = 0) {
+      for await (const b of createReadStream(path, { start, highWaterMark: chunkSize })) {
+        const buf = b as Buffer;
+        yield new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+    },
+  };
+}
+
+/** Streams a CSV file from disk (never held whole in memory); errors name the file. */
+export async function readCsvFile(path: string, options: CsvReadOptions = {}): Promise<CsvReadResult> {
+  const source = fileSource(path);
+  try {
+    return await readCsv(source, { memoryBudget: totalmem() * MEMORY_SHARE, ...options });
   } catch (e) {
     if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(path)}: ${e.message}`);
     throw e;

@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/util/errors';
-import { initNodeBackend } from './backend';
-import { predictCommand } from './commands/predict';
 import { profileCommand } from './commands/profile';
-import { trainCommand } from './commands/train';
 
 const USAGE = `sapling — machine learning on a CSV, from the command line
 
@@ -52,19 +49,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'profile':
         needFiles(files, 1, 'profile <data.csv>');
-        profileCommand(files[0], { out: values.out, target: values.target });
+        await profileCommand(files[0], { out: values.out, target: values.target });
         return 0;
       case 'train': {
         needFiles(files, 1, 'train <data.csv> --target <col>');
+        // TF.js loads only for the commands that need it (it adds ~0.3 s to start-up).
+        const [{ initNodeBackend }, { trainCommand }] = await Promise.all([import('./backend'), import('./commands/train')]);
         const backend = await initNodeBackend(values.backend);
         await trainCommand(files[0], { ...values, testSize: values['test-size'] }, backend);
         return 0;
       }
-      case 'predict':
+      case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
+        const [{ initNodeBackend }, { predictCommand }] = await Promise.all([import('./backend'), import('./commands/predict')]);
         await initNodeBackend(values.backend);
         await predictCommand(files[0], files[1], { out: values.out });
         return 0;
+      }
       default:
         console.error(`error: unknown command "${command}" (known: profile, train, predict)`);
         return 1;

@@ -1,5 +1,5 @@
 import { type DataTable, getColumn } from './table/DataTable';
-import type { Column } from './table/column';
+import { type Column, booleanLabels } from './table/column';
 import { SaplingError } from './util/errors';
 
 /** What is being predicted: one of two classes, one of several, or a number. */
@@ -59,7 +59,7 @@ export function classTarget(column: Column): ClassTarget {
   switch (column.kind) {
     case 'boolean': {
       for (let i = 0; i < n; i++) y[i] = column.values[i];
-      return { classes: ['false', 'true'], y };
+      return { classes: [...booleanLabels(column)], y };
     }
     case 'numeric': {
       const distinct = Array.from(new Set(Array.from(column.values).filter((v) => !Number.isNaN(v)))).sort((a, b) => a - b);

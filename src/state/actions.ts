@@ -31,6 +31,10 @@ function progressTo(key: 'dataset' | 'training' | 'prediction') {
     if (p.kind === 'epoch') {
       set((s) => ({ history: [...s.history, p.log] }));
       dispatch(key, { type: 'progress', progress: { stage: 'training', fraction: p.log.epoch / p.log.epochs } });
+    } else if (p.kind === 'ingest') {
+      const mb = (n: number) => (n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 1 : 0);
+      const stage = `${p.rows.toLocaleString('en-US')} rows, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB`;
+      dispatch(key, { type: 'progress', progress: { stage, fraction: p.totalBytes ? p.bytesRead / p.totalBytes : undefined } });
     } else {
       dispatch(key, { type: 'progress', progress: { stage: p.stage, fraction: p.fraction } });
     }

@@ -2,7 +2,8 @@ import { parseModelFile } from '../core/artifact/load';
 import type { ModelFile } from '../core/artifact/modelFile';
 import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
 import { tfjsPair } from '../core/artifact/tfjsPair';
-import { type CsvReadOptions, readCsvBytes } from '../core/ingest/csv';
+import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
+import { blobSource } from '../core/ingest/source';
 import { tableToCsv } from '../core/ingest/writeCsv';
 import { profileTable } from '../core/profile/profile';
 import { classImbalance } from '../core/profile/warnings';
@@ -25,6 +26,8 @@ const PREVIEW_ROWS = 50;
  */
 export class Engine {
   private table: DataTable | null = null;
+  /** The file the table came from, kept to re-read it with other settings. */
+  private file: Blob | null = null;
   private model: ModelFile | null = null;
   private backend: BackendReport | null = null;
   private stopRequested = false;
@@ -47,37 +50,50 @@ export class Engine {
     this.stopRequested = true;
   }
 
-  /** Reads a CSV file, profiles it, and keeps the table here. The previous table stays until this succeeds. */
+  /**
+   * Streams a CSV file into a table (never holding it whole), profiles it, and keeps the table here.
+   * The previous table stays until this succeeds; Cancel stops between chunks.
+   */
   async loadCsv(file: Blob & { name?: string }, options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
     this.stopRequested = false;
-    onProgress({ kind: 'stage', stage: 'reading', fraction: 0 });
-    const bytes = new Uint8Array(await file.arrayBuffer());
     let last = 0;
-    const { table, meta, warnings } = readCsvBytes(bytes, {
+    const { table, meta, warnings } = await readCsv(blobSource(file), {
+      memoryBudget: browserMemoryBudget(),
       ...options,
-      onProgress: (fraction) => {
+      shouldStop: () => this.stopRequested,
+      yieldToEvents: this.yieldToEvents,
+      onProgress: (p) => {
         const now = performance.now();
-        if (now - last > 100) {
+        if (now - last > 100 || p.bytesRead === p.totalBytes) {
           last = now;
-          onProgress({ kind: 'stage', stage: 'parsing', fraction });
+          onProgress({ kind: 'ingest', ...p });
         }
       },
     });
-    onProgress({ kind: 'stage', stage: 'profiling', fraction: 1 });
+    onProgress({ kind: 'stage', stage: 'profiling' });
+    await this.yieldToEvents();
+    if (this.stopRequested) throw new CancelledError();
     const profile = profileTable(table);
     this.table = table;
+    this.file = file;
     const names = table.columns.map((c) => c.name);
     const rows: string[][] = [];
     for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) rows.push(table.columns.map((c) => formatCell(c, i)));
     return {
       name: file.name ?? 'data.csv',
-      bytes: bytes.length,
+      bytes: file.size,
       meta,
       profile,
       warnings: [...warnings, ...profile.warnings],
       preview: { columns: names, rows },
       fingerprint: fingerprintTable(table),
     };
+  }
+
+  /** Reads the same file again with other settings (delimiter, encoding, column kinds, sampling). */
+  async rereadCsv(options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
+    if (!this.file) throw new SaplingError('no-data', 'load a CSV file first');
+    return this.loadCsv(this.file, options, onProgress);
   }
 
   /**
@@ -143,7 +159,7 @@ export class Engine {
     const modelFile = this.requireModel();
     onProgress({ kind: 'stage', stage: 'reading' });
     const kinds = Object.fromEntries(modelFile.inputSchema.map((c) => [c.name, c.kind]));
-    const { table, warnings } = readCsvBytes(new Uint8Array(await file.arrayBuffer()), { kinds });
+    const { table, warnings } = await readCsv(blobSource(file), { kinds, memoryBudget: browserMemoryBudget() });
     onProgress({ kind: 'stage', stage: 'predicting' });
     const model = await loadModel(modelFile);
     try {
@@ -169,6 +185,15 @@ export class Engine {
     if (!this.model) throw new SaplingError('no-model', 'there is no model yet: train one or import a model file');
     return this.model;
   }
+}
+
+/**
+ * The bytes a table may take in this tab: half the device memory the browser reports (Chrome caps
+ * `deviceMemory` at 8 GB), at most 4 GB, or 2 GB when the browser does not say.
+ */
+function browserMemoryBudget(): number {
+  const gb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return Math.min(4, gb ? gb / 2 : 2) * 1024 ** 3;
 }
 
 function summarise(file: ModelFile, source: ModelSummary['source'], name: string): ModelSummary {

@@ -27,6 +27,7 @@ export interface DatasetSummary {
 /** Progress of a long job, sent through a comlink-proxied callback. */
 export type JobProgress =
   | { readonly kind: 'stage'; readonly stage: string; readonly fraction?: number }
+  | { readonly kind: 'ingest'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly kind: 'epoch'; readonly log: EpochLog };
 
 /** A model held by the engine (trained here or imported), summarised. */

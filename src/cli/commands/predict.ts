@@ -15,7 +15,7 @@ export async function predictCommand(modelPath: string, dataPath: string, option
     throw e;
   }
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
-  const { table, warnings } = readCsvFile(dataPath, { kinds });
+  const { table, warnings } = await readCsvFile(dataPath, { kinds });
   for (const w of warnings) console.error(`warning: ${w.message}`);
   const model = await loadModel(file);
   try {

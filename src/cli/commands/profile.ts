@@ -4,8 +4,8 @@ import { formatProfile } from '../format';
 import { readCsvFile, writeOut } from '../io';
 
 /** `sapling profile <data.csv> [--out profile.json] [--target col]`. */
-export function profileCommand(path: string, options: { out?: string; target?: string }): void {
-  const { table, meta, warnings } = readCsvFile(path);
+export async function profileCommand(path: string, options: { out?: string; target?: string }): Promise<void> {
+  const { table, meta, warnings } = await readCsvFile(path);
   const profile = profileTable(table, { target: options.target });
   const all = { ...profile, warnings: [...warnings, ...profile.warnings] };
   console.log(formatProfile(basename(path), all, meta));

@@ -29,7 +29,7 @@ export async function trainCommand(path: string, options: TrainOptions, backend:
   const task = parseTask(options.task);
   const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
-  const { table, warnings } = readCsvFile(path);
+  const { table, warnings } = await readCsvFile(path);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   const problem = resolveProblem(table, options.target, task);
   const model = getModel(options.model ?? defaultModelFor(problem.task));

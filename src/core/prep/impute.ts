@@ -1,4 +1,5 @@
-import { quantileSorted, sortedPresent } from '../profile/stats';
+import { quantilesInPlace } from '../profile/numeric';
+import { presentValues } from '../profile/stats';
 import { type DataTable, withColumn } from '../table/DataTable';
 import type { Column } from '../table/column';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
@@ -67,13 +68,13 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
 function fillFor(column: Column, numeric: string, numericFill: number, categorical: string): number | string {
   switch (column.kind) {
     case 'numeric': {
-      const sorted = sortedPresent(column.values);
-      if (numeric === 'constant' || sorted.length === 0) return numericFill;
-      if (numeric === 'median') return quantileSorted(sorted, 0.5);
-      if (numeric === 'most_frequent') return modeSorted(sorted);
+      const present = presentValues(column.values);
+      if (numeric === 'constant' || present.length === 0) return numericFill;
+      if (numeric === 'median') return quantilesInPlace(present, [0.5])[0];
+      if (numeric === 'most_frequent') return modeSorted(present.sort());
       let sum = 0;
-      for (const v of sorted) sum += v;
-      return sum / sorted.length;
+      for (const v of present) sum += v;
+      return sum / present.length;
     }
     case 'boolean': {
       let ones = 0;

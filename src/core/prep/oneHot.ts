@@ -1,5 +1,5 @@
 import { createTable } from '../table/DataTable';
-import type { Column, NumericColumn } from '../table/column';
+import { type Column, type NumericColumn, booleanLabels } from '../table/column';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
 
 const schema = {
@@ -34,7 +34,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
     const columns: OneHotState['columns'] = {};
     for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {
       if (column.kind === 'boolean') {
-        columns[column.name] = { kind: 'boolean', categories: ['true'], other: false };
+        columns[column.name] = { kind: 'boolean', categories: [booleanLabels(column)[1]], other: false };
         continue;
       }
       if (column.kind !== 'categorical') continue;

@@ -8,7 +8,7 @@ import { cleanRows, defaultRecipe, fitPipeline, toMatrix, transformPipeline } fr
 import { trainTestSplit } from './split';
 
 describe('trainTestSplit', () => {
-  it('is seeded, disjoint, complete, and keeps class proportions when stratified', () => {
+  it('is seeded, disjoint, complete, and keeps class proportions when stratified', async () => {
     const strata = Int32Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : 1));
     const a = trainTestSplit(100, 0.2, createRng(1), strata);
     const b = trainTestSplit(100, 0.2, createRng(1), strata);
@@ -18,20 +18,21 @@ describe('trainTestSplit', () => {
     expect(Array.from(a.test).filter((i) => strata[i] === 1).length).toBe(2);
     expect(Array.from(trainTestSplit(100, 0.2, createRng(2), strata).test)).not.toEqual(Array.from(a.test));
   });
-  it('refuses splits that leave a set empty', () => {
+  it('refuses splits that leave a set empty', async () => {
     expect(() => trainTestSplit(1, 0.2, createRng(1))).toThrow(/at least 2 are needed/);
   });
 });
 
-describe('recipe', () => {
-  const penguins = sample('penguins.csv');
+const penguins = await sample('penguins.csv');
 
-  it('proposes dropping identifiers and keeps the rest', () => {
-    const table = csv('id,x,y\n' + Array.from({ length: 12 }, (_, i) => `${i},${i % 3},${i % 2 ? 'a' : 'b'}`).join('\n'));
+describe('recipe', () => {
+
+  it('proposes dropping identifiers and keeps the rest', async () => {
+    const table = await csv('id,x,y\n' + Array.from({ length: 12 }, (_, i) => `${i},${i % 3},${i % 2 ? 'a' : 'b'}`).join('\n'));
     expect(defaultRecipe(profileTable(table), 'y').steps[0]).toEqual({ step: 'drop-columns', params: { columns: ['id'] } });
   });
 
-  it('fits on training rows only and names features after their columns', () => {
+  it('fits on training rows only and names features after their columns', async () => {
     const features = dropColumns(penguins, ['species']);
     const train = selectRows(features, Int32Array.from({ length: 200 }, (_, i) => i));
     const fitted = fitPipeline(train, defaultRecipe(profileTable(penguins), 'species').steps);
@@ -46,7 +47,7 @@ describe('recipe', () => {
     expect(X.every(Number.isFinite)).toBe(true);
   });
 
-  it('names what is missing when replaying on new data', () => {
+  it('names what is missing when replaying on new data', async () => {
     const features = dropColumns(penguins, ['species']);
     const fitted = fitPipeline(features, defaultRecipe(profileTable(penguins), 'species').steps);
     expect(() => transformPipeline(fitted, dropColumns(features, ['island', 'sex']))).toThrow('the data lacks columns "island", "sex" that the model needs');
@@ -58,8 +59,8 @@ describe('recipe', () => {
     expect(() => fitPipeline(features, [{ step: 'bogus' }])).toThrow('unknown preprocessing step "bogus" (known: drop-columns, impute, scale, one-hot)');
   });
 
-  it('drops rows with a missing target and exact duplicates', () => {
-    const table = csv('x,y\n1,a\n1,a\n2,NA\n3,b\n');
+  it('drops rows with a missing target and exact duplicates', async () => {
+    const table = await csv('x,y\n1,a\n1,a\n2,NA\n3,b\n');
     const { table: out, report } = cleanRows(table, 'y', true);
     expect(report).toEqual({ missingTarget: 1, duplicates: 1 });
     expect(classTarget(getColumn(out, 'y')).classes).toEqual(['a', 'b']);

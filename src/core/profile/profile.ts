@@ -1,7 +1,8 @@
 import type { DataTable } from '../table/DataTable';
-import type { Column, ColumnKind } from '../table/column';
+import { type Column, type ColumnKind, booleanLabels } from '../table/column';
 import type { DataWarning } from '../warnings';
-import { type Histogram, countCodes, histogramSorted, summarizeNumbers } from './stats';
+import { type Histogram, type NumericSummary, summarizeNumbers } from './numeric';
+import { countCodes } from './stats';
 import { profileWarnings } from './warnings';
 
 /** What a column holds, as a person would say it; `id` marks identifiers that carry no signal. */
@@ -21,8 +22,16 @@ export interface ColumnProfile {
   readonly kind: ColumnKind;
   readonly missing: number;
   readonly unique: number;
+  /** True when `unique` is an estimate (very many distinct numbers). */
+  readonly uniqueApprox?: boolean;
   readonly mean?: number;
   readonly std?: number;
+  /** Sample skewness: 0 for symmetric data, positive for a long right tail. */
+  readonly skew?: number;
+  /** Values equal to zero. */
+  readonly zeros?: number;
+  /** Values beyond 1.5 interquartile ranges from the quartiles (Tukey's rule). */
+  readonly outliers?: number;
   readonly min?: number;
   readonly q1?: number;
   readonly median?: number;
@@ -49,31 +58,36 @@ const ID_NAME_RE = /(^id$|_id$|^id_|Id$|ID$|^key$|^uuid$|^index$)/;
 
 /** Profiles every column; `target`, when given, adds target-specific warnings (class imbalance). */
 export function profileTable(table: DataTable, options: { target?: string } = {}): DataProfile {
-  const columns = table.columns.map((c) => profileColumn(c, table.rowCount));
+  const scratch = table.columns.some((c) => c.kind === 'numeric' || c.kind === 'datetime') ? new Float64Array(table.rowCount) : undefined;
+  const columns = table.columns.map((c) => profileColumn(c, table.rowCount, scratch));
   return { rows: table.rowCount, columns, warnings: profileWarnings(table, columns, options.target) };
 }
 
-/** Statistics for one column of a table with `rows` rows. */
-export function profileColumn(column: Column, rows: number): ColumnProfile {
+/** Statistics for one column of a table with `rows` rows (`scratch`: reusable working memory). */
+export function profileColumn(column: Column, rows: number, scratch?: Float64Array): ColumnProfile {
   const base = { name: column.name, kind: column.kind };
   switch (column.kind) {
     case 'numeric':
     case 'datetime': {
-      const s = summarizeNumbers(column.values);
-      const type: SemanticType = column.kind === 'numeric' && looksLikeNumericId(column.name, s, rows) ? 'id' : column.kind;
+      const s = summarizeNumbers(column.values, scratch);
+      const type: SemanticType = column.kind === 'numeric' && looksLikeNumericId(column.name, column.values, s, rows) ? 'id' : column.kind;
       return {
         ...base,
         type,
         missing: rows - s.count,
         unique: s.unique,
+        ...(s.uniqueApprox ? { uniqueApprox: true } : {}),
         mean: s.mean,
         std: s.std,
+        skew: s.skew,
+        zeros: s.zeros,
+        outliers: s.outliers,
         min: s.min,
         q1: s.q1,
         median: s.median,
         q3: s.q3,
         max: s.max,
-        histogram: histogramSorted(s.sorted),
+        histogram: s.histogram,
       };
     }
     case 'boolean': {
@@ -83,9 +97,10 @@ export function profileColumn(column: Column, rows: number): ColumnProfile {
         if (v === 1) t++;
         else if (v === 0) f++;
       }
+      const [no, yes] = booleanLabels(column);
       const top = [
-        { value: 'true', count: t },
-        { value: 'false', count: f },
+        { value: yes, count: t },
+        { value: no, count: f },
       ]
         .filter((x) => x.count > 0)
         .sort((a, b) => b.count - a.count);
@@ -114,8 +129,21 @@ export function profileColumn(column: Column, rows: number): ColumnProfile {
  * A numeric column is an identifier when every value is a distinct integer and either the values
  * run consecutively (a row number) or the name says so (`id`, `customer_id`).
  */
-function looksLikeNumericId(name: string, s: ReturnType<typeof summarizeNumbers>, rows: number): boolean {
-  if (rows < ID_MIN_ROWS || s.count !== rows || s.unique !== rows) return false;
-  for (let i = 0; i < s.sorted.length; i++) if (!Number.isInteger(s.sorted[i])) return false;
-  return s.max - s.min + 1 === rows || ID_NAME_RE.test(name);
+function looksLikeNumericId(name: string, values: Float64Array, s: NumericSummary, rows: number): boolean {
+  if (rows < ID_MIN_ROWS || s.count !== rows || !s.allIntegers) return false;
+  const consecutive = s.max - s.min + 1 === rows;
+  if (!consecutive && !ID_NAME_RE.test(name)) return false;
+  if (!s.uniqueApprox) return s.unique === rows;
+  // Too many values for an exact distinct count: check distinctness directly.
+  if (consecutive) {
+    const seen = new Uint8Array(rows);
+    for (const v of values) {
+      if (seen[v - s.min]) return false;
+      seen[v - s.min] = 1;
+    }
+    return true;
+  }
+  const sorted = Float64Array.from(values).sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissingToken, parseBoolean, parseIsoDate, parseNumber } from './cells';
+import { isMissingToken, parseBoolean, parseDate, parseIsoDate, parseNumber } from './cells';
 import { inferKind } from './infer';
 
 describe('cells', () => {
@@ -32,12 +32,23 @@ describe('cells', () => {
   });
 
   it('infers the kind a person would give a column', () => {
-    expect(inferKind(['1', '2.5', 'NA', ''])).toBe('numeric');
-    expect(inferKind(['yes', 'No', 'NA'])).toBe('boolean');
-    expect(inferKind(['2024-01-01', '2024-02-01'])).toBe('datetime');
-    expect(inferKind(['red', 'green', 'red', '1'])).toBe('categorical');
-    expect(inferKind(['NA', '', '?'])).toBe('numeric');
+    expect(inferKind(['1', '2.5', 'NA', '']).kind).toBe('numeric');
+    expect(inferKind(['yes', 'No', 'NA']).kind).toBe('boolean');
+    expect(inferKind(['2024-01-01', '2024-02-01'])).toEqual({ kind: 'datetime', dateOrder: 'iso', ambiguousDates: false });
+    expect(inferKind(['red', 'green', 'red', '1']).kind).toBe('categorical');
+    expect(inferKind(['NA', '', '?']).kind).toBe('numeric');
     const sentences = Array.from({ length: 20 }, (_, i) => `this is a fairly long free-text comment number ${i}`);
-    expect(inferKind(sentences)).toBe('text');
+    expect(inferKind(sentences).kind).toBe('text');
+  });
+
+  it('reads day/month and month/day dates, and says when the order is ambiguous', () => {
+    expect(inferKind(['31/01/2024', '01/02/2024'])).toEqual({ kind: 'datetime', dateOrder: 'dmy', ambiguousDates: false });
+    expect(inferKind(['01/31/2024', '02/01/2024'])).toEqual({ kind: 'datetime', dateOrder: 'mdy', ambiguousDates: false });
+    expect(inferKind(['01.02.2024', '03.04.2024'])).toEqual({ kind: 'datetime', dateOrder: 'dmy', ambiguousDates: true });
+    expect(inferKind(['2024/01/31 08:30'])).toEqual({ kind: 'datetime', dateOrder: 'ymd', ambiguousDates: false });
+    expect(inferKind(['31/01/2024', '01/31/2024']).kind).toBe('categorical');
+    expect(parseDate('31/01/2024', 'dmy')).toBe(Date.UTC(2024, 0, 31));
+    expect(parseDate('01/31/2024 13:05:09', 'mdy')).toBe(Date.UTC(2024, 0, 31, 13, 5, 9));
+    expect(parseDate('31/02/2024', 'dmy')).toBeNaN();
   });
 });

@@ -56,3 +56,47 @@ export function parseIsoDate(raw: string): number {
   }
   return ms;
 }
+
+/** How a date's day, month and year are ordered: ISO (`2024-03-01`), or day/month/year, month/day/year, year/month/day with `/`, `.` or `-`. */
+export type DateOrder = 'iso' | 'dmy' | 'mdy' | 'ymd';
+
+const PARTS_DATE_RE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Milliseconds since the epoch (UTC) for a date in the given order, or NaN. */
+export function parseDate(raw: string, order: DateOrder): number {
+  if (order === 'iso') return parseIsoDate(raw);
+  const m = PARTS_DATE_RE.exec(raw.trim());
+  if (!m) return NaN;
+  const [a, b, c] = [m[1], m[2], m[3]];
+  let y: string, mo: string, d: string;
+  if (order === 'ymd') [y, mo, d] = [a, b, c];
+  else if (order === 'dmy') [d, mo, y] = [a, b, c];
+  else [mo, d, y] = [a, b, c];
+  if (y.length !== 4 || d.length > 2 || mo.length > 2) return NaN;
+  const day = Number(d);
+  const month = Number(mo);
+  const hours = Number(m[4] ?? 0);
+  const minutes = Number(m[5] ?? 0);
+  const seconds = Number(m[6] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 60) return NaN;
+  const ms = Date.UTC(Number(y), month - 1, day, hours, minutes, seconds);
+  return new Date(ms).getUTCDate() === day ? ms : NaN;
+}
+
+/**
+ * The date order that reads every value, or null when none does. `ambiguous` is set when both
+ * day/month and month/day read every value (no day above 12): the reader picks day/month and says so.
+ */
+export function detectDateOrder(values: readonly string[]): { order: DateOrder; ambiguous: boolean } | null {
+  const present = values.filter((v) => !isMissingToken(v));
+  if (present.length === 0) return null;
+  const fits = (order: DateOrder) => present.every((v) => !Number.isNaN(parseDate(v, order)));
+  if (fits('iso')) return { order: 'iso', ambiguous: false };
+  if (fits('ymd')) return { order: 'ymd', ambiguous: false };
+  const dmy = fits('dmy');
+  const mdy = fits('mdy');
+  if (dmy && mdy) return { order: 'dmy', ambiguous: true };
+  if (dmy) return { order: 'dmy', ambiguous: false };
+  if (mdy) return { order: 'mdy', ambiguous: false };
+  return null;
+}

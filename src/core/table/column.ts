@@ -29,6 +29,13 @@ export interface BooleanColumn {
   readonly kind: 'boolean';
   readonly name: string;
   readonly values: Int8Array;
+  /** How the file spelled false and true (`no`/`yes`, `0`/`1`); `false`/`true` when absent. */
+  readonly labels?: readonly [string, string];
+}
+
+/** The display labels of a boolean column: [false, true]. */
+export function booleanLabels(column: BooleanColumn): readonly [string, string] {
+  return column.labels ?? ['false', 'true'];
 }
 
 /**
@@ -78,7 +85,7 @@ export function formatCell(column: Column, i: number): string {
     case 'datetime':
       return new Date(column.values[i]).toISOString();
     case 'boolean':
-      return column.values[i] === 1 ? 'true' : 'false';
+      return booleanLabels(column)[column.values[i] === 1 ? 1 : 0];
     default:
       return column.categories[column.codes[i]];
   }

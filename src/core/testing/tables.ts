@@ -9,8 +9,8 @@ import type { Column } from '../table/column';
  */
 
 /** A table from CSV text. */
-export function csv(text: string): DataTable {
-  return readCsvText(text).table;
+export async function csv(text: string): Promise<DataTable> {
+  return (await readCsvText(text)).table;
 }
 
 /** A numeric column. */
@@ -36,6 +36,6 @@ export function sampleText(name: string): string {
 }
 
 /** A bundled sample as a table. */
-export function sample(name: string): DataTable {
+export function sample(name: string): Promise<DataTable> {
   return csv(sampleText(name));
 }

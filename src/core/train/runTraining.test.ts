@@ -12,7 +12,7 @@ import { isCancelled } from '../util/errors';
 import type { TrainConfig } from './config';
 import { runTraining } from './runTraining';
 
-const penguins = sample('penguins.csv');
+const penguins = await sample('penguins.csv');
 
 function config(target: string, model: string, params: Record<string, unknown> = {}, seed = 42): TrainConfig {
   return { problem: resolveProblem(penguins, target), recipe: defaultRecipe(profileTable(penguins), target), model: { id: model, params }, seed };
@@ -92,7 +92,7 @@ describe('model file', () => {
   it('handles unseen categories at prediction time', async () => {
     const { file } = await runTraining(penguins, config('species', 'logistic'));
     const model = await loadModel(file);
-    const rows = csv('island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\nAtlantis,40,18,190,3700,unknown,2008\n');
+    const rows = await csv('island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\nAtlantis,40,18,190,3700,unknown,2008\n');
     const p = predictTable(model, rows);
     expect(p.labels).toHaveLength(1);
     expect(p.proba!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -117,7 +117,7 @@ describe('model file', () => {
     model.dispose();
   });
 
-  it('refuses files it cannot read, saying why', () => {
+  it('refuses files it cannot read, saying why', async () => {
     expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
     expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
     expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 1');

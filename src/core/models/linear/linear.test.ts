@@ -25,7 +25,7 @@ function standardised(table: DataTable, names: string[], rows: number[]): Float3
 }
 
 const ctx = { rng: createRng(0) };
-const iris = sample('iris.csv');
+const iris = await sample('iris.csv');
 const irisFeatures = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
 
 describe('L-BFGS', () => {
@@ -91,7 +91,7 @@ describe('logistic regression', () => {
 
 describe('linear regression', () => {
   it('solves least squares exactly (scikit-learn LinearRegression on penguins)', async () => {
-    const penguins = sample('penguins.csv');
+    const penguins = await sample('penguins.csv');
     const names = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm'];
     const cols = names.map((n) => (getColumn(penguins, n) as NumericColumn).values);
     const sex = getColumn(penguins, 'sex') as { codes: Int32Array };
@@ -113,7 +113,7 @@ describe('linear regression', () => {
     predictor.dispose();
   });
 
-  it('survives perfectly collinear columns (one-hot beside an intercept)', () => {
+  it('survives perfectly collinear columns (one-hot beside an intercept)', async () => {
     // x2 = 1 − x1: XᵀX is singular; predictions must still be exact.
     const X = Float32Array.from([1, 0, 0, 1, 1, 0, 0, 1, 1, 0]);
     const y = Float32Array.from([3, 5, 3, 5, 3]);

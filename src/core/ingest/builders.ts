@@ -1,0 +1,268 @@
+import { type DateOrder, parseBoolean, parseDate } from '../table/cells';
+import type { Column, ColumnKind } from '../table/column';
+import { looksLikeFreeText } from '../table/infer';
+import { ByteDictionary } from './dictionary';
+import type { FieldDecoder} from './fields';
+import { isMissingBytes, parseNumberBytes } from './fields';
+import { ESCAPED } from './tokenizer';
+
+/**
+ * Builds one column from field bytes as rows stream past. `write` puts row `i`'s value (appending
+ * when i equals the length, replacing otherwise, which is how random sampling swaps rows in) and
+ * returns false when the value does not fit the column's kind, so the reader can re-read the column
+ * as text. A builder whose kind the person chose (`forced`) keeps the kind and counts misfits.
+ */
+export interface ColumnBuilder {
+  readonly kind: ColumnKind;
+  length: number;
+  /** Values that did not fit a forced kind and became missing. */
+  invalid: number;
+  write(i: number, buf: Uint8Array, s: number, e: number, flag: number): boolean;
+  writeMissing(i: number): void;
+  finish(name: string, order?: Int32Array): Column;
+}
+
+/** Initial capacity when the row count is unknown. */
+const INITIAL = 1024;
+
+function growFloat64(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  const b = new Float64Array(Math.max(need, Math.ceil(a.length * 1.5)));
+  b.set(a);
+  return b;
+}
+
+function growInt32(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5)));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The first `n` values, reordered by `order` when given (random samples go back to file order).
+ * Capacity was sized from an estimate of the row count, so a view is kept rather than a copy unless
+ * the estimate overshot by more than a tenth (copying would briefly need the column twice).
+ */
+function finalValues<T extends Float64Array | Int32Array | Int8Array>(values: T, n: number, order?: Int32Array): T {
+  if (!order) return (values.length === n ? values : values.length <= n * 1.1 ? values.subarray(0, n) : values.slice(0, n)) as T;
+  const out = new (values.constructor as { new (n: number): T })(n);
+  for (let i = 0; i < n; i++) out[i] = values[order[i]];
+  return out;
+}
+
+/** Numbers (float64, NaN missing). Remembers whether every value was 0 or 1, to become boolean. */
+export class NumericBuilder implements ColumnBuilder {
+  readonly kind = 'numeric';
+  length = 0;
+  invalid = 0;
+  only01 = true;
+  private values: Float64Array;
+
+  constructor(
+    private readonly decimal: number,
+    private readonly forced: boolean,
+    capacity = INITIAL,
+  ) {
+    this.values = new Float64Array(capacity);
+  }
+
+  write(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    let v = parseNumberBytes(buf, s, e, this.decimal);
+    if (v !== v) {
+      if (!isMissingBytes(buf, s, e)) {
+        if (!this.forced) return false;
+        this.invalid++;
+      }
+      v = NaN;
+    } else if (v !== 0 && v !== 1) {
+      this.only01 = false;
+    }
+    this.values[i] = v;
+    if (i >= this.length) this.length = i + 1;
+    return true;
+  }
+
+  writeMissing(i: number): void {
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    this.values[i] = NaN;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  finish(name: string, order?: Int32Array): Column {
+    const values = finalValues(this.values, this.length, order);
+    this.values = new Float64Array(0);
+    // 0/1 only (and at least one of each) is a yes/no column written as numbers.
+    if (this.only01 && !this.forced) {
+      let zeros = 0;
+      let ones = 0;
+      for (const v of values) {
+        if (v === 0) zeros++;
+        else if (v === 1) ones++;
+      }
+      if (zeros > 0 && ones > 0) return { kind: 'boolean', name, values: Int8Array.from(values, (v) => (Number.isNaN(v) ? -1 : v)), labels: ['0', '1'] };
+    }
+    return { kind: 'numeric', name, values };
+  }
+}
+
+/** Strings, dictionary-coded from bytes; categorical or free text is decided when finished. */
+export class CodedBuilder implements ColumnBuilder {
+  length = 0;
+  invalid = 0;
+  private codes: Int32Array;
+  private readonly dictionary: ByteDictionary;
+
+  constructor(
+    decoder: FieldDecoder,
+    readonly kind: 'categorical' | 'text',
+    private readonly forced: boolean,
+    capacity = INITIAL,
+  ) {
+    this.codes = new Int32Array(capacity);
+    this.dictionary = new ByteDictionary(decoder);
+  }
+
+  write(i: number, buf: Uint8Array, s: number, e: number, flag: number): boolean {
+    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1);
+    this.codes[i] = isMissingBytes(buf, s, e) ? -1 : this.dictionary.code(buf, s, e, flag === ESCAPED);
+    if (i >= this.length) this.length = i + 1;
+    return true;
+  }
+
+  writeMissing(i: number): void {
+    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1);
+    this.codes[i] = -1;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  finish(name: string, order?: Int32Array): Column {
+    const codes = finalValues(this.codes, this.length, order);
+    this.codes = new Int32Array(0);
+    let present = 0;
+    for (const c of codes) if (c >= 0) present++;
+    const values = this.dictionary.values;
+    const text = this.forced ? this.kind === 'text' : present > 0 && looksLikeFreeText(this.dictionary.totalLength / present, values.length, present);
+    return { kind: text ? 'text' : 'categorical', name, codes, categories: values };
+  }
+}
+
+/** Yes/no values: true/false, yes/no (any case) or 0/1; the file's own spelling is kept for display. */
+export class BooleanBuilder implements ColumnBuilder {
+  readonly kind = 'boolean';
+  length = 0;
+  invalid = 0;
+  private values: Int32Array;
+  private readonly labels: [string, string] = ['', ''];
+
+  constructor(
+    private readonly decoder: FieldDecoder,
+    private readonly forced: boolean,
+    capacity = INITIAL,
+  ) {
+    this.values = new Int32Array(capacity);
+  }
+
+  write(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    if (i >= this.values.length) this.values = growInt32(this.values, i + 1);
+    let v = -1;
+    if (!isMissingBytes(buf, s, e)) {
+      const text = this.decoder.decode(buf, s, e, false).trim();
+      v = text === '0' ? 0 : text === '1' ? 1 : parseBoolean(text);
+      if (v < 0) {
+        if (!this.forced) return false;
+        this.invalid++;
+      } else if (!this.labels[v]) {
+        this.labels[v] = text;
+      }
+    }
+    this.values[i] = v;
+    if (i >= this.length) this.length = i + 1;
+    return true;
+  }
+
+  writeMissing(i: number): void {
+    if (i >= this.values.length) this.values = growInt32(this.values, i + 1);
+    this.values[i] = -1;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  finish(name: string, order?: Int32Array): Column {
+    const values = finalValues(this.values, this.length, order);
+    const [no, yes] = this.labels;
+    const labels: [string, string] = [no || counterpart(yes) || 'false', yes || counterpart(no) || 'true'];
+    return { kind: 'boolean', name, values: Int8Array.from(values), labels };
+  }
+}
+
+const OPPOSITES: Record<string, string> = { true: 'false', false: 'true', yes: 'no', no: 'yes', '1': '0', '0': '1' };
+
+/** The other spelling of a yes/no pair in the same case (`Yes` → `No`), or '' for none. */
+function counterpart(label: string): string {
+  const other = OPPOSITES[label.toLowerCase()];
+  if (!other || !label) return '';
+  if (label === label.toUpperCase()) return other.toUpperCase();
+  if (label[0] === label[0].toUpperCase()) return other[0].toUpperCase() + other.slice(1);
+  return other;
+}
+
+/** Dates in one order, as milliseconds since the epoch (UTC). */
+export class DatetimeBuilder implements ColumnBuilder {
+  readonly kind = 'datetime';
+  length = 0;
+  invalid = 0;
+  private values: Float64Array;
+
+  constructor(
+    private readonly decoder: FieldDecoder,
+    readonly order: DateOrder,
+    private readonly forced: boolean,
+    capacity = INITIAL,
+  ) {
+    this.values = new Float64Array(capacity);
+  }
+
+  write(i: number, buf: Uint8Array, s: number, e: number): boolean {
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    let v = NaN;
+    if (!isMissingBytes(buf, s, e)) {
+      v = parseDate(this.decoder.decode(buf, s, e, false), this.order);
+      if (v !== v) {
+        if (!this.forced) return false;
+        this.invalid++;
+      }
+    }
+    this.values[i] = v;
+    if (i >= this.length) this.length = i + 1;
+    return true;
+  }
+
+  writeMissing(i: number): void {
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    this.values[i] = NaN;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  finish(name: string, order?: Int32Array): Column {
+    return { kind: 'datetime', name, values: finalValues(this.values, this.length, order) };
+  }
+}
+
+/** A builder for a column of the given kind. */
+export function createBuilder(
+  kind: ColumnKind,
+  options: { decoder: FieldDecoder; decimal: number; dateOrder?: DateOrder; forced: boolean; capacity?: number },
+): ColumnBuilder {
+  const { decoder, forced, capacity } = options;
+  switch (kind) {
+    case 'numeric':
+      return new NumericBuilder(options.decimal, forced, capacity);
+    case 'boolean':
+      return new BooleanBuilder(decoder, forced, capacity);
+    case 'datetime':
+      return new DatetimeBuilder(decoder, options.dateOrder ?? 'iso', forced, capacity);
+    default:
+      return new CodedBuilder(decoder, kind, forced, capacity);
+  }
+}

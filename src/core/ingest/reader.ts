@@ -1,0 +1,379 @@
+import { type DataTable, createTable } from '../table/DataTable';
+import type { DateOrder } from '../table/cells';
+import type { Column, ColumnKind } from '../table/column';
+import { inferKind } from '../table/infer';
+import { CancelledError, SaplingError } from '../util/errors';
+import { createRng } from '../util/rng';
+import type { DataWarning } from '../warnings';
+import { type ColumnBuilder, createBuilder } from './builders';
+import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
+import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
+import { FieldDecoder, NotUtf8Error } from './fields';
+import { BuildSink, type RaggedRows, type SampleSpec } from './rowSink';
+import type { ByteSource } from './source';
+import { CsvTokenizer, type RowSink } from './tokenizer';
+
+/** Choices a person (or a model file's input schema) can impose on reading a CSV. */
+export interface CsvReadOptions {
+  /** Field delimiter; sniffed from the first lines when absent. */
+  readonly delimiter?: string;
+  /** Text encoding; detected (BOM, UTF-8 validity, Windows-1252 fallback) when absent. */
+  readonly encoding?: TextEncoding;
+  /** Decimal separator of numbers; `,` is detected for `;`- or tab-separated files. */
+  readonly decimal?: '.' | ',';
+  /** Whether the first row names the columns; sniffed when absent. */
+  readonly header?: boolean;
+  /** Column kinds to use instead of inferring them, by column name. */
+  readonly kinds?: Readonly<Record<string, ColumnKind>>;
+  /** Date orders to use for datetime columns, by column name. */
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
+  /** Rows with the wrong number of fields: dropped (default) or padded / truncated. */
+  readonly ragged?: RaggedRows;
+  /** Read only the first or a random N rows. */
+  readonly sample?: SampleSpec;
+  /** Seed for random sampling. */
+  readonly seed?: number;
+  /** Bytes the table may take; larger files are refused up front unless sampled. */
+  readonly memoryBudget?: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+  /** Polled between chunks; reading stops with CancelledError once it returns true. */
+  readonly shouldStop?: () => boolean;
+  /** Lets the host's event loop run between chunks (so a Cancel message can arrive). */
+  readonly yieldToEvents?: () => Promise<void>;
+}
+
+/** How far reading has got. */
+export interface IngestProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+}
+
+/** How the file was read, as detected or as chosen. */
+export interface CsvMeta {
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly decimal: '.' | ',';
+  readonly header: boolean;
+  readonly encoding: TextEncoding;
+  /** Data rows read from the file (a head sample stops early; a random one reads them all). */
+  readonly rowsInFile: number;
+  /** Rows dropped because their field count did not match the header. */
+  readonly rowsDropped: number;
+  /** Rows padded or truncated to the header's width. */
+  readonly rowsPadded: number;
+  readonly sampled?: SampleSpec;
+  /** The order each datetime column was read in. */
+  readonly dateOrders: Readonly<Record<string, DateOrder>>;
+}
+
+/** A table read from CSV, with how it was read and what went wrong along the way. */
+export interface CsvReadResult {
+  readonly table: DataTable;
+  readonly meta: CsvMeta;
+  readonly warnings: DataWarning[];
+}
+
+/** Bytes read at the start of a file to detect its encoding and dialect and to infer column kinds. */
+const HEAD_BYTES = 1 << 20;
+/** Rows of the head used to infer column kinds. */
+const SAMPLE_ROWS = 5000;
+/** Bytes per chunk while streaming. */
+const CHUNK_BYTES = 4 << 20;
+/** Bytes a value takes in the finished table, by kind (dictionary-coded strings: a 4-byte code). */
+const BYTES_PER_VALUE: Record<ColumnKind, number> = { numeric: 8, datetime: 8, boolean: 4, categorical: 4, text: 4 };
+
+/** The dialect and columns worked out from the head of the file. */
+interface Plan {
+  readonly encoding: EncodingGuess;
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly decimal: '.' | ',';
+  readonly header: boolean;
+  readonly names: string[];
+  readonly kinds: ColumnKind[];
+  readonly dateOrders: (DateOrder | undefined)[];
+  readonly forced: boolean[];
+  readonly estimatedRows: number;
+  readonly warnings: DataWarning[];
+}
+
+/**
+ * Reads a CSV source into a columnar table: the head decides encoding, dialect and column kinds;
+ * then the file streams through a byte tokenizer into typed-array column builders, without ever
+ * being one string. Columns whose values stop fitting their kind later in the file are read again
+ * as text in a second pass over just those columns.
+ */
+export async function readCsv(source: ByteSource, options: CsvReadOptions = {}): Promise<CsvReadResult> {
+  if (source.size === 0) throw new SaplingError('empty-file', 'the file is empty (0 bytes)');
+  const head = await readHead(source);
+  let encoding = detectEncoding(head, options.encoding);
+  try {
+    return await readWithEncoding(source, head, encoding, options);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error) || options.encoding) throw e;
+    // The head was valid UTF-8 but a later part is not: the file is Windows-1252 after all.
+    encoding = { encoding: 'windows-1252', bomLength: 0 };
+    return readWithEncoding(source, head, encoding, options);
+  }
+}
+
+async function readHead(source: ByteSource): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of source.chunks(HEAD_BYTES)) {
+    parts.push(chunk);
+    total += chunk.length;
+    if (total >= HEAD_BYTES) break;
+  }
+  return concat(parts);
+}
+
+async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<CsvReadResult> {
+  const plan = await makePlan(source, head, encoding, options);
+  const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', plan.quote.charCodeAt(0));
+  const capacity = options.sample ? options.sample.rows : Math.ceil(plan.estimatedRows * 1.05) + 16;
+  const decimal = plan.decimal.charCodeAt(0);
+  const builders: (ColumnBuilder | null)[] = plan.kinds.map((kind, c) =>
+    createBuilder(kind, { decoder, decimal, dateOrder: plan.dateOrders[c], forced: plan.forced[c], capacity }),
+  );
+  const sink = new BuildSink([...builders], plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42));
+  await stream(source, plan, sink, options, true);
+  if (sink.kept === 0) {
+    const width = plan.names.length;
+    if (sink.rowsInFile === 0) throw new SaplingError('no-data-rows', `the file has a header row (${width} column${width === 1 ? '' : 's'}) but no data rows`);
+    throw new SaplingError(
+      'no-data-rows',
+      `none of the ${sink.rowsInFile} data rows has the header's ${width} fields (first bad line ${sink.raggedLines[0]}); is the delimiter right?`,
+    );
+  }
+
+  // Columns whose values stopped fitting: read them again, as text, in a second pass.
+  const misfits = plan.kinds.map((_, c) => (sink.misfitLine[c] > 0 ? c : -1)).filter((c) => c >= 0);
+  const warnings = [...plan.warnings];
+  if (misfits.length) {
+    const again: (ColumnBuilder | null)[] = plan.kinds.map(() => null);
+    for (const c of misfits) {
+      again[c] = createBuilder('categorical', { decoder, decimal, forced: false, capacity: sink.kept });
+      warnings.push({
+        code: 'mixed-kind',
+        column: plan.names[c],
+        message: `column "${plan.names[c]}" looked ${plan.kinds[c]} but line ${sink.misfitLine[c]} has a value that is not; it is read as text`,
+        lines: [sink.misfitLine[c]],
+      });
+    }
+    await stream(source, plan, new BuildSink(again, plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42)), options, false);
+    for (const c of misfits) builders[c] = again[c];
+  }
+
+  const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
+  const columns: Column[] = builders.map((b, c) => {
+    const column = b!.finish(plan.names[c], order);
+    if (b!.invalid > 0) {
+      warnings.push({
+        code: 'invalid-values',
+        column: plan.names[c],
+        message: `column "${plan.names[c]}": ${b!.invalid} value${b!.invalid === 1 ? '' : 's'} could not be read as ${plan.kinds[c]} and ${b!.invalid === 1 ? 'is' : 'are'} treated as missing`,
+      });
+    }
+    return column;
+  });
+  const ragged = sink.raggedWarning(plan.names.length);
+  if (ragged) warnings.unshift(ragged);
+  const dateOrders: Record<string, DateOrder> = {};
+  columns.forEach((col, c) => {
+    if (col.kind === 'datetime') dateOrders[col.name] = plan.dateOrders[c] ?? 'iso';
+  });
+  return {
+    table: createTable(columns),
+    meta: {
+      delimiter: plan.delimiter,
+      quote: plan.quote,
+      decimal: plan.decimal,
+      header: plan.header,
+      encoding: encoding.encoding,
+      rowsInFile: sink.rowsInFile,
+      rowsDropped: sink.dropped,
+      rowsPadded: sink.padded,
+      ...(options.sample ? { sampled: options.sample } : {}),
+      dateOrders,
+    },
+    warnings,
+  };
+}
+
+/** How much of a new chunk is joined to the carried-over partial row before falling back to a full join. */
+const STITCH_BYTES = 64 << 10;
+
+/**
+ * Streams the whole source through the tokenizer into `sink`, reporting progress and honouring
+ * Cancel. The next chunk is already being read while this one is parsed, and a row split across
+ * two chunks is stitched from its two pieces instead of copying whole chunks together.
+ */
+async function stream(source: ByteSource, plan: Plan, sink: BuildSink, options: CsvReadOptions, report: boolean): Promise<void> {
+  const tokenizer = new CsvTokenizer(plan.delimiter.charCodeAt(0), plan.quote.charCodeAt(0));
+  let carry: Uint8Array | null = null;
+  let bytesRead = plan.encoding.bomLength;
+  const chunks = asAsciiCompatible(source.chunks(CHUNK_BYTES, plan.encoding.bomLength), plan.encoding.encoding)[Symbol.asyncIterator]();
+  let next = chunks.next();
+  for (;;) {
+    const step = await next;
+    if (step.done) break;
+    next = chunks.next(); // start reading ahead while this chunk is parsed
+    let chunk = step.value;
+    if (carry) {
+      const head = chunk.subarray(0, Math.min(chunk.length, STITCH_BYTES));
+      const stitched = concat([carry, head]);
+      const consumed = tokenizer.rows(stitched, 0, stitched.length, false, sink);
+      if (consumed > carry.length) {
+        chunk = chunk.subarray(consumed - carry.length);
+        carry = null;
+      } else {
+        carry = concat([carry, chunk]); // one row longer than the stitch window: join whole
+        chunk = carry.subarray(carry.length);
+      }
+    }
+    if (chunk.length) {
+      const buf: Uint8Array = carry ? concat([carry, chunk]) : chunk;
+      const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
+      carry = consumed < buf.length ? buf.slice(consumed) : null;
+    }
+    bytesRead = Math.min(source.size, bytesRead + CHUNK_BYTES);
+    if (report) options.onProgress?.({ bytesRead, totalBytes: source.size, rows: sink.kept });
+    await options.yieldToEvents?.();
+    if (options.shouldStop?.()) {
+      await chunks.return?.();
+      throw new CancelledError();
+    }
+    if (sink.full) {
+      await chunks.return?.();
+      return;
+    }
+  }
+  if (carry) tokenizer.rows(carry, 0, carry.length, true, sink);
+  if (report) options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: sink.kept });
+}
+
+/** Collects the head's rows as strings, for dialect and kind inference. */
+class SampleSink implements RowSink {
+  readonly rows: string[][] = [];
+  /** Rows in the head, including those past the sample. */
+  total = 0;
+  constructor(private readonly decoder: FieldDecoder) {}
+  row(t: CsvTokenizer, buf: Uint8Array): void {
+    this.total++;
+    if (this.rows.length > SAMPLE_ROWS) return;
+    const fields: string[] = [];
+    for (let i = 0; i < t.count; i++) fields.push(this.decoder.decode(buf, t.starts[i], t.ends[i], t.flags[i] === 2));
+    this.rows.push(fields);
+  }
+}
+
+async function makePlan(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<Plan> {
+  const headBytes = concat(await collect(asAsciiCompatible(oneChunk(head.subarray(encoding.bomLength)), encoding.encoding)));
+  const headText = new TextDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(headBytes);
+  if (headText.trim().length === 0) throw new SaplingError('empty-file', 'the file is empty (no text in it)');
+  const delimiter = options.delimiter ?? sniffDelimiter(headText);
+  const quote = sniffQuote(headText, delimiter);
+  const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', quote.charCodeAt(0));
+  const sampleSink = new SampleSink(decoder);
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), quote.charCodeAt(0));
+  const whole = head.length >= source.size;
+  const consumed = tokenizer.rows(headBytes, 0, headBytes.length, whole, sampleSink);
+  const rows = sampleSink.rows;
+  if (rows.length === 0) throw new SaplingError('empty-file', 'the file has no complete rows in its first megabyte');
+  const first = rows[0];
+  const body = rows.slice(1);
+  const width = first.length;
+  const bodyColumns = first.map((_, c) => body.filter((r) => r.length === width).map((r) => r[c]));
+  const decimal = options.decimal ?? sniffDecimal(bodyColumns, delimiter);
+  const header = options.header ?? (body.length === 0 ? true : sniffHeader(first, body.filter((r) => r.length === width), decimal));
+  const warnings: DataWarning[] = [];
+  const names = header ? uniqueNames(first, warnings) : first.map((_, c) => `column_${c + 1}`);
+  const dataColumns = header ? bodyColumns : first.map((v, c) => [v, ...bodyColumns[c]]);
+  const kinds: ColumnKind[] = [];
+  const dateOrders: (DateOrder | undefined)[] = [];
+  const forced: boolean[] = [];
+  names.forEach((name, c) => {
+    const values = decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
+    const inferred = inferKind(values);
+    const chosen = options.kinds?.[name];
+    kinds.push(chosen ?? inferred.kind);
+    forced.push(chosen !== undefined);
+    dateOrders.push(options.dateOrders?.[name] ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
+    if (!chosen && inferred.ambiguousDates && !options.dateOrders?.[name]) {
+      warnings.push({
+        code: 'ambiguous-dates',
+        column: name,
+        message: `column "${name}": every date reads as day/month and as month/day; read as day/month (change it if that is wrong)`,
+      });
+    }
+  });
+  // Rows in the file, estimated from the head's bytes per row, to size the columns once.
+  const dataRowsInHead = Math.max(1, sampleSink.total - (header ? 1 : 0));
+  const bytesPerRow = consumed / Math.max(1, sampleSink.total);
+  const estimatedRows = whole ? dataRowsInHead : Math.ceil((source.size - encoding.bomLength) / bytesPerRow);
+  const needed = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
+    throw new SaplingError(
+      'too-large',
+      `the file is ${formatBytes(source.size)} with about ${estimatedRows.toLocaleString('en-US')} rows; reading it all needs about ` +
+        `${formatBytes(needed)} of memory, more than the ${formatBytes(options.memoryBudget)} available here. Read a sample instead (the first or a random N rows).`,
+    );
+  }
+  return { encoding, delimiter, quote, decimal, header, names, kinds, dateOrders, forced, estimatedRows, warnings };
+}
+
+/** Header names made unique and non-empty (`column_3`, `price_2`), with a warning when any changed. */
+function uniqueNames(header: readonly string[], warnings: DataWarning[]): string[] {
+  const used = new Set<string>();
+  const renamed: string[] = [];
+  const names = header.map((rawName, i) => {
+    const base = rawName.trim() || `column_${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
+    used.add(name);
+    if (name !== rawName.trim()) renamed.push(rawName.trim() ? `"${rawName}" → "${name}"` : `(empty) → "${name}"`);
+    return name;
+  });
+  if (renamed.length) {
+    warnings.push({ code: 'renamed-headers', message: `empty or repeated header names were renamed: ${renamed.join(', ')}`, lines: [1] });
+  }
+  return names;
+}
+
+/** The permutation that puts randomly sampled slots back into file order. */
+function fileOrder(order: Int32Array, n: number): Int32Array {
+  const slots = Int32Array.from({ length: n }, (_, i) => i);
+  return slots.sort((a, b) => order[a] - order[b]);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const total = parts.reduce((a, p) => a + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const c of chunks) out.push(c);
+  return out;
+}
+
+/** Bytes as KB / MB / GB for messages. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
