@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { type CsvReadOptions, type CsvReadResult, readCsv } from '../core/ingest/reader';
 import type { ByteSource } from '../core/ingest/source';
 import { SaplingError } from '../core/util/errors';
+import type { WorkerPool } from './parallel';
 
 /** The share of this machine's memory a table may take before Sapling refuses to read it whole. */
 const MEMORY_SHARE = 0.6;
@@ -50,10 +51,10 @@ export function fileSource(path: string): ByteSource {
 }
 
 /** Streams a CSV file from disk (never held whole in memory); errors name the file. */
-export async function readCsvFile(path: string, options: CsvReadOptions = {}): Promise<CsvReadResult> {
+export async function readCsvFile(path: string, options: CsvReadOptions = {}, pool?: WorkerPool): Promise<CsvReadResult> {
   const source = fileSource(path);
   try {
-    return await readCsv(source, { memoryBudget: totalmem() * MEMORY_SHARE, ...options });
+    return await readCsv(source, { memoryBudget: totalmem() * MEMORY_SHARE, ...(pool ? { parallel: pool.reader(path) } : {}), ...options });
   } catch (e) {
     if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(path)}: ${e.message}`);
     throw e;

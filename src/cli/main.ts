@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/util/errors';
 import { profileCommand } from './commands/profile';
+import { WorkerPool, serveIfWorker } from './parallel';
 
 const USAGE = `sapling — machine learning on a CSV, from the command line
 
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'profile':
         needFiles(files, 1, 'profile <data.csv>');
-        await profileCommand(files[0], { out: values.out, target: values.target });
+        await profileCommand(files[0], { out: values.out, target: values.target }, pool());
         return 0;
       case 'train': {
         needFiles(files, 1, 'train <data.csv> --target <col>');
@@ -77,8 +78,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+let workers: WorkerPool | undefined;
+
+/** The worker threads, started on first use; this entry module is also the workers' script. */
+function pool(): WorkerPool {
+  return (workers ??= new WorkerPool(new URL(import.meta.url)));
+}
+
 function needFiles(files: readonly string[], count: number, usage: string): void {
   if (files.length !== count) throw new Error(`expected: sapling ${usage}`);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// The same bundle runs as the worker threads that read and profile big files.
+if (!serveIfWorker()) {
+  process.exitCode = await main(process.argv.slice(2));
+  workers?.close();
+}

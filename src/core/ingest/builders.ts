@@ -25,15 +25,32 @@ export interface ColumnBuilder {
 /** Initial capacity when the row count is unknown. */
 const INITIAL = 1024;
 
-function growFloat64(a: Float64Array, need: number): Float64Array {
+/** Thrown when a builder writing into a fixed region of shared memory runs out of room. */
+export class RegionFullError extends Error {
+  constructor() {
+    super('region full');
+    this.name = 'RegionFullError';
+  }
+}
+
+/** Where a builder keeps its values: its own growable array, or a fixed view into shared memory. */
+export interface BuilderStorage {
+  readonly capacity?: number;
+  /** A fixed-size array to write into (a region of a SharedArrayBuffer); never grown. */
+  readonly array?: Float64Array | Int32Array;
+}
+
+function growFloat64(a: Float64Array, need: number, fixed: boolean): Float64Array {
   if (need <= a.length) return a;
+  if (fixed) throw new RegionFullError();
   const b = new Float64Array(Math.max(need, Math.ceil(a.length * 1.5)));
   b.set(a);
   return b;
 }
 
-function growInt32(a: Int32Array, need: number): Int32Array {
+function growInt32(a: Int32Array, need: number, fixed: boolean): Int32Array {
   if (need <= a.length) return a;
+  if (fixed) throw new RegionFullError();
   const b = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5)));
   b.set(a);
   return b;
@@ -59,16 +76,19 @@ export class NumericBuilder implements ColumnBuilder {
   only01 = true;
   private values: Float64Array;
 
+  private readonly fixed: boolean;
+
   constructor(
     private readonly decimal: number,
     private readonly forced: boolean,
-    capacity = INITIAL,
+    storage: BuilderStorage = {},
   ) {
-    this.values = new Float64Array(capacity);
+    this.fixed = storage.array !== undefined;
+    this.values = (storage.array as Float64Array | undefined) ?? new Float64Array(storage.capacity ?? INITIAL);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     let v = parseNumberBytes(buf, s, e, this.decimal);
     if (v !== v) {
       if (!isMissingBytes(buf, s, e)) {
@@ -85,7 +105,7 @@ export class NumericBuilder implements ColumnBuilder {
   }
 
   writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     this.values[i] = NaN;
     if (i >= this.length) this.length = i + 1;
   }
@@ -93,18 +113,22 @@ export class NumericBuilder implements ColumnBuilder {
   finish(name: string, order?: Int32Array): Column {
     const values = finalValues(this.values, this.length, order);
     this.values = new Float64Array(0);
-    // 0/1 only (and at least one of each) is a yes/no column written as numbers.
-    if (this.only01 && !this.forced) {
-      let zeros = 0;
-      let ones = 0;
-      for (const v of values) {
-        if (v === 0) zeros++;
-        else if (v === 1) ones++;
-      }
-      if (zeros > 0 && ones > 0) return { kind: 'boolean', name, values: Int8Array.from(values, (v) => (Number.isNaN(v) ? -1 : v)), labels: ['0', '1'] };
-    }
-    return { kind: 'numeric', name, values };
+    return numericOrBoolean(name, values, this.only01 && !this.forced);
   }
+}
+
+/** A numeric column, or a boolean one when `maybe01` and its values are all 0 or 1 with both present. */
+export function numericOrBoolean(name: string, values: Float64Array, maybe01: boolean): Column {
+  if (maybe01) {
+    let zeros = 0;
+    let ones = 0;
+    for (const v of values) {
+      if (v === 0) zeros++;
+      else if (v === 1) ones++;
+    }
+    if (zeros > 0 && ones > 0) return { kind: 'boolean', name, values: Int8Array.from(values, (v) => (Number.isNaN(v) ? -1 : v)), labels: ['0', '1'] };
+  }
+  return { kind: 'numeric', name, values };
 }
 
 /** Strings, dictionary-coded from bytes; categorical or free text is decided when finished. */
@@ -114,25 +138,38 @@ export class CodedBuilder implements ColumnBuilder {
   private codes: Int32Array;
   private readonly dictionary: ByteDictionary;
 
+  private readonly fixed: boolean;
+
   constructor(
     decoder: FieldDecoder,
     readonly kind: 'categorical' | 'text',
     private readonly forced: boolean,
-    capacity = INITIAL,
+    storage: BuilderStorage = {},
   ) {
-    this.codes = new Int32Array(capacity);
+    this.fixed = storage.array !== undefined;
+    this.codes = (storage.array as Int32Array | undefined) ?? new Int32Array(storage.capacity ?? INITIAL);
     this.dictionary = new ByteDictionary(decoder);
   }
 
+  /** The distinct values so far, in code order. */
+  get categories(): readonly string[] {
+    return this.dictionary.values;
+  }
+
+  /** Total characters over all present values (for telling text from categories). */
+  get totalLength(): number {
+    return this.dictionary.totalLength;
+  }
+
   write(i: number, buf: Uint8Array, s: number, e: number, flag: number): boolean {
-    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1);
+    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1, this.fixed);
     this.codes[i] = isMissingBytes(buf, s, e) ? -1 : this.dictionary.code(buf, s, e, flag === ESCAPED);
     if (i >= this.length) this.length = i + 1;
     return true;
   }
 
   writeMissing(i: number): void {
-    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1);
+    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1, this.fixed);
     this.codes[i] = -1;
     if (i >= this.length) this.length = i + 1;
   }
@@ -140,12 +177,16 @@ export class CodedBuilder implements ColumnBuilder {
   finish(name: string, order?: Int32Array): Column {
     const codes = finalValues(this.codes, this.length, order);
     this.codes = new Int32Array(0);
-    let present = 0;
-    for (const c of codes) if (c >= 0) present++;
-    const values = this.dictionary.values;
-    const text = this.forced ? this.kind === 'text' : present > 0 && looksLikeFreeText(this.dictionary.totalLength / present, values.length, present);
-    return { kind: text ? 'text' : 'categorical', name, codes, categories: values };
+    return codedColumn(name, codes, this.dictionary.values, this.dictionary.totalLength, this.forced ? this.kind : null);
   }
+}
+
+/** A categorical or free-text column: `kind` when the person chose it, else decided by length and distinctness. */
+export function codedColumn(name: string, codes: Int32Array, categories: readonly string[], totalLength: number, kind: 'categorical' | 'text' | null): Column {
+  let present = 0;
+  for (const c of codes) if (c >= 0) present++;
+  const text = kind ? kind === 'text' : present > 0 && looksLikeFreeText(totalLength / present, categories.length, present);
+  return { kind: text ? 'text' : 'categorical', name, codes, categories };
 }
 
 /** Yes/no values: true/false, yes/no (any case) or 0/1; the file's own spelling is kept for display. */
@@ -154,18 +195,21 @@ export class BooleanBuilder implements ColumnBuilder {
   length = 0;
   invalid = 0;
   private values: Int32Array;
-  private readonly labels: [string, string] = ['', ''];
+  /** The file's spelling of false and true, as first seen ('' until seen). */
+  readonly labels: [string, string] = ['', ''];
+  private readonly fixed: boolean;
 
   constructor(
     private readonly decoder: FieldDecoder,
     private readonly forced: boolean,
-    capacity = INITIAL,
+    storage: BuilderStorage = {},
   ) {
-    this.values = new Int32Array(capacity);
+    this.fixed = storage.array !== undefined;
+    this.values = (storage.array as Int32Array | undefined) ?? new Int32Array(storage.capacity ?? INITIAL);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growInt32(this.values, i + 1);
+    if (i >= this.values.length) this.values = growInt32(this.values, i + 1, this.fixed);
     let v = -1;
     if (!isMissingBytes(buf, s, e)) {
       const text = this.decoder.decode(buf, s, e, false).trim();
@@ -183,17 +227,21 @@ export class BooleanBuilder implements ColumnBuilder {
   }
 
   writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growInt32(this.values, i + 1);
+    if (i >= this.values.length) this.values = growInt32(this.values, i + 1, this.fixed);
     this.values[i] = -1;
     if (i >= this.length) this.length = i + 1;
   }
 
   finish(name: string, order?: Int32Array): Column {
-    const values = finalValues(this.values, this.length, order);
-    const [no, yes] = this.labels;
-    const labels: [string, string] = [no || counterpart(yes) || 'false', yes || counterpart(no) || 'true'];
-    return { kind: 'boolean', name, values: Int8Array.from(values), labels };
+    return booleanColumn(name, finalValues(this.values, this.length, order), this.labels);
   }
+}
+
+/** A boolean column from 0/1/−1 values, its labels completed from what was seen (`Yes` → `No`). */
+export function booleanColumn(name: string, values: Int32Array, seen: readonly [string, string]): Column {
+  const [no, yes] = seen;
+  const labels: [string, string] = [no || counterpart(yes) || 'false', yes || counterpart(no) || 'true'];
+  return { kind: 'boolean', name, values: Int8Array.from(values), labels };
 }
 
 const OPPOSITES: Record<string, string> = { true: 'false', false: 'true', yes: 'no', no: 'yes', '1': '0', '0': '1' };
@@ -214,17 +262,20 @@ export class DatetimeBuilder implements ColumnBuilder {
   invalid = 0;
   private values: Float64Array;
 
+  private readonly fixed: boolean;
+
   constructor(
     private readonly decoder: FieldDecoder,
     readonly order: DateOrder,
     private readonly forced: boolean,
-    capacity = INITIAL,
+    storage: BuilderStorage = {},
   ) {
-    this.values = new Float64Array(capacity);
+    this.fixed = storage.array !== undefined;
+    this.values = (storage.array as Float64Array | undefined) ?? new Float64Array(storage.capacity ?? INITIAL);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     let v = NaN;
     if (!isMissingBytes(buf, s, e)) {
       v = parseDate(this.decoder.decode(buf, s, e, false), this.order);
@@ -239,7 +290,7 @@ export class DatetimeBuilder implements ColumnBuilder {
   }
 
   writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1);
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     this.values[i] = NaN;
     if (i >= this.length) this.length = i + 1;
   }
@@ -252,17 +303,20 @@ export class DatetimeBuilder implements ColumnBuilder {
 /** A builder for a column of the given kind. */
 export function createBuilder(
   kind: ColumnKind,
-  options: { decoder: FieldDecoder; decimal: number; dateOrder?: DateOrder; forced: boolean; capacity?: number },
+  options: { decoder: FieldDecoder; decimal: number; dateOrder?: DateOrder; forced: boolean; storage?: BuilderStorage },
 ): ColumnBuilder {
-  const { decoder, forced, capacity } = options;
+  const { decoder, forced, storage } = options;
   switch (kind) {
     case 'numeric':
-      return new NumericBuilder(options.decimal, forced, capacity);
+      return new NumericBuilder(options.decimal, forced, storage);
     case 'boolean':
-      return new BooleanBuilder(decoder, forced, capacity);
+      return new BooleanBuilder(decoder, forced, storage);
     case 'datetime':
-      return new DatetimeBuilder(decoder, options.dateOrder ?? 'iso', forced, capacity);
+      return new DatetimeBuilder(decoder, options.dateOrder ?? 'iso', forced, storage);
     default:
-      return new CodedBuilder(decoder, kind, forced, capacity);
+      return new CodedBuilder(decoder, kind, forced, storage);
   }
 }
+
+/** Bytes per value in a builder's storage, by kind (booleans are built as int32, then packed). */
+export const BUILD_BYTES: Readonly<Record<ColumnKind, 4 | 8>> = { numeric: 8, datetime: 8, boolean: 4, categorical: 4, text: 4 };

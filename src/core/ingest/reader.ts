@@ -9,6 +9,7 @@ import { type ColumnBuilder, createBuilder } from './builders';
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
 import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
 import { FieldDecoder, NotUtf8Error } from './fields';
+import { type FirstPass, type ParallelHost, readParallel } from './parallel';
 import { BuildSink, type RaggedRows, type SampleSpec } from './rowSink';
 import type { ByteSource } from './source';
 import { CsvTokenizer, type RowSink } from './tokenizer';
@@ -36,6 +37,8 @@ export interface CsvReadOptions {
   /** Bytes the table may take; larger files are refused up front unless sampled. */
   readonly memoryBudget?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
+  /** Workers to read large files with (from the CLI or the engine worker); absent = this thread. */
+  readonly parallel?: ParallelHost;
   /** Polled between chunks; reading stops with CancelledError once it returns true. */
   readonly shouldStop?: () => boolean;
   /** Lets the host's event loop run between chunks (so a Cancel message can arrive). */
@@ -80,6 +83,8 @@ const HEAD_BYTES = 1 << 20;
 const SAMPLE_ROWS = 5000;
 /** Bytes per chunk while streaming. */
 const CHUNK_BYTES = 4 << 20;
+/** Files smaller than this are read by one thread: starting workers would cost more than it saves. */
+const PARALLEL_MIN_BYTES = 16 << 20;
 /** Bytes a value takes in the finished table, by kind (dictionary-coded strings: a 4-byte code). */
 const BYTES_PER_VALUE: Record<ColumnKind, number> = { numeric: 8, datetime: 8, boolean: 4, categorical: 4, text: 4 };
 
@@ -95,6 +100,7 @@ interface Plan {
   readonly dateOrders: (DateOrder | undefined)[];
   readonly forced: boolean[];
   readonly estimatedRows: number;
+  readonly bytesPerRow: number;
   readonly warnings: DataWarning[];
 }
 
@@ -132,73 +138,104 @@ async function readHead(source: ByteSource): Promise<Uint8Array> {
 async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<CsvReadResult> {
   const plan = await makePlan(source, head, encoding, options);
   const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', plan.quote.charCodeAt(0));
-  const capacity = options.sample ? options.sample.rows : Math.ceil(plan.estimatedRows * 1.05) + 16;
   const decimal = plan.decimal.charCodeAt(0);
-  const builders: (ColumnBuilder | null)[] = plan.kinds.map((kind, c) =>
-    createBuilder(kind, { decoder, decimal, dateOrder: plan.dateOrders[c], forced: plan.forced[c], capacity }),
-  );
-  const sink = new BuildSink([...builders], plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42));
-  await stream(source, plan, sink, options, true);
-  if (sink.kept === 0) {
-    const width = plan.names.length;
-    if (sink.rowsInFile === 0) throw new SaplingError('no-data-rows', `the file has a header row (${width} column${width === 1 ? '' : 's'}) but no data rows`);
+  const ragged = options.ragged ?? 'drop';
+  let first: FirstPass | null = null;
+  const host = options.parallel;
+  if (host && host.workers > 1 && !options.sample && source.size >= (host.minBytes ?? PARALLEL_MIN_BYTES) && encoding.encoding !== 'utf-16le' && encoding.encoding !== 'utf-16be' && typeof SharedArrayBuffer !== 'undefined') {
+    const parallelPlan = { ...plan, encoding: encoding.encoding as 'utf-8' | 'windows-1252', bomLength: encoding.bomLength };
+    first = await readParallel(source, parallelPlan, { ragged, onProgress: options.onProgress, shouldStop: options.shouldStop }, host);
+  }
+  first ??= await readSequential(source, plan, decoder, options);
+  const width = plan.names.length;
+  if (first.kept === 0) {
+    if (first.rowsInFile === 0) throw new SaplingError('no-data-rows', `the file has a header row (${width} column${width === 1 ? '' : 's'}) but no data rows`);
     throw new SaplingError(
       'no-data-rows',
-      `none of the ${sink.rowsInFile} data rows has the header's ${width} fields (first bad line ${sink.raggedLines[0]}); is the delimiter right?`,
+      `none of the ${first.rowsInFile} data rows has the header's ${width} fields (first bad line ${first.raggedLines[0]}); is the delimiter right?`,
     );
   }
 
   // Columns whose values stopped fitting: read them again, as text, in a second pass.
-  const misfits = plan.kinds.map((_, c) => (sink.misfitLine[c] > 0 ? c : -1)).filter((c) => c >= 0);
   const warnings = [...plan.warnings];
+  const misfits = plan.kinds.map((_, c) => (first.misfitLine[c] > 0 ? c : -1)).filter((c) => c >= 0);
+  const columns = [...first.columns];
   if (misfits.length) {
     const again: (ColumnBuilder | null)[] = plan.kinds.map(() => null);
     for (const c of misfits) {
-      again[c] = createBuilder('categorical', { decoder, decimal, forced: false, capacity: sink.kept });
+      again[c] = createBuilder('categorical', { decoder, decimal, forced: false, storage: { capacity: first.kept } });
       warnings.push({
         code: 'mixed-kind',
         column: plan.names[c],
-        message: `column "${plan.names[c]}" looked ${plan.kinds[c]} but line ${sink.misfitLine[c]} has a value that is not; it is read as text`,
-        lines: [sink.misfitLine[c]],
+        message: `column "${plan.names[c]}" looked ${plan.kinds[c]} but line ${first.misfitLine[c]} has a value that is not; it is read as text`,
+        lines: [first.misfitLine[c]],
       });
     }
-    await stream(source, plan, new BuildSink(again, plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42)), options, false);
-    for (const c of misfits) builders[c] = again[c];
+    const sink = new BuildSink(again, plan.header, ragged, options.sample, createRng(options.seed ?? 42));
+    await stream(source, plan, sink, options, false);
+    const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
+    for (const c of misfits) columns[c] = again[c]!.finish(plan.names[c], order);
   }
-
-  const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
-  const columns: Column[] = builders.map((b, c) => {
-    const column = b!.finish(plan.names[c], order);
-    if (b!.invalid > 0) {
-      warnings.push({
-        code: 'invalid-values',
-        column: plan.names[c],
-        message: `column "${plan.names[c]}": ${b!.invalid} value${b!.invalid === 1 ? '' : 's'} could not be read as ${plan.kinds[c]} and ${b!.invalid === 1 ? 'is' : 'are'} treated as missing`,
-      });
-    }
-    return column;
+  first.invalid.forEach((invalid, c) => {
+    if (invalid === 0) return;
+    warnings.push({
+      code: 'invalid-values',
+      column: plan.names[c],
+      message: `column "${plan.names[c]}": ${invalid} value${invalid === 1 ? '' : 's'} could not be read as ${plan.kinds[c]} and ${invalid === 1 ? 'is' : 'are'} treated as missing`,
+    });
   });
-  const ragged = sink.raggedWarning(plan.names.length);
-  if (ragged) warnings.unshift(ragged);
+  const raggedCount = first.dropped + first.padded;
+  if (raggedCount > 0) {
+    const what = ragged === 'drop' ? 'dropped' : 'padded with missing values or cut to size';
+    warnings.unshift({
+      code: 'ragged-rows',
+      message:
+        `${raggedCount} row${raggedCount === 1 ? '' : 's'} had a different number of fields than the header (${width}) and ` +
+        `${raggedCount === 1 ? 'was' : 'were'} ${what}; first at line${first.raggedLines.length === 1 ? '' : 's'} ${first.raggedLines.slice(0, 10).join(', ')}`,
+      lines: first.raggedLines,
+    });
+  }
   const dateOrders: Record<string, DateOrder> = {};
   columns.forEach((col, c) => {
-    if (col.kind === 'datetime') dateOrders[col.name] = plan.dateOrders[c] ?? 'iso';
+    if (col?.kind === 'datetime') dateOrders[col.name] = plan.dateOrders[c] ?? 'iso';
   });
   return {
-    table: createTable(columns),
+    table: createTable(columns as Column[]),
     meta: {
       delimiter: plan.delimiter,
       quote: plan.quote,
       decimal: plan.decimal,
       header: plan.header,
       encoding: encoding.encoding,
-      rowsInFile: sink.rowsInFile,
-      rowsDropped: sink.dropped,
-      rowsPadded: sink.padded,
+      rowsInFile: first.rowsInFile,
+      rowsDropped: first.dropped,
+      rowsPadded: first.padded,
       ...(options.sample ? { sampled: options.sample } : {}),
       dateOrders,
     },
     warnings,
+  };
+}
+
+/** The first pass in this thread: every column built as the rows stream past. */
+async function readSequential(source: ByteSource, plan: Plan, decoder: FieldDecoder, options: CsvReadOptions): Promise<FirstPass> {
+  const capacity = options.sample ? options.sample.rows : Math.ceil(plan.estimatedRows * 1.05) + 16;
+  const decimal = plan.decimal.charCodeAt(0);
+  const builders: ColumnBuilder[] = plan.kinds.map((kind, c) =>
+    createBuilder(kind, { decoder, decimal, dateOrder: plan.dateOrders[c], forced: plan.forced[c], storage: { capacity } }),
+  );
+  const sink = new BuildSink([...builders], plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42));
+  await stream(source, plan, sink, options, true);
+  const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
+  return {
+    columns: builders.map((b, c) => (sink.misfitLine[c] > 0 ? null : b.finish(plan.names[c], order))),
+    kept: sink.kept,
+    rowsInFile: sink.rowsInFile,
+    dropped: sink.dropped,
+    padded: sink.padded,
+    raggedLines: sink.raggedLines,
+    misfitLine: sink.misfitLine,
+    invalid: builders.map((b) => b.invalid),
   };
 }
 
@@ -321,7 +358,7 @@ async function makePlan(source: ByteSource, head: Uint8Array, encoding: Encoding
         `${formatBytes(needed)} of memory, more than the ${formatBytes(options.memoryBudget)} available here. Read a sample instead (the first or a random N rows).`,
     );
   }
-  return { encoding, delimiter, quote, decimal, header, names, kinds, dateOrders, forced, estimatedRows, warnings };
+  return { encoding, delimiter, quote, decimal, header, names, kinds, dateOrders, forced, estimatedRows, bytesPerRow, warnings };
 }
 
 /** Header names made unique and non-empty (`column_3`, `price_2`), with a warning when any changed. */

@@ -1,4 +1,3 @@
-import type { DataWarning } from '../warnings';
 import { MAX_WARNING_LINES } from '../warnings';
 import type { Rng } from '../util/rng';
 import { type ColumnBuilder, NumericBuilder } from './builders';
@@ -128,19 +127,4 @@ export class BuildSink implements RowSink {
   private readonly numericBuilders: (NumericBuilder | null)[] = [];
   private readonly otherIndex: number[] = [];
   private readonly otherBuilders: (ColumnBuilder | null)[] = [];
-
-  /** The ragged-rows warning, if any row was ragged. */
-  raggedWarning(width: number): DataWarning | null {
-    const count = this.dropped + this.padded;
-    if (count === 0) return null;
-    const what = this.ragged === 'drop' ? 'dropped' : 'padded with missing values or cut to size';
-    const lines = this.raggedLines.slice(0, 10).join(', ');
-    return {
-      code: 'ragged-rows',
-      message:
-        `${count} row${count === 1 ? '' : 's'} had a different number of fields than the header (${width}) and ` +
-        `${count === 1 ? 'was' : 'were'} ${what}; first at line${this.raggedLines.length === 1 ? '' : 's'} ${lines}`,
-      lines: this.raggedLines,
-    };
-  }
 }

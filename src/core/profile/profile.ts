@@ -147,3 +147,45 @@ function looksLikeNumericId(name: string, values: Float64Array, s: NumericSummar
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
   return true;
 }
+
+/** How the host profiles columns in workers: the columns' arrays must live in shared memory. */
+export interface ProfileHost {
+  readonly workers: number;
+  run(columns: readonly Column[], rows: number): Promise<ColumnProfile[]>;
+}
+
+/** Relative cost of profiling a column of each kind (numbers need selection and hashing). */
+const PROFILE_COST: Record<ColumnKind, number> = { numeric: 5, datetime: 5, boolean: 1, categorical: 1, text: 1 };
+
+/**
+ * `profileTable` spread over the host's workers, when every column lives in shared memory (as
+ * after a parallel read); otherwise in this thread. Columns are dealt out greedily by cost.
+ */
+export async function profileTableWith(table: DataTable, options: { target?: string } = {}, host?: ProfileHost): Promise<DataProfile> {
+  const shared = table.columns.every((c) => (c.kind === 'categorical' || c.kind === 'text' ? c.codes : c.values).buffer instanceof SharedArrayBuffer);
+  if (!host || host.workers < 2 || !shared || table.columns.length < 2) return profileTable(table, options);
+  const groups: number[][] = Array.from({ length: host.workers }, () => []);
+  const load = new Array<number>(host.workers).fill(0);
+  const order = table.columns.map((_, i) => i).sort((a, b) => PROFILE_COST[table.columns[b].kind] - PROFILE_COST[table.columns[a].kind]);
+  for (const i of order) {
+    const g = load.indexOf(Math.min(...load));
+    groups[g].push(i);
+    load[g] += PROFILE_COST[table.columns[i].kind];
+  }
+  const profiles = new Array<ColumnProfile>(table.columns.length);
+  await Promise.all(
+    groups
+      .filter((g) => g.length)
+      .map(async (g) => {
+        const done = await host.run(g.map((i) => table.columns[i]), table.rowCount);
+        g.forEach((i, k) => (profiles[i] = done[k]));
+      }),
+  );
+  return { rows: table.rowCount, columns: profiles, warnings: profileWarnings(table, profiles, options.target) };
+}
+
+/** Profiles some columns of a table with `rows` rows (what a profile worker runs). */
+export function profileColumns(columns: readonly Column[], rows: number): ColumnProfile[] {
+  const scratch = columns.some((c) => c.kind === 'numeric' || c.kind === 'datetime') ? new Float64Array(rows) : undefined;
+  return columns.map((c) => profileColumn(c, rows, scratch));
+}

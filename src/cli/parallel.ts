@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { type ParallelHost, type PartResult, type PartTask, parsePart } from '../core/ingest/parallel';
+import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/profile/profile';
+import type { Column } from '../core/table/column';
+import { fileSource } from './io';
+
+/** Messages to a CLI worker thread: parse a byte range of a file, or profile some columns. */
+type JobBody = { kind: 'part'; path: string; task: PartTask } | { kind: 'profile'; columns: Column[]; rows: number };
+type Job = JobBody & { id: number };
+type Reply = { id: number; result?: PartResult | ColumnProfile[]; error?: string };
+
+/** Worker threads for reading and profiling big files: one per core, the main thread included. */
+export class WorkerPool implements ProfileHost {
+  readonly workers: number;
+  private readonly threads: Worker[] = [];
+  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private nextThread = 0;
+
+  /** `script` is the CLI's entry module: the same file runs as the worker threads. */
+  constructor(private readonly script: URL) {
+    this.workers = Math.max(1, availableParallelism());
+  }
+
+  private thread(): Worker {
+    if (this.threads.length < this.workers) {
+      const w = new Worker(this.script);
+      w.on('message', (m: Reply) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error !== undefined) p?.reject(new Error(m.error));
+        else p?.resolve(m.result);
+      });
+      w.on('error', (e) => this.pending.forEach((p) => p.reject(e)));
+      w.unref();
+      this.threads.push(w);
+      return w;
+    }
+    return this.threads[this.nextThread++ % this.threads.length];
+  }
+
+  private send<T>(job: JobBody): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.thread().postMessage({ ...job, id });
+    });
+  }
+
+  /** A host for reading the file at `path` in parts. */
+  reader(path: string): ParallelHost {
+    return { workers: this.workers, run: (task) => this.send<PartResult>({ kind: 'part', path, task }) };
+  }
+
+  run(columns: readonly Column[], rows: number): Promise<ColumnProfile[]> {
+    return this.send<ColumnProfile[]>({ kind: 'profile', columns: [...columns], rows });
+  }
+
+  /** Stops the threads (they are unref'd, so the process can also just exit). */
+  close(): void {
+    for (const t of this.threads) void t.terminate();
+  }
+}
+
+/** Serves jobs when this module runs as a worker thread; returns false on the main thread. */
+export function serveIfWorker(): boolean {
+  if (isMainThread || !parentPort) return false;
+  const port = parentPort;
+  port.on('message', async (job: Job) => {
+    try {
+      const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : profileColumns(job.columns, job.rows);
+      port.postMessage({ id: job.id, result } satisfies Reply);
+    } catch (e) {
+      port.postMessage({ id: job.id, error: (e as Error).message } satisfies Reply);
+    }
+  });
+  return true;
+}
