@@ -106,3 +106,42 @@ export async function loopVersusFit(rows: number, epochs: number, batch: number)
     server.kill();
   }
 }
+
+/** What loading a big CSV in the studio cost: seconds to a profile, and the main thread's longest stall. */
+export interface IngestFigures {
+  readonly seconds: number;
+  readonly longestTaskMs: number;
+  readonly longTasksOver50: number;
+  readonly rows: string;
+}
+
+/**
+ * Uploads a CSV to the built studio through its file input and waits for the profile, while a
+ * PerformanceObserver records every long task on the main thread.
+ */
+export async function browserIngest(csvPath: string): Promise<IngestFigures> {
+  const server = await serve(['preview']);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    await page.getByLabel('Upload CSV').setInputFiles(csvPath);
+    await page.getByRole('table', { name: 'Column profile' }).waitFor({ timeout: 600_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const rows = (await page.getByLabel('Data summary').textContent()) ?? '';
+    return { seconds, longestTaskMs: Math.max(0, ...tasks), longTasksOver50: tasks.filter((t) => t > 50).length, rows };
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}

@@ -95,6 +95,10 @@ export async function loadCsv(file: File): Promise<void> {
     dispatch('dataset', { type: 'succeed', result: summary });
     set({ target: null, taskOverride: null, targetSummary: null, recipe: null, modelId: null, modelParams: {}, training: INITIAL_STATE.training, history: [] });
   } catch (e) {
+    if (isCancelled(e)) {
+      dispatch('dataset', { type: 'cancel' });
+      return;
+    }
     dispatch('dataset', { type: 'fail', error: errorMessage(e) });
     showError(`Could not read ${file.name}: ${errorMessage(e)}`);
   }

@@ -5,7 +5,7 @@ import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
 import { tableToCsv } from '../core/ingest/writeCsv';
-import { profileTable } from '../core/profile/profile';
+import { profileTableWith } from '../core/profile/profile';
 import { classImbalance } from '../core/profile/warnings';
 import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
@@ -15,6 +15,7 @@ import { CancelledError, SaplingError, errorMessage } from '../core/util/errors'
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import type { DatasetSummary, JobProgress, ModelSummary, PredictionResult, TargetSummary } from './protocol';
+import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
 /** Rows shown in preview tables. */
@@ -31,6 +32,7 @@ export class Engine {
   private model: ModelFile | null = null;
   private backend: BackendReport | null = null;
   private stopRequested = false;
+  private readonly parts = new PartPool();
   private readonly yieldToEvents = createYield();
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
@@ -59,6 +61,7 @@ export class Engine {
     let last = 0;
     const { table, meta, warnings } = await readCsv(blobSource(file), {
       memoryBudget: browserMemoryBudget(),
+      parallel: this.parts.reader(file),
       ...options,
       shouldStop: () => this.stopRequested,
       yieldToEvents: this.yieldToEvents,
@@ -73,7 +76,7 @@ export class Engine {
     onProgress({ kind: 'stage', stage: 'profiling' });
     await this.yieldToEvents();
     if (this.stopRequested) throw new CancelledError();
-    const profile = profileTable(table);
+    const profile = await profileTableWith(table, {}, this.parts);
     this.table = table;
     this.file = file;
     const names = table.columns.map((c) => c.name);

@@ -1,4 +1,4 @@
-import { loadCsv, loadSample } from '../../state/actions';
+import { cancel, loadCsv, loadSample } from '../../state/actions';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { RowsTable } from '../components/RowsTable';
@@ -33,7 +33,15 @@ export function DataScreen() {
           ))}
         </div>
       </div>
-      {busy ? <ProgressBar label="Reading data" detail={dataset.progress?.stage} fraction={dataset.progress?.fraction} /> : null}
+      {busy ? (
+        <div className="loading">
+          <ProgressBar label="Reading data" detail={dataset.progress?.stage} fraction={dataset.progress?.fraction} />
+          <button type="button" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {dataset.state === 'cancelled' ? <p className="status">Reading cancelled{summary ? `; ${summary.name} is still loaded` : ''}.</p> : null}
       {summary ? (
         <>
           <div className="facts" aria-label="Data summary">

@@ -1,0 +1,37 @@
+import { type Remote, wrap } from 'comlink';
+import type { ParallelHost } from '../core/ingest/parallel';
+import type { ProfileHost } from '../core/profile/profile';
+import type { PartWorkerApi } from './part.worker';
+
+/**
+ * The engine's helper workers, one per core, started on first use. They need shared memory, so
+ * without cross-origin isolation there are none and the engine reads with its own thread.
+ */
+export class PartPool implements ProfileHost {
+  readonly workers: number;
+  private readonly remotes: Remote<PartWorkerApi>[] = [];
+  private next = 0;
+
+  constructor() {
+    const isolated = typeof SharedArrayBuffer !== 'undefined' && self.crossOriginIsolated;
+    this.workers = isolated ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)) : 1;
+  }
+
+  private remote(): Remote<PartWorkerApi> {
+    if (this.remotes.length < this.workers) {
+      const worker = new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: `sapling-part-${this.remotes.length + 1}` });
+      this.remotes.push(wrap<PartWorkerApi>(worker));
+      return this.remotes[this.remotes.length - 1];
+    }
+    return this.remotes[this.next++ % this.remotes.length];
+  }
+
+  /** A host that reads `file` in parts. */
+  reader(file: Blob): ParallelHost {
+    return { workers: this.workers, run: (task) => this.remote().parsePart(file, task) };
+  }
+
+  run(columns: readonly Parameters<PartWorkerApi['profileColumns']>[0][number][], rows: number) {
+    return this.remote().profileColumns([...columns], rows);
+  }
+}
