@@ -51,12 +51,12 @@ class DataScreen {
     await this.page.getByRole('button', { name: label }).click();
   }
 
-  /** Waits for the column profile and returns its rows as {column, type}. */
+  /** Waits for the column profile and returns its rows as {column, type} (the type selector's value). */
   async profile(): Promise<{ column: string; type: string }[]> {
     const table = this.page.getByRole('table', { name: 'Column profile' });
     await expect(table).toBeVisible();
     const rows = await table.locator('tbody tr').all();
-    return Promise.all(rows.map(async (r) => ({ column: (await r.locator('th').textContent()) ?? '', type: (await r.locator('td').first().textContent()) ?? '' })));
+    return Promise.all(rows.map(async (r) => ({ column: (await r.locator('th').textContent()) ?? '', type: await r.getByRole('combobox').first().inputValue() })));
   }
 }
 

@@ -7,7 +7,12 @@ export interface DataWarning {
   readonly message: string;
   readonly column?: string;
   readonly lines?: readonly number[];
+  /** A change to the recipe that deals with it, applied with one click in the studio. */
+  readonly fix?: WarningFix;
 }
+
+/** A recipe change that answers a warning: leave a column out, or drop duplicate rows. */
+export type WarningFix = { readonly kind: 'drop-column'; readonly column: string } | { readonly kind: 'drop-duplicates' };
 
 /** How many line numbers a warning lists before it only counts. */
 export const MAX_WARNING_LINES = 20;

@@ -1,10 +1,14 @@
+import type { ReadSettings } from '../core/ingest/reader';
+import type { DateOrder } from '../core/table/cells';
+import type { ColumnKind } from '../core/table/column';
 import { defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
 import type { Task } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
-import type { JobProgress } from '../workers/protocol';
+import type { DatasetSummary, JobProgress } from '../workers/protocol';
+import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
@@ -87,20 +91,69 @@ function requireEngine(): EngineClient {
   return engine;
 }
 
-/** Reads a CSV file in the worker. The data already loaded stays if this fails. */
+/** Reads a CSV file in the worker with the current read settings. The data already loaded stays if this fails. */
 export async function loadCsv(file: File): Promise<void> {
+  await read(file.name, (engine, settings) => engine.loadCsv(file, settings, progressTo('dataset')));
+}
+
+/** Settings with `patch` applied; keys set to undefined go back to detection. */
+function mergeSettings(settings: ReadSettings, patch: Partial<ReadSettings>): ReadSettings {
+  const merged: Record<string, unknown> = { ...settings, ...patch };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as ReadSettings;
+}
+
+/** Changes read settings (delimiter, encoding, a column's type…) and reads the current file again. */
+export async function rereadWith(patch: Partial<ReadSettings>): Promise<void> {
+  const settings = mergeSettings(studio.getState().readSettings, patch);
+  set({ readSettings: settings });
+  const name = studio.getState().dataset.result?.name;
+  if (name) await read(name, (engine, s) => engine.rereadCsv(s, progressTo('dataset')));
+}
+
+/** Changes read settings without reading (they apply to the next upload). */
+export function setReadSettings(patch: Partial<ReadSettings>): void {
+  set((s) => ({ readSettings: mergeSettings(s.readSettings, patch) }));
+}
+
+/** Reads the current file again with one column read as `kind` (and dates in `order`). */
+export async function setColumnKind(column: string, kind: ColumnKind, order?: DateOrder): Promise<void> {
+  const { kinds = {}, dateOrders = {} } = studio.getState().readSettings;
+  await rereadWith({ kinds: { ...kinds, [column]: kind }, ...(order ? { dateOrders: { ...dateOrders, [column]: order } } : {}) });
+}
+
+async function read(name: string, run: (engine: EngineClient, settings: ReadSettings) => Promise<DatasetSummary>): Promise<void> {
   dispatch('dataset', { type: 'start' });
+  const before = studio.getState();
   try {
-    const summary = await requireEngine().loadCsv(file, {}, progressTo('dataset'));
+    const summary = await run(requireEngine(), before.readSettings);
     dispatch('dataset', { type: 'succeed', result: summary });
-    set({ target: null, taskOverride: null, targetSummary: null, recipe: null, modelId: null, modelParams: {}, training: INITIAL_STATE.training, history: [] });
+    // The same file read again keeps the problem definition when its target is still there.
+    set({ associations: null });
+    void loadAssociations();
+    const sameTarget = before.dataset.result?.name === summary.name && before.target && summary.profile.columns.some((c) => c.name === before.target);
+    if (sameTarget && before.target) {
+      await setTarget(before.target);
+    } else {
+      set({
+        target: null,
+        taskOverride: null,
+        targetSummary: null,
+        recipe: null,
+        modelId: null,
+        modelParams: {},
+        training: INITIAL_STATE.training,
+        history: [],
+        exclusions: INITIAL_STATE.exclusions,
+      });
+    }
   } catch (e) {
     if (isCancelled(e)) {
       dispatch('dataset', { type: 'cancel' });
       return;
     }
     dispatch('dataset', { type: 'fail', error: errorMessage(e) });
-    showError(`Could not read ${file.name}: ${errorMessage(e)}`);
+    showError(`Could not read ${name}: ${errorMessage(e)}`);
   }
 }
 
@@ -122,12 +175,55 @@ export async function setTarget(target: string): Promise<void> {
   if (!profile) return;
   try {
     const summary = await requireEngine().describeTarget(target);
-    const recipe = defaultRecipe(profile, target);
+    const { exclusions } = studio.getState();
+    const recipe = withExclusions(defaultRecipe(profile, target), exclusions, target);
     set({ target, taskOverride: null, targetSummary: summary, recipe });
     pickModelFor(summary.task);
   } catch (e) {
     showError(e);
   }
+}
+
+/** A recipe with the person's exclusions added: their columns left out, duplicates dropped. */
+function withExclusions(recipe: RecipeSpec, exclusions: StudioState['exclusions'], target: string): RecipeSpec {
+  const drop = recipe.steps.find((s) => s.step === 'drop-columns');
+  const current = (drop?.params?.columns as string[] | undefined) ?? [];
+  const columns = [...new Set([...current, ...exclusions.columns])].filter((c) => c !== target);
+  const steps = recipe.steps.map((s) => (s.step === 'drop-columns' ? { ...s, params: { ...s.params, columns } } : s));
+  return { ...recipe, steps, dropDuplicateRows: recipe.dropDuplicateRows || exclusions.dropDuplicates };
+}
+
+/** Applies a warning's fix: to the recipe if there is one, and remembered for recipes to come. */
+export function applyFix(fix: WarningFix): void {
+  set((s) => {
+    const exclusions =
+      fix.kind === 'drop-column'
+        ? { ...s.exclusions, columns: [...new Set([...s.exclusions.columns, fix.column])] }
+        : { ...s.exclusions, dropDuplicates: true };
+    const recipe = s.recipe && s.target ? withExclusions(s.recipe, exclusions, s.target) : s.recipe;
+    return { exclusions, recipe };
+  });
+}
+
+/** Whether a fix is already part of the recipe (or remembered for it). */
+export function isFixApplied(s: StudioState, fix: WarningFix): boolean {
+  if (fix.kind === 'drop-duplicates') return s.exclusions.dropDuplicates || Boolean(s.recipe?.dropDuplicateRows);
+  const drop = s.recipe?.steps.find((x) => x.step === 'drop-columns');
+  return s.exclusions.columns.includes(fix.column) || Boolean((drop?.params?.columns as string[] | undefined)?.includes(fix.column));
+}
+
+/** Computes the associations between columns (in the worker) for the correlation chart. */
+export async function loadAssociations(): Promise<void> {
+  try {
+    set({ associations: await requireEngine().associations() });
+  } catch (e) {
+    showError(e);
+  }
+}
+
+/** Rows of the loaded table for the data grid (in file order or sorted). */
+export function fetchRows(start: number, count: number, sort?: { column: string; descending: boolean }): Promise<string[][]> {
+  return requireEngine().rows(start, count, sort);
 }
 
 /** Overrides the inferred task (null returns to the inferred one). */
@@ -197,6 +293,7 @@ export async function train(): Promise<void> {
       recipe: s.recipe,
       model: { id: s.modelId, params: s.modelParams },
       seed: s.seed,
+      ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
     };
     const summary = await requireEngine().train(config, progressTo('training'));
     dispatch('training', { type: 'succeed', result: summary });

@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
+import type { ReadSettings } from '../core/ingest/reader';
 import type { EpochLog } from '../core/models/model';
+import type { AssociationMatrix } from '../core/profile/association';
 import type { RecipeSpec } from '../core/prep/recipe';
 import type { Task } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
@@ -24,6 +26,8 @@ export interface StudioState {
   readonly step: Step;
   readonly backend: { readonly status: 'starting' | 'ready' | 'failed'; readonly report?: BackendReport; readonly pending?: BackendName; readonly error?: string };
   readonly dataset: Job<DatasetSummary>;
+  /** Reading choices for the next upload and for "Read again" (empty = detect everything). */
+  readonly readSettings: ReadSettings;
   readonly target: string | null;
   /** The task the person chose; null follows the inferred one. */
   readonly taskOverride: Task | null;
@@ -39,6 +43,10 @@ export interface StudioState {
   readonly current: ModelSummary | null;
   readonly prediction: Job<Omit<PredictionResult, 'csv'>>;
   readonly errors: readonly ShownError[];
+  /** Recipe changes chosen from warnings before (or after) the recipe exists. */
+  readonly exclusions: { readonly columns: readonly string[]; readonly dropDuplicates: boolean };
+  /** Associations between the loaded columns, once computed. */
+  readonly associations: AssociationMatrix | null;
 }
 
 /** The state of a fresh studio. */
@@ -46,6 +54,7 @@ export const INITIAL_STATE: StudioState = {
   step: 'data',
   backend: { status: 'starting' },
   dataset: IDLE_JOB,
+  readSettings: {},
   target: null,
   taskOverride: null,
   targetSummary: null,
@@ -58,6 +67,8 @@ export const INITIAL_STATE: StudioState = {
   current: null,
   prediction: IDLE_JOB,
   errors: [],
+  exclusions: { columns: [], dropDuplicates: false },
+  associations: null,
 };
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */

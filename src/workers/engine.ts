@@ -5,8 +5,10 @@ import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
 import { tableToCsv } from '../core/ingest/writeCsv';
+import { type AssociationMatrix, associationMatrix, targetRelations } from '../core/profile/association';
 import { profileTableWith } from '../core/profile/profile';
-import { classImbalance } from '../core/profile/warnings';
+import { sortRows } from '../core/table/sort';
+import { classImbalance, leakageWarnings } from '../core/profile/warnings';
 import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
 import type { TrainConfig } from '../core/train/config';
@@ -93,6 +95,38 @@ export class Engine {
     };
   }
 
+  /** Associations between the loaded table's columns (on at most 100,000 evenly spaced rows). */
+  associations(): AssociationMatrix {
+    return associationMatrix(this.requireTable());
+  }
+
+  /**
+   * Rows [start, start + count) of the loaded table as display strings, each led by its 1-based
+   * row number in the file; in file order or sorted by a column (missing values last). The sort
+   * order is computed once per column and direction.
+   */
+  rows(start: number, count: number, sort?: { column: string; descending: boolean }): string[][] {
+    const table = this.requireTable();
+    const order = sort ? this.sortOrder(table, sort.column, sort.descending) : null;
+    const end = Math.min(table.rowCount, start + count);
+    const out: string[][] = [];
+    for (let r = start; r < end; r++) {
+      const i = order ? order[r] : r;
+      out.push([String(i + 1), ...table.columns.map((c) => formatCell(c, i))]);
+    }
+    return out;
+  }
+
+  private sorted: { table: DataTable; key: string; order: Int32Array } | null = null;
+
+  private sortOrder(table: DataTable, column: string, descending: boolean): Int32Array {
+    const key = `${column}\u0000${descending}`;
+    if (this.sorted?.table === table && this.sorted.key === key) return this.sorted.order;
+    const order = sortRows(getColumn(table, column), descending);
+    this.sorted = { table, key, order };
+    return order;
+  }
+
   /** Reads the same file again with other settings (delimiter, encoding, column kinds, sampling). */
   async rereadCsv(options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
     if (!this.file) throw new SaplingError('no-data', 'load a CSV file first');
@@ -114,12 +148,16 @@ export class Engine {
     } catch (e) {
       error = errorMessage(e);
     }
-    if (resolved === 'regression' || column.kind === 'datetime') return { task: resolved, inferred, classes: null, error };
+    if (resolved === 'regression' || column.kind === 'datetime') {
+      const relations = error || column.kind !== 'numeric' ? [] : targetRelations(table, target, 'regression');
+      return { task: resolved, inferred, classes: null, error, relations, warnings: leakageWarnings(relations, target) };
+    }
     const { classes, y } = classTarget(column);
     const counts = new Array<number>(classes.length).fill(0);
     for (const k of y) if (k >= 0) counts[k]++;
     const warning = classImbalance(table, target)?.message;
-    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, warning };
+    const relations = targetRelations(table, target, resolved);
+    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, warning, relations, warnings: leakageWarnings(relations, target) };
   }
 
   /** Trains on the loaded table; the result becomes the current model. */

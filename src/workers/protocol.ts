@@ -1,6 +1,7 @@
 import type { ModelFile } from '../core/artifact/modelFile';
 import type { CsvMeta } from '../core/ingest/csv';
 import type { EpochLog } from '../core/models/model';
+import type { FeatureRelation } from '../core/profile/association';
 import type { DataProfile, ValueCount } from '../core/profile/profile';
 import type { Task } from '../core/problem';
 import type { TrainReport } from '../core/train/report';
@@ -58,4 +59,8 @@ export interface TargetSummary {
   readonly error?: string;
   /** Something to know that does not stop training (class imbalance). */
   readonly warning?: string;
+  /** How each feature relates to the target, strongest first. */
+  readonly relations: readonly FeatureRelation[];
+  /** Features that give the target away (leakage suspects), with their fixes. */
+  readonly warnings: readonly DataWarning[];
 }

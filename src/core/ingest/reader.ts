@@ -45,6 +45,9 @@ export interface CsvReadOptions {
   readonly yieldToEvents?: () => Promise<void>;
 }
 
+/** The choices about reading a file that a person makes and a recipe records (plain data). */
+export type ReadSettings = Pick<CsvReadOptions, 'delimiter' | 'encoding' | 'decimal' | 'header' | 'kinds' | 'dateOrders' | 'ragged' | 'sample' | 'seed'>;
+
 /** How far reading has got. */
 export interface IngestProgress {
   readonly bytesRead: number;

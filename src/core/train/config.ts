@@ -1,5 +1,6 @@
 import type { RawParams } from '../params';
 import type { ProblemSpec } from '../problem';
+import type { ReadSettings } from '../ingest/reader';
 import type { RecipeSpec } from '../prep/recipe';
 
 /**
@@ -11,6 +12,8 @@ export interface TrainConfig {
   readonly recipe: RecipeSpec;
   readonly model: { readonly id: string; readonly params: RawParams };
   readonly seed: number;
+  /** How the data file was read (delimiter, column types, sample…), when not all detected. */
+  readonly read?: ReadSettings;
 }
 
 /** The seed used when none is given. */

@@ -1,11 +1,14 @@
 import { cancel, loadCsv, loadSample } from '../../state/actions';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
-import { RowsTable } from '../components/RowsTable';
 import { NextStep } from '../components/Stepper';
 import { fmtBytes } from '../format';
 import { useStudio } from '../useStudio';
+import { Correlations } from './Correlations';
+import { DataGrid } from './DataGrid';
+import { MissingChart } from './MissingChart';
 import { ProfileTable } from './ProfileTable';
+import { ReadOptions } from './ReadOptions';
 import { Warnings } from './Warnings';
 
 const SAMPLES = [
@@ -33,6 +36,7 @@ export function DataScreen() {
           ))}
         </div>
       </div>
+      <ReadOptions />
       {busy ? (
         <div className="loading">
           <ProgressBar label="Reading data" detail={dataset.progress?.stage} fraction={dataset.progress?.fraction} />
@@ -55,12 +59,22 @@ export function DataScreen() {
           <Warnings warnings={summary.warnings} />
           <div className="card">
             <h3>Columns</h3>
-            <ProfileTable profile={summary.profile} />
+            <ProfileTable profile={summary.profile} dateOrders={summary.meta.dateOrders} />
           </div>
-          <details className="card">
-            <summary>First {summary.preview.rows.length} rows</summary>
-            <RowsTable label="Data preview" columns={summary.preview.columns} rows={summary.preview.rows} />
-          </details>
+          <div className="grid-2">
+            <div className="card">
+              <h3>Missing values</h3>
+              <MissingChart profile={summary.profile} />
+            </div>
+            <div className="card">
+              <h3>Correlations</h3>
+              <Correlations />
+            </div>
+          </div>
+          <div className="card">
+            <h3>Rows</h3>
+            <DataGrid key={summary.fingerprint} columns={summary.preview.columns} rows={summary.profile.rows} />
+          </div>
           <NextStep to="problem" />
         </>
       ) : null}

@@ -1,9 +1,13 @@
 import type { ColumnProfile, DataProfile } from '../../core/profile/profile';
+import type { DateOrder } from '../../core/table/cells';
+import { COLUMN_KINDS, type ColumnKind } from '../../core/table/column';
+import { setColumnKind } from '../../state/actions';
+import { useStudio } from '../useStudio';
 import { MiniHistogram } from '../components/MiniHistogram';
 import { fmt } from '../format';
 
 /** One row per column: type, missing, unique, summary figures and a distribution sparkline. */
-export function ProfileTable({ profile }: { profile: DataProfile }) {
+export function ProfileTable({ profile, dateOrders }: { profile: DataProfile; dateOrders: Readonly<Record<string, DateOrder>> }) {
   return (
     <div className="table-scroll">
       <table aria-label="Column profile" className="profile">
@@ -22,13 +26,16 @@ export function ProfileTable({ profile }: { profile: DataProfile }) {
             <tr key={c.name}>
               <th scope="row">{c.name}</th>
               <td>
-                <span className={`type t-${c.type}`}>{c.type}</span>
+                <TypeCell column={c} dateOrder={dateOrders[c.name]} />
               </td>
               <td className={c.missing ? 'warn-num' : undefined}>
                 {c.missing.toLocaleString('en-US')}
                 {c.missing ? <span className="muted small"> ({Math.round((c.missing / profile.rows) * 100)}%)</span> : null}
               </td>
-              <td>{c.unique.toLocaleString('en-US')}</td>
+              <td>
+                {c.uniqueApprox ? '≈' : ''}
+                {c.unique.toLocaleString('en-US')}
+              </td>
               <td className="summary-cell">{summaryText(c)}</td>
               <td>{distribution(c)}</td>
             </tr>
@@ -39,9 +46,49 @@ export function ProfileTable({ profile }: { profile: DataProfile }) {
   );
 }
 
+const DATE_ORDERS: { value: DateOrder; label: string }[] = [
+  { value: 'iso', label: 'ISO 2024-03-01' },
+  { value: 'dmy', label: 'day/month/year' },
+  { value: 'mdy', label: 'month/day/year' },
+  { value: 'ymd', label: 'year/month/day' },
+];
+
+/** The column's type, changeable: the file is read again with the new type (and date order). */
+function TypeCell({ column, dateOrder }: { column: ColumnProfile; dateOrder?: DateOrder }) {
+  const busy = useStudio((s) => s.dataset.state === 'running');
+  return (
+    <div className="type-cell">
+      <select
+        aria-label={`Type of ${column.name}`}
+        className={`type-select t-${column.type}`}
+        value={column.kind}
+        disabled={busy}
+        onChange={(e) => void setColumnKind(column.name, e.target.value as ColumnKind, e.target.value === 'datetime' ? 'iso' : undefined)}
+      >
+        {COLUMN_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+      {column.type === 'id' ? <span className="type t-id" title="Every value is distinct: an identifier">id</span> : null}
+      {column.kind === 'datetime' ? (
+        <select aria-label={`Date order of ${column.name}`} value={dateOrder ?? 'iso'} disabled={busy} onChange={(e) => void setColumnKind(column.name, 'datetime', e.target.value as DateOrder)}>
+          {DATE_ORDERS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </div>
+  );
+}
+
 function summaryText(c: ColumnProfile): string {
   if (c.kind === 'numeric' && c.mean !== undefined) {
-    return `mean ${fmt(c.mean)} · sd ${fmt(c.std)} · min ${fmt(c.min)} · median ${fmt(c.median)} · max ${fmt(c.max)}`;
+    const more = [`skew ${fmt(c.skew)}`, c.zeros ? `${c.zeros.toLocaleString('en-US')} zeros` : '', c.outliers ? `${c.outliers.toLocaleString('en-US')} outliers` : ''].filter(Boolean).join(' · ');
+    return `mean ${fmt(c.mean)} · sd ${fmt(c.std)} · min ${fmt(c.min)} · median ${fmt(c.median)} · max ${fmt(c.max)}\n${more}`;
   }
   if (c.kind === 'datetime' && c.min !== undefined && !Number.isNaN(c.min)) {
     return `${new Date(c.min).toISOString().slice(0, 10)} to ${new Date(c.max!).toISOString().slice(0, 10)}`;

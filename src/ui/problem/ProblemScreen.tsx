@@ -4,6 +4,8 @@ import { BarsChart } from '../charts/BarsChart';
 import { NextStep } from '../components/Stepper';
 import { fmt, TASK_LABELS } from '../format';
 import { useStudio } from '../useStudio';
+import { Warnings } from '../data/Warnings';
+import { FeatureRelations } from './FeatureRelations';
 
 /** Step 2: what to predict, and whether it is classification or regression. */
 export function ProblemScreen() {
@@ -62,6 +64,8 @@ export function ProblemScreen() {
           {column.missing ? <p className="muted">{column.missing} rows have no value for the target; they will be left out of training.</p> : null}
         </div>
       ) : null}
+      {summary && !summary.error ? <Warnings warnings={summary.warnings} title="Leakage suspects" /> : null}
+      {summary && !summary.error && target ? <FeatureRelations relations={summary.relations} target={target} /> : null}
       <NextStep to="prepare" disabled={!summary || Boolean(summary.error)} />
     </section>
   );

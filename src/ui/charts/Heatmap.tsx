@@ -1,0 +1,40 @@
+import { fmt } from '../format';
+
+/**
+ * A matrix as coloured cells (an SVG): blue for negative, orange for positive, stronger colour for
+ * larger magnitude; each cell has a tooltip with its value.
+ */
+export function Heatmap({ labels, values, label, describe }: { labels: readonly string[]; values: readonly (readonly number[])[]; label: string; describe?: (i: number, j: number) => string }) {
+  const cell = Math.max(14, Math.min(36, Math.floor(560 / Math.max(1, labels.length))));
+  const left = Math.min(170, 8 + 7 * Math.max(...labels.map((l) => l.length)));
+  const top = left;
+  const size = cell * labels.length;
+  const colour = (v: number) => {
+    if (!Number.isFinite(v)) return '#eee';
+    const a = Math.min(1, Math.abs(v));
+    return v < 0 ? `rgba(43, 123, 185, ${a})` : `rgba(217, 130, 43, ${a})`;
+  };
+  return (
+    <figure className="chart heatmap" role="img" aria-label={label}>
+      <svg width={left + size + 4} height={top + size + 4}>
+        {labels.map((l, i) => (
+          <g key={l}>
+            <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
+              {l}
+            </text>
+            <text transform={`translate(${left + i * cell + cell / 2 + 4}, ${top - 6}) rotate(-60)`} fontSize={11}>
+              {l}
+            </text>
+          </g>
+        ))}
+        {values.map((row, i) =>
+          row.map((v, j) => (
+            <rect key={`${i}-${j}`} x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={colour(v)}>
+              <title>{describe ? describe(i, j) : `${labels[i]} × ${labels[j]}: ${fmt(v)}`}</title>
+            </rect>
+          )),
+        )}
+      </svg>
+    </figure>
+  );
+}
