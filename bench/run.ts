@@ -4,11 +4,11 @@
  * one run on one machine; the machines are shared and noisy, so read them as rough.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { browserEpochTimes, loopVersusFit } from './browser';
-import { classificationCsv } from './data';
+import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
+import { classificationCsv, mixedCsv } from './data';
 import { nodeEpochTimes } from './node';
 
 const root = join(import.meta.dirname, '..');
@@ -22,6 +22,19 @@ function fmt(ms: number): string {
 function python(script: string, ...args: string[]): number | null {
   const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, script), ...args], { encoding: 'utf8' });
   return r.status === 0 ? Number(r.stdout.trim()) : null;
+}
+
+/** Wall seconds and peak resident memory (KB) of a whole process, by GNU time; the median of `runs`. */
+function timed(command: string[], runs = 3): { seconds: number; maxKb: number } {
+  const results: { seconds: number; maxKb: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${command.join(' ')} failed: ${r.stderr.slice(-500)}`);
+    const [seconds, maxKb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    results.push({ seconds, maxKb });
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(runs / 2)];
 }
 
 function wholeProcessMs(args: string[]): number {
@@ -39,6 +52,27 @@ const say = (s: string) => {
 
 say(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`);
 say('');
+
+// Ingest: the issue's 1M-row file, whole processes, median of three runs each.
+const big = mixedCsv(1_000_000);
+const fileMb = statSync(big).size / 1024 ** 2;
+const ours = timed([process.execPath, 'scripts/sapling.mjs', 'profile', big]);
+const pandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0 ? timed(['/usr/bin/python3', join(import.meta.dirname, 'pandas_profile.py'), big]) : null;
+say(`Reading and profiling a ${fileMb.toFixed(0)} MB CSV (1,000,000 rows: 20 numeric, 3 categorical columns), whole process, median of 3:`);
+say('');
+say('| | wall time | peak memory | memory / file size |');
+say('| --- | --- | --- | --- |');
+say(`| \`sapling profile\` | ${ours.seconds.toFixed(2)} s | ${(ours.maxKb / 1024).toFixed(0)} MB | ${(ours.maxKb / 1024 / fileMb).toFixed(2)}× |`);
+if (pandas) say(`| pandas \`read_csv\` + \`describe(include='all')\` | ${pandas.seconds.toFixed(2)} s | ${(pandas.maxKb / 1024).toFixed(0)} MB | ${(pandas.maxKb / 1024 / fileMb).toFixed(2)}× |`);
+say('');
+if (pandas) say(`Time ratio Sapling / pandas: **${(ours.seconds / pandas.seconds).toFixed(2)}** (goal ≤ 1.0).`);
+const ingest = await browserIngest(big);
+say(
+  `In the studio (headless Chromium, built app): the same file loads and profiles in ${ingest.seconds.toFixed(1)} s; ` +
+    `the main thread's longest task meanwhile: ${ingest.longestTaskMs.toFixed(0)} ms (${ingest.longTasksOver50} over 50 ms); ` +
+    `scrolling the data grid through all million rows: longest task ${ingest.scrollLongestTaskMs.toFixed(0)} ms.`,
+);
+say('');
 say(`MLP 20→64→64→1, 20,000 rows, batch ${BATCH}, Adam, ${EPOCHS} epochs; time per epoch:`);
 say('');
 say('| where | backend | Sapling | reference |');
@@ -48,7 +82,7 @@ const sk = python('sklearn_mlp.py', csv, String(EPOCHS), String(BATCH));
 say(`| Node (CLI) | ${node.backend} | ${fmt(node.saplingMs)} | TF.js \`model.fit\` ${fmt(node.fitMs)} |`);
 say(`| Python | — | — | scikit-learn MLPClassifier ${sk === null ? 'not installed' : fmt(sk)} |`);
 const loop = await loopVersusFit(20_000, EPOCHS, BATCH);
-say(`| headless Chromium, worker (bench page) | ${loop.backend} (${loop.detail}) | ${fmt(loop.sapling)} | TF.js \`model.fit\` ${fmt(loop.fit)} |`);
+say(`| headless Chromium, worker (bench page, built) | ${loop.backend} (${loop.detail}) | ${fmt(loop.sapling)} | TF.js \`model.fit\` ${fmt(loop.fit)} |`);
 const browser = await browserEpochTimes(csv, EPOCHS, BATCH, ['wasm', 'cpu']);
 for (const [backend, ms] of Object.entries(browser.msPerEpoch)) say(`| the studio (built app, through the UI) | ${backend} | ${fmt(ms)} | |`);
 say('');

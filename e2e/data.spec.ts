@@ -66,7 +66,7 @@ test.describe('reading real files faithfully', () => {
     await expect(page.getByRole('table', { name: 'Data rows' }).locator('tbody tr').nth(1)).toContainText('0');
     await studio.step('Problem');
     await studio.problem.chooseTarget('label');
-    const leaks = page.getByRole('list', { name: 'Leakage suspects' });
+    const leaks = page.getByRole('list', { name: 'About this target' });
     await expect(leaks).toContainText('column "copy" predicts "label" almost perfectly on its own');
     await leaks.getByRole('button', { name: 'Leave out copy' }).click();
     await studio.step('Prepare');

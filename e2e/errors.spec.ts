@@ -41,7 +41,9 @@ test.describe('bad input gets a clear message and loses nothing', () => {
     await studio.data.profile();
     await studio.step('Problem');
     await studio.problem.chooseTarget('label');
-    await expect(page.getByText('target "label" is imbalanced: class "fraud" has 3 rows against 37 for "ok"')).toBeVisible();
+    const about = page.getByRole('list', { name: 'About this target' });
+    await expect(about).toContainText('target "label" is imbalanced: class "fraud" has 3 rows against 37 for "ok"');
+    await expect(about).toContainText('✓ in the recipe'); // stratified splitting is already on
     await expect(page.getByRole('button', { name: /Next: Prepare/ })).toBeEnabled();
   });
 

@@ -72,7 +72,22 @@ describe('sapling CLI', () => {
     expect(rep.metrics.test.r2).toBeGreaterThan(0.8);
   });
 
+  it('reads as told: delimiter, decimal comma, header, sample', () => {
+    const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
+    const out = join(dir, 'eu.json');
+    const r = sapling('profile', path, '--delimiter', ';', '--decimal', ',', '--header', 'no', '--sample', '2', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.rows).toBe(2);
+    expect(json.delimiter).toBe(';');
+    expect(json.columns.map((c: { name: string; type: string; max: number }) => [c.name, c.type, c.max])).toEqual([
+      ['column_1', 'numeric', 3],
+      ['column_2', 'numeric', 4.25],
+    ]);
+  });
+
   const bad: [string, () => string[], RegExp][] = [
+    ['a bad reading flag', () => ['profile', join(samples, 'iris.csv'), '--delimiter', 'x'], /^error: --delimiter must be one of , ; tab pipe, got "x"$/],
     ['an empty file', () => ['train', file('empty.csv', ''), '--target', 'x'], /^error: empty\.csv: the file is empty \(0 bytes\)$/],
     ['a header-only file', () => ['profile', file('header.csv', 'a,b,c\n')], /^error: header\.csv: the file has a header row \(3 columns\) but no data rows$/],
     ['binary junk', () => ['profile', file('junk.csv', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))], /^error: junk\.csv: the file is not text: it has a NUL byte at byte 5/],

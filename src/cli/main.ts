@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/util/errors';
 import { profileCommand } from './commands/profile';
 import { WorkerPool, serveIfWorker } from './parallel';
+import { READ_FLAGS, READ_FLAGS_HELP, readSettingsFrom } from './readFlags';
 
 const USAGE = `sapling — machine learning on a CSV, from the command line
 
@@ -11,6 +12,8 @@ usage:
                 [--model logistic|linear|mlp] [--param key=value]... [--seed N]
                 [--test-size F] [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
+
+${READ_FLAGS_HELP}
 
 options:
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
@@ -34,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'test-size': { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...READ_FLAGS,
       },
     });
   } catch (e) {
@@ -47,24 +51,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command === undefined && !values.help ? 1 : 0;
   }
   try {
+    const read = readSettingsFrom(values);
     switch (command) {
       case 'profile':
         needFiles(files, 1, 'profile <data.csv>');
-        await profileCommand(files[0], { out: values.out, target: values.target }, pool());
+        await profileCommand(files[0], { out: values.out, target: values.target, read }, pool());
         return 0;
       case 'train': {
         needFiles(files, 1, 'train <data.csv> --target <col>');
         // TF.js loads only for the commands that need it (it adds ~0.3 s to start-up).
         const [{ initNodeBackend }, { trainCommand }] = await Promise.all([import('./backend'), import('./commands/train')]);
         const backend = await initNodeBackend(values.backend);
-        await trainCommand(files[0], { ...values, testSize: values['test-size'] }, backend);
+        await trainCommand(files[0], { ...values, testSize: values['test-size'], read }, backend, pool());
         return 0;
       }
       case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
         const [{ initNodeBackend }, { predictCommand }] = await Promise.all([import('./backend'), import('./commands/predict')]);
         await initNodeBackend(values.backend);
-        await predictCommand(files[0], files[1], { out: values.out });
+        await predictCommand(files[0], files[1], { out: values.out, read }, pool());
         return 0;
       }
       default:

@@ -33,7 +33,6 @@ export class WorkerPool implements ProfileHost {
         else p?.resolve(m.result);
       });
       w.on('error', (e) => this.pending.forEach((p) => p.reject(e)));
-      w.unref();
       this.threads.push(w);
       return w;
     }
@@ -57,7 +56,7 @@ export class WorkerPool implements ProfileHost {
     return this.send<ColumnProfile[]>({ kind: 'profile', columns: [...columns], rows });
   }
 
-  /** Stops the threads (they are unref'd, so the process can also just exit). */
+  /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
   }

@@ -11,8 +11,8 @@ export interface DataWarning {
   readonly fix?: WarningFix;
 }
 
-/** A recipe change that answers a warning: leave a column out, or drop duplicate rows. */
-export type WarningFix = { readonly kind: 'drop-column'; readonly column: string } | { readonly kind: 'drop-duplicates' };
+/** A recipe change that answers a warning: leave a column out, drop duplicate rows, stratify the split. */
+export type WarningFix = { readonly kind: 'drop-column'; readonly column: string } | { readonly kind: 'drop-duplicates' } | { readonly kind: 'stratify' };
 
 /** How many line numbers a warning lists before it only counts. */
 export const MAX_WARNING_LINES = 20;

@@ -196,6 +196,7 @@ function withExclusions(recipe: RecipeSpec, exclusions: StudioState['exclusions'
 /** Applies a warning's fix: to the recipe if there is one, and remembered for recipes to come. */
 export function applyFix(fix: WarningFix): void {
   set((s) => {
+    if (fix.kind === 'stratify') return s.recipe ? { recipe: { ...s.recipe, stratify: true } } : {};
     const exclusions =
       fix.kind === 'drop-column'
         ? { ...s.exclusions, columns: [...new Set([...s.exclusions.columns, fix.column])] }
@@ -207,6 +208,7 @@ export function applyFix(fix: WarningFix): void {
 
 /** Whether a fix is already part of the recipe (or remembered for it). */
 export function isFixApplied(s: StudioState, fix: WarningFix): boolean {
+  if (fix.kind === 'stratify') return Boolean(s.recipe?.stratify);
   if (fix.kind === 'drop-duplicates') return s.exclusions.dropDuplicates || Boolean(s.recipe?.dropDuplicateRows);
   const drop = s.recipe?.steps.find((x) => x.step === 'drop-columns');
   return s.exclusions.columns.includes(fix.column) || Boolean((drop?.params?.columns as string[] | undefined)?.includes(fix.column));

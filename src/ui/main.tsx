@@ -10,3 +10,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void startStudio();
+// Number formatting loads its locale data on first use (tens of milliseconds): do it while the page
+// is idle, not in the middle of reading a file.
+requestIdleCallback(() => (1234.5).toLocaleString('en-US'));

@@ -155,9 +155,10 @@ export class Engine {
     const { classes, y } = classTarget(column);
     const counts = new Array<number>(classes.length).fill(0);
     for (const k of y) if (k >= 0) counts[k]++;
-    const warning = classImbalance(table, target)?.message;
+    const imbalance = classImbalance(table, target);
     const relations = targetRelations(table, target, resolved);
-    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, warning, relations, warnings: leakageWarnings(relations, target) };
+    const warnings = [...(imbalance ? [imbalance] : []), ...leakageWarnings(relations, target)];
+    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, relations, warnings };
   }
 
   /** Trains on the loaded table; the result becomes the current model. */

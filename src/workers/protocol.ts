@@ -57,10 +57,8 @@ export interface TargetSummary {
   readonly classes: readonly ValueCount[] | null;
   /** Why it cannot be trained on (single class, not numeric for regression, …). */
   readonly error?: string;
-  /** Something to know that does not stop training (class imbalance). */
-  readonly warning?: string;
   /** How each feature relates to the target, strongest first. */
   readonly relations: readonly FeatureRelation[];
-  /** Features that give the target away (leakage suspects), with their fixes. */
+  /** Class imbalance and features that give the target away (leakage suspects), with their fixes. */
   readonly warnings: readonly DataWarning[];
 }

@@ -4,9 +4,11 @@ import { loadModel, predictionColumns, predictTable } from '../../core/artifact/
 import { tableToCsv } from '../../core/ingest/writeCsv';
 import { SaplingError } from '../../core/util/errors';
 import { readBytes, readCsvFile, writeOut } from '../io';
+import type { WorkerPool } from '../parallel';
+import type { ReadSettings } from '../../core/ingest/reader';
 
 /** `sapling predict <model.json> <data.csv> [--out predictions.csv]`. */
-export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string }): Promise<void> {
+export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
   let file;
   try {
     file = parseModelFile(new TextDecoder().decode(readBytes(modelPath)));
@@ -15,7 +17,8 @@ export async function predictCommand(modelPath: string, dataPath: string, option
     throw e;
   }
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
-  const { table, warnings } = await readCsvFile(dataPath, { kinds });
+  // Columns the model reads keep the kinds it was trained with; the rest are inferred.
+  const { table, warnings } = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);
   for (const w of warnings) console.error(`warning: ${w.message}`);
   const model = await loadModel(file);
   try {

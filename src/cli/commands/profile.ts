@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
-import type { CsvMeta } from '../../core/ingest/reader';
+import type { CsvMeta, ReadSettings } from '../../core/ingest/reader';
+import { targetRelations } from '../../core/profile/association';
+import { leakageWarnings } from '../../core/profile/warnings';
+import { resolveProblem } from '../../core/problem';
 import { type DataProfile, profileTableWith } from '../../core/profile/profile';
 import type { DataWarning } from '../../core/warnings';
 import type { WorkerPool } from '../parallel';
@@ -7,10 +10,16 @@ import { formatProfile } from '../format';
 import { readCsvFile, writeOut } from '../io';
 
 /** `sapling profile <data.csv> [--out profile.json] [--target col]`. */
-export async function profileCommand(path: string, options: { out?: string; target?: string }, pool: WorkerPool): Promise<void> {
-  const { table, meta, warnings } = await readCsvFile(path, {}, pool);
+export async function profileCommand(path: string, options: { out?: string; target?: string; read?: ReadSettings }, pool: WorkerPool): Promise<void> {
+  const { table, meta, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   const profile = await profileTableWith(table, { target: options.target }, pool);
-  report(path, options, profile, meta, warnings);
+  const extra: DataWarning[] = [];
+  if (options.target) {
+    // With a target, also say which features give it away.
+    const problem = resolveProblem(table, options.target);
+    extra.push(...leakageWarnings(targetRelations(table, problem.target, problem.task), problem.target));
+  }
+  report(path, options, { ...profile, warnings: [...profile.warnings, ...extra] }, meta, warnings);
 }
 
 function report(path: string, options: { out?: string }, profile: DataProfile, meta: CsvMeta, warnings: readonly DataWarning[]): void {

@@ -10,6 +10,8 @@ import { runTraining } from '../../core/train/runTraining';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
+import type { WorkerPool } from '../parallel';
+import type { ReadSettings } from '../../core/ingest/reader';
 
 /** Options of `sapling train`. */
 export interface TrainOptions {
@@ -21,15 +23,16 @@ export interface TrainOptions {
   testSize?: string;
   out?: string;
   report?: string;
+  read?: ReadSettings;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
-export async function trainCommand(path: string, options: TrainOptions, backend: string): Promise<void> {
+export async function trainCommand(path: string, options: TrainOptions, backend: string, pool?: WorkerPool): Promise<void> {
   if (!options.target) throw new SaplingError('missing-target', 'train needs --target <column>');
   const task = parseTask(options.task);
   const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
-  const { table, warnings } = await readCsvFile(path);
+  const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   const problem = resolveProblem(table, options.target, task);
   const model = getModel(options.model ?? defaultModelFor(problem.task));
@@ -39,7 +42,8 @@ export async function trainCommand(path: string, options: TrainOptions, backend:
   console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), backend ${backend}, seed ${seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
-  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed }, {
+  const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
+  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read }, {
     onEpoch: (log) => {
       const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
       const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';

@@ -82,7 +82,8 @@ export function classImbalance(table: DataTable, target: string): DataWarning | 
     column: target,
     message:
       `target "${target}" is imbalanced: class "${smallest.label}" has ${smallest.count} rows against ` +
-      `${largest.count} for "${largest.label}"; accuracy will flatter the model, look at F1 and ROC-AUC`,
+      `${largest.count} for "${largest.label}"; accuracy will flatter the model, look at F1 and ROC-AUC, and split stratified so both sets get the rare class`,
+    fix: { kind: 'stratify' },
   };
 }
 

@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { fmt } from '../format';
 
 /**
  * A matrix as coloured cells (an SVG): blue for negative, orange for positive, stronger colour for
- * larger magnitude; each cell has a tooltip with its value.
+ * larger magnitude. The value under the pointer shows below the chart (one element for all cells,
+ * rather than a tooltip node per cell).
  */
 export function Heatmap({ labels, values, label, describe }: { labels: readonly string[]; values: readonly (readonly number[])[]; label: string; describe?: (i: number, j: number) => string }) {
+  const [hover, setHover] = useState<[number, number] | null>(null);
   const cell = Math.max(14, Math.min(36, Math.floor(560 / Math.max(1, labels.length))));
   const left = Math.min(170, 8 + 7 * Math.max(...labels.map((l) => l.length)));
   const top = left;
@@ -16,7 +19,7 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
   };
   return (
     <figure className="chart heatmap" role="img" aria-label={label}>
-      <svg width={left + size + 4} height={top + size + 4}>
+      <svg width={left + size + 4} height={top + size + 4} onMouseLeave={() => setHover(null)}>
         {labels.map((l, i) => (
           <g key={l}>
             <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
@@ -29,12 +32,13 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
         ))}
         {values.map((row, i) =>
           row.map((v, j) => (
-            <rect key={`${i}-${j}`} x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={colour(v)}>
-              <title>{describe ? describe(i, j) : `${labels[i]} × ${labels[j]}: ${fmt(v)}`}</title>
-            </rect>
+            <rect key={`${i}-${j}`} x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={colour(v)} onMouseEnter={() => setHover([i, j])} />
           )),
         )}
       </svg>
+      <figcaption className="small" aria-live="polite">
+        {hover ? (describe ? describe(hover[0], hover[1]) : `${labels[hover[0]]} × ${labels[hover[1]]}: ${fmt(values[hover[0]][hover[1]])}`) : 'Point at a cell to read its value.'}
+      </figcaption>
     </figure>
   );
 }

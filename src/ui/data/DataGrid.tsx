@@ -53,7 +53,16 @@ export function DataGrid({ columns, rows }: { columns: readonly string[]; rows: 
 
   return (
     <div className="grid">
-      <div className="grid-scroll" style={{ height: (VIEW_ROWS + 1) * ROW_HEIGHT + 2 }} onScroll={(e) => setFirst(Math.min(Math.max(0, rows - VIEW_ROWS), Math.floor((e.currentTarget.scrollTop * scale) / ROW_HEIGHT)))}>
+      <div
+        className="grid-scroll"
+        style={{ height: (VIEW_ROWS + 1) * ROW_HEIGHT + 2 }}
+        onScroll={(e) => {
+          // Scroll position as a share of the way down, so a scaled (very tall) table still reaches its last row.
+          const el = e.currentTarget;
+          const share = el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight);
+          setFirst(Math.round(share * Math.max(0, rows - VIEW_ROWS)));
+        }}
+      >
         <div style={{ height: (rows * ROW_HEIGHT) / scale + ROW_HEIGHT }}>
           <table className="rows grid-table" aria-label="Data rows" aria-rowcount={rows + 1} style={{ top: 0 }}>
             <thead>

@@ -1,4 +1,5 @@
 import { cancel, loadCsv, loadSample } from '../../state/actions';
+import { Deferred } from '../components/Deferred';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { NextStep } from '../components/Stepper';
@@ -59,21 +60,29 @@ export function DataScreen() {
           <Warnings warnings={summary.warnings} />
           <div className="card">
             <h3>Columns</h3>
-            <ProfileTable profile={summary.profile} dateOrders={summary.meta.dateOrders} />
+            <Deferred placeholder={<p className="muted">Preparing the column profile…</p>}>
+              <ProfileTable profile={summary.profile} dateOrders={summary.meta.dateOrders} />
+            </Deferred>
           </div>
           <div className="grid-2">
             <div className="card">
               <h3>Missing values</h3>
-              <MissingChart profile={summary.profile} />
+              <Deferred>
+                <MissingChart profile={summary.profile} />
+              </Deferred>
             </div>
             <div className="card">
               <h3>Correlations</h3>
-              <Correlations />
+              <Deferred>
+                <Correlations />
+              </Deferred>
             </div>
           </div>
           <div className="card">
             <h3>Rows</h3>
-            <DataGrid key={summary.fingerprint} columns={summary.preview.columns} rows={summary.profile.rows} />
+            <Deferred>
+              <DataGrid key={summary.fingerprint} columns={summary.preview.columns} rows={summary.profile.rows} />
+            </Deferred>
           </div>
           <NextStep to="problem" />
         </>

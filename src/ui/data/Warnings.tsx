@@ -3,7 +3,7 @@ import { applyFix, isFixApplied } from '../../state/actions';
 import { useStudio } from '../useStudio';
 
 function fixLabel(fix: WarningFix): string {
-  return fix.kind === 'drop-column' ? `Leave out ${fix.column}` : 'Drop duplicate rows';
+  return fix.kind === 'drop-column' ? `Leave out ${fix.column}` : fix.kind === 'drop-duplicates' ? 'Drop duplicate rows' : 'Stratify the split';
 }
 
 /** Data warnings, each saying what and where, with a one-click fix into the recipe where there is one. */

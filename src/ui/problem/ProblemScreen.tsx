@@ -60,11 +60,10 @@ export function ProblemScreen() {
           ) : column.histogram ? (
             <BarsChart label={`Distribution of ${column.name}`} data={column.histogram.counts.map((count, i) => ({ name: fmt(column.histogram!.edges[i]), value: count }))} />
           ) : null}
-          {summary.warning ? <p className="note-warn">{summary.warning}</p> : null}
           {column.missing ? <p className="muted">{column.missing} rows have no value for the target; they will be left out of training.</p> : null}
         </div>
       ) : null}
-      {summary && !summary.error ? <Warnings warnings={summary.warnings} title="Leakage suspects" /> : null}
+      {summary && !summary.error ? <Warnings warnings={summary.warnings} title="About this target" /> : null}
       {summary && !summary.error && target ? <FeatureRelations relations={summary.relations} target={target} /> : null}
       <NextStep to="prepare" disabled={!summary || Boolean(summary.error)} />
     </section>
