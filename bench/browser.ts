@@ -1,4 +1,4 @@
-import { type Browser, chromium } from '@playwright/test';
+import { type Browser, type Page, chromium } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,24 @@ async function serve(args: string[]): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
+/**
+ * Serves a page with Vite (`serverArgs`), opens it in headless Chromium and runs `use` on it; the
+ * browser and the server are always stopped afterwards.
+ */
+async function withPage<T>(serverArgs: string[], path: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const server = await serve(serverArgs);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}${path}`);
+    return await use(page);
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}
+
 /** What the studio measured, per backend: training milliseconds per epoch, through the real UI. */
 export interface BrowserFigures {
   readonly chosen: string;
@@ -39,12 +57,7 @@ export interface BrowserFigures {
  * each backend, and reads the training time from the exported model's report.
  */
 export async function browserEpochTimes(csvPath: string, epochs: number, batchSize: number, backends: string[]): Promise<BrowserFigures> {
-  const server = await serve(['preview']);
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+  return withPage(['preview'], '/', async (page) => {
     await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
     const select = page.getByRole('combobox', { name: 'Backend' });
     const chosen = await select.inputValue();
@@ -73,10 +86,7 @@ export async function browserEpochTimes(csvPath: string, epochs: number, batchSi
       await page.getByRole('tab', { name: 'Train' }).click();
     }
     return { chosen, candidates, msPerEpoch };
-  } finally {
-    await browser?.close();
-    server.kill();
-  }
+  });
 }
 
 /**
@@ -87,17 +97,9 @@ export async function loopVersusFit(rows: number, epochs: number, batch: number)
   const outDir = fileURLToPath(new URL('./.data/epoch-page', import.meta.url));
   const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
   execFileSync(process.execPath, [vite, 'build', 'bench/epoch-page', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error']);
-  const server = await serve(['preview', 'bench/epoch-page', '--outDir', outDir]);
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/?rows=${rows}&epochs=${epochs}&batch=${batch}&backend=wasm`);
+  return withPage(['preview', 'bench/epoch-page', '--outDir', outDir], `/?rows=${rows}&epochs=${epochs}&batch=${batch}&backend=wasm`, async (page) => {
     return await page.evaluate(() => (window as unknown as { benchResult: Promise<{ backend: string; detail: string; sapling: number; fit: number }> }).benchResult);
-  } finally {
-    await browser?.close();
-    server.kill();
-  }
+  });
 }
 
 /** What loading a big CSV in the studio cost: seconds to a profile, and the main thread's longest stall. */
@@ -115,45 +117,37 @@ export interface IngestFigures {
  * PerformanceObserver records every long task on the main thread.
  */
 export async function browserIngest(csvPath: string): Promise<IngestFigures> {
-  const server = await serve(['preview']);
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+  return withPage(['preview'], '/', async (page) => {
     await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
-    const t0 = Date.now();
-    await page.getByLabel('Upload CSV').setInputFiles(csvPath);
-    await page.getByRole('table', { name: 'Column profile' }).waitFor({ timeout: 600_000 });
-    const seconds = (Date.now() - t0) / 1000;
-    await page.waitForTimeout(500);
-    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    const rows = (await page.getByLabel('Data summary').textContent()) ?? '';
-    // Then scroll the data grid from top to bottom, as a person dragging the scrollbar would.
-    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-    const grid = page.locator('.grid-scroll');
-    await grid.scrollIntoViewIfNeeded();
-    const height = await grid.evaluate((el) => el.scrollHeight);
-    for (let step = 1; step <= 40; step++) {
-      await grid.evaluate((el, y) => el.scrollTo(0, y), (height * step) / 40);
-      await page.waitForTimeout(50);
-    }
-    await page.getByRole('table', { name: 'Data rows' }).getByText('1,000,000', { exact: true }).waitFor({ timeout: 30_000 });
-    const scrollTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    return {
-      seconds,
-      longestTaskMs: Math.max(0, ...tasks),
-      longTasksOver50: tasks.filter((t) => t > 50).length,
-      rows,
-      scrollLongestTaskMs: Math.max(0, ...scrollTasks),
-    };
-  } finally {
-    await browser?.close();
-    server.kill();
+  });
+  const t0 = Date.now();
+  await page.getByLabel('Upload CSV').setInputFiles(csvPath);
+  await page.getByRole('table', { name: 'Column profile' }).waitFor({ timeout: 600_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const rows = (await page.getByLabel('Data summary').textContent()) ?? '';
+  // Then scroll the data grid from top to bottom, as a person dragging the scrollbar would.
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  const grid = page.locator('.grid-scroll');
+  await grid.scrollIntoViewIfNeeded();
+  const height = await grid.evaluate((el) => el.scrollHeight);
+  for (let step = 1; step <= 40; step++) {
+    await grid.evaluate((el, y) => el.scrollTo(0, y), (height * step) / 40);
+    await page.waitForTimeout(50);
   }
+  await page.getByRole('table', { name: 'Data rows' }).getByText('1,000,000', { exact: true }).waitFor({ timeout: 30_000 });
+  const scrollTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  return {
+    seconds,
+    longestTaskMs: Math.max(0, ...tasks),
+    longTasksOver50: tasks.filter((t) => t > 50).length,
+    rows,
+    scrollLongestTaskMs: Math.max(0, ...scrollTasks),
+  };
+  });
 }

@@ -135,17 +135,8 @@ async function read(name: string, run: (engine: EngineClient, settings: ReadSett
     if (sameTarget && before.target) {
       await setTarget(before.target);
     } else {
-      set({
-        target: null,
-        taskOverride: null,
-        targetSummary: null,
-        recipe: null,
-        modelId: null,
-        modelParams: {},
-        training: INITIAL_STATE.training,
-        history: [],
-        exclusions: INITIAL_STATE.exclusions,
-      });
+      const { target, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions } = INITIAL_STATE;
+      set({ target, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions });
     }
   } catch (e) {
     if (isCancelled(e)) {

@@ -7,12 +7,6 @@ export function fmt(v: number | undefined | null): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** Bytes as KB / MB. */
-export function fmtBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** A task for people. */
 export const TASK_LABELS = { binary: 'Binary classification', multiclass: 'Multiclass classification', regression: 'Regression' } as const;

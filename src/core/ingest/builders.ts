@@ -68,27 +68,80 @@ function finalValues<T extends Float64Array | Int32Array | Int8Array>(values: T,
   return out;
 }
 
-/** Numbers (float64, NaN missing). Remembers whether every value was 0 or 1, to become boolean. */
-export class NumericBuilder implements ColumnBuilder {
-  readonly kind = 'numeric';
+/** What the float64 builders (numbers, dates) share: storage that grows, or a fixed shared region. */
+abstract class Float64Builder {
   length = 0;
   invalid = 0;
-  only01 = true;
   private values: Float64Array;
-
   private readonly fixed: boolean;
+
+  constructor(storage: BuilderStorage) {
+    this.fixed = storage.array !== undefined;
+    this.values = (storage.array as Float64Array | undefined) ?? new Float64Array(storage.capacity ?? INITIAL);
+  }
+
+  protected put(i: number, v: number): void {
+    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
+    this.values[i] = v;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  writeMissing(i: number): void {
+    this.put(i, NaN);
+  }
+
+  /** The finished values (file order), releasing the builder's storage. */
+  protected take(order?: Int32Array): Float64Array {
+    const values = finalValues(this.values, this.length, order);
+    this.values = new Float64Array(0);
+    return values;
+  }
+}
+
+/** What the int32 builders (category codes, booleans) share: storage that grows, or a fixed shared region. */
+abstract class Int32Builder {
+  length = 0;
+  invalid = 0;
+  private values: Int32Array;
+  private readonly fixed: boolean;
+
+  constructor(storage: BuilderStorage) {
+    this.fixed = storage.array !== undefined;
+    this.values = (storage.array as Int32Array | undefined) ?? new Int32Array(storage.capacity ?? INITIAL);
+  }
+
+  protected put(i: number, v: number): void {
+    if (i >= this.values.length) this.values = growInt32(this.values, i + 1, this.fixed);
+    this.values[i] = v;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  writeMissing(i: number): void {
+    this.put(i, -1);
+  }
+
+  /** The finished values (file order), releasing the builder's storage. */
+  protected take(order?: Int32Array): Int32Array {
+    const values = finalValues(this.values, this.length, order);
+    this.values = new Int32Array(0);
+    return values;
+  }
+}
+
+/** Numbers (float64, NaN missing). Remembers whether every value was 0 or 1, to become boolean. */
+export class NumericBuilder extends Float64Builder implements ColumnBuilder {
+  readonly kind = 'numeric';
+  only01 = true;
 
   constructor(
     private readonly decimal: number,
     private readonly forced: boolean,
     storage: BuilderStorage = {},
   ) {
-    this.fixed = storage.array !== undefined;
-    this.values = (storage.array as Float64Array | undefined) ?? new Float64Array(storage.capacity ?? INITIAL);
+    super(storage);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     let v = parseNumberBytes(buf, s, e, this.decimal);
     if (v !== v) {
       if (!isMissingBytes(buf, s, e)) {
@@ -99,21 +152,12 @@ export class NumericBuilder implements ColumnBuilder {
     } else if (v !== 0 && v !== 1) {
       this.only01 = false;
     }
-    this.values[i] = v;
-    if (i >= this.length) this.length = i + 1;
+    this.put(i, v);
     return true;
   }
 
-  writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
-    this.values[i] = NaN;
-    if (i >= this.length) this.length = i + 1;
-  }
-
   finish(name: string, order?: Int32Array): Column {
-    const values = finalValues(this.values, this.length, order);
-    this.values = new Float64Array(0);
-    return numericOrBoolean(name, values, this.only01 && !this.forced);
+    return numericOrBoolean(name, this.take(order), this.only01 && !this.forced);
   }
 }
 
@@ -132,13 +176,8 @@ export function numericOrBoolean(name: string, values: Float64Array, maybe01: bo
 }
 
 /** Strings, dictionary-coded from bytes; categorical or free text is decided when finished. */
-export class CodedBuilder implements ColumnBuilder {
-  length = 0;
-  invalid = 0;
-  private codes: Int32Array;
+export class CodedBuilder extends Int32Builder implements ColumnBuilder {
   private readonly dictionary: ByteDictionary;
-
-  private readonly fixed: boolean;
 
   constructor(
     decoder: FieldDecoder,
@@ -146,8 +185,7 @@ export class CodedBuilder implements ColumnBuilder {
     private readonly forced: boolean,
     storage: BuilderStorage = {},
   ) {
-    this.fixed = storage.array !== undefined;
-    this.codes = (storage.array as Int32Array | undefined) ?? new Int32Array(storage.capacity ?? INITIAL);
+    super(storage);
     this.dictionary = new ByteDictionary(decoder);
   }
 
@@ -162,22 +200,12 @@ export class CodedBuilder implements ColumnBuilder {
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number, flag: number): boolean {
-    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1, this.fixed);
-    this.codes[i] = isMissingBytes(buf, s, e) ? -1 : this.dictionary.code(buf, s, e, flag === ESCAPED);
-    if (i >= this.length) this.length = i + 1;
+    this.put(i, isMissingBytes(buf, s, e) ? -1 : this.dictionary.code(buf, s, e, flag === ESCAPED));
     return true;
   }
 
-  writeMissing(i: number): void {
-    if (i >= this.codes.length) this.codes = growInt32(this.codes, i + 1, this.fixed);
-    this.codes[i] = -1;
-    if (i >= this.length) this.length = i + 1;
-  }
-
   finish(name: string, order?: Int32Array): Column {
-    const codes = finalValues(this.codes, this.length, order);
-    this.codes = new Int32Array(0);
-    return codedColumn(name, codes, this.dictionary.values, this.dictionary.totalLength, this.forced ? this.kind : null);
+    return codedColumn(name, this.take(order), this.dictionary.values, this.dictionary.totalLength, this.forced ? this.kind : null);
   }
 }
 
@@ -190,26 +218,20 @@ export function codedColumn(name: string, codes: Int32Array, categories: readonl
 }
 
 /** Yes/no values: true/false, yes/no (any case) or 0/1; the file's own spelling is kept for display. */
-export class BooleanBuilder implements ColumnBuilder {
+export class BooleanBuilder extends Int32Builder implements ColumnBuilder {
   readonly kind = 'boolean';
-  length = 0;
-  invalid = 0;
-  private values: Int32Array;
   /** The file's spelling of false and true, as first seen ('' until seen). */
   readonly labels: [string, string] = ['', ''];
-  private readonly fixed: boolean;
 
   constructor(
     private readonly decoder: FieldDecoder,
     private readonly forced: boolean,
     storage: BuilderStorage = {},
   ) {
-    this.fixed = storage.array !== undefined;
-    this.values = (storage.array as Int32Array | undefined) ?? new Int32Array(storage.capacity ?? INITIAL);
+    super(storage);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growInt32(this.values, i + 1, this.fixed);
     let v = -1;
     if (!isMissingBytes(buf, s, e)) {
       const text = this.decoder.decode(buf, s, e, false).trim();
@@ -221,19 +243,12 @@ export class BooleanBuilder implements ColumnBuilder {
         this.labels[v] = text;
       }
     }
-    this.values[i] = v;
-    if (i >= this.length) this.length = i + 1;
+    this.put(i, v);
     return true;
   }
 
-  writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growInt32(this.values, i + 1, this.fixed);
-    this.values[i] = -1;
-    if (i >= this.length) this.length = i + 1;
-  }
-
   finish(name: string, order?: Int32Array): Column {
-    return booleanColumn(name, finalValues(this.values, this.length, order), this.labels);
+    return booleanColumn(name, this.take(order), this.labels);
   }
 }
 
@@ -256,13 +271,8 @@ function counterpart(label: string): string {
 }
 
 /** Dates in one order, as milliseconds since the epoch (UTC). */
-export class DatetimeBuilder implements ColumnBuilder {
+export class DatetimeBuilder extends Float64Builder implements ColumnBuilder {
   readonly kind = 'datetime';
-  length = 0;
-  invalid = 0;
-  private values: Float64Array;
-
-  private readonly fixed: boolean;
 
   constructor(
     private readonly decoder: FieldDecoder,
@@ -270,12 +280,10 @@ export class DatetimeBuilder implements ColumnBuilder {
     private readonly forced: boolean,
     storage: BuilderStorage = {},
   ) {
-    this.fixed = storage.array !== undefined;
-    this.values = (storage.array as Float64Array | undefined) ?? new Float64Array(storage.capacity ?? INITIAL);
+    super(storage);
   }
 
   write(i: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
     let v = NaN;
     if (!isMissingBytes(buf, s, e)) {
       v = parseDate(this.decoder.decode(buf, s, e, false), this.order);
@@ -284,19 +292,12 @@ export class DatetimeBuilder implements ColumnBuilder {
         this.invalid++;
       }
     }
-    this.values[i] = v;
-    if (i >= this.length) this.length = i + 1;
+    this.put(i, v);
     return true;
   }
 
-  writeMissing(i: number): void {
-    if (i >= this.values.length) this.values = growFloat64(this.values, i + 1, this.fixed);
-    this.values[i] = NaN;
-    if (i >= this.length) this.length = i + 1;
-  }
-
   finish(name: string, order?: Int32Array): Column {
-    return { kind: 'datetime', name, values: finalValues(this.values, this.length, order) };
+    return { kind: 'datetime', name, values: this.take(order) };
   }
 }
 

@@ -1,18 +1,17 @@
 import { type DataTable, createTable } from '../table/DataTable';
 import type { DateOrder } from '../table/cells';
 import type { Column, ColumnKind } from '../table/column';
-import { inferKind } from '../table/infer';
 import { CancelledError, SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import type { DataWarning } from '../warnings';
 import { type ColumnBuilder, createBuilder } from './builders';
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
-import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
+import { type Plan, concat, makePlan, readHead } from './plan';
 import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
 import { BuildSink, type RaggedRows, type SampleSpec } from './rowSink';
 import type { ByteSource } from './source';
-import { CsvTokenizer, type RowSink } from './tokenizer';
+import { CsvTokenizer } from './tokenizer';
 
 /** Choices a person (or a model file's input schema) can impose on reading a CSV. */
 export interface CsvReadOptions {
@@ -80,32 +79,10 @@ export interface CsvReadResult {
   readonly warnings: DataWarning[];
 }
 
-/** Bytes read at the start of a file to detect its encoding and dialect and to infer column kinds. */
-const HEAD_BYTES = 1 << 20;
-/** Rows of the head used to infer column kinds. */
-const SAMPLE_ROWS = 5000;
 /** Bytes per chunk while streaming. */
 const CHUNK_BYTES = 4 << 20;
 /** Files smaller than this are read by one thread: starting workers would cost more than it saves. */
 const PARALLEL_MIN_BYTES = 16 << 20;
-/** Bytes a value takes in the finished table, by kind (dictionary-coded strings: a 4-byte code). */
-const BYTES_PER_VALUE: Record<ColumnKind, number> = { numeric: 8, datetime: 8, boolean: 4, categorical: 4, text: 4 };
-
-/** The dialect and columns worked out from the head of the file. */
-interface Plan {
-  readonly encoding: EncodingGuess;
-  readonly delimiter: string;
-  readonly quote: string;
-  readonly decimal: '.' | ',';
-  readonly header: boolean;
-  readonly names: string[];
-  readonly kinds: ColumnKind[];
-  readonly dateOrders: (DateOrder | undefined)[];
-  readonly forced: boolean[];
-  readonly estimatedRows: number;
-  readonly bytesPerRow: number;
-  readonly warnings: DataWarning[];
-}
 
 /**
  * Reads a CSV source into a columnar table: the head decides encoding, dialect and column kinds;
@@ -125,17 +102,6 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
     encoding = { encoding: 'windows-1252', bomLength: 0 };
     return readWithEncoding(source, head, encoding, options);
   }
-}
-
-async function readHead(source: ByteSource): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of source.chunks(HEAD_BYTES)) {
-    parts.push(chunk);
-    total += chunk.length;
-    if (total >= HEAD_BYTES) break;
-  }
-  return concat(parts);
 }
 
 async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<CsvReadResult> {
@@ -262,15 +228,15 @@ async function stream(source: ByteSource, plan: Plan, sink: BuildSink, options: 
     next = chunks.next(); // start reading ahead while this chunk is parsed
     let chunk = step.value;
     if (carry) {
-      const head = chunk.subarray(0, Math.min(chunk.length, STITCH_BYTES));
-      const stitched = concat([carry, head]);
+      const held: Uint8Array = carry;
+      const stitched = concat([held, chunk.subarray(0, Math.min(chunk.length, STITCH_BYTES))]);
       const consumed = tokenizer.rows(stitched, 0, stitched.length, false, sink);
-      if (consumed > carry.length) {
-        chunk = chunk.subarray(consumed - carry.length);
+      if (consumed > held.length) {
+        chunk = chunk.subarray(consumed - held.length);
         carry = null;
       } else {
-        carry = concat([carry, chunk]); // one row longer than the stitch window: join whole
-        chunk = carry.subarray(carry.length);
+        carry = concat([held, chunk]); // one row longer than the stitch window: join whole
+        chunk = chunk.subarray(chunk.length);
       }
     }
     if (chunk.length) {
@@ -294,126 +260,9 @@ async function stream(source: ByteSource, plan: Plan, sink: BuildSink, options: 
   if (report) options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: sink.kept });
 }
 
-/** Collects the head's rows as strings, for dialect and kind inference. */
-class SampleSink implements RowSink {
-  readonly rows: string[][] = [];
-  /** Rows in the head, including those past the sample. */
-  total = 0;
-  constructor(private readonly decoder: FieldDecoder) {}
-  row(t: CsvTokenizer, buf: Uint8Array): void {
-    this.total++;
-    if (this.rows.length > SAMPLE_ROWS) return;
-    const fields: string[] = [];
-    for (let i = 0; i < t.count; i++) fields.push(this.decoder.decode(buf, t.starts[i], t.ends[i], t.flags[i] === 2));
-    this.rows.push(fields);
-  }
-}
-
-async function makePlan(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<Plan> {
-  const headBytes = concat(await collect(asAsciiCompatible(oneChunk(head.subarray(encoding.bomLength)), encoding.encoding)));
-  const headText = new TextDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(headBytes);
-  if (headText.trim().length === 0) throw new SaplingError('empty-file', 'the file is empty (no text in it)');
-  const delimiter = options.delimiter ?? sniffDelimiter(headText);
-  const quote = sniffQuote(headText, delimiter);
-  const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', quote.charCodeAt(0));
-  const sampleSink = new SampleSink(decoder);
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), quote.charCodeAt(0));
-  const whole = head.length >= source.size;
-  const consumed = tokenizer.rows(headBytes, 0, headBytes.length, whole, sampleSink);
-  const rows = sampleSink.rows;
-  if (rows.length === 0) throw new SaplingError('empty-file', 'the file has no complete rows in its first megabyte');
-  const first = rows[0];
-  const body = rows.slice(1);
-  const width = first.length;
-  const bodyColumns = first.map((_, c) => body.filter((r) => r.length === width).map((r) => r[c]));
-  const decimal = options.decimal ?? sniffDecimal(bodyColumns, delimiter);
-  const header = options.header ?? (body.length === 0 ? true : sniffHeader(first, body.filter((r) => r.length === width), decimal));
-  const warnings: DataWarning[] = [];
-  const names = header ? uniqueNames(first, warnings) : first.map((_, c) => `column_${c + 1}`);
-  const dataColumns = header ? bodyColumns : first.map((v, c) => [v, ...bodyColumns[c]]);
-  const kinds: ColumnKind[] = [];
-  const dateOrders: (DateOrder | undefined)[] = [];
-  const forced: boolean[] = [];
-  names.forEach((name, c) => {
-    const values = decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
-    const inferred = inferKind(values);
-    const chosen = options.kinds?.[name];
-    kinds.push(chosen ?? inferred.kind);
-    forced.push(chosen !== undefined);
-    dateOrders.push(options.dateOrders?.[name] ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
-    if (!chosen && inferred.ambiguousDates && !options.dateOrders?.[name]) {
-      warnings.push({
-        code: 'ambiguous-dates',
-        column: name,
-        message: `column "${name}": every date reads as day/month and as month/day; read as day/month (change it if that is wrong)`,
-      });
-    }
-  });
-  // Rows in the file, estimated from the head's bytes per row, to size the columns once.
-  const dataRowsInHead = Math.max(1, sampleSink.total - (header ? 1 : 0));
-  const bytesPerRow = consumed / Math.max(1, sampleSink.total);
-  const estimatedRows = whole ? dataRowsInHead : Math.ceil((source.size - encoding.bomLength) / bytesPerRow);
-  const needed = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
-  if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
-    throw new SaplingError(
-      'too-large',
-      `the file is ${formatBytes(source.size)} with about ${estimatedRows.toLocaleString('en-US')} rows; reading it all needs about ` +
-        `${formatBytes(needed)} of memory, more than the ${formatBytes(options.memoryBudget)} available here. Read a sample instead (the first or a random N rows).`,
-    );
-  }
-  return { encoding, delimiter, quote, decimal, header, names, kinds, dateOrders, forced, estimatedRows, bytesPerRow, warnings };
-}
-
-/** Header names made unique and non-empty (`column_3`, `price_2`), with a warning when any changed. */
-function uniqueNames(header: readonly string[], warnings: DataWarning[]): string[] {
-  const used = new Set<string>();
-  const renamed: string[] = [];
-  const names = header.map((rawName, i) => {
-    const base = rawName.trim() || `column_${i + 1}`;
-    let name = base;
-    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
-    used.add(name);
-    if (name !== rawName.trim()) renamed.push(rawName.trim() ? `"${rawName}" → "${name}"` : `(empty) → "${name}"`);
-    return name;
-  });
-  if (renamed.length) {
-    warnings.push({ code: 'renamed-headers', message: `empty or repeated header names were renamed: ${renamed.join(', ')}`, lines: [1] });
-  }
-  return names;
-}
-
 /** The permutation that puts randomly sampled slots back into file order. */
 function fileOrder(order: Int32Array, n: number): Int32Array {
   const slots = Int32Array.from({ length: n }, (_, i) => i);
   return slots.sort((a, b) => order[a] - order[b]);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const total = parts.reduce((a, p) => a + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for await (const c of chunks) out.push(c);
-  return out;
-}
-
-/** Bytes as KB / MB / GB for messages. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GB`;
-}

@@ -3,7 +3,7 @@ import { Deferred } from '../components/Deferred';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { NextStep } from '../components/Stepper';
-import { fmtBytes } from '../format';
+import { formatBytes } from '../../core/util/bytes';
 import { useStudio } from '../useStudio';
 import { Correlations } from './Correlations';
 import { DataGrid } from './DataGrid';
@@ -53,7 +53,7 @@ export function DataScreen() {
             <Fact label="File" value={summary.name} />
             <Fact label="Rows" value={summary.profile.rows.toLocaleString('en-US')} />
             <Fact label="Columns" value={String(summary.profile.columns.length)} />
-            <Fact label="Size" value={fmtBytes(summary.bytes)} />
+            <Fact label="Size" value={formatBytes(summary.bytes)} />
             <Fact label="Delimiter" value={summary.meta.delimiter === '\t' ? 'tab' : summary.meta.delimiter} />
             <Fact label="Encoding" value={summary.meta.encoding} />
           </div>

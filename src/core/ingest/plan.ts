@@ -1,0 +1,165 @@
+import type { DateOrder } from '../table/cells';
+import type { ColumnKind } from '../table/column';
+import { inferKind } from '../table/infer';
+import { formatBytes } from '../util/bytes';
+import { SaplingError } from '../util/errors';
+import type { DataWarning } from '../warnings';
+import { type EncodingGuess, asAsciiCompatible } from './decode';
+import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
+import { FieldDecoder } from './fields';
+import type { CsvReadOptions } from './reader';
+import type { ByteSource } from './source';
+import { CsvTokenizer, type RowSink } from './tokenizer';
+
+/**
+ * The plan for reading a file, worked out from its first megabyte: the dialect (delimiter, quote,
+ * decimal separator, header), the column names and kinds, and an estimate of the row count.
+ */
+
+/** Bytes read at the start of a file to detect its encoding and dialect and to infer column kinds. */
+const HEAD_BYTES = 1 << 20;
+/** Rows of the head used to infer column kinds. */
+const SAMPLE_ROWS = 5000;
+/** Bytes a value takes in the finished table, by kind (dictionary-coded strings: a 4-byte code). */
+const BYTES_PER_VALUE: Record<ColumnKind, number> = { numeric: 8, datetime: 8, boolean: 4, categorical: 4, text: 4 };
+
+/** The dialect and columns worked out from the head of the file. */
+export interface Plan {
+  readonly encoding: EncodingGuess;
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly decimal: '.' | ',';
+  readonly header: boolean;
+  readonly names: string[];
+  readonly kinds: ColumnKind[];
+  readonly dateOrders: (DateOrder | undefined)[];
+  readonly forced: boolean[];
+  readonly estimatedRows: number;
+  readonly bytesPerRow: number;
+  readonly warnings: DataWarning[];
+}
+
+
+/** The first megabyte of a source (or all of it, if smaller). */
+export async function readHead(source: ByteSource): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of source.chunks(HEAD_BYTES)) {
+    parts.push(chunk);
+    total += chunk.length;
+    if (total >= HEAD_BYTES) break;
+  }
+  return concat(parts);
+}
+
+/** Collects the head's rows as strings, for dialect and kind inference. */
+class SampleSink implements RowSink {
+  readonly rows: string[][] = [];
+  /** Rows in the head, including those past the sample. */
+  total = 0;
+  constructor(private readonly decoder: FieldDecoder) {}
+  row(t: CsvTokenizer, buf: Uint8Array): void {
+    this.total++;
+    if (this.rows.length > SAMPLE_ROWS) return;
+    const fields: string[] = [];
+    for (let i = 0; i < t.count; i++) fields.push(this.decoder.decode(buf, t.starts[i], t.ends[i], t.flags[i] === 2));
+    this.rows.push(fields);
+  }
+}
+
+/** Works out how to read the file from its head; refuses files that would not fit in memory. */
+export async function makePlan(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<Plan> {
+  const headBytes = concat(await collect(asAsciiCompatible(oneChunk(head.subarray(encoding.bomLength)), encoding.encoding)));
+  const headText = new TextDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(headBytes);
+  if (headText.trim().length === 0) throw new SaplingError('empty-file', 'the file is empty (no text in it)');
+  const delimiter = options.delimiter ?? sniffDelimiter(headText);
+  const quote = sniffQuote(headText, delimiter);
+  const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', quote.charCodeAt(0));
+  const sampleSink = new SampleSink(decoder);
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), quote.charCodeAt(0));
+  const whole = head.length >= source.size;
+  const consumed = tokenizer.rows(headBytes, 0, headBytes.length, whole, sampleSink);
+  const rows = sampleSink.rows;
+  if (rows.length === 0) throw new SaplingError('empty-file', 'the file has no complete rows in its first megabyte');
+  const first = rows[0];
+  const body = rows.slice(1);
+  const width = first.length;
+  const bodyColumns = first.map((_, c) => body.filter((r) => r.length === width).map((r) => r[c]));
+  const decimal = options.decimal ?? sniffDecimal(bodyColumns, delimiter);
+  const header = options.header ?? (body.length === 0 ? true : sniffHeader(first, body.filter((r) => r.length === width), decimal));
+  const warnings: DataWarning[] = [];
+  const names = header ? uniqueNames(first, warnings) : first.map((_, c) => `column_${c + 1}`);
+  const dataColumns = header ? bodyColumns : first.map((v, c) => [v, ...bodyColumns[c]]);
+  const kinds: ColumnKind[] = [];
+  const dateOrders: (DateOrder | undefined)[] = [];
+  const forced: boolean[] = [];
+  names.forEach((name, c) => {
+    const values = decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
+    const inferred = inferKind(values);
+    const chosen = options.kinds?.[name];
+    kinds.push(chosen ?? inferred.kind);
+    forced.push(chosen !== undefined);
+    dateOrders.push(options.dateOrders?.[name] ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
+    if (!chosen && inferred.ambiguousDates && !options.dateOrders?.[name]) {
+      warnings.push({
+        code: 'ambiguous-dates',
+        column: name,
+        message: `column "${name}": every date reads as day/month and as month/day; read as day/month (change it if that is wrong)`,
+      });
+    }
+  });
+  // Rows in the file, estimated from the head's bytes per row, to size the columns once.
+  const dataRowsInHead = Math.max(1, sampleSink.total - (header ? 1 : 0));
+  const bytesPerRow = consumed / Math.max(1, sampleSink.total);
+  const estimatedRows = whole ? dataRowsInHead : Math.ceil((source.size - encoding.bomLength) / bytesPerRow);
+  const needed = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
+    throw new SaplingError(
+      'too-large',
+      `the file is ${formatBytes(source.size)} with about ${estimatedRows.toLocaleString('en-US')} rows; reading it all needs about ` +
+        `${formatBytes(needed)} of memory, more than the ${formatBytes(options.memoryBudget)} available here. Read a sample instead (the first or a random N rows).`,
+    );
+  }
+  return { encoding, delimiter, quote, decimal, header, names, kinds, dateOrders, forced, estimatedRows, bytesPerRow, warnings };
+}
+
+/** Header names made unique and non-empty (`column_3`, `price_2`), with a warning when any changed. */
+function uniqueNames(header: readonly string[], warnings: DataWarning[]): string[] {
+  const used = new Set<string>();
+  const renamed: string[] = [];
+  const names = header.map((rawName, i) => {
+    const base = rawName.trim() || `column_${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
+    used.add(name);
+    if (name !== rawName.trim()) renamed.push(rawName.trim() ? `"${rawName}" → "${name}"` : `(empty) → "${name}"`);
+    return name;
+  });
+  if (renamed.length) {
+    warnings.push({ code: 'renamed-headers', message: `empty or repeated header names were renamed: ${renamed.join(', ')}`, lines: [1] });
+  }
+  return names;
+}
+
+/** The bytes of several arrays, joined (the one array itself when there is one). */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const total = parts.reduce((a, p) => a + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const c of chunks) out.push(c);
+  return out;
+}
