@@ -240,7 +240,8 @@ function relationChart(column: Column, feature: View, target: View, classes: str
       }
       const width = max > min ? (max - min) / NUMBER_BINS : 1;
       const count = max > min ? NUMBER_BINS : 1;
-      bins = Array.from({ length: count }, (_, b) => String(Number((min + b * width).toPrecision(3))));
+      const label = (v: number) => (column.kind === 'datetime' ? new Date(v).toISOString().slice(0, 10) : String(Number(v.toPrecision(3))));
+      bins = Array.from({ length: count }, (_, b) => label(min + b * width));
       binOf = (i) => {
         const v = feature.values[i];
         return v !== v ? -1 : Math.min(count - 1, Math.floor((v - min) / width));

@@ -73,6 +73,13 @@ describe('profileTable', () => {
     ]);
   });
 
+  it('calls a column of nearly all-distinct codes an identifier even with a few duplicated rows', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `K${i},${i % 3}`);
+    const p = profileTable(await csv(`key,v\n${[...rows, ...rows.slice(0, 3)].join('\n')}\n`));
+    expect(p.columns[0].type).toBe('id');
+    expect(p.warnings.map((w) => w.code)).toEqual(['id-like', 'duplicate-rows']);
+  });
+
   it('flags identifiers, constants, empty and heavily missing columns, and class imbalance', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},k${i},same,${i % 2 ? 'NA' : i},,${i < 18 ? 'no' : 'yes'}`);
     const table = await csv(`id,code,const,half,empty,label\n${rows.join('\n')}\n`);

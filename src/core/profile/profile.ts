@@ -52,6 +52,8 @@ export interface DataProfile {
 
 /** How many top values a categorical profile keeps. */
 const TOP_VALUES = 10;
+/** Share of distinct values from which a categorical column of 100+ values reads as an identifier. */
+const ID_DISTINCT_SHARE = 0.98;
 /** Tables smaller than this are too small to call a unique column an identifier. */
 const ID_MIN_ROWS = 10;
 const ID_NAME_RE = /(^id$|_id$|^id_|Id$|ID$|^key$|^uuid$|^index$)/;
@@ -119,8 +121,9 @@ export function profileColumn(column: Column, rows: number, scratch?: Float64Arr
         .filter((k) => counts[k] > 0)
         .sort((a, b) => counts[b] - counts[a] || a - b);
       const top = order.slice(0, TOP_VALUES).map((k) => ({ value: column.categories[k], count: counts[k] }));
-      const allDistinct = unique === present && present === rows && rows >= ID_MIN_ROWS;
-      return { ...base, type: allDistinct ? 'id' : column.kind, missing: rows - present, unique, top };
+      // Identifiers: (nearly) every value distinct; a few repeats are usually duplicated rows.
+      const idLike = rows >= ID_MIN_ROWS && present >= rows * 0.95 && (unique === present || (present >= 100 && unique >= present * ID_DISTINCT_SHARE));
+      return { ...base, type: idLike && column.kind === 'categorical' ? 'id' : column.kind, missing: rows - present, unique, top };
     }
   }
 }

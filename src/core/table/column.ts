@@ -76,14 +76,17 @@ export function isMissingAt(column: Column, i: number): boolean {
   }
 }
 
-/** Row `i` as a display string ('' when missing); datetimes as ISO 8601. */
+/** Row `i` as a display string ('' when missing); datetimes as ISO 8601 dates (and times). */
 export function formatCell(column: Column, i: number): string {
   if (isMissingAt(column, i)) return '';
   switch (column.kind) {
     case 'numeric':
       return String(column.values[i]);
-    case 'datetime':
-      return new Date(column.values[i]).toISOString();
+    case 'datetime': {
+      // A date alone when there is no time of day; otherwise date and time, to the second.
+      const iso = new Date(column.values[i]).toISOString();
+      return column.values[i] % 86_400_000 === 0 ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+    }
     case 'boolean':
       return booleanLabels(column)[column.values[i] === 1 ? 1 : 0];
     default:

@@ -19,7 +19,7 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
   };
   return (
     <figure className="chart heatmap" role="img" aria-label={label}>
-      <svg width={left + size + 4} height={top + size + 4} onMouseLeave={() => setHover(null)}>
+      <svg width={left + size + left / 2} height={top + size + 4} onMouseLeave={() => setHover(null)}>
         {labels.map((l, i) => (
           <g key={l}>
             <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
