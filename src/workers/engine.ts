@@ -239,5 +239,8 @@ function browserMemoryBudget(): number {
 }
 
 function summarise(file: ModelFile, source: ModelSummary['source'], name: string): ModelSummary {
-  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report };
+  const state = file.model.state as { network?: unknown } | null;
+  const values = file.model.importance;
+  const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, value: values[i] })).sort((a, b) => b.value - a.value) : null;
+  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report, hasNetwork: Boolean(state?.network), importance };
 }

@@ -39,6 +39,10 @@ export interface ModelSummary {
   readonly inputSchema: ModelFile['inputSchema'];
   readonly model: string;
   readonly report: TrainReport;
+  /** Whether the model is a TF.js network (and so has a plain TF.js pair to export). */
+  readonly hasNetwork: boolean;
+  /** Feature importance by the features' names, largest first, where the model has a measure. */
+  readonly importance: readonly { readonly feature: string; readonly value: number }[] | null;
 }
 
 /** Predictions for an uploaded file: a preview for the table and the full CSV for download. */

@@ -6,10 +6,16 @@ import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile } from './modelFi
 const TASKS = new Set(['binary', 'multiclass', 'regression']);
 
 /**
- * Upgrades, one version at a time, from each older model-file version to the next. Empty while
- * version 1 is the only one; when version 2 arrives, add `1: upgradeV1toV2` and a frozen v1 fixture.
+ * Upgrades, one version at a time, from each older model-file version to the next. Each has a
+ * frozen file of its version in ./fixtures that must keep loading with the same predictions.
  */
-const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {};
+const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Record<string, unknown>>> = {
+  // v1 → v2: the model's TF.js network moved into the family-specific `state` (trees have none).
+  1: (file) => {
+    const { network, ...model } = (file.model ?? {}) as Record<string, unknown>;
+    return { ...file, version: 2, model: { ...model, state: { network } } };
+  },
+};
 
 /**
  * Parses and validates model-file text. Errors say what is wrong: not JSON, not a Sapling model,
@@ -60,8 +66,12 @@ export function validateModelFile(data: unknown): ModelFile {
   const model = file.model;
   need(isObject(model) && typeof model.model === 'string' && typeof model.nFeatures === 'number', 'model');
   getModelInfo(model.model as string);
-  const network = (model as Record<string, unknown>).network;
-  need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.network');
+  const state = (model as Record<string, unknown>).state;
+  need(isObject(state), 'model.state');
+  if ('network' in state) {
+    const network = state.network;
+    need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.state.network');
+  }
   need(isObject(file.report), 'report');
   return file as unknown as ModelFile;
 }

@@ -7,14 +7,15 @@ import type { TrainReport } from '../train/report';
 /** The `format` tag of every Sapling model file. */
 export const MODEL_FILE_FORMAT = 'sapling-model';
 /** The model-file version this build writes (and the newest it reads). */
-export const MODEL_FILE_VERSION = 1;
+export const MODEL_FILE_VERSION = 2;
 /** The Sapling version recorded in files this build writes. */
 export const SAPLING_VERSION = '0.1.0';
 
 /**
  * A Sapling model file: one self-contained JSON document with the format version, the input schema,
- * the recipe that made it, the fitted preprocessing pipeline, the model (TF.js layers topology with
- * base64 float32 weights) and the training report. See README "Model file".
+ * the recipe that made it, the fitted preprocessing pipeline, the model (its family's fitted state:
+ * a TF.js layers topology with base64 float32 weights, or trees, …) and the training report. See
+ * README "Model file".
  */
 export interface ModelFile {
   readonly format: typeof MODEL_FILE_FORMAT;

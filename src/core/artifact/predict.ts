@@ -1,7 +1,7 @@
 import { argmaxRows } from '../evaluate/classification';
 import type { ExtraColumn } from '../ingest/writeCsv';
 import type { Predictor } from '../models/model';
-import { loadNetworkPredictor } from '../models/network';
+import { getModel } from '../models/registry';
 import { toMatrix, transformPipeline } from '../prep/recipe';
 import { isClassification } from '../problem';
 import type { DataTable } from '../table/DataTable';
@@ -28,7 +28,7 @@ export interface Predictions {
 
 /** Rebuilds a model file's network so it can predict. */
 export async function loadModel(file: ModelFile): Promise<LoadedModel> {
-  const predictor = await loadNetworkPredictor(file.model.network, file.model.nFeatures);
+  const predictor = await getModel(file.model.model).load(file.model);
   return { file, predictor, dispose: () => predictor.dispose() };
 }
 

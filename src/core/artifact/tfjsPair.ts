@@ -1,4 +1,6 @@
+import type { NetworkState } from '../models/model';
 import { networkWeightBytes } from '../models/network';
+import { SaplingError } from '../util/errors';
 import { SAPLING_VERSION, type ModelFile } from './modelFile';
 
 /** The file name the weights take in a TF.js pair; `model.json` refers to it. */
@@ -10,7 +12,10 @@ export const TFJS_WEIGHTS_FILE = 'weights.bin';
  * lists the features in order and how the outputs read, since the pipeline is not part of the pair.
  */
 export function tfjsPair(file: ModelFile): { modelJson: object; weights: Uint8Array } {
-  const network = file.model.network;
+  const network = (file.model.state as Partial<NetworkState> | null)?.network;
+  if (!network) {
+    throw new SaplingError('no-tfjs', `a ${file.model.model} model is not a neural network; the TF.js pair exists only for logistic, linear and MLP models (use the Sapling model file)`);
+  }
   return {
     modelJson: {
       format: 'layers-model',

@@ -40,16 +40,24 @@ export interface TrainContext {
 }
 
 /** A trained model as plain data: what it is, what it learned, and how training went. */
-export interface FittedModel {
+export interface FittedModel<State = unknown> {
   readonly model: string;
   readonly params: RawParams;
   readonly task: Task;
   readonly classes: readonly string[];
   readonly nFeatures: number;
-  readonly network: SerializedNetwork;
+  /** What the model learned, in the family's own plain-data form (a TF.js network, trees, …). */
+  readonly state: State;
   readonly history: readonly EpochLog[];
   /** Why training stopped: converged, early stopping, the epoch budget. */
   readonly stopReason: string;
+  /** How much each input feature matters to the model (in feature order), where the family has a measure. */
+  readonly importance?: readonly number[];
+}
+
+/** The state of the models that are TF.js networks (linear, logistic, MLP). */
+export interface NetworkState {
+  readonly network: SerializedNetwork;
 }
 
 /** A loaded model, ready to predict. */
@@ -62,7 +70,9 @@ export interface Predictor {
   dispose(): void;
 }
 
-/** A model family: its catalog entry and how to train it. */
+/** A model family: its catalog entry, how to train it, and how to load what training produced. */
 export interface ModelDefinition<S extends ParamSchema = ParamSchema> extends ModelInfo<S> {
   fit(train: TrainingSet, target: ModelTarget, params: ParamsOf<S>, ctx: TrainContext): Promise<FittedModel>;
+  /** A predictor over fitted state (from `fit`, or from a model file). */
+  load(fitted: FittedModel): Promise<Predictor>;
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { base64ToBytes, bytesToBase64 } from '../util/base64';
-import type { Predictor } from './model';
+import type { FittedModel, NetworkState, Predictor } from './model';
 
 /**
  * A TF.js layers model as plain data: the Keras-style topology JSON, the weight manifest entries
@@ -81,6 +81,11 @@ export function runNetwork(model: tf.LayersModel, X: Float32Array, n: number, d:
   return out;
 }
 
+/** Loads the predictor of a network-based model (its state is `{ network }`). */
+export function loadNetworkModel(fitted: FittedModel): Promise<Predictor> {
+  return loadNetworkPredictor((fitted.state as NetworkState).network, fitted.nFeatures);
+}
+
 /** A predictor over a serialized network; sigmoid outputs become two probability columns. */
 export async function loadNetworkPredictor(network: SerializedNetwork, nFeatures: number): Promise<Predictor> {
   const model = await loadNetwork(network);
@@ -103,7 +108,8 @@ export async function loadNetworkPredictor(network: SerializedNetwork, nFeatures
  * A single dense layer (the linear models) with the given weights: `kernel` is row-major d×units.
  */
 export function denseNetwork(kernel: Float32Array, bias: Float32Array, d: number, units: number, activation: 'sigmoid' | 'softmax' | 'linear'): tf.LayersModel {
-  const model = tf.sequential();
+  // A fixed name keeps the saved topology identical across fits (TF.js numbers unnamed models).
+  const model = tf.sequential({ name: 'sapling' });
   model.add(tf.layers.dense({ units, activation, inputShape: [d], name: 'dense' }));
   tf.tidy(() => model.layers[0].setWeights([tf.tensor2d(kernel, [d, units]), tf.tensor1d(bias)]));
   return model;

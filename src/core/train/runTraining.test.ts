@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../artifact/predict';
@@ -43,11 +44,11 @@ describe('runTraining', () => {
       const a = await runTraining(penguins, config(target, model, params));
       const b = await runTraining(penguins, config(target, model, params));
       expect(b.report.metrics, model).toEqual(a.report.metrics);
-      expect(b.file.model.network.weights, model).toBe(a.file.model.network.weights);
+      expect(JSON.stringify(b.file.model.state), model).toBe(JSON.stringify(a.file.model.state));
     }
     const other = await runTraining(penguins, config('sex', 'mlp', { epochs: 20 }, 7));
     const first = await runTraining(penguins, config('sex', 'mlp', { epochs: 20 }));
-    expect(other.file.model.network.weights).not.toBe(first.file.model.network.weights);
+    expect(JSON.stringify(other.file.model.state)).not.toBe(JSON.stringify(first.file.model.state));
   });
 
   it('drops rows whose target is missing and reports regression metrics', async () => {
@@ -120,7 +121,23 @@ describe('model file', () => {
   it('refuses files it cannot read, saying why', async () => {
     expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
     expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
-    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 1');
-    expect(() => parseModelFile('{"format":"sapling-model","version":1}')).toThrow(`the model file's "problem" is missing or malformed`);
+    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 2');
+    expect(() => parseModelFile('{"format":"sapling-model","version":2}')).toThrow(`the model file's "problem" is missing or malformed`);
+  });
+
+  it('upgrades a frozen version-1 file and reproduces its predictions', async () => {
+    const dir = new URL('../artifact/fixtures/', import.meta.url);
+    const file = parseModelFile(readFileSync(new URL('model-v1-logistic-iris.json', dir), 'utf8'));
+    expect(file.version).toBe(2);
+    const expected = readFileSync(new URL('model-v1-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
+    const model = await loadModel(file);
+    const iris = await sample('iris.csv');
+    const p = predictTable(model, iris);
+    expected.forEach((line, i) => {
+      const cells = line.split(',');
+      expect(p.labels![i]).toBe(cells.at(-4));
+      for (let k = 0; k < 3; k++) expect(p.proba![i * 3 + k]).toBeCloseTo(Number(cells.at(-3 + k)), 5);
+    });
+    model.dispose();
   });
 });

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type ModelFile } from '../artifact/modelFile';
 import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
 import type { TrainContext } from '../models/model';
-import { loadNetworkPredictor } from '../models/network';
 import { getModel } from '../models/registry';
 import { resolveParams } from '../params';
 import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
@@ -71,7 +70,7 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
   const t2 = now();
 
   ctx.onStage?.('evaluate');
-  const predictor = await loadNetworkPredictor(fitted.network, d);
+  const predictor = await definition.load(fitted);
   let trainOut: Float32Array;
   let testOut: Float32Array;
   try {

@@ -47,7 +47,7 @@ export function ExportScreen() {
             <button type="button" className="primary" onClick={() => void exportModel()} disabled={!current || training}>
               Export model
             </button>
-            <button type="button" onClick={() => void exportTfjs()} disabled={!current || training}>
+            <button type="button" onClick={() => void exportTfjs()} disabled={!current?.hasNetwork || training} title={current && !current.hasNetwork ? 'Only neural and linear models are TF.js networks' : undefined}>
               Download TF.js model
             </button>
           </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadNetworkPredictor } from '../network';
+import type { NetworkState } from '../model';
 import { minimizeLbfgs } from '../optim/lbfgs';
 import { sample } from '../../testing/tables';
 import { classTarget } from '../../problem';
@@ -56,7 +56,7 @@ describe('logistic regression', () => {
     const target = classTarget(getColumn(iris, 'species'));
     const params = resolveParams(logisticModel.schema, { tolerance: 1e-8, maxIterations: 1000 });
     const fitted = await logisticModel.fit({ X, n: 150, d: 4, y: Float32Array.from(target.y) }, { task: 'multiclass', classes: target.classes }, params, ctx);
-    const predictor = await loadNetworkPredictor(fitted.network, 4);
+    const predictor = await logisticModel.load(fitted);
     const p = predictor.outputs(X, 150);
     const expected: Record<number, number[]> = {
       0: [0.984695, 0.015305, 0.0],
@@ -77,8 +77,8 @@ describe('logistic regression', () => {
     const y = Float32Array.from(rows, (r) => (r >= 100 ? 1 : 0));
     const params = resolveParams(logisticModel.schema, { tolerance: 1e-8, maxIterations: 1000 });
     const fitted = await logisticModel.fit({ X, n: 100, d: 4, y }, { task: 'binary', classes: ['versicolor', 'virginica'] }, params, ctx);
-    expect(fitted.network.output).toBe('sigmoid');
-    const predictor = await loadNetworkPredictor(fitted.network, 4);
+    expect((fitted.state as NetworkState).network.output).toBe('sigmoid');
+    const predictor = await logisticModel.load(fitted);
     const p = predictor.outputs(X, 100);
     const expected: [number, number][] = [[0, 0.165668], [10, 0.020252], [60, 0.792936], [90, 0.979231]];
     for (const [row, p1] of expected) {
@@ -107,7 +107,7 @@ describe('linear regression', () => {
     expect(w[2]).toBeCloseTo(50.76213167123728, 3);
     expect(b).toBeCloseTo(-6445.476043030191, 0);
     const fitted = await linearModel.fit({ X, n: rows.length, d: 3, y }, { task: 'regression', classes: [] }, { alpha: 0 }, ctx);
-    const predictor = await loadNetworkPredictor(fitted.network, 3);
+    const predictor = await linearModel.load(fitted);
     const p = predictor.outputs(X.slice(0, 3), 1);
     expect(p[0]).toBeCloseTo(b + w[0] * X[0] + w[1] * X[1] + w[2] * X[2], 1);
     predictor.dispose();

@@ -1,6 +1,6 @@
 import { linearInfo } from '../info';
 import type { ModelDefinition } from '../model';
-import { denseNetwork, serializeNetwork } from '../network';
+import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
 import { solveRidge } from './ridge';
 
 
@@ -10,6 +10,7 @@ import { solveRidge } from './ridge';
  */
 export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
   ...linearInfo,
+  load: loadNetworkModel,
   async fit(train, target, params, ctx) {
     const { w, b } = solveRidge(train.X, train.y, train.n, train.d, params.alpha);
     const model = denseNetwork(Float32Array.from(w), Float32Array.of(b), train.d, 1, 'linear');
@@ -28,7 +29,7 @@ export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
         task: target.task,
         classes: [],
         nFeatures: train.d,
-        network: await serializeNetwork(model, 'linear'),
+        state: { network: await serializeNetwork(model, 'linear') },
         history: [log],
         stopReason: 'solved exactly',
       };

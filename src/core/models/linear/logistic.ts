@@ -1,7 +1,7 @@
 import { CancelledError } from '../../util/errors';
 import { logisticInfo } from '../info';
 import type { EpochLog, ModelDefinition } from '../model';
-import { denseNetwork, serializeNetwork } from '../network';
+import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
 import { minimizeLbfgs } from '../optim/lbfgs';
 import { logisticObjective } from './objectives';
 
@@ -12,6 +12,7 @@ import { logisticObjective } from './objectives';
  */
 export const logisticModel: ModelDefinition<typeof logisticInfo.schema> = {
   ...logisticInfo,
+  load: loadNetworkModel,
   async fit(train, target, params, ctx) {
     const classes = target.classes.length;
     const k = classes === 2 ? 1 : classes;
@@ -40,7 +41,7 @@ export const logisticModel: ModelDefinition<typeof logisticInfo.schema> = {
         task: target.task,
         classes: target.classes,
         nFeatures: d,
-        network: await serializeNetwork(model, output),
+        state: { network: await serializeNetwork(model, output) },
         history,
         stopReason: result.converged ? `converged after ${result.iterations} iterations` : `stopped at the limit of ${result.iterations} iterations`,
       };

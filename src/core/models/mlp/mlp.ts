@@ -3,7 +3,7 @@ import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
 import type { ModelDefinition, ModelTarget } from '../model';
 import { mlpInfo } from '../info';
-import { serializeNetwork } from '../network';
+import { loadNetworkModel, serializeNetwork } from '../network';
 import type { mlpSchema } from './schema';
 import { trainNetwork } from './trainLoop';
 
@@ -15,6 +15,7 @@ type MlpParams = ParamsOf<typeof mlpSchema>;
  */
 export const mlpModel: ModelDefinition<typeof mlpSchema> = {
   ...mlpInfo,
+  load: loadNetworkModel,
   async fit(train, target, params, ctx) {
     const head = outputHead(target);
     const seed = ctx.rng.uint32();
@@ -38,7 +39,7 @@ export const mlpModel: ModelDefinition<typeof mlpSchema> = {
           task: target.task,
           classes: target.classes,
           nFeatures: train.d,
-          network: await serializeNetwork(final, head.activation),
+          state: { network: await serializeNetwork(final, head.activation) },
           history: result.history,
           stopReason: result.stopReason,
         };
@@ -60,7 +61,8 @@ function outputHead(target: ModelTarget): { units: number; activation: 'sigmoid'
 
 /** The network; the training copy has a linear output so the loss works on logits (stable). */
 export function buildMlp(d: number, outUnits: number, params: MlpParams, outActivation: 'sigmoid' | 'softmax' | 'linear', seed: number): tf.LayersModel {
-  const model = tf.sequential();
+  // A fixed name keeps the saved topology identical across fits (TF.js numbers unnamed models).
+  const model = tf.sequential({ name: 'sapling' });
   for (let l = 0; l < params.layers; l++) {
     model.add(
       tf.layers.dense({
