@@ -76,8 +76,100 @@ export const mlpInfo = {
   schema: mlpSchema,
 } as const satisfies ModelInfo;
 
+const maxDepthParam = {
+  type: 'number',
+  label: 'Maximum depth',
+  default: 0,
+  min: 0,
+  max: 100,
+  integer: true,
+  help: 'How many questions deep a tree may go; 0 means no limit. Shallow trees are easy to read and generalise; deep ones memorise the training data.',
+} as const;
+
+const minSamplesLeafParam = {
+  type: 'number',
+  label: 'Minimum samples per leaf',
+  default: 1,
+  min: 1,
+  max: 100000,
+  integer: true,
+  help: 'Every final group must hold at least this many training rows. Larger values smooth the model and curb overfitting.',
+} as const;
+
+const minSamplesSplitParam = {
+  type: 'number',
+  label: 'Minimum samples to split',
+  default: 2,
+  min: 2,
+  max: 100000,
+  integer: true,
+  help: 'A group of fewer training rows than this is not split further.',
+} as const;
+
+const criterionParam = {
+  type: 'choice',
+  label: 'Split quality (classification)',
+  default: 'gini',
+  options: [
+    { value: 'gini', label: 'Gini impurity' },
+    { value: 'entropy', label: 'Entropy (information gain)' },
+  ],
+  help: 'How a split is judged for classification; the two usually agree. Regression always uses squared error.',
+} as const;
+
+export const treeInfo = {
+  id: 'tree',
+  label: 'Decision tree',
+  help: 'A flowchart of yes/no questions about the features, learned from the data (CART). Easy to read and to explain; a single deep tree overfits, so limit its depth or use a forest.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: {
+    criterion: criterionParam,
+    maxDepth: maxDepthParam,
+    minSamplesSplit: minSamplesSplitParam,
+    minSamplesLeaf: minSamplesLeafParam,
+    maxFeatures: {
+      type: 'choice',
+      label: 'Features tried per split',
+      default: 'all',
+      options: [
+        { value: 'all', label: 'All features' },
+        { value: 'sqrt', label: 'Square root of the count (random)' },
+        { value: 'log2', label: 'Log2 of the count (random)' },
+      ],
+      help: 'Trying only a random subset of features at each split makes trees differ from one another; useful in forests, rarely for a single tree.',
+    },
+  },
+} as const satisfies ModelInfo;
+
+export const forestInfo = {
+  id: 'forest',
+  label: 'Random forest',
+  help: 'Many decision trees, each grown on a bootstrap sample of the rows with a random subset of features at every split, voting together. Strong with little tuning, robust to outliers and scale; its out-of-bag score is a free held-out estimate.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: {
+    trees: { type: 'number', label: 'Trees', default: 100, min: 1, max: 2000, integer: true, help: 'More trees give steadier predictions and take longer; returns fade after a few hundred.' },
+    maxFeatures: {
+      type: 'choice',
+      label: 'Features tried per split',
+      default: 'auto',
+      options: [
+        { value: 'auto', label: 'Automatic (√ for classification, all for regression)' },
+        { value: 'sqrt', label: 'Square root of the count' },
+        { value: 'log2', label: 'Log2 of the count' },
+        { value: 'all', label: 'All features (bagging)' },
+      ],
+      help: 'Fewer features per split make the trees more different from each other, which is what makes the vote work.',
+    },
+    maxDepth: maxDepthParam,
+    minSamplesSplit: minSamplesSplitParam,
+    minSamplesLeaf: minSamplesLeafParam,
+    bootstrap: { type: 'boolean', label: 'Bootstrap samples', default: true, help: 'Grow each tree on rows drawn with replacement; the rows a tree never saw give the out-of-bag score.' },
+    criterion: criterionParam,
+  },
+} as const satisfies ModelInfo;
+
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo];
 
 /** Catalog entries of models that can do `task`. */
 export function modelsForTask(task: Task): ModelInfo[] {

@@ -3,12 +3,16 @@ import { linearModel } from './linear/linear';
 import { logisticModel } from './linear/logistic';
 import type { ModelDefinition } from './model';
 import { mlpModel } from './mlp/mlp';
+import { forestModel } from './trees/forest.model';
+import { treeModel } from './trees/tree.model';
 
 /** Every model family, by id. The studio lists them in this order. */
 export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   logisticModel as unknown as ModelDefinition,
   linearModel as unknown as ModelDefinition,
   mlpModel as unknown as ModelDefinition,
+  treeModel as unknown as ModelDefinition,
+  forestModel as unknown as ModelDefinition,
 ];
 
 /** The model registered under `id`; an error listing the known ids otherwise. */

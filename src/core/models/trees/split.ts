@@ -1,0 +1,203 @@
+import { type BinnedFeatures, MISSING_BIN } from './binning';
+
+/**
+ * Histograms and split finding shared by every tree learner. A node's rows are summarised per
+ * feature and bin in C channels (class weights; weight, Σy, Σy²; count, Σgradient, Σhessian), and
+ * the best threshold is found in one scan per feature, trying the missing values on each side.
+ */
+
+/** Bins per feature in a histogram (the last, 255, holds missing values). */
+export const HIST_BINS = 256;
+
+/** How a node's channel sums become a loss to reduce, and its sample count for the size limits. */
+export interface Criterion {
+  readonly channels: number;
+  /** Loss of a node (lower is better); a split gains loss(parent) − loss(left) − loss(right). */
+  loss(sums: Float64Array, at: number): number;
+  /** Samples (weight) in a node, for `minSamplesLeaf`. */
+  count(sums: Float64Array, at: number): number;
+}
+
+/** Gini impurity × weight: n − Σ c²/n. */
+export function giniCriterion(classes: number): Criterion {
+  return {
+    channels: classes,
+    loss(s, at) {
+      let n = 0;
+      let sq = 0;
+      for (let k = 0; k < classes; k++) {
+        n += s[at + k];
+        sq += s[at + k] * s[at + k];
+      }
+      return n > 0 ? n - sq / n : 0;
+    },
+    count(s, at) {
+      let n = 0;
+      for (let k = 0; k < classes; k++) n += s[at + k];
+      return n;
+    },
+  };
+}
+
+/** Entropy × weight: n log n − Σ c log c (nats). */
+export function entropyCriterion(classes: number): Criterion {
+  return {
+    channels: classes,
+    loss(s, at) {
+      let n = 0;
+      let sum = 0;
+      for (let k = 0; k < classes; k++) {
+        const c = s[at + k];
+        n += c;
+        if (c > 0) sum += c * Math.log(c);
+      }
+      return n > 0 ? n * Math.log(n) - sum : 0;
+    },
+    count(s, at) {
+      let n = 0;
+      for (let k = 0; k < classes; k++) n += s[at + k];
+      return n;
+    },
+  };
+}
+
+/** Sum of squared errors around the mean, from (w, Σwy, Σwy²). */
+export const squaredErrorCriterion: Criterion = {
+  channels: 3,
+  loss: (s, at) => (s[at] > 0 ? s[at + 2] - (s[at + 1] * s[at + 1]) / s[at] : 0),
+  count: (s, at) => s[at],
+};
+
+/** Second-order boosting loss −G²/(H + λ), from (count, Σg, Σh): XGBoost's and LightGBM's gain. */
+export function boostingCriterion(lambda: number): Criterion {
+  return {
+    channels: 3,
+    loss: (s, at) => -(s[at + 1] * s[at + 1]) / (s[at + 2] + lambda),
+    count: (s, at) => s[at],
+  };
+}
+
+/** Histograms of one node: hist[(f · 256 + bin) · C + c]. */
+export function newHistogram(d: number, channels: number): Float64Array {
+  return new Float64Array(d * HIST_BINS * channels);
+}
+
+/**
+ * Fills `hist` for the rows order[start, end) over `features`, one channel per class with
+ * weight `w[row]` added to channel `y[row]` (classification).
+ */
+export function fillClassHistogram(hist: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, order: Int32Array, start: number, end: number, y: Int32Array, w: Float64Array, classes: number): void {
+  const { bins, n } = data;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const base = f * HIST_BINS * classes;
+    hist.fill(0, base, base + HIST_BINS * classes);
+    const col = f * n;
+    for (let i = start; i < end; i++) {
+      const r = order[i];
+      hist[base + bins[col + r] * classes + y[r]] += w[r];
+    }
+  }
+}
+
+/** Fills `hist` with three channels per row from `stats[row · 3 + c]` (regression, boosting). */
+export function fillHistogram3(hist: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, order: Int32Array, start: number, end: number, stats: Float64Array): void {
+  const { bins, n } = data;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const base = f * HIST_BINS * 3;
+    hist.fill(0, base, base + HIST_BINS * 3);
+    const col = f * n;
+    for (let i = start; i < end; i++) {
+      const r = order[i];
+      const at = base + bins[col + r] * 3;
+      hist[at] += stats[r * 3];
+      hist[at + 1] += stats[r * 3 + 1];
+      hist[at + 2] += stats[r * 3 + 2];
+    }
+  }
+}
+
+/** The best split of a node, if any improves the loss. */
+export interface Split {
+  readonly feature: number;
+  /** Rows with bin ≤ bin go left (missing ones as `missingLeft` says). */
+  readonly bin: number;
+  readonly missingLeft: boolean;
+  readonly gain: number;
+  /** Channel sums of the left child (the right is total − left). */
+  readonly left: Float64Array;
+}
+
+/** Limits every split must respect. */
+export interface SplitLimits {
+  readonly minSamplesLeaf: number;
+  /** Minimum Σhessian in each child (boosting); 0 otherwise. */
+  readonly minHessian: number;
+  readonly minGain: number;
+}
+
+/**
+ * The best split of a node over `features`, given its histogram and channel totals. Tries every
+ * bin boundary, with the missing-value bin first on the right then on the left.
+ */
+export function bestSplit(hist: Float64Array, total: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, criterion: Criterion, limits: SplitLimits): Split | null {
+  const C = criterion.channels;
+  const parentLoss = criterion.loss(total, 0);
+  const left = new Float64Array(C);
+  const right = new Float64Array(C);
+  let best: Split | null = null;
+  let bestGain = limits.minGain;
+  const hessianChannel = C === 3 && limits.minHessian > 0 ? 2 : -1;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const nb = data.nBins[f];
+    if (nb < 2) continue;
+    const base = f * HIST_BINS * C;
+    const missingAt = base + MISSING_BIN * C;
+    let missingCount = 0;
+    for (let c = 0; c < C; c++) missingCount += Math.abs(hist[missingAt + c]);
+    for (let side = 0; side < (missingCount > 0 ? 2 : 1); side++) {
+      const missingLeft = side === 1;
+      for (let c = 0; c < C; c++) left[c] = missingLeft ? hist[missingAt + c] : 0;
+      for (let b = 0; b < nb - 1; b++) {
+        const at = base + b * C;
+        for (let c = 0; c < C; c++) left[c] += hist[at + c];
+        for (let c = 0; c < C; c++) right[c] = total[c] - left[c];
+        if (criterion.count(left, 0) < limits.minSamplesLeaf || criterion.count(right, 0) < limits.minSamplesLeaf) continue;
+        if (hessianChannel >= 0 && (left[hessianChannel] < limits.minHessian || right[hessianChannel] < limits.minHessian)) continue;
+        const gain = parentLoss - criterion.loss(left, 0) - criterion.loss(right, 0);
+        if (gain > bestGain + 1e-12 * Math.abs(parentLoss)) {
+          bestGain = gain;
+          best = { feature: f, bin: b, missingLeft, gain, left: left.slice() };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Reorders order[start, end) so the rows going left come first; returns where the right part
+ * starts.
+ */
+export function partition(data: BinnedFeatures, order: Int32Array, start: number, end: number, split: Split): number {
+  const col = split.feature * data.n;
+  const bins = data.bins;
+  let i = start;
+  let j = end - 1;
+  const goesLeft = (r: number) => {
+    const b = bins[col + r];
+    return b === MISSING_BIN ? split.missingLeft : b <= split.bin;
+  };
+  while (i <= j) {
+    if (goesLeft(order[i])) i++;
+    else {
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      j--;
+    }
+  }
+  return i;
+}
