@@ -94,7 +94,7 @@ describe('sapling CLI', () => {
     ['a single-class target', () => ['train', file('one.csv', 'x,y\n1,a\n2,a\n3,a\n'), '--target', 'y'], /^error: target "y" has a single class \("a"\) in all 3 rows; classification needs at least two$/],
     ['a target that is not a column', () => ['train', join(samples, 'iris.csv'), '--target', 'colour'], /^error: column "colour" is not in the data \(columns: sepal length \(cm\), .*species\)$/],
     ['a missing file', () => ['profile', join(dir, 'nope.csv')], /^error: cannot read .*nope\.csv: no such file$/],
-    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'forest'], /^error: unknown model "forest" \(known: logistic, linear, mlp\)$/],
+    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt\)$/],
     ['a bad parameter', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--param', 'C=-1'], /^error: model "logistic": C must be at least 0.0001, got -1$/],
     ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
   ];

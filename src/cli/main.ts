@@ -9,13 +9,14 @@ const USAGE = `sapling — machine learning on a CSV, from the command line
 usage:
   sapling profile <data.csv> [--out profile.json] [--target <col>]
   sapling train <data.csv> --target <col> [--task classification|regression]
-                [--model logistic|linear|mlp] [--param key=value]... [--seed N]
-                [--test-size F] [--out model.json] [--report report.json]
+                [--model logistic|linear|mlp|tree|forest|gbdt] [--param key=value]... [--seed N]
+                [--test-size F | --test test.csv] [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
 
 ${READ_FLAGS_HELP}
 
 options:
+  --test test.csv      train on all of data.csv and test on this file (no split)
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
   --help               this text`;
 
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         param: { type: 'string', multiple: true },
         seed: { type: 'string' },
         'test-size': { type: 'string' },
+        test: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,

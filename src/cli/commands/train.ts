@@ -24,6 +24,8 @@ export interface TrainOptions {
   out?: string;
   report?: string;
   read?: ReadSettings;
+  /** A CSV to test on instead of holding out a split. */
+  test?: string;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
@@ -43,13 +45,16 @@ export async function trainCommand(path: string, options: TrainOptions, backend:
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
   const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
+  // A separate test file is read with the training file's column kinds, so both line up.
+  const testTable = options.test ? (await readCsvFile(options.test, { ...options.read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
+  if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
   const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read }, {
     onEpoch: (log) => {
       const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
       const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';
       console.log(`epoch ${log.epoch}/${log.epochs}  loss ${num(log.loss)}${val}${metric}`);
     },
-  });
+  }, testTable);
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
   console.log(formatMetrics(report.metrics));

@@ -168,8 +168,29 @@ export const forestInfo = {
   },
 } as const satisfies ModelInfo;
 
+export const gbdtInfo = {
+  id: 'gbdt',
+  label: 'Gradient boosting',
+  help: 'Trees added one after another, each correcting the errors of those before (histogram gradient boosting, as LightGBM and scikit-learn do it). Usually the most accurate model for tables; watch the validation loss to see when more rounds stop helping.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: {
+    rounds: { type: 'number', label: 'Boosting rounds', default: 100, min: 1, max: 5000, integer: true, help: 'How many trees are added (one per class per round for multiclass). Early stopping usually ends sooner.' },
+    learningRate: { type: 'number', label: 'Learning rate', default: 0.1, min: 0.001, max: 1, log: true, help: 'How much each tree corrects; smaller values need more rounds but generalise better.' },
+    leaves: { type: 'number', label: 'Leaves per tree', default: 31, min: 2, max: 1024, integer: true, help: 'Trees grow leaf by leaf, always splitting where the loss drops most, up to this many leaves. More leaves capture more interactions.' },
+    maxDepth: { ...maxDepthParam, help: 'Depth limit of each tree; 0 means only the leaf count limits it.' },
+    minSamplesLeaf: { ...minSamplesLeafParam, default: 20, help: 'Every leaf must hold at least this many training rows; guards against fitting noise.' },
+    l2: { type: 'number', label: 'L2 regularisation', default: 0, min: 0, max: 1000, help: 'Shrinks leaf values towards zero (λ); a little (1–10) helps on noisy data.' },
+    rowSubsample: { type: 'number', label: 'Row subsample', default: 1, min: 0.05, max: 1, help: 'Share of rows each tree learns from, drawn afresh per round; below 1 it adds helpful randomness.' },
+    colSubsample: { type: 'number', label: 'Column subsample', default: 1, min: 0.05, max: 1, help: 'Share of features each tree may use, drawn afresh per tree.' },
+    bins: { type: 'number', label: 'Bins per feature', default: 255, min: 4, max: 255, integer: true, help: 'Numbers are grouped into at most this many bins before training; fewer bins train faster and smooth more.' },
+    earlyStopping: { type: 'boolean', label: 'Early stopping', default: true, help: 'Holds out part of the training rows and stops adding trees when their loss stops improving, keeping the best round.' },
+    validationFraction: { type: 'number', label: 'Validation fraction', default: 0.1, min: 0.05, max: 0.5, help: 'Share of training rows held out for early stopping.' },
+    patience: { type: 'number', label: 'Patience (rounds)', default: 10, min: 1, max: 1000, integer: true, help: 'Rounds without improvement in validation loss before boosting stops.' },
+  },
+} as const satisfies ModelInfo;
+
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo];
 
 /** Catalog entries of models that can do `task`. */
 export function modelsForTask(task: Task): ModelInfo[] {

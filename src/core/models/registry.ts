@@ -4,6 +4,7 @@ import { logisticModel } from './linear/logistic';
 import type { ModelDefinition } from './model';
 import { mlpModel } from './mlp/mlp';
 import { forestModel } from './trees/forest.model';
+import { gbdtModel } from './trees/gbdt.model';
 import { treeModel } from './trees/tree.model';
 
 /** Every model family, by id. The studio lists them in this order. */
@@ -13,6 +14,7 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   mlpModel as unknown as ModelDefinition,
   treeModel as unknown as ModelDefinition,
   forestModel as unknown as ModelDefinition,
+  gbdtModel as unknown as ModelDefinition,
 ];
 
 /** The model registered under `id`; an error listing the known ids otherwise. */

@@ -83,3 +83,40 @@ export function fingerprintTable(table: DataTable): string {
   }
   return f.digest();
 }
+
+/**
+ * The rows of `a` followed by the rows of `b`, matched by column name. Categories are merged into
+ * one dictionary; a column missing from `b`, or of another kind there, is an error naming it.
+ */
+export function concatTables(a: DataTable, b: DataTable): DataTable {
+  return createTable(
+    a.columns.map((col) => {
+      const other = findColumn(b, col.name);
+      if (!other) throw new SaplingError('missing-columns', `the second table lacks column "${col.name}"`);
+      if (other.kind !== col.kind) throw new SaplingError('wrong-kind', `column "${col.name}" is ${col.kind} in the first table but ${other.kind} in the second`);
+      if (col.kind === 'categorical' || col.kind === 'text') {
+        const o = other as typeof col;
+        const categories = [...col.categories];
+        const index = new Map(categories.map((c, k) => [c, k]));
+        const remap = o.categories.map((c) => {
+          let k = index.get(c);
+          if (k === undefined) {
+            k = categories.push(c) - 1;
+            index.set(c, k);
+          }
+          return k;
+        });
+        const codes = new Int32Array(a.rowCount + b.rowCount);
+        codes.set(col.codes);
+        for (let i = 0; i < b.rowCount; i++) codes[a.rowCount + i] = o.codes[i] < 0 ? -1 : remap[o.codes[i]];
+        return { ...col, codes, categories };
+      }
+      const mine = col as Exclude<Column, { codes: Int32Array }>;
+      const theirs = other as typeof mine;
+      const values = new (mine.values.constructor as { new (n: number): typeof mine.values })(a.rowCount + b.rowCount);
+      values.set(mine.values);
+      values.set(theirs.values, a.rowCount);
+      return { ...mine, values } as Column;
+    }),
+  );
+}

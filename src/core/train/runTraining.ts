@@ -7,7 +7,7 @@ import { resolveParams } from '../params';
 import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
 import { trainTestSplit } from '../prep/split';
 import { classTarget, isClassification, regressionTarget, validateProblem } from '../problem';
-import { type DataTable, dropColumns, fingerprintTable, getColumn, selectRows } from '../table/DataTable';
+import { type DataTable, concatTables, dropColumns, fingerprintTable, getColumn, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import type { TrainConfig } from './config';
@@ -23,8 +23,9 @@ export type RunContext = Omit<TrainContext, 'rng'> & {
 /**
  * The whole training path on one table: clean rows, split (seeded, stratified), fit the pipeline on
  * the training split only, train the model, evaluate on both splits, and package the model file.
+ * With `heldOut`, every row of `table` trains and `heldOut` is the test set (no split).
  */
-export async function runTraining(table: DataTable, config: TrainConfig, ctx: RunContext = {}): Promise<{ file: ModelFile; report: TrainReport }> {
+export async function runTraining(table: DataTable, config: TrainConfig, ctx: RunContext = {}, heldOut?: DataTable): Promise<{ file: ModelFile; report: TrainReport }> {
   const now = ctx.now ?? (() => performance.now());
   const t0 = now();
   const { problem, recipe } = config;
@@ -38,13 +39,16 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
   const rng = createRng(config.seed);
 
   const cleaned = cleanRows(table, problem.target, recipe.dropDuplicateRows);
-  const data = cleaned.table;
+  const cleanedTest = heldOut ? cleanRows(heldOut, problem.target, false) : null;
+  const data = cleanedTest ? concatTables(cleaned.table, cleanedTest.table) : cleaned.table;
   const targetColumn = getColumn(data, problem.target);
   const classification = isClassification(problem.task);
   const encoded = classification ? classTarget(targetColumn) : null;
   const classes = encoded?.classes ?? [];
   const yAll: Int32Array | Float64Array = encoded ? encoded.y : regressionTarget(targetColumn);
-  const split = trainTestSplit(data.rowCount, recipe.testSize, rng, encoded && recipe.stratify ? encoded.y : undefined);
+  const split = cleanedTest
+    ? { train: Int32Array.from({ length: cleaned.table.rowCount }, (_, i) => i), test: Int32Array.from({ length: cleanedTest.table.rowCount }, (_, i) => cleaned.table.rowCount + i) }
+    : trainTestSplit(data.rowCount, recipe.testSize, rng, encoded && recipe.stratify ? encoded.y : undefined);
   const yTrain = pick(yAll, split.train);
   const yTest = pick(yAll, split.test);
   if (encoded && new Set(yTrain).size < 2) {

@@ -1,0 +1,245 @@
+import type { ParamsOf } from '../../params';
+import { CancelledError } from '../../util/errors';
+import { type Rng, shuffleInPlace } from '../../util/rng';
+import { gbdtInfo } from '../info';
+import type { EpochLog, FittedModel, ModelDefinition, Predictor } from '../model';
+import { binFeatures } from './binning';
+import { sampleFeatures } from './cart';
+import { growLeafwise } from './leafwise';
+import { normalise } from './learners';
+import { boostingCriterion } from './split';
+import { type Tree, addTreeOutputs } from './tree';
+
+type GbdtParams = ParamsOf<typeof gbdtInfo.schema>;
+
+/** How raw scores become outputs: one score through a sigmoid, K through a softmax, or the value. */
+type Link = 'sigmoid' | 'softmax' | 'identity';
+
+/** The fitted state of gradient boosting: a starting score per output and the trees, round by round. */
+export interface BoostingState {
+  readonly link: Link;
+  readonly baseline: readonly number[];
+  /** K trees per round for K outputs, round-major; the learning rate is already in the leaf values. */
+  readonly trees: readonly Tree[];
+}
+
+/**
+ * Histogram gradient boosting in the manner of LightGBM and scikit-learn's HistGradientBoosting:
+ * features binned once (≤ 255 bins, missing values in their own bin), leaf-wise trees with
+ * histogram subtraction, second-order leaf values −G/(H + λ), row and column subsampling, and early
+ * stopping on a held-out fraction that keeps the best round. Binary log loss, softmax for several
+ * classes, squared error for regression.
+ */
+export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
+  ...gbdtInfo,
+  async fit(train, target, params: GbdtParams, ctx): Promise<FittedModel<BoostingState>> {
+    const { n, d } = train;
+    const link: Link = target.task === 'regression' ? 'identity' : target.classes.length === 2 ? 'sigmoid' : 'softmax';
+    const K = link === 'softmax' ? target.classes.length : 1;
+    const data = binFeatures(train.X, n, d, params.bins);
+    const { fit, validation } = holdOut(n, params.earlyStopping ? params.validationFraction : 0, ctx.rng);
+    const baseline = startingScores(train.y, fit, link, K);
+    const scores = new Float64Array(n * K);
+    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
+    const stats = new Float64Array(n * 3);
+    const grads = new Float64Array(n * K * 2);
+    const order = new Int32Array(fit.length);
+    const trees: Tree[] = [];
+    const gains = new Float64Array(d);
+    const history: EpochLog[] = [];
+    const criterion = boostingCriterion(params.l2);
+    const limits = { minSamplesLeaf: params.minSamplesLeaf, minHessian: 1e-3, minGain: 1e-12 };
+    const treeOptions = { maxLeaves: params.leaves, maxDepth: params.maxDepth, limits, criterion };
+    const probabilities = new Float64Array(K);
+    let best = Infinity;
+    let bestRound = 0;
+    let stopReason = `ran all ${params.rounds} rounds`;
+    const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
+
+    for (let round = 1; round <= params.rounds; round++) {
+      // Rows of this round (a fresh subsample, or all training rows).
+      let m = fit.length;
+      order.set(fit);
+      if (params.rowSubsample < 1) {
+        shuffleInPlace(order, ctx.rng);
+        m = Math.max(1, Math.round(fit.length * params.rowSubsample));
+        order.subarray(0, m).sort();
+      }
+      // Gradients and hessians of every output from the scores as the round starts.
+      for (let j = 0; j < m; j++) {
+        const i = order[j];
+        for (let k = 0; k < K; k++) {
+          const [g, h] = gradient(scores, i, k, K, train.y[i], link, probabilities);
+          grads[(i * K + k) * 2] = g;
+          grads[(i * K + k) * 2 + 1] = h;
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        for (let j = 0; j < m; j++) {
+          const i = order[j];
+          stats[i * 3] = 1;
+          stats[i * 3 + 1] = grads[(i * K + k) * 2];
+          stats[i * 3 + 2] = grads[(i * K + k) * 2 + 1];
+        }
+        const features = params.colSubsample < 1 ? sampleFeatures(d, Math.max(1, Math.round(d * params.colSubsample)), ctx.rng) : allFeatures;
+        const rows = order.slice(0, m);
+        const grown = growLeafwise(data, stats, rows, m, features, treeOptions, params.l2, params.learningRate);
+        trees.push(grown.tree);
+        for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
+        // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
+        const seen = new Uint8Array(n);
+        for (const leaf of grown.leaves) {
+          const v = grown.tree.values[leaf.node];
+          for (let j = leaf.start; j < leaf.end; j++) {
+            scores[rows[j] * K + k] += v;
+            seen[rows[j]] = 1;
+          }
+        }
+        for (let i = 0; i < n; i++) if (!seen[i]) scores[i * K + k] += grown.tree.values[leafIndex(grown.tree, train.X, i, d)];
+      }
+      const loss = meanLoss(scores, train.y, fit, link, K, probabilities);
+      const log: EpochLog = validation ? { epoch: round, epochs: params.rounds, loss, valLoss: meanLoss(scores, train.y, validation, link, K, probabilities) } : { epoch: round, epochs: params.rounds, loss };
+      history.push(log);
+      ctx.onEpoch?.(log);
+      await ctx.yieldToEvents?.();
+      if (ctx.shouldStop?.()) throw new CancelledError();
+      if (log.valLoss !== undefined) {
+        if (log.valLoss < best - 1e-7 * Math.abs(best) || best === Infinity) {
+          best = log.valLoss;
+          bestRound = round;
+        } else if (round - bestRound >= params.patience) {
+          stopReason = `early stopping at round ${round}: validation loss had not improved for ${params.patience} rounds (kept the best, round ${bestRound})`;
+          trees.length = bestRound * K;
+          break;
+        }
+      }
+    }
+    if (stopReason.startsWith('ran all') && bestRound > 0 && bestRound < params.rounds) trees.length = bestRound * K;
+    return {
+      model: 'gbdt',
+      params,
+      task: target.task,
+      classes: target.classes,
+      nFeatures: d,
+      state: { link, baseline, trees },
+      history,
+      stopReason,
+      importance: normalise(gains),
+    };
+  },
+  load: async (fitted) => boostingPredictor(fitted.state as BoostingState, fitted.nFeatures),
+};
+
+function leafIndex(tree: Tree, X: Float32Array, row: number, d: number): number {
+  let node = 0;
+  while (tree.feature[node] >= 0) {
+    const v = X[row * d + tree.feature[node]];
+    node = (v !== v ? tree.missingLeft[node] === 1 : v <= tree.threshold[node]) ? tree.left[node] : tree.right[node];
+  }
+  return node;
+}
+
+/** Splits training rows into those boosted on and a seeded validation hold-out. */
+function holdOut(n: number, fraction: number, rng: Rng): { fit: Int32Array; validation: Int32Array | null } {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  if (fraction <= 0 || n < 20) return { fit: all, validation: null };
+  shuffleInPlace(all, rng);
+  const nVal = Math.max(1, Math.round(n * fraction));
+  return { fit: all.slice(nVal).sort(), validation: all.slice(0, nVal).sort() };
+}
+
+/** The constant score that best fits the training rows: log-odds, log class priors, or the mean. */
+function startingScores(y: Float32Array, rows: Int32Array, link: Link, K: number): number[] {
+  if (link === 'identity') {
+    let sum = 0;
+    for (const i of rows) sum += y[i];
+    return [sum / rows.length];
+  }
+  const counts = new Float64Array(Math.max(K, 2));
+  for (const i of rows) counts[y[i]]++;
+  const total = rows.length;
+  const clamp = (p: number) => Math.min(1 - 1e-7, Math.max(1e-7, p));
+  if (link === 'sigmoid') {
+    const p = clamp(counts[1] / total);
+    return [Math.log(p / (1 - p))];
+  }
+  return Array.from({ length: K }, (_, k) => Math.log(clamp(counts[k] / total)));
+}
+
+/** Softmax of the scores of row i into `out`. */
+function softmax(scores: Float64Array, i: number, K: number, out: Float64Array): void {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    out[k] = Math.exp(scores[i * K + k] - max);
+    sum += out[k];
+  }
+  for (let k = 0; k < K; k++) out[k] /= sum;
+}
+
+/** Gradient and hessian of the loss at row i for output k. */
+function gradient(scores: Float64Array, i: number, k: number, K: number, y: number, link: Link, p: Float64Array): [number, number] {
+  if (link === 'identity') return [scores[i] - y, 1];
+  if (link === 'sigmoid') {
+    const q = 1 / (1 + Math.exp(-scores[i]));
+    return [q - y, Math.max(q * (1 - q), 1e-16)];
+  }
+  softmax(scores, i, K, p);
+  return [p[k] - (y === k ? 1 : 0), Math.max(p[k] * (1 - p[k]), 1e-16)];
+}
+
+/** Mean log loss (classification) or mean squared error (regression) over `rows`. */
+function meanLoss(scores: Float64Array, y: Float32Array, rows: Int32Array, link: Link, K: number, p: Float64Array): number {
+  let sum = 0;
+  for (const i of rows) {
+    if (link === 'identity') sum += (scores[i] - y[i]) ** 2;
+    else if (link === 'sigmoid') {
+      const s = scores[i];
+      // log(1 + e^s) − y·s without overflow.
+      sum += (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) - y[i] * s;
+    } else {
+      softmax(scores, i, K, p);
+      sum -= Math.log(Math.max(p[y[i]], 1e-15));
+    }
+  }
+  return sum / rows.length;
+}
+
+/** A predictor: baseline plus every tree's leaf values, through the link. */
+export function boostingPredictor(state: BoostingState, d: number): Predictor {
+  const K = state.baseline.length;
+  return {
+    outputs(X, n) {
+      const raw = new Float64Array(n * K);
+      for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = state.baseline[k];
+      // Trees are round-major: tree t adds to output t mod K.
+      const column = new Float64Array(n);
+      state.trees.forEach((tree, t) => {
+        column.fill(0);
+        addTreeOutputs(tree, X, n, d, column);
+        const k = t % K;
+        for (let i = 0; i < n; i++) raw[i * K + k] += column[i];
+      });
+      if (state.link === 'identity') return Float32Array.from(raw);
+      if (state.link === 'sigmoid') {
+        const out = new Float32Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          const p = 1 / (1 + Math.exp(-raw[i]));
+          out[2 * i] = 1 - p;
+          out[2 * i + 1] = p;
+        }
+        return out;
+      }
+      const out = new Float32Array(n * K);
+      const p = new Float64Array(K);
+      for (let i = 0; i < n; i++) {
+        softmax(raw, i, K, p);
+        for (let k = 0; k < K; k++) out[i * K + k] = p[k];
+      }
+      return out;
+    },
+    dispose() {},
+  };
+}
+

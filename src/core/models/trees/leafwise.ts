@@ -1,0 +1,110 @@
+import type { BinnedFeatures } from './binning';
+import { type Criterion, type Split, type SplitLimits, bestSplit, fillHistogram3, newHistogram, partition } from './split';
+import type { Tree } from './tree';
+
+/** Growth limits of a boosting tree. */
+export interface LeafwiseOptions {
+  readonly maxLeaves: number;
+  /** 0 = unlimited. */
+  readonly maxDepth: number;
+  readonly limits: SplitLimits;
+  readonly criterion: Criterion;
+}
+
+interface Leaf {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  hist: Float64Array;
+  total: Float64Array;
+  split: Split | null;
+}
+
+/**
+ * Grows one tree best-first (leaf-wise, as LightGBM): always splitting the leaf whose best split
+ * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `stats` holds (1, g, h) per
+ * row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
+ * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
+ * Returns the tree, the segment of `order` each leaf owns (to update scores without traversal),
+ * and the split gains per feature.
+ */
+export function growLeafwise(
+  data: BinnedFeatures,
+  stats: Float64Array,
+  order: Int32Array,
+  m: number,
+  features: Int32Array,
+  options: LeafwiseOptions,
+  lambda: number,
+  shrinkage: number,
+): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
+  const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
+  const addNode = () => {
+    tree.feature.push(-1);
+    tree.threshold.push(0);
+    tree.missingLeft.push(0);
+    tree.left.push(-1);
+    tree.right.push(-1);
+    tree.values.push(0);
+    tree.samples.push(0);
+    return tree.feature.length - 1;
+  };
+  const gains = new Float64Array(data.d);
+  const sumOf = (start: number, end: number) => {
+    const t = new Float64Array(3);
+    for (let i = start; i < end; i++) {
+      const r = order[i] * 3;
+      t[0] += stats[r];
+      t[1] += stats[r + 1];
+      t[2] += stats[r + 2];
+    }
+    return t;
+  };
+  const canSplit = (leaf: Leaf) => (options.maxDepth === 0 || leaf.depth < options.maxDepth) && leaf.total[0] >= 2 * options.limits.minSamplesLeaf;
+  const find = (leaf: Leaf) => {
+    leaf.split = canSplit(leaf) ? bestSplit(leaf.hist, leaf.total, data, features, options.criterion, options.limits) : null;
+  };
+
+  const rootHist = newHistogram(data.d, 3);
+  fillHistogram3(rootHist, data, features, order, 0, m, stats);
+  const root: Leaf = { node: addNode(), start: 0, end: m, depth: 0, hist: rootHist, total: sumOf(0, m), split: null };
+  find(root);
+  const leaves: Leaf[] = [root];
+  while (leaves.length < options.maxLeaves) {
+    let pick = -1;
+    for (let i = 0; i < leaves.length; i++) if (leaves[i].split && (pick < 0 || leaves[i].split!.gain > leaves[pick].split!.gain)) pick = i;
+    if (pick < 0) break;
+    const parent = leaves[pick];
+    const split = parent.split!;
+    gains[split.feature] += split.gain;
+    const mid = partition(data, order, parent.start, parent.end, split);
+    const leftNode = addNode();
+    const rightNode = addNode();
+    tree.feature[parent.node] = split.feature;
+    tree.threshold[parent.node] = data.edges[split.feature][split.bin];
+    tree.missingLeft[parent.node] = split.missingLeft ? 1 : 0;
+    tree.left[parent.node] = leftNode;
+    tree.right[parent.node] = rightNode;
+    tree.samples[parent.node] = parent.total[0];
+    const leftTotal = split.left;
+    const rightTotal = Float64Array.from(parent.total, (v, c) => v - leftTotal[c]);
+    const leftSmaller = mid - parent.start <= parent.end - mid;
+    // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent.
+    const small = newHistogram(data.d, 3);
+    if (leftSmaller) fillHistogram3(small, data, features, order, parent.start, mid, stats);
+    else fillHistogram3(small, data, features, order, mid, parent.end, stats);
+    const large = parent.hist;
+    for (let i = 0; i < large.length; i++) large[i] -= small[i];
+    const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth: parent.depth + 1, hist: leftSmaller ? small : large, total: leftTotal, split: null };
+    const right: Leaf = { node: rightNode, start: mid, end: parent.end, depth: parent.depth + 1, hist: leftSmaller ? large : small, total: rightTotal, split: null };
+    find(left);
+    find(right);
+    leaves.splice(pick, 1, left, right);
+  }
+  for (const leaf of leaves) {
+    tree.values[leaf.node] = (-leaf.total[1] / (leaf.total[2] + lambda)) * shrinkage;
+    tree.samples[leaf.node] = leaf.total[0];
+  }
+  return { tree, leaves: leaves.map((l) => ({ node: l.node, start: l.start, end: l.end })), gains };
+}
