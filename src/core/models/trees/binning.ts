@@ -13,8 +13,10 @@ export const MISSING_BIN = 255;
 export interface BinnedFeatures {
   readonly n: number;
   readonly d: number;
-  /** Bin per value, feature-major: bins[f * n + i]. */
+  /** Bin per value, feature-major: bins[f * n + i] (partitioning reads one feature's bins). */
   readonly bins: Uint8Array;
+  /** The same bins row-major: rowBins[i * d + f] (histograms read all of a row's bins at once). */
+  readonly rowBins: Uint8Array;
   /** Per feature, the upper edge of each bin but the last (length nBins − 1): value ≤ edges[b] ⇒ bin ≤ b. */
   readonly edges: Float64Array[];
   readonly nBins: Int32Array;
@@ -43,7 +45,9 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
       out[i] = v !== v ? MISSING_BIN : binOf(e, v);
     }
   }
-  return { n, d, bins, edges, nBins };
+  const rowBins = new Uint8Array(n * d);
+  for (let f = 0; f < d; f++) for (let i = 0; i < n; i++) rowBins[i * d + f] = bins[f * n + i];
+  return { n, d, bins, rowBins, edges, nBins };
 }
 
 /** Edges between distinct values (≤ limit of them), else at quantiles of the distinct values' mass. */

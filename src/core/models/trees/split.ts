@@ -100,20 +100,45 @@ export function fillClassHistogram(hist: Float64Array, data: BinnedFeatures, fea
   }
 }
 
-/** Fills `hist` with three channels per row from `stats[row · 3 + c]` (regression, boosting). */
+/**
+ * Fills `hist` with three channels per row from `stats[row · 3 + c]` (regression, boosting). Rows
+ * are the outer loop and read their bins row-major: one scattered read per row instead of one per
+ * row and feature (LightGBM's row-wise histogram construction). With every feature wanted, the loop
+ * runs over all of a row's bins without an index list.
+ */
 export function fillHistogram3(hist: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, order: Int32Array, start: number, end: number, stats: Float64Array): void {
-  const { bins, n } = data;
-  for (let k = 0; k < features.length; k++) {
-    const f = features[k];
-    const base = f * HIST_BINS * 3;
-    hist.fill(0, base, base + HIST_BINS * 3);
-    const col = f * n;
+  const { rowBins, d } = data;
+  const stride = HIST_BINS * 3;
+  for (let k = 0; k < features.length; k++) hist.fill(0, features[k] * stride, (features[k] + 1) * stride);
+  if (features.length === d) {
     for (let i = start; i < end; i++) {
       const r = order[i];
-      const at = base + bins[col + r] * 3;
-      hist[at] += stats[r * 3];
-      hist[at + 1] += stats[r * 3 + 1];
-      hist[at + 2] += stats[r * 3 + 2];
+      const g0 = stats[r * 3];
+      const g1 = stats[r * 3 + 1];
+      const g2 = stats[r * 3 + 2];
+      const row = r * d;
+      for (let f = 0, base = 0; f < d; f++, base += stride) {
+        const at = base + rowBins[row + f] * 3;
+        hist[at] += g0;
+        hist[at + 1] += g1;
+        hist[at + 2] += g2;
+      }
+    }
+    return;
+  }
+  const count = features.length;
+  for (let i = start; i < end; i++) {
+    const r = order[i];
+    const g0 = stats[r * 3];
+    const g1 = stats[r * 3 + 1];
+    const g2 = stats[r * 3 + 2];
+    const row = r * d;
+    for (let k = 0; k < count; k++) {
+      const f = features[k];
+      const at = f * stride + rowBins[row + f] * 3;
+      hist[at] += g0;
+      hist[at + 1] += g1;
+      hist[at + 2] += g2;
     }
   }
 }
