@@ -72,6 +72,25 @@ describe('sapling CLI', () => {
     expect(rep.metrics.test.r2).toBeGreaterThan(0.8);
   });
 
+  it('train without a target fits a clustering model and reports it; predict assigns clusters', () => {
+    const model = join(dir, 'km.json');
+    const report = join(dir, 'km-report.json');
+    const r = sapling('train', join(samples, 'iris.csv'), '--model', 'kmeans', '--param', 'k=3', '--param', 'elbowMaxK=4', '--out', model, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/clusters: 3 {2}inertia: [\d.]+ {2}silhouette: 0\.\d+/);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep.task).toBe('clustering');
+    expect(rep.summary.cluster_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(150);
+    expect(rep.summary.elbow.map((e: { k: number }) => e.k)).toEqual([1, 2, 3, 4]);
+    const out = join(dir, 'clusters.csv');
+    expect(sapling('predict', model, join(samples, 'iris.csv'), '--out', out).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0].split(',').at(-1)).toBe('cluster');
+    const sizes = [0, 0, 0];
+    for (const line of lines.slice(1)) sizes[Number(line.split(',').at(-1))]++;
+    expect(sizes).toEqual(rep.summary.cluster_sizes);
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');
@@ -94,7 +113,8 @@ describe('sapling CLI', () => {
     ['a single-class target', () => ['train', file('one.csv', 'x,y\n1,a\n2,a\n3,a\n'), '--target', 'y'], /^error: target "y" has a single class \("a"\) in all 3 rows; classification needs at least two$/],
     ['a target that is not a column', () => ['train', join(samples, 'iris.csv'), '--target', 'colour'], /^error: column "colour" is not in the data \(columns: sepal length \(cm\), .*species\)$/],
     ['a missing file', () => ['profile', join(dir, 'nope.csv')], /^error: cannot read .*nope\.csv: no such file$/],
-    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt\)$/],
+    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt, .*kmeans, dbscan, pca\)$/],
+    ['no target for a model that needs one', () => ['train', join(samples, 'iris.csv'), '--model', 'gbdt'], /^error: train needs --target <column>, or a model that needs none: --model kmeans\|dbscan\|pca$/],
     ['a bad parameter', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--param', 'C=-1'], /^error: model "logistic": C must be at least 0.0001, got -1$/],
     ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
   ];

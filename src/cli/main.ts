@@ -11,12 +11,15 @@ usage:
   sapling train <data.csv> --target <col> [--task classification|regression]
                 [--model logistic|linear|mlp|tree|forest|gbdt] [--param key=value]... [--seed N]
                 [--test-size F | --test test.csv] [--out model.json] [--report report.json]
+  sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
+                [--out model.json] [--report report.json]      (no target: clustering or projection)
   sapling predict <model.json> <data.csv> [--out predictions.csv]
 
 ${READ_FLAGS_HELP}
 
 options:
   --test test.csv      train on all of data.csv and test on this file (no split)
+  predict with a clustering model adds a "cluster" column (-1 = noise); with pca, pc1, pc2, …
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
   --help               this text`;
 

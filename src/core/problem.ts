@@ -5,6 +5,17 @@ import { SaplingError } from './util/errors';
 /** What is being predicted: one of two classes, one of several, or a number. */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
+/** Learning without a target: finding groups of similar rows, or fewer axes that keep the variation. */
+export type UnsupervisedTask = 'clustering' | 'projection';
+
+/** Any task a model family can do. */
+export type ModelTask = Task | UnsupervisedTask;
+
+/** True for the tasks that have no target column. */
+export function isUnsupervised(task: ModelTask): task is UnsupervisedTask {
+  return task === 'clustering' || task === 'projection';
+}
+
 /** The problem definition: which column to predict and how. */
 export interface ProblemSpec {
   readonly target: string;
@@ -12,8 +23,8 @@ export interface ProblemSpec {
 }
 
 /** True for the classification tasks. */
-export function isClassification(task: Task): task is 'binary' | 'multiclass' {
-  return task !== 'regression';
+export function isClassification(task: ModelTask): task is 'binary' | 'multiclass' {
+  return task === 'binary' || task === 'multiclass';
 }
 
 /** The most classes a classification target may have; more usually means an identifier or a number. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { parseModelFile } from '../../core/artifact/load';
+import { parseAnyModelFile } from '../../core/artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../../core/artifact/predict';
 import { tableToCsv } from '../../core/ingest/writeCsv';
 import { SaplingError } from '../../core/util/errors';
@@ -11,7 +11,7 @@ import type { ReadSettings } from '../../core/ingest/reader';
 export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
   let file;
   try {
-    file = parseModelFile(new TextDecoder().decode(readBytes(modelPath)));
+    file = parseAnyModelFile(new TextDecoder().decode(readBytes(modelPath)));
   } catch (e) {
     if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(modelPath)}: ${e.message}`);
     throw e;

@@ -1,16 +1,17 @@
 import { basename } from 'node:path';
 import { defaultModelFor } from '../../core/models/info';
-import { getModel } from '../../core/models/registry';
+import { MODEL_REGISTRY, getModel } from '../../core/models/registry';
 import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
 import { profileTable } from '../../core/profile/profile';
-import { type Task, resolveProblem } from '../../core/problem';
+import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining } from '../../core/train/runTraining';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
+import { trainWithoutTarget } from './cluster';
 import type { ReadSettings } from '../../core/ingest/reader';
 
 /** Options of `sapling train`. */
@@ -30,12 +31,20 @@ export interface TrainOptions {
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
 export async function trainCommand(path: string, options: TrainOptions, backend: string, pool?: WorkerPool): Promise<void> {
-  if (!options.target) throw new SaplingError('missing-target', 'train needs --target <column>');
+  const unsupervised = options.model !== undefined && !options.target ? getModel(options.model) : null;
+  if (!options.target && !unsupervised?.tasks.some(isUnsupervised)) {
+    const without = MODEL_REGISTRY.filter((m) => m.tasks.some(isUnsupervised)).map((m) => m.id);
+    throw new SaplingError('missing-target', `train needs --target <column>, or a model that needs none: --model ${without.join('|')}`);
+  }
   const task = parseTask(options.task);
   const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
+  if (!options.target) {
+    const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(unsupervised!.schema, p, `model "${unsupervised!.id}"`)));
+    return trainWithoutTarget(path, table, unsupervised!, params, seed, options);
+  }
   const problem = resolveProblem(table, options.target, task);
   const model = getModel(options.model ?? defaultModelFor(problem.task));
   const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));

@@ -1,9 +1,10 @@
 import { getModelInfo } from '../models/info';
 import { getStep } from '../prep/registry';
 import { SaplingError } from '../util/errors';
-import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile } from './modelFile';
+import { type AnyModelFile, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile, isUnsupervisedFile } from './modelFile';
 
 const TASKS = new Set(['binary', 'multiclass', 'regression']);
+const UNSUPERVISED_TASKS = new Set(['clustering', 'projection']);
 
 /**
  * Upgrades, one version at a time, from each older model-file version to the next. Each has a
@@ -18,10 +19,22 @@ const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Recor
 };
 
 /**
- * Parses and validates model-file text. Errors say what is wrong: not JSON, not a Sapling model,
- * a version from a newer Sapling, or a part that is missing or malformed.
+ * Parses and validates the text of a model file with a target (what the studio imports); a
+ * clustering or projection file gets an error saying where it can be used.
  */
 export function parseModelFile(text: string): ModelFile {
+  const file = parseAnyModelFile(text);
+  if (isUnsupervisedFile(file)) {
+    throw new SaplingError('unsupervised-model-file', `this is a ${file.problem.task} model (${file.model.model}), which has no target; use it with \`sapling predict\``);
+  }
+  return file;
+}
+
+/**
+ * Parses and validates model-file text, with or without a target. Errors say what is wrong: not
+ * JSON, not a Sapling model, a version from a newer Sapling, or a part that is missing or malformed.
+ */
+export function parseAnyModelFile(text: string): AnyModelFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,7 +45,7 @@ export function parseModelFile(text: string): ModelFile {
 }
 
 /** Validates (and upgrades) a parsed model file. */
-export function validateModelFile(data: unknown): ModelFile {
+export function validateModelFile(data: unknown): AnyModelFile {
   if (!isObject(data) || data.format !== MODEL_FILE_FORMAT) {
     const hint = isObject(data) && 'modelTopology' in data ? ' (this looks like a TF.js model.json; import the Sapling .json file instead)' : '';
     throw new SaplingError('bad-model-file', `not a Sapling model file: "format" is not "${MODEL_FILE_FORMAT}"${hint}`);
@@ -55,7 +68,9 @@ export function validateModelFile(data: unknown): ModelFile {
     version++;
   }
   const problem = file.problem;
-  need(isObject(problem) && typeof problem.target === 'string' && TASKS.has(problem.task as string) && Array.isArray(problem.classes), 'problem');
+  const supervised = isObject(problem) && typeof problem.target === 'string' && TASKS.has(problem.task as string);
+  const unsupervised = isObject(problem) && problem.target === null && UNSUPERVISED_TASKS.has(problem.task as string);
+  need(isObject(problem) && (supervised || unsupervised) && Array.isArray(problem.classes), 'problem');
   need(Array.isArray(file.inputSchema) && file.inputSchema.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.kind === 'string'), 'inputSchema');
   const pipeline = file.pipeline;
   need(isObject(pipeline) && Array.isArray(pipeline.steps) && Array.isArray(pipeline.features) && Array.isArray(pipeline.inputs), 'pipeline');
@@ -73,7 +88,7 @@ export function validateModelFile(data: unknown): ModelFile {
     need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.state.network');
   }
   need(isObject(file.report), 'report');
-  return file as unknown as ModelFile;
+  return file as unknown as AnyModelFile;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -1,8 +1,8 @@
 import type { FittedModel } from '../models/model';
 import type { FittedPipeline, InputColumn } from '../prep/recipe';
-import type { Task } from '../problem';
-import type { TrainConfig } from '../train/config';
-import type { TrainReport } from '../train/report';
+import type { Task, UnsupervisedTask } from '../problem';
+import type { TrainConfig, UnsupervisedConfig } from '../train/config';
+import type { TrainReport, UnsupervisedReport } from '../train/report';
 
 /** The `format` tag of every Sapling model file. */
 export const MODEL_FILE_FORMAT = 'sapling-model';
@@ -17,18 +17,40 @@ export const SAPLING_VERSION = '0.1.0';
  * a TF.js layers topology with base64 float32 weights, or trees, …) and the training report. See
  * README "Model file".
  */
-export interface ModelFile {
+export interface ModelFile extends ModelFileBase {
+  readonly problem: { readonly target: string; readonly task: Task; readonly classes: readonly string[] };
+  /** The recipe (problem, preprocessing, model, seed) that produced this file. */
+  readonly config: TrainConfig;
+  readonly report: TrainReport;
+}
+
+/** The parts every model file has, supervised or not. */
+interface ModelFileBase {
   readonly format: typeof MODEL_FILE_FORMAT;
   readonly version: typeof MODEL_FILE_VERSION;
   readonly saplingVersion: string;
   readonly createdAt: string;
-  readonly problem: { readonly target: string; readonly task: Task; readonly classes: readonly string[] };
   /** Columns the model reads, with the kind each must be read as. */
   readonly inputSchema: readonly InputColumn[];
-  /** The recipe (problem, preprocessing, model, seed) that produced this file. */
-  readonly config: TrainConfig;
   readonly dataFingerprint: string;
   readonly pipeline: FittedPipeline;
   readonly model: FittedModel;
-  readonly report: TrainReport;
+}
+
+/**
+ * A model file of a clustering or projection model: the same parts, with no target (`problem.target`
+ * is null, `classes` empty), the config of a run without a target, and its report.
+ */
+export interface UnsupervisedModelFile extends ModelFileBase {
+  readonly problem: { readonly target: null; readonly task: UnsupervisedTask; readonly classes: readonly [] };
+  readonly config: UnsupervisedConfig;
+  readonly report: UnsupervisedReport;
+}
+
+/** Any Sapling model file. */
+export type AnyModelFile = ModelFile | UnsupervisedModelFile;
+
+/** True for the files of clustering and projection models. */
+export function isUnsupervisedFile(file: AnyModelFile): file is UnsupervisedModelFile {
+  return file.problem.target === null;
 }

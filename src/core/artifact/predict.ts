@@ -5,11 +5,11 @@ import { getModel } from '../models/registry';
 import { toMatrix, transformPipeline } from '../prep/recipe';
 import { isClassification } from '../problem';
 import type { DataTable } from '../table/DataTable';
-import type { ModelFile } from './modelFile';
+import type { AnyModelFile } from './modelFile';
 
 /** A model file made ready to predict. Call `dispose` when done to free its tensors. */
-export interface LoadedModel {
-  readonly file: ModelFile;
+export interface LoadedModel<F extends AnyModelFile = AnyModelFile> {
+  readonly file: F;
   readonly predictor: Predictor;
   dispose(): void;
 }
@@ -24,10 +24,15 @@ export interface Predictions {
   /** Row-major probabilities, one column per class (classification). */
   readonly proba?: Float32Array;
   readonly classes: readonly string[];
+  /** Cluster per row, −1 for noise (clustering). */
+  readonly clusters?: Int32Array;
+  /** Row-major coordinates on the kept components (projection), `components` per row. */
+  readonly projection?: Float32Array;
+  readonly components?: number;
 }
 
-/** Rebuilds a model file's network so it can predict. */
-export async function loadModel(file: ModelFile): Promise<LoadedModel> {
+/** Rebuilds a model file's fitted model so it can predict. */
+export async function loadModel<F extends AnyModelFile>(file: F): Promise<LoadedModel<F>> {
   const predictor = await getModel(file.model.model).load(file.model);
   return { file, predictor, dispose: () => predictor.dispose() };
 }
@@ -39,13 +44,28 @@ export function predictTable(model: LoadedModel, table: DataTable): Predictions 
   const X = toMatrix(features, file.pipeline.features);
   const outputs = model.predictor.outputs(X, table.rowCount);
   const classes = file.problem.classes;
+  const rows = table.rowCount;
+  if (file.problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
+  if (file.problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
   if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
   const labels = Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
   return { rows: table.rowCount, labels, proba: outputs, classes };
 }
 
-/** The columns appended to a predictions CSV: `prediction`, then `proba_<class>` per class. */
+/**
+ * The columns appended to a predictions CSV: `prediction`, then `proba_<class>` per class; for a
+ * clustering model `cluster` (−1 = noise); for a projection `pc1`, `pc2`, ….
+ */
 export function predictionColumns(p: Predictions): ExtraColumn[] {
+  if (p.clusters) {
+    const clusters = p.clusters;
+    return [{ name: 'cluster', cell: (i) => String(clusters[i]) }];
+  }
+  if (p.projection) {
+    const values = p.projection;
+    const k = p.components ?? 0;
+    return Array.from({ length: k }, (_, c) => ({ name: `pc${c + 1}`, cell: (i: number) => String(Number(values[i * k + c].toPrecision(7))) }));
+  }
   if (p.values) {
     const values = p.values;
     // float32 carries ~7 significant digits; printing more would only show rounding noise.

@@ -1,7 +1,8 @@
 import type { ParamSchema } from '../params';
-import type { Task } from '../problem';
+import type { ModelTask, Task } from '../problem';
 import { SaplingError } from '../util/errors';
 import { mlpSchema } from './mlp/schema';
+import { dbscanInfo, kmeansInfo, pcaInfo } from './unsupervised/info';
 
 /**
  * What the studio needs to know of a model family without loading TF.js: its id, name, help, the
@@ -11,7 +12,7 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
   readonly id: string;
   readonly label: string;
   readonly help: string;
-  readonly tasks: readonly Task[];
+  readonly tasks: readonly ModelTask[];
   readonly schema: S;
 }
 
@@ -20,6 +21,7 @@ export const logisticInfo = {
   label: 'Logistic regression',
   help: 'A linear model of class probabilities. Fast, hard to overfit, and its weights say how each feature pushes the prediction. A good first model for any classification problem.',
   tasks: ['binary', 'multiclass'],
+  handlesMissing: false,
   schema: {
     C: {
       type: 'number',
@@ -56,6 +58,7 @@ export const linearInfo = {
   label: 'Linear regression',
   help: 'Predicts a number as a weighted sum of the features. Exact, instant, and easy to read; the baseline every regression model should beat.',
   tasks: ['regression'],
+  handlesMissing: false,
   schema: {
     alpha: {
       type: 'number',
@@ -73,6 +76,7 @@ export const mlpInfo = {
   label: 'Neural network (MLP)',
   help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
   tasks: ['binary', 'multiclass', 'regression'],
+  handlesMissing: false,
   schema: mlpSchema,
 } as const satisfies ModelInfo;
 
@@ -122,6 +126,7 @@ export const treeInfo = {
   label: 'Decision tree',
   help: 'A flowchart of yes/no questions about the features, learned from the data (CART). Easy to read and to explain; a single deep tree overfits, so limit its depth or use a forest.',
   tasks: ['binary', 'multiclass', 'regression'],
+  handlesMissing: true,
   schema: {
     criterion: criterionParam,
     maxDepth: maxDepthParam,
@@ -146,6 +151,7 @@ export const forestInfo = {
   label: 'Random forest',
   help: 'Many decision trees, each grown on a bootstrap sample of the rows with a random subset of features at every split, voting together. Strong with little tuning, robust to outliers and scale; its out-of-bag score is a free held-out estimate.',
   tasks: ['binary', 'multiclass', 'regression'],
+  handlesMissing: true,
   schema: {
     trees: { type: 'number', label: 'Trees', default: 100, min: 1, max: 2000, integer: true, help: 'More trees give steadier predictions and take longer; returns fade after a few hundred.' },
     maxFeatures: {
@@ -173,6 +179,7 @@ export const gbdtInfo = {
   label: 'Gradient boosting',
   help: 'Trees added one after another, each correcting the errors of those before (histogram gradient boosting, as LightGBM and scikit-learn do it). Usually the most accurate model for tables; watch the validation loss to see when more rounds stop helping.',
   tasks: ['binary', 'multiclass', 'regression'],
+  handlesMissing: true,
   schema: {
     rounds: { type: 'number', label: 'Boosting rounds', default: 100, min: 1, max: 5000, integer: true, help: 'How many trees are added (one per class per round for multiclass). Early stopping usually ends sooner.' },
     learningRate: { type: 'number', label: 'Learning rate', default: 0.1, min: 0.001, max: 1, log: true, help: 'How much each tree corrects; smaller values need more rounds but generalise better.' },
@@ -190,7 +197,7 @@ export const gbdtInfo = {
 } as const satisfies ModelInfo;
 
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, kmeansInfo, dbscanInfo, pcaInfo];
 
 /** Catalog entries of models that can do `task`. */
 export function modelsForTask(task: Task): ModelInfo[] {

@@ -1,21 +1,22 @@
 import type { ParamSchema, ParamsOf, RawParams } from '../params';
-import type { Task } from '../problem';
+import type { ModelTask } from '../problem';
 import type { Rng } from '../util/rng';
 import type { ModelInfo } from './info';
 import type { SerializedNetwork } from './network';
+import type { UnsupervisedSummary } from './unsupervised/summary';
 
 /** A model's training data: row-major float32 features and one target value per row. */
 export interface TrainingSet {
   readonly X: Float32Array;
   readonly n: number;
   readonly d: number;
-  /** Class index (classification) or target value (regression), per row. */
+  /** Class index (classification) or target value (regression), per row; empty for unsupervised tasks. */
   readonly y: Float32Array;
 }
 
 /** What a model is asked to learn: the task, and for classifiers the class labels in index order. */
 export interface ModelTarget {
-  readonly task: Task;
+  readonly task: ModelTask;
   readonly classes: readonly string[];
 }
 
@@ -43,7 +44,7 @@ export interface TrainContext {
 export interface FittedModel<State = unknown> {
   readonly model: string;
   readonly params: RawParams;
-  readonly task: Task;
+  readonly task: ModelTask;
   readonly classes: readonly string[];
   readonly nFeatures: number;
   /** What the model learned, in the family's own plain-data form (a TF.js network, trees, …). */
@@ -64,7 +65,8 @@ export interface NetworkState {
 export interface Predictor {
   /**
    * Probabilities (row-major, one column per class, binary included) for classifiers; predicted
-   * values for regressors.
+   * values for regressors; a cluster index per row (−1 = noise) for clustering; the coordinates on
+   * the kept components (row-major) for projections.
    */
   outputs(X: Float32Array, n: number): Float32Array;
   dispose(): void;
@@ -75,4 +77,9 @@ export interface ModelDefinition<S extends ParamSchema = ParamSchema> extends Mo
   fit(train: TrainingSet, target: ModelTarget, params: ParamsOf<S>, ctx: TrainContext): Promise<FittedModel>;
   /** A predictor over fitted state (from `fit`, or from a model file). */
   load(fitted: FittedModel): Promise<Predictor>;
+  /**
+   * Unsupervised families: what the fit found on the training rows, for the report and its charts
+   * (cluster sizes, silhouette, elbow; explained variance).
+   */
+  summarise?(fitted: FittedModel, train: TrainingSet, ctx: TrainContext): Promise<UnsupervisedSummary>;
 }

@@ -6,6 +6,9 @@ import { mlpModel } from './mlp/mlp';
 import { forestModel } from './trees/forest.model';
 import { gbdtModel } from './trees/gbdt.model';
 import { treeModel } from './trees/tree.model';
+import { dbscanModel } from './unsupervised/dbscan.model';
+import { kmeansModel } from './unsupervised/kmeans.model';
+import { pcaModel } from './unsupervised/pca.model';
 
 /** Every model family, by id. The studio lists them in this order. */
 export const MODEL_REGISTRY: readonly ModelDefinition[] = [
@@ -15,6 +18,9 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   treeModel as unknown as ModelDefinition,
   forestModel as unknown as ModelDefinition,
   gbdtModel as unknown as ModelDefinition,
+  kmeansModel as unknown as ModelDefinition,
+  dbscanModel as unknown as ModelDefinition,
+  pcaModel as unknown as ModelDefinition,
 ];
 
 /** The model registered under `id`; an error listing the known ids otherwise. */

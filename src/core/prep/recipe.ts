@@ -135,15 +135,18 @@ export interface CleaningReport {
   readonly duplicates: number;
 }
 
-/** Drops rows whose target is missing and, if asked, exact duplicate rows (the first is kept). */
-export function cleanRows(table: DataTable, target: string, dropDuplicates: boolean): { table: DataTable; report: CleaningReport } {
-  const targetColumn = getColumn(table, target);
+/**
+ * Drops rows whose target is missing and, if asked, exact duplicate rows (the first is kept). With no
+ * target (clustering, projection) only duplicates can be dropped.
+ */
+export function cleanRows(table: DataTable, target: string | null, dropDuplicates: boolean): { table: DataTable; report: CleaningReport } {
+  const targetColumn = target === null ? null : getColumn(table, target);
   const keep: number[] = [];
   let missingTarget = 0;
   let duplicates = 0;
   const seen = new Set<string>();
   for (let i = 0; i < table.rowCount; i++) {
-    if (isMissingAt(targetColumn, i)) {
+    if (targetColumn && isMissingAt(targetColumn, i)) {
       missingTarget++;
       continue;
     }
@@ -175,7 +178,7 @@ const UNUSABLE_TYPES = new Set(['id', 'text', 'datetime']);
  * The recipe Sapling proposes for a profiled table: drop identifiers, free text, dates, empty and
  * constant columns; fill gaps; standardise numbers; one-hot encode categories; 20% stratified test set.
  */
-export function defaultRecipe(profile: DataProfile, target: string): RecipeSpec {
+export function defaultRecipe(profile: DataProfile, target: string | null): RecipeSpec {
   const drop = profile.columns
     .filter((c) => c.name !== target && (UNUSABLE_TYPES.has(c.type) || c.missing === profile.rows || c.unique <= 1))
     .map((c) => c.name);

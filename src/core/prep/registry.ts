@@ -2,15 +2,17 @@ import { SaplingError } from '../util/errors';
 import { dropColumnsStep } from './dropColumns';
 import { imputeStep } from './impute';
 import { oneHotStep } from './oneHot';
+import { pcaStep } from './pca';
 import { scaleStep } from './scale';
 import type { StepDefinition } from './step';
 
-/** Every preprocessing step, by id. The studio lists them in this order. */
+/** Every preprocessing step, by id, in the order a recipe applies them (and the studio lists them). */
 export const STEP_REGISTRY: readonly StepDefinition[] = [
   dropColumnsStep as unknown as StepDefinition,
   imputeStep as unknown as StepDefinition,
   scaleStep as unknown as StepDefinition,
   oneHotStep as unknown as StepDefinition,
+  pcaStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

@@ -5,6 +5,7 @@ import type { CodedColumn, NumericColumn } from '../table/column';
 import { categorical, numeric } from '../testing/tables';
 import { imputeStep } from './impute';
 import { oneHotStep } from './oneHot';
+import { pcaStep } from './pca';
 import { scaleStep } from './scale';
 import type { StepDefinition } from './step';
 
@@ -70,5 +71,25 @@ describe('one-hot', () => {
     const { out } = fitTransform(oneHotStep, train, { maxCategories: 1 }, test);
     expect(out.columns.map((c) => c.name)).toEqual(['island=Dream', 'island=(other)', 'v']);
     expect(values(out, 'island=(other)')).toEqual([1, 1, 0]);
+  });
+});
+
+describe('pca', () => {
+  // y = 2x exactly, z uncorrelated with x: two components carry everything, the first along (1, 2, 0)/√5.
+  const train = createTable([numeric('x', [1, 2, 3, 4]), numeric('y', [2, 4, 6, 8]), numeric('z', [1, 0, 0, 1]), categorical('c', ['a', 'b', 'a', 'b'])]);
+
+  it('replaces the numeric columns with the components that reach the variance share, keeping the rest', () => {
+    const { state, out } = fitTransform(pcaStep, train, { components: 0.99 });
+    expect(out.columns.map((c) => c.name)).toEqual(['c', 'pc1', 'pc2']);
+    expect(state.fit.components.slice(0, 3).map((v) => Number(v.toFixed(9)))).toEqual([Number((1 / Math.sqrt(5)).toFixed(9)), Number((2 / Math.sqrt(5)).toFixed(9)), 0]);
+    // Centred x = (−1.5, −0.5, 0.5, 1.5) along (1, 2)/√5 gives √5 × (−1.5, …).
+    values(out, 'pc1').forEach((v, i) => expect(v).toBeCloseTo(Math.sqrt(5) * (i - 1.5), 5));
+    expect(pcaStep.sources!(state)).toEqual({ pc1: 'PCA', pc2: 'PCA' });
+  });
+
+  it('projects new rows with the training fit, and names a gap it cannot use', () => {
+    const { out } = fitTransform(pcaStep, train, { components: 1 }, createTable([numeric('x', [2.5]), numeric('y', [5]), numeric('z', [0.5]), categorical('c', ['a'])]));
+    expect(values(out, 'pc1')[0]).toBeCloseTo(0, 6);
+    expect(() => fitTransform(pcaStep, createTable([numeric('x', [1, NaN, 3])]), {})).toThrow(/"x".*missing values.*row 2/);
   });
 });

@@ -39,3 +39,18 @@ export function sampleText(name: string): string {
 export function sample(name: string): Promise<DataTable> {
   return csv(sampleText(name));
 }
+
+/** Named numeric columns standardised (population std, as scikit-learn's StandardScaler) into a row-major float32 matrix. */
+export function standardisedMatrix(table: DataTable, names: readonly string[]): Float32Array {
+  const n = table.rowCount;
+  const X = new Float32Array(n * names.length);
+  names.forEach((name, j) => {
+    const column = table.columns.find((c) => c.name === name);
+    if (column?.kind !== 'numeric') throw new Error(`no numeric column "${name}"`);
+    const v = column.values;
+    const mean = v.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+    for (let i = 0; i < n; i++) X[i * names.length + j] = (v[i] - mean) / sd;
+  });
+  return X;
+}

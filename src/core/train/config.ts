@@ -1,5 +1,5 @@
 import type { RawParams } from '../params';
-import type { ProblemSpec } from '../problem';
+import type { ProblemSpec, UnsupervisedTask } from '../problem';
 import type { ReadSettings } from '../ingest/reader';
 import type { RecipeSpec } from '../prep/recipe';
 
@@ -18,3 +18,12 @@ export interface TrainConfig {
 
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 42;
+
+/** The config of a run without a target (clustering, projection): no problem, no split. */
+export interface UnsupervisedConfig {
+  readonly task: UnsupervisedTask;
+  readonly recipe: RecipeSpec;
+  readonly model: { readonly id: string; readonly params: RawParams };
+  readonly seed: number;
+  readonly read?: ReadSettings;
+}

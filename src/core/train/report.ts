@@ -1,7 +1,8 @@
 import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
 import type { EpochLog } from '../models/model';
 import type { RawParams } from '../params';
-import type { Task } from '../problem';
+import type { Task, UnsupervisedTask } from '../problem';
+import type { UnsupervisedSummary } from '../models/unsupervised/summary';
 
 /**
  * What a training run reports: the CLI writes it as `report.json`, the studio draws its Evaluate
@@ -27,6 +28,23 @@ export interface TrainReport {
   readonly history: readonly EpochLog[];
   readonly stop_reason: string;
   readonly backend: string;
+  readonly data_fingerprint: string;
+  readonly timings_ms: { readonly prepare: number; readonly train: number; readonly evaluate: number; readonly total: number };
+}
+
+/** What a run without a target reports: what was fitted on which rows, and what it found. */
+export interface UnsupervisedReport {
+  readonly task: UnsupervisedTask;
+  readonly model: string;
+  readonly params: RawParams;
+  readonly seed: number;
+  readonly rows: number;
+  readonly dropped: { readonly duplicates: number };
+  readonly features: number;
+  readonly feature_names: readonly string[];
+  /** Cluster sizes, silhouette and elbow; or explained variance and loadings. */
+  readonly summary: UnsupervisedSummary;
+  readonly stop_reason: string;
   readonly data_fingerprint: string;
   readonly timings_ms: { readonly prepare: number; readonly train: number; readonly evaluate: number; readonly total: number };
 }

@@ -1,0 +1,97 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { SaplingError } from '../../util/errors';
+
+/** A fitted principal component analysis: the centre, the axes and how much variance each explains. */
+export interface PcaFit {
+  /** Column means (d). */
+  readonly mean: number[];
+  /** Component axes, row-major (components × d), unit length, largest loading positive. */
+  readonly components: number[];
+  readonly nComponents: number;
+  /** Variance along each kept component (n − 1 denominator, as scikit-learn). */
+  readonly explainedVariance: number[];
+  /** Share of the total variance along every component (all d, for the scree chart). */
+  readonly explainedVarianceRatio: number[];
+}
+
+/**
+ * PCA by eigendecomposition of the covariance matrix. With n ≫ d (the tabular case) this is one
+ * pass over the rows plus a d × d problem, instead of an SVD of the whole n × d matrix; the
+ * symmetric solver is ml-matrix's (JAMA's tridiagonal QL). `keep` is a component count (≥ 1) or a
+ * share of variance to reach (0 < keep < 1), as scikit-learn's `n_components`.
+ */
+export function fitPca(X: Float32Array, n: number, d: number, keep: number): PcaFit {
+  if (n < 2) throw new SaplingError('too-few-rows', `PCA needs at least 2 rows, got ${n}`);
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  const cov = covariance(X, n, d, mean);
+  const evd = new EigenvalueDecomposition(new Matrix(cov), { assumeSymmetric: true });
+  const values = evd.realEigenvalues;
+  const vectors = evd.eigenvectorMatrix;
+  const order = Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
+  const variance = order.map((c) => Math.max(0, values[c]));
+  const total = variance.reduce((a, b) => a + b, 0);
+  const ratio = variance.map((v) => (total > 0 ? v / total : 0));
+  const count = componentsToKeep(keep, ratio, d);
+  const components: number[] = [];
+  for (let c = 0; c < count; c++) {
+    const axis = Array.from({ length: d }, (_, j) => vectors.get(j, order[c]));
+    // Eigenvectors have no sign; fixing the largest loading positive makes results repeatable.
+    let big = 0;
+    for (let j = 1; j < d; j++) if (Math.abs(axis[j]) > Math.abs(axis[big])) big = j;
+    const sign = axis[big] < 0 ? -1 : 1;
+    for (const v of axis) components.push(sign * v);
+  }
+  return { mean: Array.from(mean), components, nComponents: count, explainedVariance: variance.slice(0, count), explainedVarianceRatio: ratio };
+}
+
+/** Number of components for `keep`: a count (capped at d) or the fewest reaching a variance share. */
+function componentsToKeep(keep: number, ratio: number[], d: number): number {
+  if (keep >= 1) return Math.min(d, Math.floor(keep));
+  let sum = 0;
+  for (let c = 0; c < ratio.length; c++) {
+    sum += ratio[c];
+    if (sum >= keep - 1e-12) return c + 1;
+  }
+  return d;
+}
+
+/** The sample covariance matrix (n − 1 denominator), accumulated in float64 over centred rows. */
+function covariance(X: Float32Array, n: number, d: number, mean: Float64Array): number[][] {
+  const acc = new Float64Array(d * d);
+  const row = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let j = 0; j < d; j++) row[j] = X[o + j] - mean[j];
+    for (let a = 0; a < d; a++) {
+      const ra = row[a];
+      if (ra === 0) continue;
+      const base = a * d;
+      for (let b = a; b < d; b++) acc[base + b] += ra * row[b];
+    }
+  }
+  const out: number[][] = [];
+  for (let a = 0; a < d; a++) {
+    out.push(new Array<number>(d));
+    for (let b = 0; b < d; b++) out[a][b] = (a <= b ? acc[a * d + b] : acc[b * d + a]) / (n - 1);
+  }
+  return out;
+}
+
+/** Projects rows onto the fitted components: (x − mean) · axes, n × nComponents row-major. */
+export function projectPca(fit: PcaFit, X: Float32Array, n: number, d: number): Float32Array {
+  const k = fit.nComponents;
+  const out = new Float32Array(n * k);
+  const centred = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) centred[j] = X[i * d + j] - fit.mean[j];
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      const o = c * d;
+      for (let j = 0; j < d; j++) s += centred[j] * fit.components[o + j];
+      out[i * k + c] = s;
+    }
+  }
+  return out;
+}
