@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: measures Sapling against the references named in DEVELOPERS.md and the issues,
- * prints the figures, and writes them into the README between the bench markers. Ratios come from
- * one run on one machine; the machines are shared and noisy, so read them as rough.
+ * prints the figures, and writes them into the README between the bench markers, one block per
+ * section. `npm run bench -- accuracy` (or `tsx bench/run.ts ingest training`) runs only those and
+ * keeps the other blocks. Ratios come from one run on one machine; the machines are shared and
+ * noisy, so read them as rough.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { accuracySection } from './accuracy';
 import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
 import { nodeEpochTimes } from './node';
@@ -43,59 +46,92 @@ function wholeProcessMs(args: string[]): number {
   return performance.now() - t;
 }
 
-const csv = classificationCsv(20_000, 20);
-const lines: string[] = [];
-const say = (s: string) => {
-  console.log(s);
-  lines.push(s);
-};
+/** A benchmark section: prints its figures through `say`; they become its block of the README. */
+type Section = (say: (line: string) => void) => Promise<void>;
 
-say(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`);
-say('');
+function machine(): string {
+  return `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`;
+}
 
-// Ingest: the issue's 1M-row file, whole processes, median of three runs each.
-const big = mixedCsv(1_000_000);
-const fileMb = statSync(big).size / 1024 ** 2;
-const ours = timed([process.execPath, 'scripts/sapling.mjs', 'profile', big]);
-const pandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0 ? timed(['/usr/bin/python3', join(import.meta.dirname, 'pandas_profile.py'), big]) : null;
-say(`Reading and profiling a ${fileMb.toFixed(0)} MB CSV (1,000,000 rows: 20 numeric, 3 categorical columns), whole process, median of 3:`);
-say('');
-say('| | wall time | peak memory | memory / file size |');
-say('| --- | --- | --- | --- |');
-say(`| \`sapling profile\` | ${ours.seconds.toFixed(2)} s | ${(ours.maxKb / 1024).toFixed(0)} MB | ${(ours.maxKb / 1024 / fileMb).toFixed(2)}× |`);
-if (pandas) say(`| pandas \`read_csv\` + \`describe(include='all')\` | ${pandas.seconds.toFixed(2)} s | ${(pandas.maxKb / 1024).toFixed(0)} MB | ${(pandas.maxKb / 1024 / fileMb).toFixed(2)}× |`);
-say('');
-if (pandas) say(`Time ratio Sapling / pandas: **${(ours.seconds / pandas.seconds).toFixed(2)}** (goal ≤ 1.0).`);
-const ingest = await browserIngest(big);
-say(
-  `In the studio (headless Chromium, built app): the same file loads and profiles in ${ingest.seconds.toFixed(1)} s; ` +
-    `the main thread's longest task meanwhile: ${ingest.longestTaskMs.toFixed(0)} ms (${ingest.longTasksOver50} over 50 ms); ` +
-    `scrolling the data grid through all million rows: longest task ${ingest.scrollLongestTaskMs.toFixed(0)} ms.`,
-);
-say('');
-say(`MLP 20→64→64→1, 20,000 rows, batch ${BATCH}, Adam, ${EPOCHS} epochs; time per epoch:`);
-say('');
-say('| where | backend | Sapling | reference |');
-say('| --- | --- | --- | --- |');
-const node = await nodeEpochTimes(csv, EPOCHS, BATCH);
-const sk = python('sklearn_mlp.py', csv, String(EPOCHS), String(BATCH));
-say(`| Node (CLI) | ${node.backend} | ${fmt(node.saplingMs)} | TF.js \`model.fit\` ${fmt(node.fitMs)} |`);
-say(`| Python | — | — | scikit-learn MLPClassifier ${sk === null ? 'not installed' : fmt(sk)} |`);
-const loop = await loopVersusFit(20_000, EPOCHS, BATCH);
-say(`| headless Chromium, worker (bench page, built) | ${loop.backend} (${loop.detail}) | ${fmt(loop.sapling)} | TF.js \`model.fit\` ${fmt(loop.fit)} |`);
-const browser = await browserEpochTimes(csv, EPOCHS, BATCH, ['wasm', 'cpu']);
-for (const [backend, ms] of Object.entries(browser.msPerEpoch)) say(`| the studio (built app, through the UI) | ${backend} | ${fmt(ms)} | |`);
-say('');
-say(`The studio chose **${browser.chosen}** here; candidates: ${browser.candidates.map((c) => `\`${c}\``).join(', ')}.`);
-if (sk !== null) say(`Sapling in the browser (${browser.chosen}) is ${((browser.msPerEpoch[browser.chosen] ?? NaN) / sk).toFixed(1)}× scikit-learn's epoch time.`);
-say('');
-say('Whole `sapling train` processes on the same CSV (start-up, parse, train, evaluate):');
-say('');
-say(`- logistic regression: ${fmt(wholeProcessMs(['train', csv, '--target', 'y', '--model', 'logistic']))}`);
-say(`- MLP, 5 epochs, batch 200: ${fmt(wholeProcessMs(['train', csv, '--target', 'y', '--model', 'mlp', '--param', 'epochs=5', '--param', 'earlyStopping=false']))}`);
+/** Ingest: the issue's 1M-row file, whole processes, median of three runs each; then the studio. */
+async function ingest(say: (line: string) => void): Promise<void> {
+  const big = mixedCsv(1_000_000);
+  const fileMb = statSync(big).size / 1024 ** 2;
+  const ours = timed([process.execPath, 'scripts/sapling.mjs', 'profile', big]);
+  const pandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0 ? timed(['/usr/bin/python3', join(import.meta.dirname, 'pandas_profile.py'), big]) : null;
+  say(`Reading and profiling a ${fileMb.toFixed(0)} MB CSV (1,000,000 rows: 20 numeric, 3 categorical columns), whole process, median of 3:`);
+  say('');
+  say('| | wall time | peak memory | memory / file size |');
+  say('| --- | --- | --- | --- |');
+  say(`| \`sapling profile\` | ${ours.seconds.toFixed(2)} s | ${(ours.maxKb / 1024).toFixed(0)} MB | ${(ours.maxKb / 1024 / fileMb).toFixed(2)}× |`);
+  if (pandas) say(`| pandas \`read_csv\` + \`describe(include='all')\` | ${pandas.seconds.toFixed(2)} s | ${(pandas.maxKb / 1024).toFixed(0)} MB | ${(pandas.maxKb / 1024 / fileMb).toFixed(2)}× |`);
+  say('');
+  if (pandas) say(`Time ratio Sapling / pandas: **${(ours.seconds / pandas.seconds).toFixed(2)}** (goal ≤ 1.0).`);
+  const studio = await browserIngest(big);
+  say(
+    `In the studio (headless Chromium, built app): the same file loads and profiles in ${studio.seconds.toFixed(1)} s; ` +
+      `the main thread's longest task meanwhile: ${studio.longestTaskMs.toFixed(0)} ms (${studio.longTasksOver50} over 50 ms); ` +
+      `scrolling the data grid through all million rows: longest task ${studio.scrollLongestTaskMs.toFixed(0)} ms.`,
+  );
+}
 
+/** Training speed: MLP epoch times in Node, the browser and scikit-learn; whole `sapling train` processes. */
+async function training(say: (line: string) => void): Promise<void> {
+  const csv = classificationCsv(20_000, 20);
+  say(`MLP 20→64→64→1, 20,000 rows, batch ${BATCH}, Adam, ${EPOCHS} epochs; time per epoch:`);
+  say('');
+  say('| where | backend | Sapling | reference |');
+  say('| --- | --- | --- | --- |');
+  const node = await nodeEpochTimes(csv, EPOCHS, BATCH);
+  const sk = python('sklearn_mlp.py', csv, String(EPOCHS), String(BATCH));
+  say(`| Node (CLI) | ${node.backend} | ${fmt(node.saplingMs)} | TF.js \`model.fit\` ${fmt(node.fitMs)} |`);
+  say(`| Python | — | — | scikit-learn MLPClassifier ${sk === null ? 'not installed' : fmt(sk)} |`);
+  const loop = await loopVersusFit(20_000, EPOCHS, BATCH);
+  say(`| headless Chromium, worker (bench page, built) | ${loop.backend} (${loop.detail}) | ${fmt(loop.sapling)} | TF.js \`model.fit\` ${fmt(loop.fit)} |`);
+  const browser = await browserEpochTimes(csv, EPOCHS, BATCH, ['wasm', 'cpu']);
+  for (const [backend, ms] of Object.entries(browser.msPerEpoch)) say(`| the studio (built app, through the UI) | ${backend} | ${fmt(ms)} | |`);
+  say('');
+  say(`The studio chose **${browser.chosen}** here; candidates: ${browser.candidates.map((c) => `\`${c}\``).join(', ')}.`);
+  if (sk !== null) say(`Sapling in the browser (${browser.chosen}) is ${((browser.msPerEpoch[browser.chosen] ?? NaN) / sk).toFixed(1)}× scikit-learn's epoch time.`);
+  say('');
+  say('Whole `sapling train` processes on the same CSV (start-up, parse, train, evaluate):');
+  say('');
+  say(`- logistic regression: ${fmt(wholeProcessMs(['train', csv, '--target', 'y', '--model', 'logistic']))}`);
+  say(`- MLP, 5 epochs, batch 200: ${fmt(wholeProcessMs(['train', csv, '--target', 'y', '--model', 'mlp', '--param', 'epochs=5', '--param', 'earlyStopping=false']))}`);
+}
+
+/** The sections in README order; `npm run bench -- <name>…` runs only those named. */
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, accuracy: accuracySection };
+
+/**
+ * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside
+ * the bench block, so running one section keeps the others' figures.
+ */
+function writeReadmeBlock(readme: string, name: string, lines: readonly string[]): string {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const block = `${start}\n${lines.join('\n')}\n${end}`;
+  const existing = new RegExp(`${start}[\\s\\S]*?${end}`);
+  if (existing.test(readme)) return readme.replace(existing, () => block);
+  if (!readme.includes('<!-- bench:end -->')) throw new Error('README.md has no <!-- bench:end --> marker');
+  return readme.replace('<!-- bench:end -->', () => `${block}\n\n<!-- bench:end -->`);
+}
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length) throw new Error(`unknown bench section ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${Object.keys(SECTIONS).join(', ')})`);
 const readmePath = join(root, 'README.md');
-const readme = readFileSync(readmePath, 'utf8');
-const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`);
-writeFileSync(readmePath, updated);
+for (const name of Object.keys(SECTIONS).filter((n) => asked.length === 0 || asked.includes(n))) {
+  console.log(`\n## ${name}\n`);
+  const lines: string[] = [];
+  const say = (s: string) => {
+    console.log(s);
+    lines.push(s);
+  };
+  say(machine());
+  say('');
+  await SECTIONS[name](say);
+  // Written after each section, so a later section's failure keeps this one's figures.
+  writeFileSync(readmePath, writeReadmeBlock(readFileSync(readmePath, 'utf8'), name, lines));
+}
 console.log('\nREADME.md updated.');

@@ -1,0 +1,214 @@
+/**
+ * The accuracy benchmark: every Sapling model family (read from the registry, so new ones join by
+ * themselves) against scikit-learn's default model of the same family, on public data sets, with the
+ * same train/test split and equivalent preprocessing. The issue's bar: within 0.03 accuracy of
+ * scikit-learn (0.05 R² for regression).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initNodeBackend } from '../src/cli/backend';
+import { readCsvFile } from '../src/cli/io';
+import { MODEL_REGISTRY } from '../src/core/models/registry';
+import { defaultRecipe } from '../src/core/prep/recipe';
+import { profileTable } from '../src/core/profile/profile';
+import { type ProblemSpec, resolveProblem } from '../src/core/problem';
+import type { DataTable } from '../src/core/table/DataTable';
+import { runTraining } from '../src/core/train/runTraining';
+import { DATA_DIR } from './data';
+import { defaultDifferences } from './sklearnDefaults';
+
+const PYTHON = '/usr/bin/python3';
+const FOLDER = join(DATA_DIR, 'accuracy');
+const SAMPLES = join(import.meta.dirname, '..', 'public', 'samples');
+/** Seeds per model: scores are means over them, so one lucky or unlucky seed does not decide. */
+const SEEDS = [0, 1, 2];
+const THRESHOLD = { classification: 0.03, regression: 0.05 };
+
+/**
+ * Why a family misses the bar, as diagnosed when the benchmark was written; printed under the table
+ * only while the miss lasts. Keyed by family, or `family/task` where it depends on the task.
+ */
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  tree:
+    "Sapling's tree splits on training-wide bins, so a split's threshold is the bin edge just above the largest value going left, " +
+    'where exact CART (scikit-learn) splits halfway between the two values the node holds on either side; deep trees have small ' +
+    'nodes and wide gaps, and unseen values in a gap all go right. Moving scikit-learn\'s own thresholds to those bin edges ' +
+    'costs it most of the gap (diabetes R² −0.15 → −0.26, wine 0.895 → 0.873, breast cancer 0.938 → 0.929; means over 30 seeds).',
+  'mlp/regression':
+    "scikit-learn's MLPRegressor fits the raw target (25–346 here) with 200 epochs of 2 mini-batches and does not converge; " +
+    "Sapling standardises the target and stops early. scikit-learn with a standardised target and early stopping reaches R² 0.35, as Sapling does.",
+};
+
+/** Why Titanic is not in the table (the issue lists it). */
+const TITANIC =
+  'Titanic is left out: no copy with a clear source and licence is reachable offline here (no npm package found ships ' +
+  "the passenger list; Debian's r-cran-cardata has it only as an R data file, which would need R to read).";
+
+/** One data set of the manifest written by accuracy_data.py. */
+interface Dataset {
+  readonly name: string;
+  readonly task: 'classification' | 'regression';
+  readonly target: string;
+  readonly source: string;
+  readonly rows: number;
+  readonly train: string;
+  readonly test: string;
+}
+
+/** A data set read the way `sapling train --test` reads it, with the columns the default recipe keeps. */
+interface Prepared {
+  readonly dataset: Dataset;
+  readonly train: DataTable;
+  readonly test: DataTable;
+  readonly problem: ProblemSpec;
+  readonly columns: { numeric: string[]; categorical: string[]; boolean: string[] };
+}
+
+/** scikit-learn's result for one data set and family (score null: no counterpart for the task). */
+interface SklearnResult {
+  readonly dataset: string;
+  readonly family: string;
+  readonly score: number | null;
+  readonly estimator?: string;
+  readonly params?: Record<string, unknown>;
+  /** The optimiser ran out of iterations on some seed (ConvergenceWarning). */
+  readonly unconverged?: boolean;
+}
+
+/** The train/test files, written by Python once (again when the export script changes). */
+function ensureDatasets(): Dataset[] {
+  const manifest = join(FOLDER, 'datasets.json');
+  const script = join(import.meta.dirname, 'accuracy_data.py');
+  if (!existsSync(manifest) || statSync(manifest).mtimeMs < statSync(script).mtimeMs) {
+    const r = spawnSync(PYTHON, [script, SAMPLES, FOLDER], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`accuracy_data.py failed: ${r.stderr.slice(-800)}`);
+  }
+  return JSON.parse(readFileSync(manifest, 'utf8')) as Dataset[];
+}
+
+async function prepare(dataset: Dataset): Promise<Prepared> {
+  const train = (await readCsvFile(join(FOLDER, dataset.train))).table;
+  // As the CLI does: the test file is read with the training file's column kinds.
+  const kinds = Object.fromEntries(train.columns.map((c) => [c.name, c.kind]));
+  const test = (await readCsvFile(join(FOLDER, dataset.test), { kinds })).table;
+  const problem = resolveProblem(train, dataset.target, dataset.task);
+  const dropped = new Set((defaultRecipe(profileTable(train), dataset.target).steps[0].params?.columns as string[]) ?? []);
+  const columns: Prepared['columns'] = { numeric: [], categorical: [], boolean: [] };
+  for (const c of train.columns) {
+    if (c.name === dataset.target || dropped.has(c.name)) continue;
+    if (c.kind === 'numeric' || c.kind === 'categorical' || c.kind === 'boolean') columns[c.kind].push(c.name);
+  }
+  return { dataset, train, test, problem, columns };
+}
+
+/** scikit-learn's scores, computed in a child process while Sapling trains (two cores). */
+function sklearnScores(prepared: Prepared[], families: string[]): Promise<SklearnResult[]> {
+  const specPath = join(FOLDER, 'spec.json');
+  const spec = { folder: FOLDER, seeds: SEEDS, families, datasets: prepared.map((p) => ({ ...p.dataset, columns: p.columns })) };
+  writeFileSync(specPath, JSON.stringify(spec, null, 2));
+  return new Promise((resolve, reject) => {
+    // One thread for scikit-learn (OpenMP, BLAS): their spinning threads would otherwise take the core Sapling runs on.
+    const threads = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+    const child = spawn(PYTHON, [join(import.meta.dirname, 'sklearn_accuracy.py'), specPath], { env: { ...process.env, ...threads } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`sklearn_accuracy.py failed: ${err.slice(-800)}`));
+      writeFileSync(join(FOLDER, 'sklearn-results.json'), out);
+      resolve((JSON.parse(out) as { results: SklearnResult[] }).results);
+    });
+  });
+}
+
+/** Sapling's mean test score over the seeds, as `sapling train --test` computes it, and its default params. */
+async function saplingScore(p: Prepared, family: string): Promise<{ score: number; scores: number[]; params: Record<string, unknown>; seconds: number }> {
+  const recipe = defaultRecipe(profileTable(p.train), p.problem.target);
+  const metric = p.problem.task === 'regression' ? 'r2' : 'accuracy';
+  const scores: number[] = [];
+  let params: Record<string, unknown> = {};
+  const t0 = performance.now();
+  for (const seed of SEEDS) {
+    const { report } = await runTraining(p.train, { problem: p.problem, recipe, model: { id: family, params: {} }, seed }, {}, p.test);
+    scores.push(report.metrics.test[metric]);
+    params = { ...report.params };
+  }
+  return { score: scores.reduce((a, b) => a + b, 0) / scores.length, scores, params, seconds: (performance.now() - t0) / 1000 / SEEDS.length };
+}
+
+const f3 = (v: number) => v.toFixed(3).replace('-', '−');
+const signed = (v: number) => (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(3);
+
+/** Runs the section, printing (through `say`) the table and its notes. */
+export async function accuracySection(say: (line: string) => void): Promise<void> {
+  const t0 = performance.now();
+  await initNodeBackend();
+  const datasets = ensureDatasets();
+  const prepared = await Promise.all(datasets.map(prepare));
+  const families = MODEL_REGISTRY.filter((m) => prepared.some((p) => m.tasks.includes(p.problem.task))).map((m) => m.id);
+  const sklearnPromise = sklearnScores(prepared, families);
+
+  const rows: { p: Prepared; family: string; ours: Awaited<ReturnType<typeof saplingScore>> }[] = [];
+  for (const p of prepared) {
+    for (const model of MODEL_REGISTRY) {
+      if (!model.tasks.includes(p.problem.task)) continue;
+      rows.push({ p, family: model.id, ours: await saplingScore(p, model.id) });
+    }
+  }
+  const sklearn = await sklearnPromise;
+  writeFileSync(join(FOLDER, 'sapling-results.json'), JSON.stringify(rows.map((r) => ({ dataset: r.p.dataset.name, family: r.family, ...r.ours })), null, 2));
+
+  say(
+    `Held-out score of each model family with its default parameters, Sapling against scikit-learn ${sklearnVersion()} on the same ` +
+      `split (25% test, stratified, \`random_state=0\`) and equivalent preprocessing (mean imputation, standard scaling, one-hot); ` +
+      `accuracy for classification, R² for regression; mean over seeds ${SEEDS.join(', ')} on both sides. ` +
+      `Bar: within ${THRESHOLD.classification} (${THRESHOLD.regression} R²). Note: defaults that differ, as \`name Sapling/scikit-learn\`.`,
+  );
+  say('');
+  say('| data set | family | Sapling | scikit-learn | difference | within bar | note |');
+  say('| --- | --- | --- | --- | --- | --- | --- |');
+  const misses: string[] = [];
+  const explained = new Map<string, string>();
+  let within = 0;
+  let compared = 0;
+  for (const { p, family, ours } of rows) {
+    const ref = sklearn.find((r) => r.dataset === p.dataset.name && r.family === family);
+    const label = `${p.dataset.name} (${p.train.rowCount}+${p.test.rowCount})`;
+    if (!ref || ref.score === null) {
+      say(`| ${label} | ${family} | ${f3(ours.score)} | — | | | no scikit-learn counterpart mapped |`);
+      continue;
+    }
+    const diff = ours.score - ref.score;
+    const bar = p.problem.task === 'regression' ? THRESHOLD.regression : THRESHOLD.classification;
+    const verdict = Math.abs(diff) <= bar ? 'yes' : diff > 0 ? 'no (ahead)' : '**no**';
+    compared++;
+    if (Math.abs(diff) <= bar) within++;
+    else {
+      misses.push(`${p.dataset.name}/${family} (${signed(diff)})`);
+      const key = [`${family}/${p.problem.task === 'regression' ? 'regression' : 'classification'}`, family].find((k) => k in KNOWN_GAPS);
+      if (key) explained.set(key, KNOWN_GAPS[key]);
+    }
+    const differences = defaultDifferences(family, ours.params, p.problem.task, p.train.rowCount, ref.params ?? {});
+    const note = differences === null ? 'defaults not compared (no parameter map)' : [...differences, ...(ref.unconverged ? ['scikit-learn stopped at max_iter unconverged'] : [])].join('; ');
+    say(`| ${label} | ${family} | ${f3(ours.score)} | ${f3(ref.score)} (${ref.estimator}) | ${signed(diff)} | ${verdict} | ${note} |`);
+  }
+  say('');
+  say(`${within} of ${compared} within the bar${misses.length ? `; outside: ${misses.join(', ')}` : ''}.`);
+  if (explained.size) say('');
+  for (const [key, why] of explained) say(`- ${key}: ${why}`);
+  say('');
+  say(TITANIC);
+  const slowest = [...rows].sort((a, b) => b.ours.seconds - a.ours.seconds).slice(0, 3);
+  say(
+    `Section time ${((performance.now() - t0) / 1000).toFixed(0)} s (scikit-learn in a parallel process); Sapling's slowest fits: ` +
+      `${slowest.map((r) => `${r.p.dataset.name}/${r.family} ${r.ours.seconds.toFixed(1)} s`).join(', ')}.`,
+  );
+}
+
+function sklearnVersion(): string {
+  const r = spawnSync(PYTHON, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '(version unknown)';
+}

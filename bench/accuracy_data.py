@@ -1,0 +1,52 @@
+"""Writes the accuracy benchmark's data sets as train/test CSV pairs and a manifest (datasets.json) naming the files relative to it.
+
+Usage: accuracy_data.py <samples dir> <out dir>
+
+Iris and Penguins come from the app's samples (public/samples, see shared/data/README.md for their
+sources); Wine, Breast Cancer, Digits and Diabetes ship inside scikit-learn and load offline. Each is
+split once here (test_size=0.25, random_state=0, stratified for classification), so Sapling and
+scikit-learn learn from and are scored on exactly the same rows.
+"""
+import json
+import os
+import sys
+
+import pandas as pd
+from sklearn import datasets
+from sklearn.model_selection import train_test_split
+
+
+def bundled(loader, target, labels=True, **kwargs):
+    """A scikit-learn bundled data set as one frame; class targets carry their names, not codes."""
+    bunch = loader(as_frame=True, **kwargs)
+    frame = bunch.frame.rename(columns={bunch.target.name: target})
+    if labels:
+        frame[target] = [str(bunch.target_names[k]) for k in bunch.target]
+    return frame
+
+
+def main():
+    samples, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    sets = [
+        ("iris", "classification", "species", pd.read_csv(os.path.join(samples, "iris.csv")), "Fisher (1936), public/samples/iris.csv"),
+        ("wine", "classification", "cultivar", bundled(datasets.load_wine, "cultivar"), "scikit-learn load_wine (UCI)"),
+        ("breast-cancer", "classification", "diagnosis", bundled(datasets.load_breast_cancer, "diagnosis"), "scikit-learn load_breast_cancer (UCI WDBC)"),
+        ("digits", "classification", "digit", bundled(datasets.load_digits, "digit", labels=False), "scikit-learn load_digits (UCI, 8×8)"),
+        ("penguins", "classification", "species", pd.read_csv(os.path.join(samples, "penguins.csv")), "palmerpenguins 0.1.1, public/samples/penguins.csv"),
+        ("diabetes", "regression", "progression", bundled(datasets.load_diabetes, "progression", labels=False, scaled=False), "scikit-learn load_diabetes (Efron et al. 2004, unscaled)"),
+    ]
+    manifest = []
+    for name, task, target, frame, source in sets:
+        strat = frame[target] if task == "classification" else None
+        train, test = train_test_split(frame, test_size=0.25, random_state=0, stratify=strat)
+        paths = {part: f"{name}-{part}.csv" for part in ("train", "test")}
+        train.to_csv(os.path.join(out, paths["train"]), index=False)
+        test.to_csv(os.path.join(out, paths["test"]), index=False)
+        manifest.append({"name": name, "task": task, "target": target, "source": source, "rows": len(frame), **paths})
+    with open(os.path.join(out, "datasets.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
