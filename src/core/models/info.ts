@@ -13,6 +13,11 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
   readonly label: string;
   readonly help: string;
   readonly tasks: readonly ModelTask[];
+  /**
+   * True when the family takes NaN features as missing values (the trees bin them apart). Families
+   * that say false (or nothing) refuse NaN at fit and at predict with a `missing-values` SaplingError.
+   */
+  readonly handlesMissing?: boolean;
   readonly schema: S;
 }
 
@@ -196,8 +201,47 @@ export const gbdtInfo = {
   },
 } as const satisfies ModelInfo;
 
+export const knnInfo = {
+  id: 'knn',
+  label: 'k nearest neighbours',
+  help: 'Predicts from the k training rows most like the new one: their majority class (the probabilities are the vote shares) or the mean of their values. Training only remembers the rows, so it is instant, but every prediction compares the new row with all of them: it slows down on big training sets and suffers from many irrelevant features. Scale the features first, or the columns with large numbers decide the distances. Cannot take missing values.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  handlesMissing: false,
+  schema: {
+    k: {
+      type: 'number',
+      label: 'Neighbours (k)',
+      default: 5,
+      min: 1,
+      max: 1000,
+      integer: true,
+      help: 'How many of the closest training rows have a say. A small k follows the data closely, noise included; a larger k gives smoother predictions. A k above the number of training rows lets every row vote.',
+    },
+    weights: {
+      type: 'choice',
+      label: 'Votes',
+      default: 'uniform',
+      options: [
+        { value: 'uniform', label: 'Equal votes' },
+        { value: 'distance', label: 'Closer rows count more (1 / distance)' },
+      ],
+      help: 'With distance weighting nearer neighbours count more, and a new row identical to some training rows takes their answer. Ties between equally distant rows go to the earlier training row.',
+    },
+    metric: {
+      type: 'choice',
+      label: 'Distance',
+      default: 'euclidean',
+      options: [
+        { value: 'euclidean', label: 'Euclidean (straight line)' },
+        { value: 'manhattan', label: 'Manhattan (sum of absolute differences)' },
+      ],
+      help: 'How closeness is measured. Manhattan is swayed less by a single feature that is far off.',
+    },
+  },
+} as const satisfies ModelInfo;
+
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, kmeansInfo, dbscanInfo, pcaInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, kmeansInfo, dbscanInfo, pcaInfo];
 
 /** Catalog entries of models that can do `task`. */
 export function modelsForTask(task: Task): ModelInfo[] {

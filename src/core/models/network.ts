@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { base64ToBytes, bytesToBase64 } from '../util/base64';
+import { rejectMissing } from './missing';
 import type { FittedModel, NetworkState, Predictor } from './model';
 
 /**
@@ -83,14 +84,18 @@ export function runNetwork(model: tf.LayersModel, X: Float32Array, n: number, d:
 
 /** Loads the predictor of a network-based model (its state is `{ network }`). */
 export function loadNetworkModel(fitted: FittedModel): Promise<Predictor> {
-  return loadNetworkPredictor((fitted.state as NetworkState).network, fitted.nFeatures);
+  return loadNetworkPredictor((fitted.state as NetworkState).network, fitted.nFeatures, `Model "${fitted.model}"`);
 }
 
-/** A predictor over a serialized network; sigmoid outputs become two probability columns. */
-export async function loadNetworkPredictor(network: SerializedNetwork, nFeatures: number): Promise<Predictor> {
+/**
+ * A predictor over a serialized network; sigmoid outputs become two probability columns. A NaN
+ * input is a `missing-values` error naming `name`, not a NaN prediction.
+ */
+export async function loadNetworkPredictor(network: SerializedNetwork, nFeatures: number, name = 'The model'): Promise<Predictor> {
   const model = await loadNetwork(network);
   return {
     outputs(X, n) {
+      rejectMissing(X, n, nFeatures, name, 'prediction');
       const raw = runNetwork(model, X, n, nFeatures);
       if (network.output !== 'sigmoid') return raw;
       const proba = new Float32Array(n * 2);

@@ -3,6 +3,7 @@ import { linearModel } from './linear/linear';
 import { logisticModel } from './linear/logistic';
 import type { ModelDefinition } from './model';
 import { mlpModel } from './mlp/mlp';
+import { knnModel } from './neighbors/knn.model';
 import { forestModel } from './trees/forest.model';
 import { gbdtModel } from './trees/gbdt.model';
 import { treeModel } from './trees/tree.model';
@@ -18,6 +19,7 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   treeModel as unknown as ModelDefinition,
   forestModel as unknown as ModelDefinition,
   gbdtModel as unknown as ModelDefinition,
+  knnModel as unknown as ModelDefinition,
   kmeansModel as unknown as ModelDefinition,
   dbscanModel as unknown as ModelDefinition,
   pcaModel as unknown as ModelDefinition,

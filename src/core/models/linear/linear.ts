@@ -1,4 +1,5 @@
 import { linearInfo } from '../info';
+import { rejectMissing } from '../missing';
 import type { ModelDefinition } from '../model';
 import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
 import { solveRidge } from './ridge';
@@ -6,12 +7,14 @@ import { solveRidge } from './ridge';
 
 /**
  * Linear regression (ordinary least squares, or ridge with `alpha > 0`, as scikit-learn's
- * `LinearRegression` / `Ridge`), solved exactly and stored as a one-layer TF.js network.
+ * `LinearRegression` / `Ridge`), solved exactly and stored as a one-layer TF.js network. NaN
+ * features are refused; so is a single training row (its features are constant: a `singular` error).
  */
 export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
   ...linearInfo,
   load: loadNetworkModel,
   async fit(train, target, params, ctx) {
+    rejectMissing(train.X, train.n, train.d, linearInfo.label, 'training');
     const { w, b } = solveRidge(train.X, train.y, train.n, train.d, params.alpha);
     const model = denseNetwork(Float32Array.from(w), Float32Array.of(b), train.d, 1, 'linear');
     try {

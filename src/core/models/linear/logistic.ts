@@ -1,5 +1,6 @@
 import { CancelledError } from '../../util/errors';
 import { logisticInfo } from '../info';
+import { rejectMissing } from '../missing';
 import type { EpochLog, ModelDefinition } from '../model';
 import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
 import { minimizeLbfgs } from '../optim/lbfgs';
@@ -8,12 +9,14 @@ import { logisticObjective } from './objectives';
 
 /**
  * Logistic regression (two classes) and softmax regression (more), L2-regularised as scikit-learn's
- * `LogisticRegression(C=…)`, solved by L-BFGS and stored as a one-layer TF.js network.
+ * `LogisticRegression(C=…)`, solved by L-BFGS and stored as a one-layer TF.js network. NaN
+ * features are refused at fit and at predict.
  */
 export const logisticModel: ModelDefinition<typeof logisticInfo.schema> = {
   ...logisticInfo,
   load: loadNetworkModel,
   async fit(train, target, params, ctx) {
+    rejectMissing(train.X, train.n, train.d, logisticInfo.label, 'training');
     const classes = target.classes.length;
     const k = classes === 2 ? 1 : classes;
     const { X, y, n, d } = train;

@@ -3,6 +3,7 @@ import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
 import type { ModelDefinition, ModelTarget } from '../model';
 import { mlpInfo } from '../info';
+import { rejectMissing } from '../missing';
 import { loadNetworkModel, serializeNetwork } from '../network';
 import type { mlpSchema } from './schema';
 import { trainNetwork } from './trainLoop';
@@ -11,12 +12,14 @@ type MlpParams = ParamsOf<typeof mlpSchema>;
 
 /**
  * A multilayer perceptron on TF.js: dense hidden layers, Adam, optional dropout and L2, early
- * stopping on a held-out validation fraction with the best weights restored.
+ * stopping on a held-out validation fraction with the best weights restored. NaN features are
+ * refused at fit and at predict.
  */
 export const mlpModel: ModelDefinition<typeof mlpSchema> = {
   ...mlpInfo,
   load: loadNetworkModel,
   async fit(train, target, params, ctx) {
+    rejectMissing(train.X, train.n, train.d, mlpInfo.label, 'training');
     const head = outputHead(target);
     const seed = ctx.rng.uint32();
     const net = buildMlp(train.d, head.units, params, 'linear', seed);

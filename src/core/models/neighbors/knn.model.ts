@@ -1,0 +1,59 @@
+import { isClassification } from '../../problem';
+import { SaplingError } from '../../util/errors';
+import { knnInfo } from '../info';
+import { rejectMissing } from '../missing';
+import type { FittedModel, ModelDefinition } from '../model';
+import { base64ToFloat32, float32ToBase64 } from './codec';
+import { type Metric, buildIndex, kNearest } from './search';
+import { type Weighting, voteOutputs } from './vote';
+
+/** The fitted state of k nearest neighbours: the training rows themselves, as base64 float32. */
+export interface KnnState {
+  readonly rows: number;
+  /** Row-major rows × nFeatures matrix. */
+  readonly X: string;
+  /** Class index or target value per row. */
+  readonly y: string;
+}
+
+/**
+ * k nearest neighbours for classification and regression (scikit-learn's KNeighborsClassifier /
+ * KNeighborsRegressor with the brute algorithm). Fitting stores the rows; prediction searches them
+ * exactly (see search.ts). A k above the training row count uses every row, so even one training
+ * row predicts (its own class or value). NaN features are refused at fit and at predict.
+ */
+export const knnModel: ModelDefinition<typeof knnInfo.schema> = {
+  ...knnInfo,
+  async fit(train, target, params): Promise<FittedModel<KnnState>> {
+    const { X, y, n, d } = train;
+    if (n === 0) throw new SaplingError('too-few-rows', 'no rows to fit k nearest neighbours on');
+    rejectMissing(X, n, d, knnInfo.label, 'training');
+    return {
+      model: 'knn',
+      params,
+      task: target.task,
+      classes: target.classes,
+      nFeatures: d,
+      state: { rows: n, X: float32ToBase64(X.subarray(0, n * d)), y: float32ToBase64(y.subarray(0, n)) },
+      history: [],
+      stopReason: `remembered ${n} training rows`,
+    };
+  },
+  async load(fitted) {
+    const state = fitted.state as KnnState;
+    const d = fitted.nFeatures;
+    const params = fitted.params as { k: number; weights: Weighting; metric: Metric };
+    const X = base64ToFloat32(state.X, state.rows * d);
+    const y = base64ToFloat32(state.y, state.rows);
+    const index = buildIndex(X, state.rows, d, params.metric);
+    const k = Math.min(params.k, state.rows);
+    const classes = isClassification(fitted.task) ? fitted.classes.length : 0;
+    return {
+      outputs(Q, m) {
+        rejectMissing(Q, m, d, knnInfo.label, 'prediction');
+        return voteOutputs(kNearest(index, Q, m, k), m, y, classes, params.weights);
+      },
+      dispose() {},
+    };
+  },
+};
