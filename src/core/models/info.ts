@@ -240,8 +240,46 @@ export const knnInfo = {
   },
 } as const satisfies ModelInfo;
 
+export const naiveBayesInfo = {
+  id: 'naive-bayes',
+  label: 'Naive Bayes',
+  help: 'Scores each class by how typical every feature value is of it, as if the features were independent within a class, and combines the scores by Bayes’ rule with the class frequencies. Trains in one pass, copes with few rows and many features, and is a sound baseline for one-hot or text-like data; its probabilities are too extreme when features are correlated. Cannot take missing values.',
+  tasks: ['binary', 'multiclass'],
+  handlesMissing: false,
+  schema: {
+    distribution: {
+      type: 'choice',
+      label: 'Feature distribution',
+      default: 'gaussian',
+      options: [
+        { value: 'gaussian', label: 'Gaussian (a bell curve per feature)' },
+        { value: 'auto', label: 'Auto: 0/1 columns yes/no, others Gaussian' },
+      ],
+      help: 'Gaussian models every feature as a bell curve per class (scikit-learn’s GaussianNB). Auto treats each column whose training values are all 0 or 1, such as one-hot encoded categories, as a yes/no feature with a per-class frequency (Bernoulli naive Bayes; at prediction a value above 0.5 counts as yes), and the other columns as Gaussian: the categorical naive Bayes of one-hot data.',
+    },
+    varSmoothing: {
+      type: 'number',
+      label: 'Variance smoothing',
+      default: 1e-9,
+      min: 1e-15,
+      max: 1,
+      log: true,
+      help: 'This share of the largest Gaussian feature variance is added to every variance (scikit-learn’s var_smoothing), so a constant feature never divides by zero; when every feature is constant the share is of 1. Raise it to widen the bell curves.',
+    },
+    alpha: {
+      type: 'number',
+      label: 'Laplace smoothing (alpha)',
+      default: 1,
+      min: 1e-6,
+      max: 100,
+      log: true,
+      help: 'Pseudo-count added to the yes and the no count of each 0/1 feature (Auto only), so a value never seen with a class does not rule that class out.',
+    },
+  },
+} as const satisfies ModelInfo;
+
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, kmeansInfo, dbscanInfo, pcaInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, naiveBayesInfo, kmeansInfo, dbscanInfo, pcaInfo];
 
 /** Catalog entries of models that can do `task`. */
 export function modelsForTask(task: Task): ModelInfo[] {

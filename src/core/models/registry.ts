@@ -1,4 +1,5 @@
 import { SaplingError } from '../util/errors';
+import { naiveBayesModel } from './bayes/naiveBayes.model';
 import { linearModel } from './linear/linear';
 import { logisticModel } from './linear/logistic';
 import type { ModelDefinition } from './model';
@@ -20,6 +21,7 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   forestModel as unknown as ModelDefinition,
   gbdtModel as unknown as ModelDefinition,
   knnModel as unknown as ModelDefinition,
+  naiveBayesModel as unknown as ModelDefinition,
   kmeansModel as unknown as ModelDefinition,
   dbscanModel as unknown as ModelDefinition,
   pcaModel as unknown as ModelDefinition,

@@ -1,0 +1,41 @@
+import { SaplingError } from '../../util/errors';
+import { naiveBayesInfo } from '../info';
+import { rejectMissing } from '../missing';
+import type { FittedModel, ModelDefinition } from '../model';
+import { type NaiveBayesState, fitNaiveBayes, naiveBayesProba } from './naiveBayes';
+
+/**
+ * Naive Bayes classification: Gaussian, or (distribution `auto`) Bernoulli on 0/1 columns and
+ * Gaussian on the rest. A class without training rows gets probability 0; one training row is
+ * enough (its class then gets probability 1). NaN features are refused at fit and at predict.
+ */
+export const naiveBayesModel: ModelDefinition<typeof naiveBayesInfo.schema> = {
+  ...naiveBayesInfo,
+  async fit(train, target, params): Promise<FittedModel<NaiveBayesState>> {
+    if (train.n === 0) throw new SaplingError('too-few-rows', 'no rows to fit naive Bayes on');
+    rejectMissing(train.X, train.n, train.d, naiveBayesInfo.label, 'training');
+    const state = fitNaiveBayes(train, target.classes.length, params);
+    const yesNo = state.bernoulli.filter(Boolean).length;
+    return {
+      model: 'naive-bayes',
+      params,
+      task: target.task,
+      classes: target.classes,
+      nFeatures: train.d,
+      state,
+      history: [],
+      stopReason: `estimated in one pass (${train.d - yesNo} Gaussian, ${yesNo} yes/no feature${yesNo === 1 ? '' : 's'})`,
+    };
+  },
+  async load(fitted) {
+    const state = fitted.state as NaiveBayesState;
+    const d = fitted.nFeatures;
+    return {
+      outputs(X, n) {
+        rejectMissing(X, n, d, naiveBayesInfo.label, 'prediction');
+        return naiveBayesProba(state, X, n, d);
+      },
+      dispose() {},
+    };
+  },
+};

@@ -1,0 +1,141 @@
+import type { TrainingSet } from '../model';
+
+/**
+ * Naive Bayes estimated in one pass and scored in log space. Gaussian features follow
+ * scikit-learn's GaussianNB (per-class mean and population variance, plus `var_smoothing` times the
+ * largest feature variance); yes/no features follow its BernoulliNB (per-class frequency of 1 with
+ * Laplace smoothing). A model mixing both adds their log-likelihoods, which is what naive Bayes
+ * means: features are independent given the class.
+ */
+
+/** What naive Bayes learned, as plain data (arrays are class-major: [c · d + j]). */
+export interface NaiveBayesState {
+  /** Training rows per class; a class with none gets prior 0 (kept as a count: JSON has no −Infinity). */
+  readonly counts: readonly number[];
+  /** Per feature: true when it is a yes/no (Bernoulli) feature, false when Gaussian. */
+  readonly bernoulli: readonly boolean[];
+  /** Gaussian features: per-class mean and smoothed variance (0 and 1 where unused). */
+  readonly mean: readonly number[];
+  readonly variance: readonly number[];
+  /** Bernoulli features: log P(x = 1 | class) and log P(x = 0 | class) (0 where unused). */
+  readonly logYes: readonly number[];
+  readonly logNo: readonly number[];
+}
+
+/** Options of a naive Bayes fit (the model's parameters). */
+export interface NaiveBayesOptions {
+  readonly distribution: 'gaussian' | 'auto';
+  readonly varSmoothing: number;
+  readonly alpha: number;
+}
+
+/** Estimates naive Bayes for `classes` classes (train.y holds class indices). */
+export function fitNaiveBayes(train: TrainingSet, classes: number, options: NaiveBayesOptions): NaiveBayesState {
+  const { X, y, n, d } = train;
+  const counts = new Array<number>(classes).fill(0);
+  for (let i = 0; i < n; i++) counts[y[i]]++;
+  const bernoulli = Array.from({ length: d }, (_, j) => options.distribution === 'auto' && isZeroOne(X, n, d, j));
+  const sum = new Float64Array(classes * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sum[y[i] * d + j] += X[i * d + j];
+  const mean = new Array<number>(classes * d).fill(0);
+  const variance = new Array<number>(classes * d).fill(1);
+  const logYes = new Array<number>(classes * d).fill(0);
+  const logNo = new Array<number>(classes * d).fill(0);
+  // Mean first, then squared deviations from it (two passes, as numpy's var): no cancellation.
+  for (let c = 0; c < classes; c++) for (let j = 0; j < d; j++) if (counts[c] > 0) mean[c * d + j] = sum[c * d + j] / counts[c];
+  const squares = new Float64Array(classes * d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const p = y[i] * d + j;
+      squares[p] += (X[i * d + j] - mean[p]) ** 2;
+    }
+  }
+  const epsilon = options.varSmoothing * largestVariance(X, n, d, bernoulli);
+  for (let c = 0; c < classes; c++) {
+    if (counts[c] === 0) continue;
+    for (let j = 0; j < d; j++) {
+      const p = c * d + j;
+      if (!bernoulli[j]) {
+        variance[p] = squares[p] / counts[c] + epsilon;
+        continue;
+      }
+      // A 0/1 column's sum is its count of ones; Laplace smoothing adds alpha to both outcomes.
+      const denominator = Math.log(counts[c] + 2 * options.alpha);
+      logYes[p] = Math.log(sum[p] + options.alpha) - denominator;
+      logNo[p] = Math.log(counts[c] - sum[p] + options.alpha) - denominator;
+      mean[p] = 0;
+    }
+  }
+  return { counts, bernoulli, mean, variance, logYes, logNo };
+}
+
+/** True when every training value of feature j is exactly 0 or 1. */
+function isZeroOne(X: Float32Array, n: number, d: number, j: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = X[i * d + j];
+    if (v !== 0 && v !== 1) return false;
+  }
+  return true;
+}
+
+/**
+ * The largest population variance among the Gaussian features, the scale of `var_smoothing`. When
+ * all are constant (one training row, say) scikit-learn's would be 0 and every variance 0, giving
+ * NaN; 1 is used instead so the smoothing still keeps variances positive.
+ */
+function largestVariance(X: Float32Array, n: number, d: number, bernoulli: readonly boolean[]): number {
+  let largest = 0;
+  for (let j = 0; j < d; j++) {
+    if (bernoulli[j]) continue;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += X[i * d + j];
+    m /= n;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (X[i * d + j] - m) ** 2;
+    largest = Math.max(largest, s / n);
+  }
+  return largest > 0 ? largest : 1;
+}
+
+/** Class probabilities (row-major, one column per class) for the m rows of Q. */
+export function naiveBayesProba(state: NaiveBayesState, Q: Float32Array, m: number, d: number): Float32Array {
+  const classes = state.counts.length;
+  const total = state.counts.reduce((a, b) => a + b, 0);
+  // Per class: log prior plus the Gaussian normalising terms, −½ Σ log(2π σ²), which do not depend on x.
+  const base = state.counts.map((count, c) => {
+    if (count === 0) return -Infinity;
+    let b = Math.log(count / total);
+    for (let j = 0; j < d; j++) if (!state.bernoulli[j]) b -= 0.5 * Math.log(2 * Math.PI * state.variance[c * d + j]);
+    return b;
+  });
+  const out = new Float32Array(m * classes);
+  const jll = new Float64Array(classes);
+  for (let i = 0; i < m; i++) {
+    for (let c = 0; c < classes; c++) {
+      let s = base[c];
+      if (s === -Infinity) {
+        jll[c] = s;
+        continue;
+      }
+      for (let j = 0; j < d; j++) {
+        const p = c * d + j;
+        const x = Q[i * d + j];
+        if (state.bernoulli[j]) s += x > 0.5 ? state.logYes[p] : state.logNo[p];
+        else s -= (0.5 * (x - state.mean[p]) ** 2) / state.variance[p];
+      }
+      jll[c] = s;
+    }
+    softmaxInto(jll, out, i * classes);
+  }
+  return out;
+}
+
+/** exp(v − logsumexp(v)) written at `at`: the max is subtracted first so nothing overflows. */
+function softmaxInto(v: Float64Array, out: Float32Array, at: number): void {
+  let max = -Infinity;
+  for (const x of v) max = Math.max(max, x);
+  let sum = 0;
+  for (const x of v) sum += Math.exp(x - max);
+  const logSum = max + Math.log(sum);
+  for (let c = 0; c < v.length; c++) out[at + c] = Math.exp(v[c] - logSum);
+}
