@@ -11,7 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'sapling-cli-'));
 
 /** Runs the CLI as a person would (`npm run sapling -- …` runs this same launcher). */
 function sapling(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/sapling.mjs', ...args], { cwd: root, encoding: 'utf8' });
+  return saplingWith({}, ...args);
+}
+
+function saplingWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/sapling.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -89,6 +93,18 @@ describe('sapling CLI', () => {
     const sizes = [0, 0, 0];
     for (const line of lines.slice(1)) sizes[Number(line.split(',').at(-1))]++;
     expect(sizes).toEqual(rep.summary.cluster_sizes);
+  });
+
+  it('grows a forest on every core, with the same trees as on one thread', () => {
+    const parallel = join(dir, 'forest-2.json');
+    const single = join(dir, 'forest-1.json');
+    const args = ['train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'forest', '--param', 'trees=12'];
+    const r = saplingWith({}, ...args, '--out', parallel);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/grew 12 trees; out-of-bag accuracy 0\.9\d+/);
+    expect(saplingWith({ SAPLING_THREADS: '1' }, ...args, '--out', single).code).toBe(0);
+    const state = (path: string) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8')).model);
+    expect(state(parallel)).toBe(state(single));
   });
 
   it('reads as told: delimiter, decimal comma, header, sample', () => {

@@ -3,15 +3,17 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { type ParallelHost, type PartResult, type PartTask, parsePart } from '../core/ingest/parallel';
 import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
+import type { TrainHost } from '../core/models/model';
+import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
 import { fileSource } from './io';
 
-/** Messages to a CLI worker thread: parse a byte range of a file, or profile some columns. */
-type JobBody = { kind: 'part'; path: string; task: PartTask } | { kind: 'profile'; columns: Column[]; rows: number };
+/** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees. */
+type JobBody = { kind: 'part'; path: string; task: PartTask } | { kind: 'profile'; columns: Column[]; rows: number } | { kind: 'forest'; chunk: ForestChunk };
 type Job = JobBody & { id: number };
-type Reply = { id: number; result?: PartResult | ColumnProfile[]; error?: string };
+type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult; error?: string };
 
-/** Worker threads for reading and profiling big files: one per core, the main thread included. */
-export class WorkerPool implements ProfileHost {
+/** Worker threads for reading, profiling and training: one per core, the main thread included. */
+export class WorkerPool implements ProfileHost, TrainHost {
   readonly workers: number;
   private readonly threads: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
@@ -20,7 +22,9 @@ export class WorkerPool implements ProfileHost {
 
   /** `script` is the CLI's entry module: the same file runs as the worker threads. */
   constructor(private readonly script: URL) {
-    this.workers = Math.max(1, availableParallelism());
+    // SAPLING_THREADS caps the helper threads (1 = do everything on the main thread).
+    const cap = Number(process.env.SAPLING_THREADS);
+    this.workers = Math.max(1, Number.isInteger(cap) && cap > 0 ? Math.min(cap, availableParallelism()) : availableParallelism());
   }
 
   private thread(): Worker {
@@ -56,6 +60,10 @@ export class WorkerPool implements ProfileHost {
     return this.send<ColumnProfile[]>({ kind: 'profile', columns: [...columns], rows });
   }
 
+  growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult> {
+    return this.send<ForestChunkResult>({ kind: 'forest', chunk });
+  }
+
   /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
@@ -68,8 +76,9 @@ export function serveIfWorker(): boolean {
   const port = parentPort;
   port.on('message', async (job: Job) => {
     try {
-      const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : profileColumns(job.columns, job.rows);
-      port.postMessage({ id: job.id, result } satisfies Reply);
+      const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : job.kind === 'profile' ? profileColumns(job.columns, job.rows) : growForestChunk(job.chunk);
+      const transfer = job.kind === 'forest' ? [(result as ForestChunkResult).oobSum.buffer, (result as ForestChunkResult).oobCount.buffer] : [];
+      port.postMessage({ id: job.id, result } satisfies Reply, transfer as ArrayBuffer[]);
     } catch (e) {
       port.postMessage({ id: job.id, error: (e as Error).message } satisfies Reply);
     }

@@ -1,13 +1,18 @@
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { type PartTask, parsePart } from '../core/ingest/parallel';
 import { blobSource } from '../core/ingest/source';
+import { type ForestChunk, growForestChunk } from '../core/models/trees/forestChunk';
 import { profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
 
-/** A helper worker of the engine: parses one byte range of a file, or profiles some columns. */
+/** A helper worker of the engine: parses one byte range of a file, profiles some columns, or grows trees. */
 const api = {
   parsePart: (file: Blob, task: PartTask) => parsePart(blobSource(file), task),
   profileColumns: (columns: Column[], rows: number) => profileColumns(columns, rows),
+  growForestChunk: (chunk: ForestChunk) => {
+    const result = growForestChunk(chunk);
+    return transfer(result, [result.oobSum.buffer, result.oobCount.buffer]);
+  },
 };
 
 export type PartWorkerApi = typeof api;

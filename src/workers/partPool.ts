@@ -1,13 +1,15 @@
 import { type Remote, wrap } from 'comlink';
 import type { ParallelHost } from '../core/ingest/parallel';
 import type { ProfileHost } from '../core/profile/profile';
+import type { TrainHost } from '../core/models/model';
+import type { ForestChunk } from '../core/models/trees/forestChunk';
 import type { PartWorkerApi } from './part.worker';
 
 /**
  * The engine's helper workers, one per core, started on first use. They need shared memory, so
  * without cross-origin isolation there are none and the engine reads with its own thread.
  */
-export class PartPool implements ProfileHost {
+export class PartPool implements ProfileHost, TrainHost {
   readonly workers: number;
   private readonly remotes: Remote<PartWorkerApi>[] = [];
   private next = 0;
@@ -29,6 +31,10 @@ export class PartPool implements ProfileHost {
   /** A host that reads `file` in parts. */
   reader(file: Blob): ParallelHost {
     return { workers: this.workers, run: (task) => this.remote().parsePart(file, task) };
+  }
+
+  growForestChunk(chunk: ForestChunk) {
+    return this.remote().growForestChunk(chunk);
   }
 
   run(columns: readonly Parameters<PartWorkerApi['profileColumns']>[0][number][], rows: number) {

@@ -3,6 +3,7 @@ import type { ModelTask } from '../problem';
 import type { Rng } from '../util/rng';
 import type { ModelInfo } from './info';
 import type { SerializedNetwork } from './network';
+import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
 import type { UnsupervisedSummary } from './unsupervised/summary';
 
 /** A model's training data: row-major float32 features and one target value per row. */
@@ -30,9 +31,20 @@ export interface EpochLog {
   readonly valMetric?: number;
 }
 
+/**
+ * Helper threads a training run may hand work to (the CLI's worker threads, the engine's helper
+ * workers). Work given to them must not change the result, only how fast it comes.
+ */
+export interface TrainHost {
+  readonly workers: number;
+  growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
+}
+
 /** Hooks a training run gets from whoever runs it: randomness, progress, and cancellation. */
 export interface TrainContext {
   readonly rng: Rng;
+  /** Helper threads, where the host has them; models that can use them split their work. */
+  readonly host?: TrainHost;
   readonly onEpoch?: (log: EpochLog) => void;
   /** Polled between batches; training throws CancelledError once it returns true. */
   readonly shouldStop?: () => boolean;

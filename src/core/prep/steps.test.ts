@@ -81,7 +81,7 @@ describe('pca', () => {
   it('replaces the numeric columns with the components that reach the variance share, keeping the rest', () => {
     const { state, out } = fitTransform(pcaStep, train, { components: 0.99 });
     expect(out.columns.map((c) => c.name)).toEqual(['c', 'pc1', 'pc2']);
-    expect(state.fit.components.slice(0, 3).map((v) => Number(v.toFixed(9)))).toEqual([Number((1 / Math.sqrt(5)).toFixed(9)), Number((2 / Math.sqrt(5)).toFixed(9)), 0]);
+    expect(state.fit.components.slice(0, 3).map((v: number) => Number(v.toFixed(9)))).toEqual([Number((1 / Math.sqrt(5)).toFixed(9)), Number((2 / Math.sqrt(5)).toFixed(9)), 0]);
     // Centred x = (−1.5, −0.5, 0.5, 1.5) along (1, 2)/√5 gives √5 × (−1.5, …).
     values(out, 'pc1').forEach((v, i) => expect(v).toBeCloseTo(Math.sqrt(5) * (i - 1.5), 5));
     expect(pcaStep.sources!(state)).toEqual({ pc1: 'PCA', pc2: 'PCA' });

@@ -1,55 +1,65 @@
 import { isClassification } from '../../problem';
 import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
-import { createRng } from '../../util/rng';
+import { shared } from '../../util/shared';
 import { forestInfo } from '../info';
 import type { EpochLog, FittedModel, ModelDefinition } from '../model';
 import { binFeatures } from './binning';
-import { growCart } from './cart';
-import { type TreeEnsembleState, cartCriterion, cartTarget, ensemblePredictor, featuresPerSplit, normalise } from './learners';
-import { type Tree, leafOf } from './tree';
+import { type ForestChunk, type ForestChunkResult, growForestChunk } from './forestChunk';
+import { type TreeEnsembleState, ensemblePredictor, featuresPerSplit, normalise } from './learners';
+import type { Tree } from './tree';
 
 type ForestParams = ParamsOf<typeof forestInfo.schema>;
+
+/** Trees per unit of work: small enough for progress and Cancel, large enough to be worth a message. */
+const CHUNK_TREES = 5;
 
 /**
  * A random forest (Breiman 2001): trees on bootstrap samples with a random subset of features per
  * split, averaged. The rows each tree never saw give the out-of-bag score, reported as the forest
- * grows.
+ * grows. Trees grow in chunks on the host's helper threads when it has some (every core).
  */
 export const forestModel: ModelDefinition<typeof forestInfo.schema> = {
   ...forestInfo,
   async fit(train, target, params: ForestParams, ctx): Promise<FittedModel<TreeEnsembleState>> {
     const { n, d } = train;
-    const data = binFeatures(train.X, n, d);
-    const cart = cartTarget(train, target);
-    const criterion = cartCriterion(target, params.criterion);
-    const maxFeatures = featuresPerSplit(params.maxFeatures, d, target);
+    const host = ctx.host && ctx.host.workers > 1 ? ctx.host : null;
+    const binned = binFeatures(train.X, n, d);
+    // Helper threads read the rows from shared memory instead of each getting a copy per chunk.
+    const data = host ? { ...binned, bins: shared(binned.bins), rowBins: shared(binned.rowBins) } : binned;
+    const X = host ? shared(train.X) : train.X;
+    const y = host ? shared(train.y) : train.y;
     const classification = isClassification(target.task);
     const k = classification ? target.classes.length : 1;
+    const options = { maxDepth: params.maxDepth, minSamplesSplit: params.minSamplesSplit, minSamplesLeaf: params.minSamplesLeaf, maxFeatures: featuresPerSplit(params.maxFeatures, d, target), criterion: params.criterion, bootstrap: params.bootstrap };
+    // Each tree gets its own generator, seeded from the forest's, so trees do not depend on the
+    // order they are built in, nor on which thread builds them.
+    const seeds = Array.from({ length: params.trees }, () => ctx.rng.uint32());
+    const chunks: ForestChunk[] = [];
+    for (let t = 0; t < seeds.length; t += CHUNK_TREES) chunks.push({ data, X, y, target: { task: target.task, classes: target.classes }, options, seeds: seeds.slice(t, t + CHUNK_TREES) });
     // Out-of-bag sums of predictions, and how many trees left each row out.
     const oobSum = new Float64Array(n * k);
     const oobCount = new Int32Array(n);
     const trees: Tree[] = [];
     const gains = new Float64Array(d);
     const history: EpochLog[] = [];
-    // Each tree gets its own generator, seeded from the forest's, so trees do not depend on the order they are built in.
-    const seeds = Array.from({ length: params.trees }, () => ctx.rng.uint32());
-    for (let t = 0; t < params.trees; t++) {
-      const rng = createRng(seeds[t]);
-      const weights = new Float64Array(n);
-      if (params.bootstrap) for (let i = 0; i < n; i++) weights[rng.int(n)]++;
-      else weights.fill(1);
-      const grown = growCart(data, cart, weights, { maxDepth: params.maxDepth, minSamplesSplit: params.minSamplesSplit, minSamplesLeaf: params.minSamplesLeaf, maxFeatures, criterion }, rng);
-      trees.push(grown.tree);
-      for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
+    // Chunks run on the helper threads a few ahead of the one being merged; merging in chunk
+    // order keeps the sums, and so the result, independent of the number of threads.
+    const running: Promise<ForestChunkResult>[] = [];
+    const start = (c: number) => {
+      if (c < chunks.length) running[c] = host ? host.growForestChunk(chunks[c]) : Promise.resolve().then(() => growForestChunk(chunks[c]));
+    };
+    const ahead = host ? host.workers : 1;
+    for (let c = 0; c < ahead; c++) start(c);
+    for (let c = 0; c < chunks.length; c++) {
+      const part = await running[c];
+      start(c + ahead);
+      trees.push(...part.trees);
+      for (let f = 0; f < d; f++) gains[f] += part.gains[f];
       if (params.bootstrap) {
-        for (let i = 0; i < n; i++) {
-          if (weights[i] > 0) continue;
-          const leaf = leafOf(grown.tree, train.X, i, d);
-          for (let c = 0; c < k; c++) oobSum[i * k + c] += grown.tree.values[leaf * k + c];
-          oobCount[i]++;
-        }
-        const log = { epoch: t + 1, epochs: params.trees, ...oobScores(oobSum, oobCount, train.y, k, classification) };
+        for (let i = 0; i < oobSum.length; i++) oobSum[i] += part.oobSum[i];
+        for (let i = 0; i < n; i++) oobCount[i] += part.oobCount[i];
+        const log = { epoch: trees.length, epochs: params.trees, ...oobScores(oobSum, oobCount, train.y, k, classification) };
         history.push(log);
         ctx.onEpoch?.(log);
       }

@@ -1,0 +1,14 @@
+/** A typed array whose elements can be read as numbers by index and which can be rebuilt on another buffer. */
+type Shareable = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/**
+ * A copy of `values` in shared memory, so helper threads read it without a copy of their own; the
+ * array itself where there is no shared memory (a page without cross-origin isolation).
+ */
+export function shared<T extends Shareable>(values: T): T {
+  if (typeof SharedArrayBuffer === 'undefined' || values.buffer instanceof SharedArrayBuffer) return values;
+  const Ctor = values.constructor as new (buffer: SharedArrayBuffer) => T;
+  const out = new Ctor(new SharedArrayBuffer(values.byteLength));
+  out.set(values as never);
+  return out;
+}
