@@ -5,6 +5,7 @@ import { logisticModel } from './linear/logistic';
 import type { ModelDefinition } from './model';
 import { mlpModel } from './mlp/mlp';
 import { knnModel } from './neighbors/knn.model';
+import { svmModel } from './svm/svm.model';
 import { forestModel } from './trees/forest.model';
 import { gbdtModel } from './trees/gbdt.model';
 import { treeModel } from './trees/tree.model';
@@ -22,6 +23,7 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   gbdtModel as unknown as ModelDefinition,
   knnModel as unknown as ModelDefinition,
   naiveBayesModel as unknown as ModelDefinition,
+  svmModel as unknown as ModelDefinition,
   kmeansModel as unknown as ModelDefinition,
   dbscanModel as unknown as ModelDefinition,
   pcaModel as unknown as ModelDefinition,

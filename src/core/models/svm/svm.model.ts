@@ -1,0 +1,122 @@
+import { CancelledError, SaplingError } from '../../util/errors';
+import { svmInfo } from '../info';
+import { rejectMissing } from '../missing';
+import type { EpochLog, FittedModel, ModelDefinition } from '../model';
+import { solveDualCd } from './dualCd';
+import { type PlattSigmoid, fitPlatt, plattPredict } from './platt';
+
+/** The fitted state of a linear SVM: one scorer per binary problem and its Platt sigmoid. */
+export interface SvmState {
+  /** Per scorer: d weights, then the intercept. One scorer for two classes (positive = class 1), else one per class. */
+  readonly weights: readonly (readonly number[])[];
+  readonly platt: readonly PlattSigmoid[];
+}
+
+/**
+ * Linear SVM classification as scikit-learn's LinearSVC (liblinear: dual coordinate descent,
+ * squared hinge by default, regularised intercept, one-vs-rest for more than two classes).
+ * Probabilities come from Platt sigmoids fitted to the training rows' decision values: for two
+ * classes P(class 1) directly, for more each class's one-vs-rest probability, normalised to sum 1
+ * (as scikit-learn's CalibratedClassifierCV does with method="sigmoid"). A class without training
+ * rows gets a scorer that never wins. NaN features are refused at fit and at predict.
+ */
+export const svmModel: ModelDefinition<typeof svmInfo.schema> = {
+  ...svmInfo,
+  async fit(train, target, params, ctx): Promise<FittedModel<SvmState>> {
+    const { X, y, n, d } = train;
+    if (n === 0) throw new SaplingError('too-few-rows', 'no rows to fit the linear SVM on');
+    rejectMissing(X, n, d, svmInfo.label, 'training');
+    const classes = target.classes.length;
+    const problems = classes === 2 ? [1] : Array.from({ length: classes }, (_, c) => c);
+    const history: EpochLog[] = [];
+    const weights: number[][] = [];
+    const platt: PlattSigmoid[] = [];
+    const unconverged: string[] = [];
+    let passes = 0;
+    const budget = params.maxIterations * problems.length;
+    for (const c of problems) {
+      const sign = Int8Array.from(y, (label) => (label === c ? 1 : -1));
+      const result = await solveDualCd(X, n, d, sign, {
+        ...params,
+        onPass: async (_pass, loss) => {
+          // One running count across the one-vs-rest problems, so the chart reads as one training run.
+          const log = { epoch: ++passes, epochs: budget, loss };
+          history.push(log);
+          ctx.onEpoch?.(log);
+          await ctx.yieldToEvents?.();
+          if (ctx.shouldStop?.()) throw new CancelledError();
+        },
+      }, ctx.rng);
+      if (!result.converged) unconverged.push(target.classes[c]);
+      weights.push(Array.from(result.w));
+      platt.push(fitPlatt(decisionValues(result.w, X, n, d), Uint8Array.from(sign, (s) => (s > 0 ? 1 : 0))));
+    }
+    return {
+      model: 'svm',
+      params,
+      task: target.task,
+      classes: target.classes,
+      nFeatures: d,
+      state: { weights, platt },
+      history,
+      stopReason: unconverged.length === 0
+        ? `converged after ${passes} passes`
+        : `stopped at the limit of ${params.maxIterations} passes (${classes === 2 ? 'not converged' : `not converged for ${unconverged.join(', ')}`}); scaling the features usually helps`,
+      importance: coefficientImportance(weights, d),
+    };
+  },
+  async load(fitted) {
+    const state = fitted.state as SvmState;
+    const d = fitted.nFeatures;
+    const classes = fitted.classes.length;
+    const w = state.weights.map((ws) => Float64Array.from(ws));
+    return {
+      outputs(X, n) {
+        rejectMissing(X, n, d, svmInfo.label, 'prediction');
+        const out = new Float32Array(n * classes);
+        const p = new Float64Array(w.length);
+        for (let i = 0; i < n; i++) {
+          for (let s = 0; s < w.length; s++) {
+            let f = w[s][d];
+            for (let j = 0; j < d; j++) f += w[s][j] * X[i * d + j];
+            p[s] = plattPredict(f, state.platt[s].A, state.platt[s].B);
+          }
+          writeProbabilities(p, out, i * classes);
+        }
+        return out;
+      },
+      dispose() {},
+    };
+  },
+};
+
+/** One row's class probabilities from the scorers' sigmoid outputs. */
+function writeProbabilities(p: Float64Array, out: Float32Array, at: number): void {
+  if (p.length === 1) {
+    out[at] = 1 - p[0];
+    out[at + 1] = p[0];
+    return;
+  }
+  let total = 0;
+  for (const v of p) total += v;
+  // Every sigmoid at 0 (possible only in underflow): no class is preferred.
+  for (let c = 0; c < p.length; c++) out[at + c] = total > 0 ? p[c] / total : 1 / p.length;
+}
+
+/** Decision values w·x + b of every training row. */
+function decisionValues(w: Float64Array, X: Float32Array, n: number, d: number): Float64Array {
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = w[d];
+    for (let j = 0; j < d; j++) s += w[j] * X[i * d + j];
+    f[i] = s;
+  }
+  return f;
+}
+
+/** Mean |coefficient| per feature over the scorers, normalised to sum 1 (all zero stays zero). */
+function coefficientImportance(weights: readonly (readonly number[])[], d: number): number[] {
+  const mean = Array.from({ length: d }, (_, j) => weights.reduce((s, w) => s + Math.abs(w[j]), 0) / weights.length);
+  const total = mean.reduce((a, b) => a + b, 0);
+  return mean.map((m) => (total > 0 ? m / total : 0));
+}
