@@ -140,7 +140,7 @@ async function saplingScore(p: Prepared, family: string): Promise<{ score: numbe
 }
 
 const f3 = (v: number) => v.toFixed(3).replace('-', '−');
-const signed = (v: number) => (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(3);
+const signed = (v: number) => (Math.abs(v) < 0.0005 ? '±' : v > 0 ? '+' : '−') + Math.abs(v).toFixed(3);
 
 /** Runs the section, printing (through `say`) the table and its notes. */
 export async function accuracySection(say: (line: string) => void): Promise<void> {

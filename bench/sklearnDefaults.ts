@@ -64,6 +64,9 @@ export const SKLEARN_NAMES: Readonly<Record<string, ToSklearn>> = {
     ...onlyIf(p.rowSubsample !== 1, { subsample: p.rowSubsample }),
     ...onlyIf(p.colSubsample !== 1, { colsample: p.colSubsample }),
   }),
+  knn: (p) => ({ n_neighbors: p.k, weights: p.weights, metric: p.metric }),
+  'naive-bayes': (p) => ({ var_smoothing: p.varSmoothing, ...onlyIf(p.distribution !== 'gaussian', { distribution: p.distribution }) }),
+  svm: (p) => ({ C: p.C, loss: p.loss, max_iter: p.maxIterations, tol: p.tolerance }),
 };
 
 /**

@@ -41,7 +41,7 @@ ESTIMATORS = {
     "gbdt": (lambda s: HistGradientBoostingClassifier(random_state=s), lambda s: HistGradientBoostingRegressor(random_state=s)),
     "knn": (lambda s: KNeighborsClassifier(), lambda s: KNeighborsRegressor()),
     "naive-bayes": (lambda s: GaussianNB(), None),
-    "svm": (lambda s: LinearSVC(random_state=s), lambda s: LinearSVR(random_state=s)),
+    "svm": (lambda s: LinearSVC(random_state=s), lambda s: LinearSVR(random_state=s)),  # Sapling's svm is LinearSVC
 }
 
 
@@ -72,6 +72,8 @@ def normalised_params(model, n_train):
         params["early_stopping"] = n_train > 10000
     if params.get("max_features") is None and "n_estimators" in params:
         params["max_features"] = 1.0
+    if params.get("metric") == "minkowski" and params.get("p") in (1, 2):  # KNeighbors
+        params["metric"] = {1: "manhattan", 2: "euclidean"}[params["p"]]
     if isinstance(params.get("hidden_layer_sizes"), tuple):
         params["hidden_layer_sizes"] = list(params["hidden_layer_sizes"])
     return params
