@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from './binning';
-import { type Criterion, type Split, type SplitLimits, bestSplit, fillHistogram3, newHistogram, partition } from './split';
+import { type Split, type SplitLimits, bestBoostingSplit, fillHistogram3, newHistogram, partition } from './split';
 import type { Tree } from './tree';
 
 /** Growth limits of a boosting tree. */
@@ -8,8 +8,9 @@ export interface LeafwiseOptions {
   /** 0 = unlimited. */
   readonly maxDepth: number;
   readonly limits: SplitLimits;
-  readonly criterion: Criterion;
 }
+
+const EMPTY = new Float64Array(0);
 
 interface Leaf {
   node: number;
@@ -26,8 +27,8 @@ interface Leaf {
  * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `stats` holds (1, g, h) per
  * row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
  * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
- * Returns the tree, the segment of `order` each leaf owns (to update scores without traversal),
- * and the split gains per feature.
+ * `spare` holds histograms to reuse, and gets this tree's back. Returns the tree, the segment of
+ * `order` each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
   data: BinnedFeatures,
@@ -38,6 +39,7 @@ export function growLeafwise(
   options: LeafwiseOptions,
   lambda: number,
   shrinkage: number,
+  spare: Float64Array[] = [],
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
   const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
   const addNode = () => {
@@ -63,10 +65,13 @@ export function growLeafwise(
   };
   const canSplit = (leaf: Leaf) => (options.maxDepth === 0 || leaf.depth < options.maxDepth) && leaf.total[0] >= 2 * options.limits.minSamplesLeaf;
   const find = (leaf: Leaf) => {
-    leaf.split = canSplit(leaf) ? bestSplit(leaf.hist, leaf.total, data, features, options.criterion, options.limits) : null;
+    leaf.split = canSplit(leaf) ? bestBoostingSplit(leaf.hist, leaf.total, data, features, lambda, options.limits) : null;
   };
 
-  const rootHist = newHistogram(data.d, 3);
+  // Histograms are d × 256 bins × 3 channels; reusing them (`spare`, kept across trees by the
+  // caller) saves allocating and zeroing one per split. fillHistogram3 clears what it fills.
+  const histogram = () => spare.pop() ?? newHistogram(data.d, 3);
+  const rootHist = histogram();
   fillHistogram3(rootHist, data, features, order, 0, m, stats);
   const root: Leaf = { node: addNode(), start: 0, end: m, depth: 0, hist: rootHist, total: sumOf(0, m), split: null };
   find(root);
@@ -91,7 +96,7 @@ export function growLeafwise(
     const rightTotal = Float64Array.from(parent.total, (v, c) => v - leftTotal[c]);
     const leftSmaller = mid - parent.start <= parent.end - mid;
     // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent.
-    const small = newHistogram(data.d, 3);
+    const small = histogram();
     if (leftSmaller) fillHistogram3(small, data, features, order, parent.start, mid, stats);
     else fillHistogram3(small, data, features, order, mid, parent.end, stats);
     const large = parent.hist;
@@ -101,8 +106,16 @@ export function growLeafwise(
     find(left);
     find(right);
     leaves.splice(pick, 1, left, right);
+    // A leaf that cannot split keeps its sums in `total`; its histogram can go back to the pool.
+    for (const leaf of [left, right]) {
+      if (!leaf.split) {
+        spare.push(leaf.hist);
+        leaf.hist = EMPTY;
+      }
+    }
   }
   for (const leaf of leaves) {
+    if (leaf.hist !== EMPTY) spare.push(leaf.hist);
     tree.values[leaf.node] = (-leaf.total[1] / (leaf.total[2] + lambda)) * shrinkage;
     tree.samples[leaf.node] = leaf.total[0];
   }

@@ -68,15 +68,6 @@ export const squaredErrorCriterion: Criterion = {
   count: (s, at) => s[at],
 };
 
-/** Second-order boosting loss −G²/(H + λ), from (count, Σg, Σh): XGBoost's and LightGBM's gain. */
-export function boostingCriterion(lambda: number): Criterion {
-  return {
-    channels: 3,
-    loss: (s, at) => -(s[at + 1] * s[at + 1]) / (s[at + 2] + lambda),
-    count: (s, at) => s[at],
-  };
-}
-
 /** Histograms of one node: hist[(f · 256 + bin) · C + c]. */
 export function newHistogram(d: number, channels: number): Float64Array {
   return new Float64Array(d * HIST_BINS * channels);
@@ -195,6 +186,52 @@ export function bestSplit(hist: Float64Array, total: Float64Array, data: BinnedF
         if (gain > bestGain + 1e-12 * Math.abs(parentLoss)) {
           bestGain = gain;
           best = { feature: f, bin: b, missingLeft, gain, left: left.slice() };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * `bestSplit` for boosting histograms (count, Σg, Σh), with the gain written out: the same answer,
+ * without the per-bin criterion calls, since split finding runs for every leaf of every round.
+ */
+export function bestBoostingSplit(hist: Float64Array, total: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, lambda: number, limits: SplitLimits): Split | null {
+  const [nAll, gAll, hAll] = total;
+  const parentLoss = -(gAll * gAll) / (hAll + lambda);
+  const minLeaf = limits.minSamplesLeaf;
+  const minH = limits.minHessian;
+  const tolerance = 1e-12 * Math.abs(parentLoss);
+  let best: Split | null = null;
+  let bestGain = limits.minGain;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const nb = data.nBins[f];
+    if (nb < 2) continue;
+    const base = f * HIST_BINS * 3;
+    const missingAt = base + MISSING_BIN * 3;
+    const mn = hist[missingAt];
+    const sides = mn > 0 ? 2 : 1;
+    for (let side = 0; side < sides; side++) {
+      const missingLeft = side === 1;
+      let ln = missingLeft ? mn : 0;
+      let lg = missingLeft ? hist[missingAt + 1] : 0;
+      let lh = missingLeft ? hist[missingAt + 2] : 0;
+      for (let b = 0, at = base; b < nb - 1; b++, at += 3) {
+        ln += hist[at];
+        lg += hist[at + 1];
+        lh += hist[at + 2];
+        const rn = nAll - ln;
+        if (ln < minLeaf) continue;
+        if (rn < minLeaf) break;
+        const rh = hAll - lh;
+        if (lh < minH || rh < minH) continue;
+        const rg = gAll - lg;
+        const gain = parentLoss + (lg * lg) / (lh + lambda) + (rg * rg) / (rh + lambda);
+        if (gain > bestGain + tolerance) {
+          bestGain = gain;
+          best = { feature: f, bin: b, missingLeft, gain, left: Float64Array.of(ln, lg, lh) };
         }
       }
     }
