@@ -20,7 +20,12 @@ export interface DualCdOptions {
   readonly loss: 'hinge' | 'squared_hinge';
   readonly maxIterations: number;
   readonly tolerance: number;
-  /** Called after each pass with its number (1-based) and the primal objective / (C·n). */
+  /**
+   * Called after each pass with its number (1-based) and the primal objective / (C·n) as the pass
+   * saw it: each visited row's loss at its margin before its own update (a running loss, like the
+   * MLP's epoch loss), rows set aside by shrinking counting 0 (they lay beyond the margin when set aside). Exact
+   * bookkeeping would cost a second pass over the data.
+   */
   readonly onPass?: (pass: number, loss: number) => Promise<void> | void;
 }
 
@@ -61,12 +66,15 @@ export async function solveDualCd(X: Float32Array, n: number, d: number, sign: I
     }
     let pgMax = -Infinity;
     let pgMin = Infinity;
+    let slackSum = 0;
     for (let s = 0; s < active; s++) {
       const i = order[s];
       const yi = sign[i];
       const row = i * d;
       let margin = w[d];
       for (let j = 0; j < d; j++) margin += w[j] * X[row + j];
+      const slack = Math.max(0, 1 - yi * margin);
+      slackSum += squared ? slack * slack : slack;
       const g = yi * margin - 1 + diag * alpha[i];
       let pg = 0;
       if (alpha[i] === 0) {
@@ -101,7 +109,9 @@ export async function solveDualCd(X: Float32Array, n: number, d: number, sign: I
       }
     }
     pass++;
-    await options.onPass?.(pass, primalLoss(X, n, d, sign, w, options.C, squared));
+    let norm = 0;
+    for (let j = 0; j <= d; j++) norm += w[j] * w[j];
+    await options.onPass?.(pass, slackSum / n + norm / (2 * options.C * n));
     if (pgMax - pgMin <= options.tolerance) {
       if (active === n) {
         converged = true;
@@ -117,18 +127,4 @@ export async function solveDualCd(X: Float32Array, n: number, d: number, sign: I
     pgMinOld = pgMin >= 0 ? -Infinity : pgMin;
   }
   return { w, passes: pass, converged };
-}
-
-/** The primal objective divided by C·n: the mean (squared) hinge loss plus ‖w‖² / (2·C·n). */
-export function primalLoss(X: Float32Array, n: number, d: number, sign: Int8Array, w: Float64Array, C: number, squared: boolean): number {
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let margin = w[d];
-    for (let j = 0; j < d; j++) margin += w[j] * X[i * d + j];
-    const slack = Math.max(0, 1 - sign[i] * margin);
-    loss += squared ? slack * slack : slack;
-  }
-  let norm = 0;
-  for (let j = 0; j <= d; j++) norm += w[j] * w[j];
-  return loss / n + norm / (2 * C * n);
 }

@@ -34,15 +34,19 @@ export const svmModel: ModelDefinition<typeof svmInfo.schema> = {
     const unconverged: string[] = [];
     let passes = 0;
     const budget = params.maxIterations * problems.length;
+    // At most ~1000 points reach the chart and the model file, however many classes there are.
+    const stride = Math.ceil(budget / 1000);
     for (const c of problems) {
       const sign = Int8Array.from(y, (label) => (label === c ? 1 : -1));
       const result = await solveDualCd(X, n, d, sign, {
         ...params,
         onPass: async (_pass, loss) => {
           // One running count across the one-vs-rest problems, so the chart reads as one training run.
-          const log = { epoch: ++passes, epochs: budget, loss };
-          history.push(log);
-          ctx.onEpoch?.(log);
+          if (++passes % stride === 0) {
+            const log = { epoch: passes, epochs: budget, loss };
+            history.push(log);
+            ctx.onEpoch?.(log);
+          }
           await ctx.yieldToEvents?.();
           if (ctx.shouldStop?.()) throw new CancelledError();
         },
