@@ -16,6 +16,9 @@ export interface KnnState {
   readonly y: string;
 }
 
+/** Query rows searched at a time. */
+const CHUNK = 4096;
+
 /**
  * k nearest neighbours for classification and regression (scikit-learn's KNeighborsClassifier /
  * KNeighborsRegressor with the brute algorithm). Fitting stores the rows; prediction searches them
@@ -51,7 +54,15 @@ export const knnModel: ModelDefinition<typeof knnInfo.schema> = {
     return {
       outputs(Q, m) {
         rejectMissing(Q, m, d, knnInfo.label, 'prediction');
-        return voteOutputs(kNearest(index, Q, m, k), m, y, classes, params.weights);
+        const width = Math.max(classes, 1);
+        const out = new Float32Array(m * width);
+        // Chunks bound the neighbour lists (12 bytes × k per query) when k is large.
+        for (let start = 0; start < m; start += CHUNK) {
+          const rows = Math.min(CHUNK, m - start);
+          const found = kNearest(index, Q.subarray(start * d, (start + rows) * d), rows, k);
+          out.set(voteOutputs(found, rows, y, classes, params.weights), start * width);
+        }
+        return out;
       },
       dispose() {},
     };
