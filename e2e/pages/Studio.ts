@@ -100,6 +100,27 @@ class TrainScreen {
 class EvaluateScreen {
   constructor(private readonly page: Page) {}
 
+  /** The tree diagram (an SVG image named after the tree). */
+  treeDiagram(name: RegExp = /tree|Round/i): Locator {
+    return this.page.getByRole('img', { name });
+  }
+
+  /** The zoom level shown beside the diagram's zoom buttons, in percent. */
+  async zoomLevel(): Promise<number> {
+    return parseInt((await this.page.getByRole('status', { name: 'Zoom level' }).textContent()) ?? '', 10);
+  }
+
+  async zoom(direction: 'in' | 'out'): Promise<void> {
+    await this.page.getByRole('button', { name: `Zoom ${direction}` }).click();
+  }
+
+  /** The "What the model relies on" bars as {feature: shown value}, largest first. */
+  async importance(): Promise<{ feature: string; value: string }[]> {
+    const table = this.page.getByRole('table', { name: 'Feature importance' });
+    await expect(table).toBeVisible();
+    return Promise.all((await table.locator('tbody tr').all()).map(async (r) => ({ feature: (await r.getByRole('rowheader').textContent()) ?? '', value: (await r.getByRole('cell').textContent()) ?? '' })));
+  }
+
   /** The "Test metrics" table as {metric name: value}. */
   async testMetrics(): Promise<Record<string, number>> {
     const table = this.page.getByRole('table', { name: 'Test metrics' });

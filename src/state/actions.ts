@@ -278,7 +278,7 @@ export async function train(): Promise<void> {
     showError('Choose a target column first (Problem).');
     return;
   }
-  set({ history: [] });
+  set({ history: [], historyModel: s.modelId });
   dispatch('training', { type: 'start' });
   try {
     const config = {
@@ -290,7 +290,7 @@ export async function train(): Promise<void> {
     };
     const summary = await requireEngine().train(config, progressTo('training'));
     dispatch('training', { type: 'succeed', result: summary });
-    set({ current: summary });
+    set({ current: summary, tree: summary.tree });
   } catch (e) {
     if (isCancelled(e)) {
       dispatch('training', { type: 'cancel' });
@@ -298,6 +298,18 @@ export async function train(): Promise<void> {
       dispatch('training', { type: 'fail', error: errorMessage(e) });
       showError(`Training failed: ${errorMessage(e)}`);
     }
+  }
+}
+
+/** Draws another tree of the current model (a forest's or a boosting model's). */
+export async function showTree(index: number): Promise<void> {
+  const { current } = studio.getState();
+  try {
+    const tree = await requireEngine().describeTree(index);
+    // A model trained or imported meanwhile has its own tree.
+    if (studio.getState().current === current) set({ tree });
+  } catch (e) {
+    showError(e);
   }
 }
 
@@ -320,7 +332,7 @@ export async function exportTfjsPair(): Promise<{ modelJson: string; weights: Ui
 export async function importModel(file: File): Promise<void> {
   try {
     const summary = await requireEngine().importModel(file);
-    set({ current: summary, prediction: INITIAL_STATE.prediction });
+    set({ current: summary, tree: summary.tree, prediction: INITIAL_STATE.prediction });
     predictionsCsv = '';
   } catch (e) {
     showError(`Could not import ${file.name}: ${errorMessage(e)}`);

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ReadSettings } from '../core/ingest/reader';
 import type { EpochLog } from '../core/models/model';
+import type { TreeDescription } from '../core/models/trees/describe';
 import type { AssociationMatrix } from '../core/profile/association';
 import type { RecipeSpec } from '../core/prep/recipe';
 import type { Task } from '../core/problem';
@@ -39,8 +40,12 @@ export interface StudioState {
   readonly training: Job<ModelSummary>;
   /** Per-epoch logs of the running (or last) training, for the live chart. */
   readonly history: readonly EpochLog[];
+  /** The model family that `history` comes from (the picker may have moved on since). */
+  readonly historyModel: string | null;
   /** The model export and prediction use: the last trained or imported one. */
   readonly current: ModelSummary | null;
+  /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
+  readonly tree: TreeDescription | null;
   readonly prediction: Job<Omit<PredictionResult, 'csv'>>;
   readonly errors: readonly ShownError[];
   /** Recipe changes chosen from warnings before (or after) the recipe exists. */
@@ -64,7 +69,9 @@ export const INITIAL_STATE: StudioState = {
   seed: 42,
   training: IDLE_JOB,
   history: [],
+  historyModel: null,
   current: null,
+  tree: null,
   prediction: IDLE_JOB,
   errors: [],
   exclusions: { columns: [], dropDuplicates: false },

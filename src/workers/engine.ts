@@ -2,6 +2,7 @@ import { parseModelFile } from '../core/artifact/load';
 import type { ModelFile } from '../core/artifact/modelFile';
 import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
 import { tfjsPair } from '../core/artifact/tfjsPair';
+import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
 import { tableToCsv } from '../core/ingest/writeCsv';
@@ -166,6 +167,7 @@ export class Engine {
     const table = this.requireTable();
     this.stopRequested = false;
     const { file } = await runTraining(table, config, {
+      host: this.parts,
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
       shouldStop: () => this.stopRequested,
@@ -174,6 +176,12 @@ export class Engine {
     if (this.stopRequested) throw new CancelledError();
     this.model = file;
     return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
+  }
+
+  /** Tree `index` of the current model (a tree model) in the data's terms, cut to its first levels if large. */
+  describeTree(index: number): TreeDescription {
+    const file = this.requireModel();
+    return describeFittedTree(file.model, file.pipeline, index);
   }
 
   /** The current model file as JSON text, for download. */
@@ -241,6 +249,8 @@ function browserMemoryBudget(): number {
 function summarise(file: ModelFile, source: ModelSummary['source'], name: string): ModelSummary {
   const state = file.model.state as { network?: unknown } | null;
   const values = file.model.importance;
-  const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, value: values[i] })).sort((a, b) => b.value - a.value) : null;
-  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report, hasNetwork: Boolean(state?.network), importance };
+  const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, source: f.source, value: values[i] })).sort((a, b) => b.value - a.value) : null;
+  // Only the small description of the first tree crosses to the page, never the fitted trees.
+  const tree = fittedTrees(file.model)?.length ? describeFittedTree(file.model, file.pipeline, 0) : null;
+  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report, hasNetwork: Boolean(state?.network), importance, tree };
 }

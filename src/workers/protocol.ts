@@ -1,6 +1,7 @@
 import type { ModelFile } from '../core/artifact/modelFile';
 import type { CsvMeta } from '../core/ingest/csv';
 import type { EpochLog } from '../core/models/model';
+import type { TreeDescription } from '../core/models/trees/describe';
 import type { FeatureRelation } from '../core/profile/association';
 import type { DataProfile, ValueCount } from '../core/profile/profile';
 import type { Task } from '../core/problem';
@@ -41,8 +42,13 @@ export interface ModelSummary {
   readonly report: TrainReport;
   /** Whether the model is a TF.js network (and so has a plain TF.js pair to export). */
   readonly hasNetwork: boolean;
-  /** Feature importance by the features' names, largest first, where the model has a measure. */
-  readonly importance: readonly { readonly feature: string; readonly value: number }[] | null;
+  /**
+   * Feature importance by the features' names (`island=Dream`) and the columns they came from
+   * (`island`), largest first, where the model has a measure.
+   */
+  readonly importance: readonly { readonly feature: string; readonly source: string; readonly value: number }[] | null;
+  /** The first tree of a tree model, described in the data's terms (the engine describes others on request). */
+  readonly tree: TreeDescription | null;
 }
 
 /** Predictions for an uploaded file: a preview for the table and the full CSV for download. */

@@ -1,11 +1,15 @@
 import { getModelInfo } from '../../core/models/info';
+import { historyLabels, keptStep } from '../charts/historyLabels';
+import { LossChart } from '../charts/LossChart';
 import { PredictedVsActual, ResidualPlot } from '../charts/RegressionCharts';
 import { RocChart } from '../charts/RocChart';
 import { NextStep } from '../components/Stepper';
 import { fmt, fmtMetric, TASK_LABELS } from '../format';
 import { useStudio } from '../useStudio';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
+import { TreeCard } from './tree/TreeCard';
 
 /** Step 5: how good the model is on rows it never saw, and where it goes wrong. */
 export function EvaluateScreen() {
@@ -71,7 +75,31 @@ export function EvaluateScreen() {
           </div>
         </div>
       )}
+      <InsideTheModel />
+      <TreeCard />
       <NextStep to="export" />
     </section>
+  );
+}
+
+/** What the model relies on and how training went, side by side when both exist. */
+function InsideTheModel() {
+  const current = useStudio((s) => s.current);
+  if (!current) return null;
+  const { report, importance } = current;
+  const labels = historyLabels(report.model, report.history);
+  const curve = report.history.length > 1;
+  if (!importance && !curve) return null;
+  return (
+    <div className="grid-2">
+      {importance ? <ImportanceChart importance={importance} model={report.model} /> : null}
+      {curve ? (
+        <div className="card">
+          <h3>Learning curve</h3>
+          <p className="help">{report.stop_reason.replace(/^./, (c) => c.toUpperCase())}.</p>
+          <LossChart history={report.history} metricName={report.task === 'regression' ? 'R²' : 'accuracy'} labels={labels} kept={keptStep(report.model, report.history)} />
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { getModelInfo, modelsForTask } from '../../core/models/info';
 import { cancel, setModel, setModelParam, train } from '../../state/actions';
+import { historyLabels, keptStep } from '../charts/historyLabels';
 import { LossChart } from '../charts/LossChart';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
@@ -14,11 +15,13 @@ export function TrainScreen() {
   const params = useStudio((s) => s.modelParams);
   const training = useStudio((s) => s.training);
   const history = useStudio((s) => s.history);
+  const historyModel = useStudio((s) => s.historyModel);
   const backend = useStudio((s) => s.backend.report?.active);
   if (!task || !modelId) return null;
   const info = getModelInfo(modelId);
   const running = training.state === 'running';
   const last = history.at(-1);
+  const labels = historyLabels(historyModel, history);
   return (
     <section aria-labelledby="train-title">
       <h2 id="train-title">Train</h2>
@@ -50,7 +53,7 @@ export function TrainScreen() {
         {running ? (
           <ProgressBar
             label="Training"
-            detail={last ? `${last.epochs === 1 ? 'step' : 'epoch'} ${last.epoch} of ${last.epochs}, loss ${fmt(last.loss)}` : training.progress?.stage}
+            detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : training.progress?.stage}
             fraction={training.progress?.fraction}
           />
         ) : null}
@@ -64,7 +67,7 @@ export function TrainScreen() {
       {history.length > 1 ? (
         <div className="card">
           <h3>Learning curve</h3>
-          <LossChart history={history} metricName={task === 'regression' ? 'R²' : 'accuracy'} />
+          <LossChart history={history} metricName={task === 'regression' ? 'R²' : 'accuracy'} labels={labels} kept={running ? null : keptStep(historyModel, history)} />
         </div>
       ) : null}
       {training.state === 'succeeded' ? <NextStep to="evaluate" /> : null}

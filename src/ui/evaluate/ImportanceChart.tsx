@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import type { ModelSummary } from '../../workers/protocol';
+import { fmt } from '../format';
+
+/** Bars shown before "Show all". */
+const TOP = 15;
+
+/** What the importance of each family measures, in one line. */
+const EXPLANATIONS: Record<string, string> = {
+  tree: 'Share of the tree’s total split gain (how much its questions on a feature purified the groups).',
+  forest: 'Share of the total split gain each feature brought, summed over every tree of the forest.',
+  gbdt: 'Share of the total loss reduction (split gain) each feature brought, over every boosting round.',
+  logistic: 'Size of each feature’s coefficient |w| on the prepared (scaled) inputs: how hard it pushes the prediction.',
+  linear: 'Size of each feature’s coefficient |w| on the prepared (scaled) inputs: how hard it pushes the prediction.',
+  svm: 'Share of the coefficients’ size |w| (averaged over the one-vs-rest classifiers) on the prepared inputs: how hard each feature pushes the decision.',
+};
+
+
+/**
+ * Feature importance as horizontal bars, largest first: the top 15 with a "show all" toggle, and
+ * one-hot indicators optionally added up into the column they came from.
+ */
+export function ImportanceChart({ importance, model }: { importance: NonNullable<ModelSummary['importance']>; model: string }) {
+  const [showAll, setShowAll] = useState(false);
+  const [byColumn, setByColumn] = useState(false);
+  const titleId = useId();
+  const encoded = importance.some((f) => f.feature !== f.source);
+  const rows = byColumn ? sumByColumn(importance) : importance.map((f) => ({ name: f.feature, value: f.value }));
+  const shown = showAll ? rows : rows.slice(0, TOP);
+  const max = Math.max(...rows.map((r) => r.value), 0) || 1;
+  // Shares of a whole (the trees' gains, the SVM's coefficients) read best as percentages.
+  const total = importance.reduce((a, f) => a + f.value, 0);
+  const share = Math.abs(total - 1) < 1e-6 && importance.every((f) => f.value >= 0);
+  const format = (v: number) => (share ? (v === 0 ? '0%' : v < 0.001 ? '<0.1%' : `${(v * 100).toFixed(v >= 0.1 ? 0 : 1)}%`) : fmt(v));
+  return (
+    <div className="card importance">
+      <h3 id={titleId}>What the model relies on</h3>
+      <p className="help">{EXPLANATIONS[model] ?? 'How much each feature matters to the model’s predictions.'}</p>
+      <table className="bars" aria-label="Feature importance">
+        <thead className="visually-hidden">
+          <tr>
+            <th scope="col">{byColumn ? 'Column' : 'Feature'}</th>
+            <th scope="col">Importance</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.name}>
+              <th scope="row" title={r.name}>
+                {r.name}
+              </th>
+              <td>
+                <div className="bar-cell">
+                  <span className="bar-track" aria-hidden>
+                    <span className="bar-fill" style={{ width: `${(r.value / max) * 100}%` }} />
+                  </span>
+                  <span className="bar-value">{format(r.value)}</span>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        {rows.length > TOP ? (
+          <button type="button" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+            {showAll ? `Show the top ${TOP}` : `Show all ${rows.length}`}
+          </button>
+        ) : null}
+        {encoded ? (
+          <label className="check">
+            <input type="checkbox" checked={byColumn} onChange={(e) => setByColumn(e.target.checked)} /> Add up one-hot columns by the column they came from
+          </label>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function sumByColumn(importance: NonNullable<ModelSummary['importance']>): { name: string; value: number }[] {
+  const sums = new Map<string, number>();
+  for (const f of importance) sums.set(f.source, (sums.get(f.source) ?? 0) + f.value);
+  return [...sums].map(([name, value]) => ({ name, value })).sort((a, b) => b.value - a.value);
+}
