@@ -5,10 +5,15 @@ import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/pr
 import type { Column } from '../core/table/column';
 import type { TrainHost } from '../core/models/model';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
+import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { fileSource } from './io';
 
 /** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees. */
-type JobBody = { kind: 'part'; path: string; task: PartTask } | { kind: 'profile'; columns: Column[]; rows: number } | { kind: 'forest'; chunk: ForestChunk };
+type JobBody =
+  | { kind: 'part'; path: string; task: PartTask }
+  | { kind: 'profile'; columns: Column[]; rows: number }
+  | { kind: 'forest'; chunk: ForestChunk }
+  | { kind: 'histograms'; memory: TeamMemory };
 type Job = JobBody & { id: number };
 type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult; error?: string };
 
@@ -64,6 +69,10 @@ export class WorkerPool implements ProfileHost, TrainHost {
     return this.send<ForestChunkResult>({ kind: 'forest', chunk });
   }
 
+  serveHistograms(memory: TeamMemory): Promise<void> {
+    return this.send<void>({ kind: 'histograms', memory });
+  }
+
   /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
@@ -76,6 +85,11 @@ export function serveIfWorker(): boolean {
   const port = parentPort;
   port.on('message', async (job: Job) => {
     try {
+      if (job.kind === 'histograms') {
+        serveHistogramHelper(job.memory);
+        port.postMessage({ id: job.id } satisfies Reply);
+        return;
+      }
       const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : job.kind === 'profile' ? profileColumns(job.columns, job.rows) : growForestChunk(job.chunk);
       const transfer = job.kind === 'forest' ? [(result as ForestChunkResult).oobSum.buffer, (result as ForestChunkResult).oobCount.buffer] : [];
       port.postMessage({ id: job.id, result } satisfies Reply, transfer as ArrayBuffer[]);

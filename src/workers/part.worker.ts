@@ -2,6 +2,7 @@ import { expose, transfer } from 'comlink';
 import { type PartTask, parsePart } from '../core/ingest/parallel';
 import { blobSource } from '../core/ingest/source';
 import { type ForestChunk, growForestChunk } from '../core/models/trees/forestChunk';
+import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
 
@@ -13,6 +14,8 @@ const api = {
     const result = growForestChunk(chunk);
     return transfer(result, [result.oobSum.buffer, result.oobCount.buffer]);
   },
+  /** Blocks this worker as a boosting histogram helper until the training run stops it. */
+  serveHistograms: (memory: TeamMemory) => serveHistogramHelper(memory),
 };
 
 export type PartWorkerApi = typeof api;

@@ -3,6 +3,7 @@ import type { ParallelHost } from '../core/ingest/parallel';
 import type { ProfileHost } from '../core/profile/profile';
 import type { TrainHost } from '../core/models/model';
 import type { ForestChunk } from '../core/models/trees/forestChunk';
+import type { TeamMemory } from '../core/models/trees/histogramTeam';
 import type { PartWorkerApi } from './part.worker';
 
 /**
@@ -35,6 +36,10 @@ export class PartPool implements ProfileHost, TrainHost {
 
   growForestChunk(chunk: ForestChunk) {
     return this.remote().growForestChunk(chunk);
+  }
+
+  serveHistograms(memory: TeamMemory) {
+    return this.remote().serveHistograms(memory);
   }
 
   run(columns: readonly Parameters<PartWorkerApi['profileColumns']>[0][number][], rows: number) {

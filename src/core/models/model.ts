@@ -4,6 +4,7 @@ import type { Rng } from '../util/rng';
 import type { ModelInfo } from './info';
 import type { SerializedNetwork } from './network';
 import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
+import type { TeamMemory } from './trees/histogramTeam';
 import type { UnsupervisedSummary } from './unsupervised/summary';
 
 /** A model's training data: row-major float32 features and one target value per row. */
@@ -38,6 +39,8 @@ export interface EpochLog {
 export interface TrainHost {
   readonly workers: number;
   growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
+  /** Runs a boosting histogram helper on one thread until the team stops it. */
+  serveHistograms?(memory: TeamMemory): Promise<void>;
 }
 
 /** Hooks a training run gets from whoever runs it: randomness, progress, and cancellation. */

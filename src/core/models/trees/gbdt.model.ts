@@ -2,12 +2,14 @@ import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
 import { type Rng, shuffleInPlace } from '../../util/rng';
 import { gbdtInfo } from '../info';
-import type { EpochLog, FittedModel, ModelDefinition, Predictor } from '../model';
+import type { EpochLog, FittedModel, ModelDefinition, Predictor, TrainContext } from '../model';
 import { binFeatures } from './binning';
 import { sampleFeatures } from './cart';
 import { growLeafwise } from './leafwise';
 import { normalise } from './learners';
 import { type Tree, addTreeOutputs } from './tree';
+import { HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
+import type { BinnedFeatures } from './binning';
 
 type GbdtParams = ParamsOf<typeof gbdtInfo.schema>;
 
@@ -45,7 +47,8 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const baseline = startingScores(train.y, fit, link, K);
     const scores = new Float64Array(n * K);
     for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
-    const stats = new Float64Array(n * 3);
+    const team = await startTeam(data, ctx);
+    const stats = team.memory.stats;
     const grads = new Float64Array(n * K * 2);
     const order = new Int32Array(fit.length);
     const trees: Tree[] = [];
@@ -60,61 +63,67 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
     const histograms: Float64Array[] = [];
 
-    for (let round = 1; round <= params.rounds; round++) {
-      // Rows of this round (a fresh subsample, or all training rows).
-      let m = fit.length;
-      order.set(fit);
-      if (params.rowSubsample < 1) {
-        shuffleInPlace(order, ctx.rng);
-        m = Math.max(1, Math.round(fit.length * params.rowSubsample));
-        order.subarray(0, m).sort();
-      }
-      // Gradients and hessians of every output from the scores as the round starts.
-      for (let j = 0; j < m; j++) {
-        const i = order[j];
-        for (let k = 0; k < K; k++) {
-          gradient(scores, i, k, K, train.y[i], link, probabilities, grads, (i * K + k) * 2);
+    try {
+      for (let round = 1; round <= params.rounds; round++) {
+        // Rows of this round (a fresh subsample, or all training rows).
+        let m = fit.length;
+        order.set(fit);
+        if (params.rowSubsample < 1) {
+          shuffleInPlace(order, ctx.rng);
+          m = Math.max(1, Math.round(fit.length * params.rowSubsample));
+          order.subarray(0, m).sort();
         }
-      }
-      for (let k = 0; k < K; k++) {
+        // Gradients and hessians of every output from the scores as the round starts.
         for (let j = 0; j < m; j++) {
           const i = order[j];
-          stats[i * 3] = 1;
-          stats[i * 3 + 1] = grads[(i * K + k) * 2];
-          stats[i * 3 + 2] = grads[(i * K + k) * 2 + 1];
-        }
-        const features = params.colSubsample < 1 ? sampleFeatures(d, Math.max(1, Math.round(d * params.colSubsample)), ctx.rng) : allFeatures;
-        const rows = order.slice(0, m);
-        const grown = growLeafwise(data, stats, rows, m, features, treeOptions, params.l2, params.learningRate, histograms);
-        trees.push(grown.tree);
-        for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
-        // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
-        const seen = new Uint8Array(n);
-        for (const leaf of grown.leaves) {
-          const v = grown.tree.values[leaf.node];
-          for (let j = leaf.start; j < leaf.end; j++) {
-            scores[rows[j] * K + k] += v;
-            seen[rows[j]] = 1;
+          for (let k = 0; k < K; k++) {
+            gradient(scores, i, k, K, train.y[i], link, probabilities, grads, (i * K + k) * 2);
           }
         }
-        for (let i = 0; i < n; i++) if (!seen[i]) scores[i * K + k] += grown.tree.values[leafIndex(grown.tree, train.X, i, d)];
-      }
-      const loss = meanLoss(scores, train.y, lossRows, link, K, probabilities);
-      const log: EpochLog = validation ? { epoch: round, epochs: params.rounds, loss, valLoss: meanLoss(scores, train.y, validation, link, K, probabilities) } : { epoch: round, epochs: params.rounds, loss };
-      history.push(log);
-      ctx.onEpoch?.(log);
-      await ctx.yieldToEvents?.();
-      if (ctx.shouldStop?.()) throw new CancelledError();
-      if (log.valLoss !== undefined) {
-        if (log.valLoss < best - 1e-7 * Math.abs(best) || best === Infinity) {
-          best = log.valLoss;
-          bestRound = round;
-        } else if (round - bestRound >= params.patience) {
-          stopReason = `early stopping at round ${round}: validation loss had not improved for ${params.patience} rounds (kept the best, round ${bestRound})`;
-          trees.length = bestRound * K;
-          break;
+        for (let k = 0; k < K; k++) {
+          for (let j = 0; j < m; j++) {
+            const i = order[j];
+            stats[i * 3] = 1;
+            stats[i * 3 + 1] = grads[(i * K + k) * 2];
+            stats[i * 3 + 2] = grads[(i * K + k) * 2 + 1];
+          }
+          const features = params.colSubsample < 1 ? sampleFeatures(d, Math.max(1, Math.round(d * params.colSubsample)), ctx.rng) : allFeatures;
+          const rows = team.memory.order.subarray(0, m);
+          rows.set(order.subarray(0, m));
+          team.histograms.useFeatures(features);
+          const grown = growLeafwise(data, stats, rows, m, features, treeOptions, params.l2, params.learningRate, histograms, (h, start, end) => team.histograms.fill(h, start, end));
+          trees.push(grown.tree);
+          for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
+          // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
+          const seen = new Uint8Array(n);
+          for (const leaf of grown.leaves) {
+            const v = grown.tree.values[leaf.node];
+            for (let j = leaf.start; j < leaf.end; j++) {
+              scores[rows[j] * K + k] += v;
+              seen[rows[j]] = 1;
+            }
+          }
+          for (let i = 0; i < n; i++) if (!seen[i]) scores[i * K + k] += grown.tree.values[leafIndex(grown.tree, train.X, i, d)];
+        }
+        const loss = meanLoss(scores, train.y, lossRows, link, K, probabilities);
+        const log: EpochLog = validation ? { epoch: round, epochs: params.rounds, loss, valLoss: meanLoss(scores, train.y, validation, link, K, probabilities) } : { epoch: round, epochs: params.rounds, loss };
+        history.push(log);
+        ctx.onEpoch?.(log);
+        await ctx.yieldToEvents?.();
+        if (ctx.shouldStop?.()) throw new CancelledError();
+        if (log.valLoss !== undefined) {
+          if (log.valLoss < best - 1e-7 * Math.abs(best) || best === Infinity) {
+            best = log.valLoss;
+            bestRound = round;
+          } else if (round - bestRound >= params.patience) {
+            stopReason = `early stopping at round ${round}: validation loss had not improved for ${params.patience} rounds (kept the best, round ${bestRound})`;
+            trees.length = bestRound * K;
+            break;
+          }
         }
       }
+    } finally {
+      await team.stop();
     }
     if (stopReason.startsWith('ran all') && bestRound > 0 && bestRound < params.rounds) trees.length = bestRound * K;
     return {
@@ -140,6 +149,35 @@ function leafIndex(tree: Tree, X: Float32Array, row: number, d: number): number 
   }
   return node;
 }
+
+/**
+ * The histogram team of a run: a helper thread from the host when it has one to spare and shared
+ * memory, this thread alone otherwise (same trees either way).
+ */
+async function startTeam(data: BinnedFeatures, ctx: TrainContext): Promise<{ memory: TeamMemory; histograms: HistogramTeam; stop: () => Promise<void> }> {
+  const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveHistograms && typeof SharedArrayBuffer !== 'undefined' ? ctx.host : null;
+  const memory = teamMemory(data, host !== null);
+  let helper: Promise<void> | null = null;
+  if (host) {
+    helper = host.serveHistograms!(memory).catch(() => {});
+    // Wait (without blocking this thread) for the helper to start; go alone if it does not.
+    const until = Date.now() + HELPER_START_MS;
+    while (!helperReady(memory) && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+  }
+  const helped = helper !== null && helperReady(memory);
+  const histograms = new HistogramTeam(memory, data, helped);
+  return {
+    memory,
+    histograms,
+    async stop() {
+      histograms.stop();
+      await helper;
+    },
+  };
+}
+
+/** How long a histogram helper may take to start (a worker thread loading the bundle). */
+const HELPER_START_MS = 5000;
 
 /** Splits training rows into those boosted on and a seeded validation hold-out. */
 function holdOut(n: number, fraction: number, rng: Rng): { fit: Int32Array; validation: Int32Array | null } {

@@ -27,7 +27,8 @@ interface Leaf {
  * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `stats` holds (1, g, h) per
  * row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
  * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
- * `spare` holds histograms to reuse, and gets this tree's back. Returns the tree, the segment of
+ * `spare` holds histograms to reuse, and gets this tree's back; `fill` fills a histogram over
+ * order[start, end) (by default on this thread, in one piece). Returns the tree, the segment of
  * `order` each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
@@ -40,6 +41,7 @@ export function growLeafwise(
   lambda: number,
   shrinkage: number,
   spare: Float64Array[] = [],
+  fill: (hist: Float64Array, start: number, end: number) => void = (hist, start, end) => fillHistogram3(hist, data, features, order, start, end, stats),
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
   const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
   const addNode = () => {
@@ -72,7 +74,7 @@ export function growLeafwise(
   // caller) saves allocating and zeroing one per split. fillHistogram3 clears what it fills.
   const histogram = () => spare.pop() ?? newHistogram(data.d, 3);
   const rootHist = histogram();
-  fillHistogram3(rootHist, data, features, order, 0, m, stats);
+  fill(rootHist, 0, m);
   const root: Leaf = { node: addNode(), start: 0, end: m, depth: 0, hist: rootHist, total: sumOf(0, m), split: null };
   find(root);
   const leaves: Leaf[] = [root];
@@ -97,8 +99,8 @@ export function growLeafwise(
     const leftSmaller = mid - parent.start <= parent.end - mid;
     // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent.
     const small = histogram();
-    if (leftSmaller) fillHistogram3(small, data, features, order, parent.start, mid, stats);
-    else fillHistogram3(small, data, features, order, mid, parent.end, stats);
+    if (leftSmaller) fill(small, parent.start, mid);
+    else fill(small, mid, parent.end);
     const large = parent.hist;
     for (let i = 0; i < large.length; i++) large[i] -= small[i];
     const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth: parent.depth + 1, hist: leftSmaller ? small : large, total: leftTotal, split: null };
