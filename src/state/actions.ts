@@ -3,6 +3,7 @@ import type { DateOrder } from '../core/table/cells';
 import type { ColumnKind } from '../core/table/column';
 import { defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
+import { STEP_REGISTRY } from '../core/prep/registry';
 import type { Task } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
@@ -248,7 +249,7 @@ export function updateRecipe(patch: Partial<RecipeSpec>): void {
 export function setStep(stepId: string, spec: StepSpec | null): void {
   set((s) => {
     if (!s.recipe) return {};
-    const order = ['drop-columns', 'impute', 'scale', 'one-hot'];
+    const order = STEP_REGISTRY.map((d) => d.id);
     const others = s.recipe.steps.filter((x) => x.step !== stepId);
     const steps = spec ? [...others, spec].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step)) : others;
     return { recipe: { ...s.recipe, steps } };
