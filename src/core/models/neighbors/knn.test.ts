@@ -83,6 +83,12 @@ describe('k nearest neighbours', () => {
     expect(Array.from(p)).toEqual([1, 0]);
     const swapped = await outputs({ X: Float32Array.of(1, -1), n: 2, d: 1, y: Float32Array.of(1, 0) }, target2, { k: 1 }, Float32Array.of(0), 1);
     expect(Array.from(swapped)).toEqual([0, 1]);
+    // Away from the origin, beside a far row, in both metrics: (4, 5) and (3, 6) are both 1 from (3, 5).
+    for (const metric of ['euclidean', 'manhattan']) {
+      const data = (first: number[], second: number[]) => ({ X: Float32Array.of(40, 90, ...first, ...second), n: 3, d: 2, y: Float32Array.of(0, 1, 0) });
+      expect(Array.from(await outputs(data([4, 5], [3, 6]), target2, { k: 1, metric }, Float32Array.of(3, 5), 1))).toEqual([0, 1]);
+      expect(Array.from(await outputs(data([3, 6], [4, 5]), target2, { k: 1, metric }, Float32Array.of(3, 5), 1))).toEqual([0, 1]);
+    }
   });
 
   it('lets rows at distance 0 decide alone under distance weights, and uses every row when k exceeds them', async () => {
