@@ -30,11 +30,6 @@ const THRESHOLD = { classification: 0.03, regression: 0.05 };
  * only while the miss lasts. Keyed by family, or `family/task` where it depends on the task.
  */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  tree:
-    "Sapling's tree splits on training-wide bins, so a split's threshold is the bin edge just above the largest value going left, " +
-    'where exact CART (scikit-learn) splits halfway between the two values the node holds on either side; deep trees have small ' +
-    'nodes and wide gaps, and unseen values in a gap all go right. Moving scikit-learn\'s own thresholds to those bin edges ' +
-    'costs it most of the gap (diabetes R² −0.15 → −0.26, wine 0.895 → 0.873, breast cancer 0.938 → 0.929; means over 30 seeds).',
   'mlp/regression':
     "scikit-learn's MLPRegressor fits the raw target (25–346 here) with 200 epochs of 2 mini-batches and does not converge; " +
     "Sapling standardises the target and stops early. scikit-learn with a standardised target and early stopping reaches R² 0.35, as Sapling does.",

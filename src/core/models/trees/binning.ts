@@ -19,6 +19,8 @@ export interface BinnedFeatures {
   readonly rowBins: Uint8Array;
   /** Per feature, the upper edge of each bin but the last (length nBins − 1): value ≤ edges[b] ⇒ bin ≤ b. */
   readonly edges: Float64Array[];
+  /** Per feature with one bin per distinct value, those values (bin order); null for quantile bins. */
+  readonly values: (Float64Array | null)[];
   readonly nBins: Int32Array;
 }
 
@@ -27,6 +29,7 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
   const limit = Math.min(maxBins, MISSING_BIN);
   const bins = new Uint8Array(n * d);
   const edges: Float64Array[] = [];
+  const values: (Float64Array | null)[] = [];
   const nBins = new Int32Array(d);
   const column = new Float64Array(n);
   for (let f = 0; f < d; f++) {
@@ -36,8 +39,9 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
       if (v === v) column[present++] = v;
     }
     const sorted = column.subarray(0, present).slice().sort();
-    const e = featureEdges(sorted, limit);
+    const { edges: e, values: v } = featureEdges(sorted, limit);
     edges.push(e);
+    values.push(v);
     nBins[f] = e.length + 1;
     const out = bins.subarray(f * n, (f + 1) * n);
     for (let i = 0; i < n; i++) {
@@ -47,11 +51,14 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
   }
   const rowBins = new Uint8Array(n * d);
   for (let f = 0; f < d; f++) for (let i = 0; i < n; i++) rowBins[i * d + f] = bins[f * n + i];
-  return { n, d, bins, rowBins, edges, nBins };
+  return { n, d, bins, rowBins, edges, values, nBins };
 }
 
-/** Edges between distinct values (≤ limit of them), else at quantiles of the distinct values' mass. */
-function featureEdges(sorted: Float64Array, limit: number): Float64Array {
+/**
+ * Edges between distinct values (≤ limit of them, which are returned too), else at quantiles of the
+ * distinct values' mass.
+ */
+function featureEdges(sorted: Float64Array, limit: number): { edges: Float64Array; values: Float64Array | null } {
   const distinct: number[] = [];
   const counts: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -61,9 +68,9 @@ function featureEdges(sorted: Float64Array, limit: number): Float64Array {
       counts.push(1);
     }
   }
-  if (distinct.length <= 1) return new Float64Array(0);
+  if (distinct.length <= 1) return { edges: new Float64Array(0), values: Float64Array.from(distinct) };
   if (distinct.length <= limit) {
-    return Float64Array.from({ length: distinct.length - 1 }, (_, k) => (distinct[k] + distinct[k + 1]) / 2);
+    return { edges: Float64Array.from({ length: distinct.length - 1 }, (_, k) => (distinct[k] + distinct[k + 1]) / 2), values: Float64Array.from(distinct) };
   }
   // Quantile edges: walk the distinct values, cutting after each 1/limit of the rows.
   const out: number[] = [];
@@ -77,7 +84,7 @@ function featureEdges(sorted: Float64Array, limit: number): Float64Array {
       while (next <= seen) next += per;
     }
   }
-  return Float64Array.from(out);
+  return { edges: Float64Array.from(out), values: null };
 }
 
 /** The bin of a present value: the first edge it does not exceed (binary search). */

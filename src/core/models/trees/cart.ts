@@ -1,6 +1,6 @@
 import type { Rng } from '../../util/rng';
 import type { BinnedFeatures } from './binning';
-import { type Criterion, type SplitLimits, bestSplit, fillClassHistogram, fillHistogram3, newHistogram, partition } from './split';
+import { type Criterion, HIST_BINS, type SplitLimits, bestSplit, fillClassHistogram, fillHistogram3, newHistogram, partition } from './split';
 import type { Tree } from './tree';
 
 /** What a CART tree learns from: classes (with per-row weights) or numbers. */
@@ -74,13 +74,36 @@ export function growCart(data: BinnedFeatures, target: CartTarget, weights: Floa
     const left = addNode();
     const right = addNode();
     tree.feature[node] = split.feature;
-    tree.threshold[node] = data.edges[split.feature][split.bin];
+    tree.threshold[node] = gapThreshold(data, hist, C, split.feature, split.bin);
     tree.missingLeft[node] = split.missingLeft ? 1 : 0;
     tree.left[node] = left;
     tree.right[node] = right;
     stack.push({ node: right, start: mid, end, depth: depth + 1 }, { node: left, start, end: mid, depth: depth + 1 });
   }
   return { tree, gains };
+}
+
+/**
+ * The threshold of a CART split: in the middle of the gap between the largest value going left and
+ * the smallest going right *in this node*, as exact CART (and scikit-learn) puts it, rather than at
+ * the bin edge next to the left side. Deep nodes hold few rows, so the gap is often wide, and a new
+ * value falling in it should not always go right. Where bins are one per distinct value the values
+ * themselves are known; for quantile bins the gap runs between bin edges.
+ */
+function gapThreshold(data: BinnedFeatures, hist: Float64Array, C: number, f: number, bin: number): number {
+  const base = f * HIST_BINS * C;
+  const empty = (b: number) => {
+    for (let c = 0; c < C; c++) if (hist[base + b * C + c] !== 0) return false;
+    return true;
+  };
+  const nb = data.nBins[f];
+  let left = bin;
+  while (left > 0 && empty(left)) left--;
+  let right = bin + 1;
+  while (right < nb - 1 && empty(right)) right++;
+  const values = data.values[f];
+  if (values) return (values[left] + values[right]) / 2;
+  return (data.edges[f][left] + data.edges[f][right - 1]) / 2;
 }
 
 /** (w, w·y, w·y²) per row, for the squared-error criterion. */
