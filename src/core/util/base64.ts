@@ -1,22 +1,48 @@
-/** Base64 of raw bytes, without Node's Buffer or the DOM's btoa on huge strings (chunked). */
+const ALPHABET = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', (c) => c.charCodeAt(0));
+const PAD = 61; // '='
+
+/**
+ * Base64 of raw bytes, without Node's Buffer or the DOM's btoa. The ASCII codes are written into a
+ * byte array and decoded to a string once: building the string a character at a time took seconds
+ * for the 8 MB of a 100k × 20 matrix, this ~50× less.
+ */
 export function bytesToBase64(bytes: Uint8Array): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const parts: string[] = [];
-  const chunk = 3 * 4096;
-  for (let start = 0; start < bytes.length; start += chunk) {
-    const end = Math.min(start + chunk, bytes.length);
-    let s = '';
-    for (let i = start; i < end; i += 3) {
-      const b0 = bytes[i];
-      const b1 = i + 1 < end ? bytes[i + 1] : 0;
-      const b2 = i + 2 < end ? bytes[i + 2] : 0;
-      s += alphabet[b0 >> 2] + alphabet[((b0 & 3) << 4) | (b1 >> 4)];
-      s += i + 1 < end ? alphabet[((b1 & 15) << 2) | (b2 >> 6)] : '=';
-      s += i + 2 < end ? alphabet[b2 & 63] : '=';
-    }
-    parts.push(s);
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out[o++] = ALPHABET[v >> 18];
+    out[o++] = ALPHABET[(v >> 12) & 63];
+    out[o++] = ALPHABET[(v >> 6) & 63];
+    out[o++] = ALPHABET[v & 63];
   }
-  return parts.join('');
+  if (i < bytes.length) {
+    const two = i + 1 < bytes.length;
+    const v = (bytes[i] << 16) | ((two ? bytes[i + 1] : 0) << 8);
+    out[o] = ALPHABET[v >> 18];
+    out[o + 1] = ALPHABET[(v >> 12) & 63];
+    out[o + 2] = two ? ALPHABET[(v >> 6) & 63] : PAD;
+    out[o + 3] = PAD;
+  }
+  return new TextDecoder().decode(out);
+}
+
+/**
+ * Float32 arrays as base64 text, for fitted states that hold whole matrices (k-NN's training rows,
+ * DBSCAN's core points): a third of the size of a JSON number list, and exact. Bytes are
+ * little-endian, as on every platform a browser runs on (the TF.js weights assume the same).
+ */
+export function float32ToBase64(values: Float32Array): string {
+  return bytesToBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+/** The float32 array encoded by `float32ToBase64`; `expected` guards against a truncated state. */
+export function base64ToFloat32(text: string, expected: number): Float32Array {
+  const bytes = base64ToBytes(text);
+  if (bytes.length !== expected * 4) throw new Error(`internal error: expected ${expected} float32 values, got ${bytes.length / 4}`);
+  // A copy: the decoded bytes may sit at an offset that is not a multiple of 4.
+  return new Float32Array(bytes.slice().buffer);
 }
 
 const decodeTable = (() => {

@@ -3,7 +3,7 @@ import { SaplingError } from '../../util/errors';
 import { knnInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, ModelDefinition } from '../model';
-import { base64ToFloat32, float32ToBase64 } from './codec';
+import { base64ToFloat32, float32ToBase64 } from '../../util/base64';
 import { type Metric, buildIndex, kNearest } from './search';
 import { type Weighting, voteOutputs } from './vote';
 

@@ -1,5 +1,5 @@
 import type { ParamsOf } from '../../params';
-import { bytesToBase64, base64ToBytes } from '../../util/base64';
+import { base64ToFloat32, float32ToBase64 } from '../../util/base64';
 import { CancelledError } from '../../util/errors';
 import type { FittedModel, ModelDefinition } from '../model';
 import { fitDbscan, kDistance } from './dbscan';
@@ -60,7 +60,7 @@ export const dbscanModel: ModelDefinition<typeof dbscanInfo.schema> = {
       state: {
         eps,
         epsAutomatic: !(params.eps > 0),
-        core: bytesToBase64(new Uint8Array(points.buffer)),
+        core: float32ToBase64(points),
         coreLabels: core.map((r) => solution.labels[r]),
         clusters: solution.clusters,
         noise,
@@ -75,8 +75,7 @@ export const dbscanModel: ModelDefinition<typeof dbscanInfo.schema> = {
   load: async (fitted) => {
     const state = fitted.state as DbscanState;
     const d = fitted.nFeatures;
-    const bytes = base64ToBytes(state.core);
-    const points = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const points = base64ToFloat32(state.core, state.coreLabels.length * d);
     const tree = buildKdTree(points, state.coreLabels.length, d);
     return {
       outputs(X, n) {
