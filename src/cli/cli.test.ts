@@ -107,6 +107,19 @@ describe('sapling CLI', () => {
     expect(state(parallel)).toBe(state(single));
   });
 
+  it('boosts with a histogram helper thread, with the same trees as on one thread', () => {
+    const rows = ['a,b,c,y'];
+    for (let i = 0; i < 12000; i++) rows.push(`${(i * 7919) % 1000},${(i * 104729) % 997},${i % 13},${((i * 7919) % 1000) + ((i * 104729) % 997) > 1000 ? 'yes' : 'no'}`);
+    const data = file('boost.csv', rows.join('\n') + '\n');
+    const args = ['train', data, '--target', 'y', '--model', 'gbdt', '--param', 'rounds=15'];
+    const two = join(dir, 'gbdt-2.json');
+    const one = join(dir, 'gbdt-1.json');
+    expect(saplingWith({}, ...args, '--out', two).code).toBe(0);
+    expect(saplingWith({ SAPLING_THREADS: '1' }, ...args, '--out', one).code).toBe(0);
+    const state = (path: string) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8')).model);
+    expect(state(two)).toBe(state(one));
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');

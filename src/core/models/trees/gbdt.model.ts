@@ -48,7 +48,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const scores = new Float64Array(n * K);
     for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
     const team = await startTeam(data, ctx);
-    const stats = team.memory.stats;
+    const gh = team.memory.gh;
     const grads = new Float64Array(n * K * 2);
     const order = new Int32Array(fit.length);
     const trees: Tree[] = [];
@@ -83,15 +83,14 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
         for (let k = 0; k < K; k++) {
           for (let j = 0; j < m; j++) {
             const i = order[j];
-            stats[i * 3] = 1;
-            stats[i * 3 + 1] = grads[(i * K + k) * 2];
-            stats[i * 3 + 2] = grads[(i * K + k) * 2 + 1];
+            gh[i * 2] = grads[(i * K + k) * 2];
+            gh[i * 2 + 1] = grads[(i * K + k) * 2 + 1];
           }
           const features = params.colSubsample < 1 ? sampleFeatures(d, Math.max(1, Math.round(d * params.colSubsample)), ctx.rng) : allFeatures;
           const rows = team.memory.order.subarray(0, m);
           rows.set(order.subarray(0, m));
           team.histograms.useFeatures(features);
-          const grown = growLeafwise(data, stats, rows, m, features, treeOptions, params.l2, params.learningRate, histograms, (h, start, end) => team.histograms.fill(h, start, end));
+          const grown = growLeafwise(data, gh, rows, m, features, treeOptions, params.l2, params.learningRate, histograms, (h, start, end) => team.histograms.fill(h, start, end));
           trees.push(grown.tree);
           for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
           // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
@@ -165,7 +164,7 @@ async function startTeam(data: BinnedFeatures, ctx: TrainContext): Promise<{ mem
     while (!helperReady(memory) && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
   }
   const helped = helper !== null && helperReady(memory);
-  const histograms = new HistogramTeam(memory, data, helped);
+  const histograms = new HistogramTeam(memory, helped);
   return {
     memory,
     histograms,

@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from './binning';
-import { type Split, type SplitLimits, bestBoostingSplit, fillHistogram3, newHistogram, partition } from './split';
+import { type Split, type SplitLimits, bestBoostingSplit, newHistogram, partition } from './split';
 import type { Tree } from './tree';
 
 /** Growth limits of a boosting tree. */
@@ -24,24 +24,23 @@ interface Leaf {
 
 /**
  * Grows one tree best-first (leaf-wise, as LightGBM): always splitting the leaf whose best split
- * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `stats` holds (1, g, h) per
- * row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
+ * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `gh` holds (g, h) per row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
  * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
  * `spare` holds histograms to reuse, and gets this tree's back; `fill` fills a histogram over
- * order[start, end) (by default on this thread, in one piece). Returns the tree, the segment of
+ * order[start, end) (the caller's histogram team). Returns the tree, the segment of
  * `order` each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
   data: BinnedFeatures,
-  stats: Float64Array,
+  gh: Float32Array,
   order: Int32Array,
   m: number,
   features: Int32Array,
   options: LeafwiseOptions,
   lambda: number,
   shrinkage: number,
-  spare: Float64Array[] = [],
-  fill: (hist: Float64Array, start: number, end: number) => void = (hist, start, end) => fillHistogram3(hist, data, features, order, start, end, stats),
+  spare: Float64Array[],
+  fill: (hist: Float64Array, start: number, end: number) => void,
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
   const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
   const addNode = () => {
@@ -58,10 +57,10 @@ export function growLeafwise(
   const sumOf = (start: number, end: number) => {
     const t = new Float64Array(3);
     for (let i = start; i < end; i++) {
-      const r = order[i] * 3;
-      t[0] += stats[r];
-      t[1] += stats[r + 1];
-      t[2] += stats[r + 2];
+      const r = order[i] * 2;
+      t[0] += 1;
+      t[1] += gh[r];
+      t[2] += gh[r + 1];
     }
     return t;
   };
@@ -71,7 +70,7 @@ export function growLeafwise(
   };
 
   // Histograms are d × 256 bins × 3 channels; reusing them (`spare`, kept across trees by the
-  // caller) saves allocating and zeroing one per split. fillHistogram3 clears what it fills.
+  // caller) saves allocating and zeroing one per split. `fill` sets what it fills.
   const histogram = () => spare.pop() ?? newHistogram(data.d, 3);
   const rootHist = histogram();
   fill(rootHist, 0, m);

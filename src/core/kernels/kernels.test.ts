@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without types
+import { compileKernels, kernelsModule } from '../../../scripts/build-kernels.mjs';
+import { fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { binFeatures } from '../models/trees/binning';
+import { createRng } from '../util/rng';
+import { kernelsAvailable } from './kernels';
+
+describe('WebAssembly kernels', () => {
+  it('are the compiled form of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
+    const text = readFileSync(new URL('./kernels.wat', import.meta.url), 'utf8');
+    expect(readFileSync(new URL('./kernels.wasm.ts', import.meta.url), 'utf8')).toBe(kernelsModule(await compileKernels(text)));
+  });
+
+  it('run here, with a plain and a shared memory', () => {
+    expect(kernelsAvailable(false)).toBe(true);
+    expect(kernelsAvailable(true)).toBe(true);
+  });
+
+  it('fill boosting histograms exactly as their JavaScript twin, for all features and for a subset', () => {
+    const rng = createRng(9);
+    const n = 5000;
+    const d = 7;
+    const X = Float32Array.from({ length: n * d }, (_, i) => (i % 5 === 0 ? NaN : Math.round(rng.normal() * 20) / 4));
+    const data = binFeatures(X, n, d);
+    const memory = teamMemory(data, false);
+    expect(memory.wasm).not.toBeNull();
+    for (let i = 0; i < n; i++) {
+      memory.order[i] = n - 1 - i;
+      memory.gh[i * 2] = rng.normal();
+      memory.gh[i * 2 + 1] = rng.next();
+    }
+    const team = new HistogramTeam(memory, false);
+    for (const features of [Int32Array.from({ length: d }, (_, f) => f), Int32Array.of(1, 4, 6)]) {
+      team.useFeatures(features);
+      for (const [start, end] of [[0, n], [100, 900]]) {
+        const viaKernel = new Float64Array(d * 256 * 3);
+        team.fill(viaKernel, start, end);
+        // The twin in halves, as the team adds them (one piece below 4096 rows).
+        const expected = new Float64Array(d * 256 * 3);
+        const halves = end - start >= 4096 ? [[start, start + ((end - start) >> 1)], [start + ((end - start) >> 1), end]] : [[start, end]];
+        const part = new Float64Array(d * 256 * 3);
+        for (const [a, b] of halves) {
+          fillGradientHistogram(part, memory.rowBins, d, features, memory.order, a, b, memory.gh);
+          for (let i = 0; i < part.length; i++) expected[i] += part[i];
+        }
+        for (const f of features) expect(Array.from(viaKernel.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
+      }
+    }
+  });
+});
