@@ -6,6 +6,7 @@ import { fillGradientHistogram, teamMemory, HistogramTeam } from '../models/tree
 import { binFeatures } from '../models/trees/binning';
 import { createRng } from '../util/rng';
 import { kernelsAvailable } from './kernels';
+import { rowPasses } from '../models/unsupervised/distances';
 
 describe('WebAssembly kernels', () => {
   it('are the compiled form of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
@@ -48,5 +49,33 @@ describe('WebAssembly kernels', () => {
         for (const f of features) expect(Array.from(viaKernel.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
       }
     }
+  });
+
+  it('make the k-means passes of their JavaScript twin (float32 distances, float64 sums)', () => {
+    const rng = createRng(4);
+    const n = 3000;
+    const d = 7; // not a multiple of 4: the padding lanes must stay out of the sums
+    const X = Float32Array.from({ length: n * d }, (_, i) => (i % 3) * 5 + rng.normal());
+    const points = Float64Array.from({ length: 3 * d }, (_, i) => Math.floor(i / d) * 5 + 0.1 * rng.normal());
+    const [fast, twin] = [rowPasses(X, n, d, 4, true), rowPasses(X, n, d, 4, false)];
+    const labels = [new Int32Array(n), new Int32Array(n)];
+    const dists = [new Float64Array(n), new Float64Array(n)];
+    fast.nearest(points, 3, labels[0], dists[0]);
+    twin.nearest(points, 3, labels[1], dists[1]);
+    expect(Array.from(labels[0])).toEqual(Array.from(labels[1]));
+    dists[0].forEach((v, i) => expect(v).toBeCloseTo(dists[1][i], 3));
+    for (const p of [fast, twin]) {
+      p.resetClosest(points.subarray(0, d));
+      p.updateClosest(points.subarray(d, 2 * d));
+    }
+    Array.from(fast.closest()).forEach((v, i) => expect(v).toBeCloseTo(twin.closest()[i], 3));
+    const sums = [fast.trialSums(points, 3), twin.trialSums(points, 3)];
+    sums[0].forEach((v, c) => expect(v / sums[1][c]).toBeCloseTo(1, 5));
+    const centre = [new Float64Array(3 * d), new Float64Array(3 * d)];
+    const counts = [new Float64Array(3), new Float64Array(3)];
+    fast.centroidSums(labels[1], 3, centre[0], counts[0]);
+    twin.centroidSums(labels[1], 3, centre[1], counts[1]);
+    expect(Array.from(counts[0])).toEqual(Array.from(counts[1]));
+    centre[0].forEach((v, i) => expect(v).toBeCloseTo(centre[1][i], 6));
   });
 });

@@ -62,25 +62,15 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $rows))))
 
-  ;; Squared Euclidean distance (f32, by differences) between row $x and row $c, both $stride bytes
-  ;; of f32x4 lanes (rows padded with zeros to a multiple of 4).
-  (func $distance (param $x i32) (param $c i32) (param $stride i32) (result f32)
-    (local $j i32) (local $acc v128) (local $t v128)
-    (local.set $acc (v128.const f32x4 0 0 0 0))
-    (block $done (loop $lanes
-      (br_if $done (i32.ge_u (local.get $j) (local.get $stride)))
-      (local.set $t (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $j))) (v128.load (i32.add (local.get $c) (local.get $j)))))
-      (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $t) (local.get $t))))
-      (local.set $j (i32.add (local.get $j) (i32.const 16)))
-      (br $lanes)))
-    (f32.add
-      (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
-      (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
+;; The k-means kernels. Rows of X and of the points (centres, candidates) are d4 f32x4 lanes,
+  ;; zero-padded; distances are squared Euclidean, by differences, summed in f32 lanes. The distance
+  ;; loop is written out in each kernel (V8 does not inline it, and the call cost a third of the time).
 
-  ;; For each of n rows of X: the nearest of k centres C (lowest index on ties) into labels (i32)
-  ;; and its squared distance into dists (f32). Rows of X and C have d4 f32x4 lanes.
-  (func (export "nearest") (param $X i32) (param $n i32) (param $d4 i32) (param $C i32) (param $k i32) (param $labels i32) (param $dists i32)
-    (local $i i32) (local $c i32) (local $x i32) (local $crow i32) (local $stride i32) (local $s f32) (local $best f32) (local $bestc i32)
+  ;; For each of n rows: the nearest of k points P (lowest index on ties) into labels (i32) and its
+  ;; squared distance into dists (f32).
+  (func (export "nearest") (param $X i32) (param $n i32) (param $d4 i32) (param $P i32) (param $k i32) (param $labels i32) (param $dists i32)
+    (local $i i32) (local $c i32) (local $j i32) (local $x i32) (local $p i32) (local $stride i32)
+    (local $acc v128) (local $t v128) (local $s f32) (local $best f32) (local $bestc i32)
     (local.set $stride (i32.shl (local.get $d4) (i32.const 4)))
     (local.set $x (local.get $X))
     (block $done (loop $rows
@@ -88,36 +78,109 @@
       (local.set $best (f32.const inf))
       (local.set $bestc (i32.const 0))
       (local.set $c (i32.const 0))
-      (local.set $crow (local.get $C))
-      (block $cdone (loop $centres
+      (local.set $p (local.get $P))
+      (block $cdone (loop $points
         (br_if $cdone (i32.ge_u (local.get $c) (local.get $k)))
-        (local.set $s (call $distance (local.get $x) (local.get $crow) (local.get $stride)))
+        (local.set $acc (v128.const f32x4 0 0 0 0))
+        (local.set $j (i32.const 0))
+        (block $ldone (loop $lanes
+          (br_if $ldone (i32.ge_u (local.get $j) (local.get $stride)))
+          (local.set $t (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $j))) (v128.load (i32.add (local.get $p) (local.get $j)))))
+          (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $t) (local.get $t))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lanes)))
+        (local.set $s (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+          (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
         (if (f32.lt (local.get $s) (local.get $best)) (then (local.set $best (local.get $s)) (local.set $bestc (local.get $c))))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (local.set $crow (i32.add (local.get $crow) (local.get $stride)))
-        (br $centres)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br $points)))
       (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $bestc))
       (f32.store (i32.add (local.get $dists) (i32.shl (local.get $i) (i32.const 2))) (local.get $best))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (local.set $x (i32.add (local.get $x) (local.get $stride)))
       (br $rows))))
 
-  ;; Every squared distance between n rows of X and k rows of C, row-major into out (n x k f32).
-  (func (export "distances") (param $X i32) (param $n i32) (param $d4 i32) (param $C i32) (param $k i32) (param $out i32)
-    (local $i i32) (local $c i32) (local $x i32) (local $crow i32) (local $stride i32)
+  ;; k-means++ trials: sums[c] (f64) = sum over rows of min(dist(row, P[c]), closest[row]), c < k.
+  (func (export "trialSums") (param $X i32) (param $n i32) (param $d4 i32) (param $P i32) (param $k i32) (param $closest i32) (param $sums i32)
+    (local $i i32) (local $c i32) (local $j i32) (local $x i32) (local $p i32) (local $stride i32) (local $near f32)
+    (local $acc v128) (local $t v128) (local $s f32) (local $sum i32)
     (local.set $stride (i32.shl (local.get $d4) (i32.const 4)))
     (local.set $x (local.get $X))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $near (f32.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 2)))))
       (local.set $c (i32.const 0))
-      (local.set $crow (local.get $C))
-      (block $cdone (loop $centres
+      (local.set $p (local.get $P))
+      (local.set $sum (local.get $sums))
+      (block $cdone (loop $points
         (br_if $cdone (i32.ge_u (local.get $c) (local.get $k)))
-        (f32.store (local.get $out) (call $distance (local.get $x) (local.get $crow) (local.get $stride)))
-        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $acc (v128.const f32x4 0 0 0 0))
+        (local.set $j (i32.const 0))
+        (block $ldone (loop $lanes
+          (br_if $ldone (i32.ge_u (local.get $j) (local.get $stride)))
+          (local.set $t (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $j))) (v128.load (i32.add (local.get $p) (local.get $j)))))
+          (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $t) (local.get $t))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br $lanes)))
+        (local.set $s (f32.min (local.get $near) (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+          (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+        (f64.store (local.get $sum) (f64.add (f64.load (local.get $sum)) (f64.promote_f32 (local.get $s))))
+        (local.set $sum (i32.add (local.get $sum) (i32.const 8)))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (local.set $crow (i32.add (local.get $crow) (local.get $stride)))
-        (br $centres)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br $points)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $x (i32.add (local.get $x) (local.get $stride)))
+      (br $rows))))
+
+  ;; closest[row] = min(closest[row], dist(row, P[0])) for every row (f32).
+  (func (export "updateClosest") (param $X i32) (param $n i32) (param $d4 i32) (param $P i32) (param $closest i32)
+    (local $i i32) (local $j i32) (local $x i32) (local $stride i32) (local $at i32)
+    (local $acc v128) (local $t v128)
+    (local.set $stride (i32.shl (local.get $d4) (i32.const 4)))
+    (local.set $x (local.get $X))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $acc (v128.const f32x4 0 0 0 0))
+      (local.set $j (i32.const 0))
+      (block $ldone (loop $lanes
+        (br_if $ldone (i32.ge_u (local.get $j) (local.get $stride)))
+        (local.set $t (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $j))) (v128.load (i32.add (local.get $P) (local.get $j)))))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $t) (local.get $t))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lanes)))
+      (local.set $at (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 2))))
+      (f32.store (local.get $at) (f32.min (f32.load (local.get $at)) (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+        (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $x (i32.add (local.get $x) (local.get $stride)))
+      (br $rows))))
+
+  ;; Lloyd's update: sums[labels[row]] += row (f64, stride lanes) and counts[labels[row]] += 1.
+  (func (export "centroidSums") (param $X i32) (param $n i32) (param $d4 i32) (param $labels i32) (param $sums i32) (param $counts i32)
+    (local $i i32) (local $j i32) (local $x i32) (local $c i32) (local $row i32) (local $stride i32) (local $at i32) (local $v v128)
+    (local.set $stride (i32.shl (local.get $d4) (i32.const 4)))
+    (local.set $x (local.get $X))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $at (i32.add (local.get $counts) (i32.shl (local.get $c) (i32.const 3))))
+      (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1)))
+      ;; f64 sums take twice the lanes: stride * 2 bytes per centre.
+      (local.set $row (i32.add (local.get $sums) (i32.mul (local.get $c) (i32.shl (local.get $stride) (i32.const 1)))))
+      (local.set $j (i32.const 0))
+      (block $ldone (loop $lanes
+        (br_if $ldone (i32.ge_u (local.get $j) (local.get $stride)))
+        (local.set $v (v128.load (i32.add (local.get $x) (local.get $j))))
+        (local.set $at (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 1))))
+        (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.promote_low_f32x4 (local.get $v))))
+        (v128.store offset=16 (local.get $at) (f64x2.add (v128.load offset=16 (local.get $at)) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $lanes)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (local.set $x (i32.add (local.get $x) (local.get $stride)))
       (br $rows))))

@@ -1,4 +1,5 @@
-import type { Rng } from '../../util/rng';
+import { type Rng, createRng } from '../../util/rng';
+import { type RowPasses, rowPasses } from './distances';
 
 /** A k-means solution: centroids (k × d, row-major), each row's cluster, and the inertia. */
 export interface KMeansSolution {
@@ -26,80 +27,84 @@ export interface KMeansOptions {
 /**
  * k-means (Lloyd's algorithm) with k-means++ seeding, best of `nInit` starts, as scikit-learn's
  * KMeans: greedy k-means++ (2 + ln k candidates per centre), tolerance scaled by the mean feature
- * variance, and a final assignment so labels match the returned centroids.
+ * variance, and a final assignment so labels match the returned centroids. Each start has its own
+ * seed, drawn up front, so starts can run on any thread in any order with the same result.
  */
 export function fitKMeans(X: Float32Array, n: number, d: number, options: KMeansOptions, rng: Rng): KMeansSolution {
-  const k = Math.min(options.k, n);
-  const tol = options.tol * meanVariance(X, n, d);
-  let best: KMeansSolution | null = null;
-  for (let run = 0; run < options.nInit; run++) {
-    if (options.shouldStop?.()) break;
-    const solution = lloyd(X, n, d, kmeansPlusPlus(X, n, d, k, rng), k, options.maxIter, tol, options.shouldStop);
-    if (!best || solution.inertia < best.inertia) best = solution;
-  }
-  return best ?? lloyd(X, n, d, kmeansPlusPlus(X, n, d, k, rng), k, 0, tol);
+  const starts = kmeansStarts(X, n, d, options, rng);
+  // One copy of the rows for the kernels serves every start.
+  const passes = rowPasses(X, n, d, Math.max(starts.k, localTrials(starts.k)));
+  return bestStart(starts.seeds.map((seed) => kmeansStart({ X, n, d, k: starts.k, maxIter: options.maxIter, tol: starts.tol, seed }, options.shouldStop, passes)));
 }
 
-/** Squared Euclidean distance from row `i` of X to centre `c` of C. */
-function dist2(X: Float32Array, i: number, C: Float64Array, c: number, d: number): number {
-  let s = 0;
-  const xo = i * d;
-  const co = c * d;
-  for (let j = 0; j < d; j++) {
-    const t = X[xo + j] - C[co + j];
-    s += t * t;
-  }
-  return s;
+/** One k-means start, self-contained so a helper thread can run it. */
+export interface KMeansStart {
+  readonly X: Float32Array;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly maxIter: number;
+  /** Absolute tolerance (already scaled by the data's variance). */
+  readonly tol: number;
+  readonly seed: number;
+}
+
+/** The k actually used, the absolute tolerance, and one seed per start. */
+export function kmeansStarts(X: Float32Array, n: number, d: number, options: KMeansOptions, rng: Rng): { k: number; tol: number; seeds: number[] } {
+  return { k: Math.min(options.k, n), tol: options.tol * meanVariance(X, n, d), seeds: Array.from({ length: Math.max(1, options.nInit) }, () => rng.uint32()) };
+}
+
+/** Runs one start: k-means++ from its seed, then Lloyd iterations. */
+export function kmeansStart(start: KMeansStart, shouldStop?: () => boolean, passes = rowPasses(start.X, start.n, start.d, Math.max(start.k, localTrials(start.k)))): KMeansSolution {
+  const { X, n, d, k } = start;
+  const centres = kmeansPlusPlus(X, n, d, k, createRng(start.seed), passes);
+  return lloyd(X, n, d, centres, k, start.maxIter, start.tol, passes, shouldStop);
+}
+
+/** The start with the lowest inertia (the first of equals, so the choice does not depend on timing). */
+export function bestStart(solutions: readonly KMeansSolution[]): KMeansSolution {
+  return solutions.reduce((best, s) => (s.inertia < best.inertia ? s : best));
+}
+
+/** Candidates tried per new centre: scikit-learn's 2 + ln k. */
+function localTrials(k: number): number {
+  return 2 + Math.floor(Math.log(k));
 }
 
 /**
  * Greedy k-means++ (Arthur & Vassilvitskii 2007, with scikit-learn's 2 + ln k local trials): each
  * new centre is drawn with probability proportional to the squared distance to the nearest centre
- * chosen so far, keeping the candidate that lowers the potential most.
+ * chosen so far, keeping the candidate that lowers the potential most. The trials of a round are
+ * measured in one pass over the rows.
  */
-export function kmeansPlusPlus(X: Float32Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+export function kmeansPlusPlus(X: Float32Array, n: number, d: number, k: number, rng: Rng, passes = rowPasses(X, n, d, Math.max(1, localTrials(k)))): Float64Array {
   const C = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = localTrials(k);
   const first = rng.int(n);
   for (let j = 0; j < d; j++) C[j] = X[first * d + j];
-  const closest = new Float64Array(n);
+  passes.resetClosest(C.subarray(0, d));
   let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i] = dist2(X, i, C, 0, d);
-  const candidate = new Float64Array(n);
-  const bestCandidate = new Float64Array(n);
+  const closest = passes.closest();
+  for (let i = 0; i < n; i++) potential += closest[i];
+  const candidates = new Float64Array(trials * d);
   for (let c = 1; c < k; c++) {
-    let bestRow = -1;
-    let bestPotential = Infinity;
     for (let t = 0; t < trials; t++) {
-      const row = sampleByWeight(closest, potential, rng);
-      let p = 0;
-      const xo = row * d;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const io = i * d;
-        for (let j = 0; j < d; j++) {
-          const diff = X[io + j] - X[xo + j];
-          s += diff * diff;
-        }
-        const m = s < closest[i] ? s : closest[i];
-        candidate[i] = m;
-        p += m;
-      }
-      if (p < bestPotential) {
-        bestPotential = p;
-        bestRow = row;
-        bestCandidate.set(candidate);
-      }
+      const row = sampleByWeight(passes.closest(), potential, rng);
+      for (let j = 0; j < d; j++) candidates[t * d + j] = X[row * d + j];
     }
-    for (let j = 0; j < d; j++) C[c * d + j] = X[bestRow * d + j];
-    closest.set(bestCandidate);
-    potential = bestPotential;
+    const sums = passes.trialSums(candidates, trials);
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (sums[t] < sums[best]) best = t;
+    const chosen = candidates.subarray(best * d, (best + 1) * d);
+    C.set(chosen, c * d);
+    passes.updateClosest(chosen);
+    potential = sums[best];
   }
   return C;
 }
 
 /** An index drawn with probability weight[i] / total (the last positive weight on rounding). */
-function sampleByWeight(weight: Float64Array, total: number, rng: Rng): number {
+function sampleByWeight(weight: ArrayLike<number>, total: number, rng: Rng): number {
   if (!(total > 0)) return rng.int(weight.length);
   let r = rng.next() * total;
   let last = 0;
@@ -112,24 +117,17 @@ function sampleByWeight(weight: Float64Array, total: number, rng: Rng): number {
 }
 
 /** Lloyd iterations from the given centres. */
-function lloyd(X: Float32Array, n: number, d: number, C: Float64Array, k: number, maxIter: number, tol: number, shouldStop?: () => boolean): KMeansSolution {
+function lloyd(X: Float32Array, n: number, d: number, C: Float64Array, k: number, maxIter: number, tol: number, passes: RowPasses, shouldStop?: () => boolean): KMeansSolution {
   const labels = new Int32Array(n);
+  const dists = new Float64Array(n);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIter && !shouldStop?.()) {
     iterations++;
-    assign(X, n, d, C, k, labels);
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
-      const so = c * d;
-      const xo = i * d;
-      for (let j = 0; j < d; j++) sums[so + j] += X[xo + j];
-    }
+    passes.nearest(C, k, labels, dists);
+    passes.centroidSums(labels, k, sums, counts);
     relocateEmpty(X, n, d, C, k, labels, sums, counts);
     let shift = 0;
     for (let c = 0; c < k; c++) {
@@ -147,8 +145,20 @@ function lloyd(X: Float32Array, n: number, d: number, C: Float64Array, k: number
       break;
     }
   }
-  const inertia = assign(X, n, d, C, k, labels);
+  passes.nearest(C, k, labels, dists);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) inertia += dists[i];
   return { k, centroids: C, labels, inertia, iterations, converged };
+}
+
+/** Squared Euclidean distance from row `i` of X to centre `c` of C, by differences. */
+function dist2(X: Float32Array, i: number, C: Float64Array, c: number, d: number): number {
+  let s = 0;
+  for (let j = 0; j < d; j++) {
+    const t = X[i * d + j] - C[c * d + j];
+    s += t * t;
+  }
+  return s;
 }
 
 /**
@@ -180,16 +190,19 @@ function relocateEmpty(X: Float32Array, n: number, d: number, C: Float64Array, k
   }
 }
 
-/** Labels each row with its nearest centre (lowest index on ties); returns the inertia. */
+/**
+ * Labels each row with its nearest centre (lowest index on ties, float64 differences); returns the
+ * inertia. Prediction uses this, so a model file gives the same clusters on every platform.
+ */
 export function assign(X: Float32Array, n: number, d: number, C: Float64Array, k: number, labels: Int32Array): number {
   let inertia = 0;
   for (let i = 0; i < n; i++) {
     let best = 0;
     let bestDist = dist2(X, i, C, 0, d);
     for (let c = 1; c < k; c++) {
-      const dd = dist2(X, i, C, c, d);
-      if (dd < bestDist) {
-        bestDist = dd;
+      const v = dist2(X, i, C, c, d);
+      if (v < bestDist) {
+        bestDist = v;
         best = c;
       }
     }
