@@ -2,13 +2,14 @@ import { basename } from 'node:path';
 import { parseAnyModelFile } from '../../core/artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../../core/artifact/predict';
 import { tableToCsv } from '../../core/ingest/writeCsv';
+import { getModelInfo } from '../../core/models/info';
 import { SaplingError } from '../../core/util/errors';
 import { readBytes, readCsvFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
 import type { ReadSettings } from '../../core/ingest/reader';
 
 /** `sapling predict <model.json> <data.csv> [--out predictions.csv]`. */
-export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
+export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
   let file;
   try {
     file = parseAnyModelFile(new TextDecoder().decode(readBytes(modelPath)));
@@ -20,6 +21,7 @@ export async function predictCommand(modelPath: string, dataPath: string, option
   // Columns the model reads keep the kinds it was trained with; the rest are inferred.
   const { table, warnings } = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);
   for (const w of warnings) console.error(`warning: ${w.message}`);
+  if (getModelInfo(file.model.model).tfjs) await tfjsBackend();
   const model = await loadModel(file);
   try {
     const predictions = predictTable(model, table);

@@ -30,7 +30,7 @@ export interface TrainOptions {
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
-export async function trainCommand(path: string, options: TrainOptions, backend: string, pool?: WorkerPool): Promise<void> {
+export async function trainCommand(path: string, options: TrainOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
   const unsupervised = options.model !== undefined && !options.target ? getModel(options.model) : null;
   if (!options.target && !unsupervised?.tasks.some(isUnsupervised)) {
     const without = MODEL_REGISTRY.filter((m) => m.tasks.some(isUnsupervised)).map((m) => m.id);
@@ -50,7 +50,8 @@ export async function trainCommand(path: string, options: TrainOptions, backend:
   const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
   const recipe = { ...defaultRecipe(profileTable(table), problem.target), testSize };
   const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
-  console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), backend ${backend}, seed ${seed}`);
+  const backend = model.tfjs ? await tfjsBackend() : undefined;
+  console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
   const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
@@ -59,6 +60,7 @@ export async function trainCommand(path: string, options: TrainOptions, backend:
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
   const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read }, {
     host: pool,
+    backend,
     onEpoch: (log) => {
       const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
       const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';

@@ -1,5 +1,5 @@
 import type { ParamSchema } from '../params';
-import type { ModelTask, Task } from '../problem';
+import type { ModelTask } from '../problem';
 import { SaplingError } from '../util/errors';
 import { mlpSchema } from './mlp/schema';
 import { dbscanInfo, kmeansInfo, pcaInfo } from './unsupervised/info';
@@ -19,12 +19,15 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
    */
   readonly handlesMissing?: boolean;
   readonly schema: S;
+  /** Whether the family is a TF.js network (it needs a TF.js backend to train and predict). */
+  readonly tfjs?: boolean;
 }
 
 export const logisticInfo = {
   id: 'logistic',
   label: 'Logistic regression',
   help: 'A linear model of class probabilities. Fast, hard to overfit, and its weights say how each feature pushes the prediction. A good first model for any classification problem.',
+  tfjs: true,
   tasks: ['binary', 'multiclass'],
   handlesMissing: false,
   schema: {
@@ -62,6 +65,7 @@ export const linearInfo = {
   id: 'linear',
   label: 'Linear regression',
   help: 'Predicts a number as a weighted sum of the features. Exact, instant, and easy to read; the baseline every regression model should beat.',
+  tfjs: true,
   tasks: ['regression'],
   handlesMissing: false,
   schema: {
@@ -80,6 +84,7 @@ export const mlpInfo = {
   id: 'mlp',
   label: 'Neural network (MLP)',
   help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
+  tfjs: true,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: false,
   schema: mlpSchema,
@@ -328,14 +333,26 @@ export const svmInfo = {
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
 export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, naiveBayesInfo, svmInfo, kmeansInfo, dbscanInfo, pcaInfo];
 
-/** Catalog entries of models that can do `task`. */
-export function modelsForTask(task: Task): ModelInfo[] {
+/** Catalog entries of models that can do `task` (with a target, or clustering / projection). */
+export function modelsForTask(task: ModelTask): ModelInfo[] {
   return MODEL_CATALOG.filter((m) => m.tasks.includes(task));
 }
 
-/** The model Sapling proposes for a task: the linear baseline that fits it. */
-export function defaultModelFor(task: Task): string {
-  return task === 'regression' ? 'linear' : 'logistic';
+/**
+ * The model Sapling proposes for a task: the linear baseline that fits it; k-means for clustering
+ * and PCA for projection.
+ */
+export function defaultModelFor(task: ModelTask): string {
+  switch (task) {
+    case 'regression':
+      return 'linear';
+    case 'clustering':
+      return 'kmeans';
+    case 'projection':
+      return 'pca';
+    default:
+      return 'logistic';
+  }
 }
 
 /** The catalog entry for `id`; an error listing the known ids otherwise. */

@@ -1,9 +1,7 @@
 import { SaplingError } from '../util/errors';
 import { naiveBayesModel } from './bayes/naiveBayes.model';
-import { linearModel } from './linear/linear';
-import { logisticModel } from './linear/logistic';
+import { type ModelInfo, linearInfo, logisticInfo, mlpInfo } from './info';
 import type { ModelDefinition } from './model';
-import { mlpModel } from './mlp/mlp';
 import { knnModel } from './neighbors/knn.model';
 import { svmModel } from './svm/svm.model';
 import { forestModel } from './trees/forest.model';
@@ -13,11 +11,23 @@ import { dbscanModel } from './unsupervised/dbscan.model';
 import { kmeansModel } from './unsupervised/kmeans.model';
 import { pcaModel } from './unsupervised/pca.model';
 
+/**
+ * A family whose implementation loads on first use. The TF.js networks are, so that training or
+ * predicting with a tree or a clustering model never loads TF.js (a third of a second in Node).
+ */
+function lazy(info: ModelInfo, implementation: () => Promise<ModelDefinition>): ModelDefinition {
+  return {
+    ...info,
+    fit: async (...args) => (await implementation()).fit(...args),
+    load: async (fitted) => (await implementation()).load(fitted),
+  };
+}
+
 /** Every model family, by id. The studio lists them in this order. */
 export const MODEL_REGISTRY: readonly ModelDefinition[] = [
-  logisticModel as unknown as ModelDefinition,
-  linearModel as unknown as ModelDefinition,
-  mlpModel as unknown as ModelDefinition,
+  lazy(logisticInfo, async () => (await import('./linear/logistic')).logisticModel as unknown as ModelDefinition),
+  lazy(linearInfo, async () => (await import('./linear/linear')).linearModel as unknown as ModelDefinition),
+  lazy(mlpInfo, async () => (await import('./mlp/mlp')).mlpModel as unknown as ModelDefinition),
   treeModel as unknown as ModelDefinition,
   forestModel as unknown as ModelDefinition,
   gbdtModel as unknown as ModelDefinition,

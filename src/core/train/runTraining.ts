@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type ModelFile } from '../artifact/modelFile';
 import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
 import type { TrainContext } from '../models/model';
@@ -18,6 +17,8 @@ export type RunContext = Omit<TrainContext, 'rng'> & {
   /** Called as the run moves through its stages. */
   readonly onStage?: (stage: 'prepare' | 'train' | 'evaluate') => void;
   readonly now?: () => number;
+  /** The TF.js backend in use, for the report (networks only; other families report "none"). */
+  readonly backend?: string;
 };
 
 /**
@@ -104,7 +105,7 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
     evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
     history: fitted.history,
     stop_reason: fitted.stopReason,
-    backend: tf.getBackend(),
+    backend: definition.tfjs ? (ctx.backend ?? 'unknown') : 'none',
     data_fingerprint: fingerprint,
     timings_ms: { prepare: round(t1 - t0), train: round(t2 - t1), evaluate: round(t3 - t2), total: round(t3 - t0) },
   };
