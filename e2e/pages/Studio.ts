@@ -11,6 +11,7 @@ export type FileArg = string | { name: string; mimeType: string; buffer: Buffer 
 export class Studio {
   readonly data: DataScreen;
   readonly problem: ProblemScreen;
+  readonly prepare: PrepareScreen;
   readonly train: TrainScreen;
   readonly evaluate: EvaluateScreen;
   readonly export: ExportScreen;
@@ -18,6 +19,7 @@ export class Studio {
   constructor(readonly page: Page) {
     this.data = new DataScreen(page);
     this.problem = new ProblemScreen(page);
+    this.prepare = new PrepareScreen(page);
     this.train = new TrainScreen(page);
     this.evaluate = new EvaluateScreen(page);
     this.export = new ExportScreen(page);
@@ -65,6 +67,21 @@ class ProblemScreen {
 
   async chooseTarget(column: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Target' }).selectOption(column);
+  }
+
+  /** Chooses to learn without a target: find groups, or reduce dimensions. */
+  async chooseNoTarget(task: 'clustering' | 'projection'): Promise<void> {
+    const name = task === 'clustering' ? 'No target — find groups (clustering)' : 'No target — reduce dimensions (PCA)';
+    await this.page.getByRole('radio', { name }).check();
+  }
+}
+
+class PrepareScreen {
+  constructor(private readonly page: Page) {}
+
+  /** Uses a column as a feature, or leaves it out. */
+  async useColumn(column: string, use: boolean): Promise<void> {
+    await this.page.getByRole('checkbox', { name: `Use ${column}` }).setChecked(use);
   }
 }
 
@@ -119,6 +136,28 @@ class EvaluateScreen {
     const table = this.page.getByRole('table', { name: 'Feature importance' });
     await expect(table).toBeVisible();
     return Promise.all((await table.locator('tbody tr').all()).map(async (r) => ({ feature: (await r.getByRole('rowheader').textContent()) ?? '', value: (await r.getByRole('cell').textContent()) ?? '' })));
+  }
+
+  /** Colours the 2-D map of the rows by an option of "Colour by" (`Cluster`, `species (categorical)`…). */
+  async colourBy(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Colour by' }).selectOption({ label });
+  }
+
+  /** The colour legend of the map (a list named after what it colours by). */
+  colourLegend(name: string): Locator {
+    return this.page.getByRole('list', { name: `Colours: ${name}` });
+  }
+
+  /** The "Cluster sizes" bars as {cluster: rows}. */
+  async clusterSizes(): Promise<Record<string, number>> {
+    const table = this.page.getByRole('table', { name: 'Cluster sizes' });
+    await expect(table).toBeVisible();
+    const out: Record<string, number> = {};
+    for (const row of await table.locator('tbody tr').all()) {
+      const name = ((await row.getByRole('rowheader').textContent()) ?? '').trim();
+      out[name] = parseInt(((await row.getByRole('cell').textContent()) ?? '').replace(/,/g, ''), 10);
+    }
+    return out;
   }
 
   /** The "Test metrics" table as {metric name: value}. */

@@ -4,13 +4,15 @@ import type { ColumnKind } from '../core/table/column';
 import { defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
 import { STEP_REGISTRY } from '../core/prep/registry';
-import type { Task } from '../core/problem';
+import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
-import type { DatasetSummary, JobProgress } from '../workers/protocol';
+import type { DatasetSummary, JobProgress, ModelSummary } from '../workers/protocol';
 import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
+import { hasEngine, requireEngine, setEngine } from './engineHandle';
+import { initialColourBy, loadRowMap } from './rowMap';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
 /**
@@ -18,7 +20,6 @@ import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
  * Components call these; they never talk to the worker themselves.
  */
 
-let engine: EngineClient | null = null;
 let errorIds = 0;
 /** The full predictions CSV of the last run: too big for the store, needed only for download. */
 let predictionsCsv = '';
@@ -63,8 +64,9 @@ export function goTo(step: Step): void {
 
 /** Starts the engine worker and lets it pick the fastest TF.js backend. */
 export async function startStudio(): Promise<void> {
-  if (engine) return;
-  engine = startEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`)).engine;
+  if (hasEngine()) return;
+  const engine = startEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`)).engine;
+  setEngine(engine);
   try {
     const report = await engine.initBackend();
     set({ backend: { status: 'ready', report } });
@@ -85,11 +87,6 @@ export async function chooseBackend(name: BackendName): Promise<void> {
     set({ backend: { ...current, pending: undefined } });
     showError(`Could not switch to ${name}: ${errorMessage(e)}`);
   }
-}
-
-function requireEngine(): EngineClient {
-  if (!engine) throw new Error('the studio has not started');
-  return engine;
 }
 
 /** Reads a CSV file in the worker with the current read settings. The data already loaded stays if this fails. */
@@ -133,12 +130,17 @@ async function read(name: string, run: (engine: EngineClient, settings: ReadSett
     set({ associations: null });
     void loadAssociations();
     const sameTarget = before.dataset.result?.name === summary.name && before.target && summary.profile.columns.some((c) => c.name === before.target);
+    const sameFile = before.dataset.result?.name === summary.name;
     if (sameTarget && before.target) {
       await setTarget(before.target);
+    } else if (sameFile && before.noTarget) {
+      setNoTarget(before.noTarget);
     } else {
-      const { target, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions } = INITIAL_STATE;
-      set({ target, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions });
+      const { target, noTarget, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions } = INITIAL_STATE;
+      set({ target, noTarget, taskOverride, targetSummary, recipe, modelId, modelParams, training, history, exclusions });
     }
+    // The map of the rows is drawn from the loaded table: the new one, now.
+    void loadRowMap();
   } catch (e) {
     if (isCancelled(e)) {
       dispatch('dataset', { type: 'cancel' });
@@ -169,15 +171,33 @@ export async function setTarget(target: string): Promise<void> {
     const summary = await requireEngine().describeTarget(target);
     const { exclusions } = studio.getState();
     const recipe = withExclusions(defaultRecipe(profile, target), exclusions, target);
-    set({ target, taskOverride: null, targetSummary: summary, recipe });
+    set({ target, noTarget: null, taskOverride: null, targetSummary: summary, recipe });
     pickModelFor(summary.task);
   } catch (e) {
     showError(e);
   }
 }
 
+/**
+ * Learns without a target: finds groups of rows (clustering) or fewer axes (projection) from every
+ * column left in; proposes a recipe without a split, and the family's first model. `null` goes back
+ * to predicting a column, which is then to be chosen.
+ */
+export function setNoTarget(task: UnsupervisedTask | null): void {
+  const { dataset, exclusions } = studio.getState();
+  const profile = dataset.result?.profile;
+  if (!profile) return;
+  if (task === null) {
+    set({ noTarget: null, recipe: null });
+    return;
+  }
+  const recipe = withExclusions(defaultRecipe(profile, null), exclusions, null);
+  set({ target: null, noTarget: task, taskOverride: null, targetSummary: null, recipe });
+  pickModelFor(task);
+}
+
 /** A recipe with the person's exclusions added: their columns left out, duplicates dropped. */
-function withExclusions(recipe: RecipeSpec, exclusions: StudioState['exclusions'], target: string): RecipeSpec {
+function withExclusions(recipe: RecipeSpec, exclusions: StudioState['exclusions'], target: string | null): RecipeSpec {
   const drop = recipe.steps.find((s) => s.step === 'drop-columns');
   const current = (drop?.params?.columns as string[] | undefined) ?? [];
   const columns = [...new Set([...current, ...exclusions.columns])].filter((c) => c !== target);
@@ -193,7 +213,7 @@ export function applyFix(fix: WarningFix): void {
       fix.kind === 'drop-column'
         ? { ...s.exclusions, columns: [...new Set([...s.exclusions.columns, fix.column])] }
         : { ...s.exclusions, dropDuplicates: true };
-    const recipe = s.recipe && s.target ? withExclusions(s.recipe, exclusions, s.target) : s.recipe;
+    const recipe = s.recipe && (s.target || s.noTarget) ? withExclusions(s.recipe, exclusions, s.target) : s.recipe;
     return { exclusions, recipe };
   });
 }
@@ -234,7 +254,7 @@ export async function setTask(task: Task | null): Promise<void> {
 }
 
 /** Keeps the chosen model if it can do the task, else proposes the default one. */
-function pickModelFor(task: Task): void {
+function pickModelFor(task: ModelTask): void {
   const { modelId } = studio.getState();
   if (modelId && modelsForTask(task).some((m) => m.id === modelId)) return;
   set({ modelId: defaultModelFor(task), modelParams: {} });
@@ -275,23 +295,24 @@ export function setSeed(seed: number): void {
 /** Trains with the current recipe and model in the worker, streaming epochs to the chart. */
 export async function train(): Promise<void> {
   const s = studio.getState();
-  if (!s.target || !s.recipe || !s.modelId || !s.targetSummary) {
-    showError('Choose a target column first (Problem).');
+  if (!s.recipe || !s.modelId || !(s.noTarget || (s.target && s.targetSummary))) {
+    showError('Choose a target column, or no target, first (Problem).');
     return;
   }
   set({ history: [], historyModel: s.modelId });
   dispatch('training', { type: 'start' });
   try {
-    const config = {
-      problem: { target: s.target, task: s.targetSummary.task },
+    const common = {
       recipe: s.recipe,
       model: { id: s.modelId, params: s.modelParams },
       seed: s.seed,
       ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
     };
-    const summary = await requireEngine().train(config, progressTo('training'));
+    const summary = s.noTarget
+      ? await requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progressTo('training'))
+      : await requireEngine().train({ problem: { target: s.target!, task: s.targetSummary!.task }, ...common }, progressTo('training'));
     dispatch('training', { type: 'succeed', result: summary });
-    set({ current: summary, tree: summary.tree });
+    becomeCurrent(summary);
   } catch (e) {
     if (isCancelled(e)) {
       dispatch('training', { type: 'cancel' });
@@ -300,6 +321,21 @@ export async function train(): Promise<void> {
       showError(`Training failed: ${errorMessage(e)}`);
     }
   }
+}
+
+/** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
+function becomeCurrent(summary: ModelSummary): void {
+  set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary) }));
+  void loadRowMap();
+}
+
+/**
+ * Sets a parameter of model `id` for the next training run, choosing that model if another is
+ * picked (Evaluate's "Use suggested eps", "Use k = 2").
+ */
+export function setNextRunParam(id: string, key: string, value: unknown): void {
+  getModelInfo(id);
+  set((s) => (s.modelId === id ? { modelParams: { ...s.modelParams, [key]: value } } : { modelId: id, modelParams: { [key]: value } }));
 }
 
 /** Draws another tree of the current model (a forest's or a boosting model's). */
@@ -333,7 +369,8 @@ export async function exportTfjsPair(): Promise<{ modelJson: string; weights: Ui
 export async function importModel(file: File): Promise<void> {
   try {
     const summary = await requireEngine().importModel(file);
-    set({ current: summary, tree: summary.tree, prediction: INITIAL_STATE.prediction });
+    set({ prediction: INITIAL_STATE.prediction });
+    becomeCurrent(summary);
     predictionsCsv = '';
   } catch (e) {
     showError(`Could not import ${file.name}: ${errorMessage(e)}`);

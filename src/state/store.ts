@@ -4,9 +4,9 @@ import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { AssociationMatrix } from '../core/profile/association';
 import type { RecipeSpec } from '../core/prep/recipe';
-import type { Task } from '../core/problem';
+import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
-import type { DatasetSummary, ModelSummary, PredictionResult, TargetSummary } from '../workers/protocol';
+import type { DatasetSummary, ModelSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
 import { IDLE_JOB, type Job } from './job';
 
 /** The lifecycle screens, left to right. */
@@ -19,6 +19,9 @@ export interface ShownError {
   readonly message: string;
 }
 
+/** What the points of the 2-D row map are coloured by: their cluster, a column of the data, or nothing. */
+export type ColourBy = 'cluster' | { readonly column: string } | null;
+
 /**
  * The studio's state: ids, summaries, chart series and job states. Columns and tensors stay in the
  * engine worker (STYLE.md §6). Change it only through the actions in `actions.ts`.
@@ -30,6 +33,8 @@ export interface StudioState {
   /** Reading choices for the next upload and for "Read again" (empty = detect everything). */
   readonly readSettings: ReadSettings;
   readonly target: string | null;
+  /** Learning without a target (clustering or projection) instead of predicting a column; null when predicting. */
+  readonly noTarget: UnsupervisedTask | null;
   /** The task the person chose; null follows the inferred one. */
   readonly taskOverride: Task | null;
   readonly targetSummary: TargetSummary | null;
@@ -47,6 +52,9 @@ export interface StudioState {
   /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
   readonly tree: TreeDescription | null;
   readonly prediction: Job<Omit<PredictionResult, 'csv'>>;
+  /** A sample of the rows in 2-D for the current model without a target (Evaluate's scatter). */
+  readonly rowMap: Job<RowMapResult>;
+  readonly colourBy: ColourBy;
   readonly errors: readonly ShownError[];
   /** Recipe changes chosen from warnings before (or after) the recipe exists. */
   readonly exclusions: { readonly columns: readonly string[]; readonly dropDuplicates: boolean };
@@ -61,6 +69,7 @@ export const INITIAL_STATE: StudioState = {
   dataset: IDLE_JOB,
   readSettings: {},
   target: null,
+  noTarget: null,
   taskOverride: null,
   targetSummary: null,
   recipe: null,
@@ -73,6 +82,8 @@ export const INITIAL_STATE: StudioState = {
   current: null,
   tree: null,
   prediction: IDLE_JOB,
+  rowMap: IDLE_JOB,
+  colourBy: null,
   errors: [],
   exclusions: { columns: [], dropDuplicates: false },
   associations: null,
@@ -80,3 +91,8 @@ export const INITIAL_STATE: StudioState = {
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */
 export const studio = createStore<StudioState>(() => INITIAL_STATE);
+
+/** The task the next model is for: the target's (chosen or inferred), or the one without a target; null until chosen. */
+export function taskOf(s: StudioState): ModelTask | null {
+  return s.noTarget ?? s.targetSummary?.task ?? null;
+}

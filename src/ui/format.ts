@@ -9,7 +9,7 @@ export function fmt(v: number | undefined | null): string {
 
 
 /** A task for people. */
-export const TASK_LABELS = { binary: 'Binary classification', multiclass: 'Multiclass classification', regression: 'Regression' } as const;
+export const TASK_LABELS = { binary: 'Binary classification', multiclass: 'Multiclass classification', regression: 'Regression', clustering: 'Clustering', projection: 'Dimension reduction' } as const;
 
 /** A metric value: four decimals for scores and losses, fewer digits only for large errors. */
 export function fmtMetric(v: number | undefined): string {

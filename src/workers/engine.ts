@@ -1,6 +1,7 @@
-import { parseModelFile } from '../core/artifact/load';
-import type { ModelFile } from '../core/artifact/modelFile';
+import { parseAnyModelFile } from '../core/artifact/load';
+import { type AnyModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
 import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
+import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/rowMap';
 import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
@@ -12,12 +13,13 @@ import { sortRows } from '../core/table/sort';
 import { classImbalance, leakageWarnings } from '../core/profile/warnings';
 import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
-import type { TrainConfig } from '../core/train/config';
+import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining } from '../core/train/runTraining';
+import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
-import type { DatasetSummary, JobProgress, ModelSummary, PredictionResult, TargetSummary } from './protocol';
+import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
@@ -32,7 +34,9 @@ export class Engine {
   private table: DataTable | null = null;
   /** The file the table came from, kept to re-read it with other settings. */
   private file: Blob | null = null;
-  private model: ModelFile | null = null;
+  private model: AnyModelFile | null = null;
+  /** The 2-D map of the current model over the loaded table, kept while both stay the same. */
+  private rowMap: { model: AnyModelFile; table: DataTable; map: RowMap } | null = null;
   private backend: BackendReport | null = null;
   private stopRequested = false;
   private readonly parts = new PartPool();
@@ -178,9 +182,46 @@ export class Engine {
     return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
   }
 
+  /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
+  async trainUnsupervised(config: UnsupervisedConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
+    const table = this.requireTable();
+    this.stopRequested = false;
+    const { file } = await runUnsupervised(table, config, {
+      host: this.parts,
+      onStage: (stage) => onProgress({ kind: 'stage', stage }),
+      shouldStop: () => this.stopRequested,
+      yieldToEvents: this.yieldToEvents,
+    });
+    if (this.stopRequested) throw new CancelledError();
+    this.model = file;
+    return summarise(file, 'trained', `${config.model.id} (${config.task})`);
+  }
+
+  /**
+   * A sample of the loaded rows (at most 2,000, evenly spaced) placed in 2-D for the current model
+   * without a target, with their clusters, coloured by column `colourBy` when given. The positions
+   * are computed once per model and table; another colour only reads the column.
+   */
+  async mapRows(colourBy: string | null): Promise<RowMapResult> {
+    const table = this.requireTable();
+    const file = this.requireModel();
+    if (!isUnsupervisedFile(file)) throw new SaplingError('model-task', 'the 2-D map of the rows is for clustering and projection models');
+    if (this.rowMap?.model !== file || this.rowMap.table !== table) {
+      const model = await loadModel(file);
+      try {
+        this.rowMap = { model: file, table, map: mapRows(model, table, evenRows(table.rowCount, ROW_MAP_SAMPLE)) };
+      } finally {
+        model.dispose();
+      }
+    }
+    const { map } = this.rowMap;
+    return { ...map, totalRows: table.rowCount, colour: colourBy === null ? null : colourSeries(table, colourBy, map.rows) };
+  }
+
   /** Tree `index` of the current model (a tree model) in the data's terms, cut to its first levels if large. */
   describeTree(index: number): TreeDescription {
     const file = this.requireModel();
+    if (isUnsupervisedFile(file)) throw new SaplingError('no-tree', `a ${file.model.model} model has no trees`);
     return describeFittedTree(file.model, file.pipeline, index);
   }
 
@@ -191,13 +232,15 @@ export class Engine {
 
   /** The current model as a TF.js pair: `model.json` text and `weights.bin` bytes (transferred). */
   exportTfjs(): { modelJson: string; weights: Uint8Array } {
-    const pair = tfjsPair(this.requireModel());
+    const file = this.requireModel();
+    if (isUnsupervisedFile(file)) throw new SaplingError('no-tfjs', `a ${file.model.model} model is not a neural network; use the Sapling model file`);
+    const pair = tfjsPair(file);
     return { modelJson: JSON.stringify(pair.modelJson, null, 2), weights: pair.weights };
   }
 
   /** Reads a model file; it becomes the current model. The previous one stays if this fails. */
   async importModel(file: Blob & { name?: string }): Promise<ModelSummary> {
-    const parsed = parseModelFile(await file.text());
+    const parsed = parseAnyModelFile(await file.text());
     // Loading checks that the network deserialises before the file replaces the current model.
     (await loadModel(parsed)).dispose();
     this.model = parsed;
@@ -220,7 +263,7 @@ export class Engine {
       for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) {
         preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
       }
-      return { rows: table.rowCount, columns, preview, csv: tableToCsv(table, extra), warnings };
+      return { rows: table.rowCount, columns, added: extra.length, preview, csv: tableToCsv(table, extra), warnings };
     } finally {
       model.dispose();
     }
@@ -231,7 +274,7 @@ export class Engine {
     return this.table;
   }
 
-  private requireModel(): ModelFile {
+  private requireModel(): AnyModelFile {
     if (!this.model) throw new SaplingError('no-model', 'there is no model yet: train one or import a model file');
     return this.model;
   }
@@ -246,11 +289,13 @@ function browserMemoryBudget(): number {
   return Math.min(4, gb ? gb / 2 : 2) * 1024 ** 3;
 }
 
-function summarise(file: ModelFile, source: ModelSummary['source'], name: string): ModelSummary {
+function summarise(file: AnyModelFile, source: ModelSummary['source'], name: string): ModelSummary {
   const state = file.model.state as { network?: unknown } | null;
+  const base = { source, name, inputSchema: file.inputSchema, model: file.model.model, hasNetwork: Boolean(state?.network) };
+  if (isUnsupervisedFile(file)) return { ...base, kind: 'unsupervised', problem: file.problem, report: file.report };
   const values = file.model.importance;
   const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, source: f.source, value: values[i] })).sort((a, b) => b.value - a.value) : null;
   // Only the small description of the first tree crosses to the page, never the fitted trees.
   const tree = fittedTrees(file.model)?.length ? describeFittedTree(file.model, file.pipeline, 0) : null;
-  return { source, name, problem: file.problem, inputSchema: file.inputSchema, model: file.model.model, report: file.report, hasNetwork: Boolean(state?.network), importance, tree };
+  return { ...base, kind: 'supervised', problem: file.problem, report: file.report, importance, tree };
 }

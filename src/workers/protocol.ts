@@ -1,11 +1,12 @@
-import type { ModelFile } from '../core/artifact/modelFile';
+import type { ModelFile, UnsupervisedModelFile } from '../core/artifact/modelFile';
+import type { ColourSeries, RowMap } from '../core/artifact/rowMap';
 import type { CsvMeta } from '../core/ingest/csv';
 import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { FeatureRelation } from '../core/profile/association';
 import type { DataProfile, ValueCount } from '../core/profile/profile';
 import type { Task } from '../core/problem';
-import type { TrainReport } from '../core/train/report';
+import type { TrainReport, UnsupervisedReport } from '../core/train/report';
 import type { DataWarning } from '../core/warnings';
 
 /**
@@ -32,16 +33,21 @@ export type JobProgress =
   | { readonly kind: 'ingest'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly kind: 'epoch'; readonly log: EpochLog };
 
-/** A model held by the engine (trained here or imported), summarised. */
-export interface ModelSummary {
+/** What every model summary has, with a target or without. */
+interface ModelSummaryBase {
   readonly source: 'trained' | 'imported';
   readonly name: string;
-  readonly problem: ModelFile['problem'];
   readonly inputSchema: ModelFile['inputSchema'];
   readonly model: string;
-  readonly report: TrainReport;
   /** Whether the model is a TF.js network (and so has a plain TF.js pair to export). */
   readonly hasNetwork: boolean;
+}
+
+/** A model with a target held by the engine (trained here or imported), summarised. */
+export interface SupervisedModelSummary extends ModelSummaryBase {
+  readonly kind: 'supervised';
+  readonly problem: ModelFile['problem'];
+  readonly report: TrainReport;
   /**
    * Feature importance by the features' names (`island=Dream`) and the columns they came from
    * (`island`), largest first, where the model has a measure.
@@ -51,10 +57,35 @@ export interface ModelSummary {
   readonly tree: TreeDescription | null;
 }
 
+/** A clustering or projection model held by the engine; its report carries the figures of Evaluate. */
+export interface UnsupervisedModelSummary extends ModelSummaryBase {
+  readonly kind: 'unsupervised';
+  readonly problem: UnsupervisedModelFile['problem'];
+  readonly report: UnsupervisedReport;
+}
+
+/** A model held by the engine (trained here or imported), summarised. */
+export type ModelSummary = SupervisedModelSummary | UnsupervisedModelSummary;
+
+/**
+ * A sample of the loaded rows placed in 2-D for a model without a target (at most
+ * `ROW_MAP_SAMPLE` rows), with their clusters and, when asked, a column's values to colour them by.
+ */
+export interface RowMapResult extends RowMap {
+  /** Rows of the loaded table the sample was drawn from. */
+  readonly totalRows: number;
+  readonly colour: ColourSeries | null;
+}
+
+/** Rows the 2-D map of a model without a target shows at most. */
+export const ROW_MAP_SAMPLE = 2000;
+
 /** Predictions for an uploaded file: a preview for the table and the full CSV for download. */
 export interface PredictionResult {
   readonly rows: number;
   readonly columns: readonly string[];
+  /** How many of the last columns the model added (`prediction`, `proba_…`; `cluster`; `pc1`, …). */
+  readonly added: number;
   readonly preview: readonly (readonly string[])[];
   readonly csv: string;
   readonly warnings: readonly DataWarning[];

@@ -8,7 +8,7 @@ export const STEP_LABELS: Record<Step, string> = { data: 'Data', problem: 'Probl
 /** Why a step cannot be opened yet, or null when it can. */
 function blockedReason(step: Step, s: StudioState): string | null {
   if (step === 'problem' && !s.dataset.result) return 'Load data first';
-  if ((step === 'prepare' || step === 'train') && !s.target) return 'Choose a target first';
+  if ((step === 'prepare' || step === 'train') && !s.target && !s.noTarget) return 'Choose a target (or no target) first';
   if (step === 'evaluate' && !s.current) return 'Train a model first';
   return null;
 }

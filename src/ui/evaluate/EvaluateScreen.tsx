@@ -10,11 +10,17 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
 import { TreeCard } from './tree/TreeCard';
+import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
+import type { SupervisedModelSummary } from '../../workers/protocol';
 
-/** Step 5: how good the model is on rows it never saw, and where it goes wrong. */
+/** Step 5: how good the model is on rows it never saw, and where it goes wrong; or what a model without a target found. */
 export function EvaluateScreen() {
   const current = useStudio((s) => s.current);
   if (!current) return null;
+  return current.kind === 'unsupervised' ? <UnsupervisedEvaluation current={current} /> : <SupervisedEvaluation current={current} />;
+}
+
+function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) {
   const { report } = current;
   const ev = report.evaluation;
   return (
@@ -75,7 +81,7 @@ export function EvaluateScreen() {
           </div>
         </div>
       )}
-      <InsideTheModel />
+      <InsideTheModel current={current} />
       <TreeCard />
       <NextStep to="export" />
     </section>
@@ -83,9 +89,7 @@ export function EvaluateScreen() {
 }
 
 /** What the model relies on and how training went, side by side when both exist. */
-function InsideTheModel() {
-  const current = useStudio((s) => s.current);
-  if (!current) return null;
+function InsideTheModel({ current }: { current: SupervisedModelSummary }) {
   const { report, importance } = current;
   const labels = historyLabels(report.model, report.history);
   const curve = report.history.length > 1;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ModelSummary } from '../../workers/protocol';
+import type { SupervisedModelSummary } from '../../workers/protocol';
 import { fmt } from '../format';
 
 /** Bars shown before "Show all". */
@@ -20,7 +20,7 @@ const EXPLANATIONS: Record<string, string> = {
  * Feature importance as horizontal bars, largest first: the top 15 with a "show all" toggle, and
  * one-hot indicators optionally added up into the column they came from.
  */
-export function ImportanceChart({ importance, model }: { importance: NonNullable<ModelSummary['importance']>; model: string }) {
+export function ImportanceChart({ importance, model }: { importance: NonNullable<SupervisedModelSummary['importance']>; model: string }) {
   const [showAll, setShowAll] = useState(false);
   const [byColumn, setByColumn] = useState(false);
   const titleId = useId();
@@ -77,7 +77,7 @@ export function ImportanceChart({ importance, model }: { importance: NonNullable
   );
 }
 
-function sumByColumn(importance: NonNullable<ModelSummary['importance']>): { name: string; value: number }[] {
+function sumByColumn(importance: NonNullable<SupervisedModelSummary['importance']>): { name: string; value: number }[] {
   const sums = new Map<string, number>();
   for (const f of importance) sums.set(f.source, (sums.get(f.source) ?? 0) + f.value);
   return [...sums].map(([name, value]) => ({ name, value })).sort((a, b) => b.value - a.value);

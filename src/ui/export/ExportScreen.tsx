@@ -5,13 +5,14 @@ import { FilePicker } from '../components/FilePicker';
 import { downloadBlob } from '../download';
 import { fmtMetric } from '../format';
 import { useStudio } from '../useStudio';
+import type { ModelSummary } from '../../workers/protocol';
 import { PredictPanel } from './PredictPanel';
 
 /** Step 6: take the model away (Sapling file or TF.js pair), bring one back, and predict new rows. */
 export function ExportScreen() {
   const current = useStudio((s) => s.current);
   const training = useStudio((s) => s.training.state === 'running');
-  const base = current ? `sapling-${slug(current.problem.target)}-${current.model}` : 'sapling-model';
+  const base = current ? `sapling-${slug(current.problem.target ?? current.problem.task)}-${current.model}` : 'sapling-model';
   const exportModel = async () => {
     try {
       downloadBlob(`${base}.json`, new Blob([await exportModelText()], { type: 'application/json' }));
@@ -28,7 +29,6 @@ export function ExportScreen() {
       showError(e);
     }
   };
-  const key = current ? Object.keys(current.report.metrics.test)[0] : '';
   return (
     <section aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
@@ -37,8 +37,7 @@ export function ExportScreen() {
           <h3>Current model</h3>
           {current ? (
             <p>
-              <strong>{getModelInfo(current.model).label}</strong> predicting “{current.problem.target}” · {METRIC_LABELS[key]} {fmtMetric(current.report.metrics.test[key])} on test rows ·{' '}
-              {current.source === 'imported' ? `imported from ${current.name}` : 'trained in this session'}
+              <strong>{getModelInfo(current.model).label}</strong> {describe(current)} · {current.source === 'imported' ? `imported from ${current.name}` : 'trained in this session'}
             </p>
           ) : (
             <p className="muted">No model yet: train one, or import a Sapling model file.</p>
@@ -64,6 +63,24 @@ export function ExportScreen() {
       <PredictPanel />
     </section>
   );
+}
+
+/** What the model does and how well, in a phrase. */
+function describe(current: ModelSummary): string {
+  if (current.kind === 'supervised') {
+    const key = Object.keys(current.report.metrics.test)[0];
+    return `predicting “${current.problem.target}” · ${METRIC_LABELS[key]} ${fmtMetric(current.report.metrics.test[key])} on test rows`;
+  }
+  const { summary } = current.report;
+  const silhouette = (s: number | null) => (s === null ? '' : `, silhouette ${s.toFixed(3)}`);
+  switch (summary.kind) {
+    case 'kmeans':
+      return `· ${summary.k} clusters${silhouette(summary.silhouette)}`;
+    case 'dbscan':
+      return `· ${summary.clusters} clusters and ${summary.noise} noise rows${silhouette(summary.silhouette)}`;
+    case 'pca':
+      return `· ${summary.components} components explaining ${((summary.cumulative_variance_ratio[summary.components - 1] ?? 0) * 100).toFixed(1)}% of the variance`;
+  }
 }
 
 function slug(s: string): string {

@@ -10,14 +10,19 @@ export function PredictPanel() {
   const current = useStudio((s) => s.current);
   const prediction = useStudio((s) => s.prediction);
   const result = prediction.result;
-  const predicted = result ? result.columns.filter((c) => c === 'prediction' || c.startsWith('proba_')) : [];
+  const supervised = current?.kind !== 'unsupervised';
+  const predicted = result ? result.columns.slice(result.columns.length - result.added) : [];
   return (
     <div className="card">
       <h3>Predict new data</h3>
       <FilePicker
         label="Data to predict"
         accept=".csv,.tsv,.txt,text/csv"
-        hint={current ? `A CSV with the columns the model uses: ${current.inputSchema.map((c) => c.name).join(', ')}. The target column may be absent.` : 'Train or import a model first.'}
+        hint={
+          current
+            ? `A CSV with the columns the model uses: ${current.inputSchema.map((c) => c.name).join(', ')}. ${supervised ? 'The target column may be absent.' : current.problem.task === 'clustering' ? 'Each row gets a cluster (−1 = noise).' : 'Each row gets its coordinates on the kept components (pc1, pc2, …).'}`
+            : 'Train or import a model first.'
+        }
         onFile={(f) => void predictFile(f)}
         disabled={!current || prediction.state === 'running'}
       />

@@ -1,25 +1,31 @@
-import { isClassification } from '../../core/problem';
+import { isClassification, isUnsupervised } from '../../core/problem';
 import { STEP_REGISTRY } from '../../core/prep/registry';
 import { setSeed, setStep, updateRecipe } from '../../state/actions';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
+import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
 import { ColumnChooser } from './ColumnChooser';
 
 /** Step 3: which columns to use, how to clean and transform them, and how to split the rows. */
 export function PrepareScreen() {
   const recipe = useStudio((s) => s.recipe);
-  const task = useStudio((s) => s.targetSummary?.task);
+  const task = useStudio(taskOf);
   const seed = useStudio((s) => s.seed);
   if (!recipe || !task) return null;
   const transformSteps = STEP_REGISTRY.filter((d) => d.id !== 'drop-columns');
+  const noTarget = isUnsupervised(task);
   return (
     <section aria-labelledby="prepare-title">
       <h2 id="prepare-title">Prepare</h2>
       <ColumnChooser />
       <div className="card">
         <h3>Transformations</h3>
-        <p className="muted">Fitted on the training rows only, then applied unchanged to test rows and to new data at prediction time.</p>
+        <p className="muted">
+          {noTarget
+            ? 'Fitted on every row (with no target there is nothing to test against, so no rows are held back), then applied unchanged to new data at prediction time. Distances drive clustering and PCA, so keep the numbers scaled.'
+            : 'Fitted on the training rows only, then applied unchanged to test rows and to new data at prediction time.'}
+        </p>
         {transformSteps.map((def) => {
           const spec = recipe.steps.find((s) => s.step === def.id);
           return (
@@ -36,19 +42,21 @@ export function PrepareScreen() {
         })}
       </div>
       <div className="card form-row">
-        <div className="field">
-          <label htmlFor="test-size">Test set (% of rows)</label>
-          <input
-            id="test-size"
-            type="number"
-            min={5}
-            max={50}
-            step={1}
-            value={Math.round(recipe.testSize * 100)}
-            onChange={(e) => Number.isFinite(e.target.valueAsNumber) && updateRecipe({ testSize: Math.min(50, Math.max(5, e.target.valueAsNumber)) / 100 })}
-          />
-          <p className="help">Rows held back to measure the model honestly; it never sees them in training.</p>
-        </div>
+        {noTarget ? null : (
+          <div className="field">
+            <label htmlFor="test-size">Test set (% of rows)</label>
+            <input
+              id="test-size"
+              type="number"
+              min={5}
+              max={50}
+              step={1}
+              value={Math.round(recipe.testSize * 100)}
+              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && updateRecipe({ testSize: Math.min(50, Math.max(5, e.target.valueAsNumber)) / 100 })}
+            />
+            <p className="help">Rows held back to measure the model honestly; it never sees them in training.</p>
+          </div>
+        )}
         {isClassification(task) ? (
           <div className="field field-check">
             <label htmlFor="stratify">Stratify by class</label>
@@ -59,12 +67,16 @@ export function PrepareScreen() {
         <div className="field field-check">
           <label htmlFor="dedupe">Drop duplicate rows</label>
           <input id="dedupe" type="checkbox" checked={recipe.dropDuplicateRows} onChange={(e) => updateRecipe({ dropDuplicateRows: e.target.checked })} />
-          <p className="help">Identical rows can land in both sets and flatter the test score. Rows without a target are always left out.</p>
+          <p className="help">
+            {noTarget
+              ? 'Identical rows count several times in the groups and the variance; dropping them keeps one of each.'
+              : 'Identical rows can land in both sets and flatter the test score. Rows without a target are always left out.'}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="seed">Random seed</label>
           <input id="seed" type="number" step={1} value={seed} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && setSeed(e.target.valueAsNumber)} />
-          <p className="help">The same seed, data and settings give the same split and the same model.</p>
+          <p className="help">{noTarget ? 'The same seed, data and settings give the same model (k-means starts, samples).' : 'The same seed, data and settings give the same split and the same model.'}</p>
         </div>
       </div>
       <NextStep to="train" />

@@ -6,9 +6,28 @@ import { fmt, TASK_LABELS } from '../format';
 import { useStudio } from '../useStudio';
 import { Warnings } from '../data/Warnings';
 import { FeatureRelations } from './FeatureRelations';
+import { GoalChooser } from './GoalChooser';
+import { NoTargetCard } from './NoTargetCard';
 
-/** Step 2: what to predict, and whether it is classification or regression. */
+/** Step 2: what to predict (and whether it is classification or regression), or to learn without a target. */
 export function ProblemScreen() {
+  const profile = useStudio((s) => s.dataset.result?.profile);
+  const summary = useStudio((s) => s.targetSummary);
+  const noTarget = useStudio((s) => s.noTarget);
+  if (!profile) return null;
+  return (
+    <section aria-labelledby="problem-title">
+      <h2 id="problem-title">Problem</h2>
+      <GoalChooser />
+      <NoTargetCard />
+      {noTarget ? null : <TargetChooser />}
+      <NextStep to="prepare" disabled={!noTarget && (!summary || Boolean(summary.error))} />
+    </section>
+  );
+}
+
+/** The target column and its task, then what the target looks like and how the features relate to it. */
+function TargetChooser() {
   const profile = useStudio((s) => s.dataset.result?.profile);
   const target = useStudio((s) => s.target);
   const taskOverride = useStudio((s) => s.taskOverride);
@@ -16,8 +35,7 @@ export function ProblemScreen() {
   if (!profile) return null;
   const column = profile.columns.find((c) => c.name === target);
   return (
-    <section aria-labelledby="problem-title">
-      <h2 id="problem-title">Problem</h2>
+    <>
       <div className="card form-row">
         <div className="field">
           <label htmlFor="target">Target</label>
@@ -65,7 +83,6 @@ export function ProblemScreen() {
       ) : null}
       {summary && !summary.error ? <Warnings warnings={summary.warnings} title="About this target" /> : null}
       {summary && !summary.error && target ? <FeatureRelations relations={summary.relations} target={target} /> : null}
-      <NextStep to="prepare" disabled={!summary || Boolean(summary.error)} />
-    </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { getModelInfo, modelsForTask } from '../../core/models/info';
+import { isUnsupervised } from '../../core/problem';
 import { cancel, setModel, setModelParam, train } from '../../state/actions';
 import { historyLabels, keptStep } from '../charts/historyLabels';
 import { LossChart } from '../charts/LossChart';
@@ -6,11 +7,20 @@ import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
 import { fmt } from '../format';
+import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
+
+/** What the stages of a run without a target are doing, by model. */
+function stageText(stage: string | undefined, model: string): string | undefined {
+  if (stage === 'prepare') return 'preparing the features';
+  if (stage === 'train') return 'fitting';
+  if (stage === 'evaluate') return model === 'kmeans' ? 'fitting each k for the elbow chart, and the silhouette' : 'measuring what it found';
+  return stage;
+}
 
 /** Step 4: choose and configure a model, train it in the worker, and watch the loss live. */
 export function TrainScreen() {
-  const task = useStudio((s) => s.targetSummary?.task);
+  const task = useStudio(taskOf);
   const modelId = useStudio((s) => s.modelId);
   const params = useStudio((s) => s.modelParams);
   const training = useStudio((s) => s.training);
@@ -48,12 +58,12 @@ export function TrainScreen() {
           <button type="button" onClick={() => void cancel()} disabled={!running}>
             Cancel
           </button>
-          <span className="muted small">on {backend ?? '…'}</span>
+          {isUnsupervised(task) ? null : <span className="muted small">on {backend ?? '…'}</span>}
         </div>
         {running ? (
           <ProgressBar
             label="Training"
-            detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : training.progress?.stage}
+            detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : stageText(training.progress?.stage, modelId)}
             fraction={training.progress?.fraction}
           />
         ) : null}
