@@ -48,6 +48,8 @@ describe('L-BFGS', () => {
   });
 });
 
+const IRIS_IMPORTANCE = [0.14988, 0.16188, 0.32013, 0.36811];
+
 describe('logistic regression', () => {
   // Reference: sklearn LogisticRegression(C=1, tol=1e-8).fit(StandardScaler().fit_transform(X), y)
   it('matches scikit-learn’s probabilities on iris (softmax)', async () => {
@@ -68,6 +70,8 @@ describe('logistic regression', () => {
       probs.forEach((v, c) => expect(p[Number(row) * 3 + c]).toBeCloseTo(v, 3));
     }
     expect(fitted.stopReason).toMatch(/^converged/);
+    // np.abs(coef_).mean(0), normalised, from the same scikit-learn fit.
+    IRIS_IMPORTANCE.forEach((v, j) => expect(fitted.importance![j]).toBeCloseTo(v, 3));
     predictor.dispose();
   });
 

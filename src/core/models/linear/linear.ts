@@ -1,3 +1,4 @@
+import { coefficientImportance } from '../importance';
 import { linearInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { ModelDefinition } from '../model';
@@ -35,6 +36,7 @@ export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
         state: { network: await serializeNetwork(model, 'linear') },
         history: [log],
         stopReason: 'solved exactly',
+        importance: coefficientImportance((j) => w[j], train.d, 1),
       };
     } finally {
       model.dispose();

@@ -1,4 +1,5 @@
 import { CancelledError } from '../../util/errors';
+import { coefficientImportance } from '../importance';
 import { logisticInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { EpochLog, ModelDefinition } from '../model';
@@ -47,6 +48,7 @@ export const logisticModel: ModelDefinition<typeof logisticInfo.schema> = {
         state: { network: await serializeNetwork(model, output) },
         history,
         stopReason: result.converged ? `converged after ${result.iterations} iterations` : `stopped at the limit of ${result.iterations} iterations`,
+        importance: coefficientImportance((j, c) => kernel[j * k + c], d, k),
       };
     } finally {
       model.dispose();

@@ -1,3 +1,4 @@
+import { coefficientImportance } from '../importance';
 import { CancelledError, SaplingError } from '../../util/errors';
 import { svmInfo } from '../info';
 import { rejectMissing } from '../missing';
@@ -66,7 +67,7 @@ export const svmModel: ModelDefinition<typeof svmInfo.schema> = {
       stopReason: unconverged.length === 0
         ? `converged after ${passes} passes`
         : `stopped at the limit of ${params.maxIterations} passes (${classes === 2 ? 'not converged' : `not converged for ${unconverged.join(', ')}`}); scaling the features usually helps`,
-      importance: coefficientImportance(weights, d),
+      importance: coefficientImportance((j, c) => weights[c][j], d, weights.length),
     };
   },
   async load(fitted) {
@@ -118,9 +119,3 @@ function decisionValues(w: Float64Array, X: Float32Array, n: number, d: number):
   return f;
 }
 
-/** Mean |coefficient| per feature over the scorers, normalised to sum 1 (all zero stays zero). */
-function coefficientImportance(weights: readonly (readonly number[])[], d: number): number[] {
-  const mean = Array.from({ length: d }, (_, j) => weights.reduce((s, w) => s + Math.abs(w[j]), 0) / weights.length);
-  const total = mean.reduce((a, b) => a + b, 0);
-  return mean.map((m) => (total > 0 ? m / total : 0));
-}

@@ -1,4 +1,5 @@
 import { isClassification } from '../../problem';
+export { normalise } from '../importance';
 import type { Rng } from '../../util/rng';
 import type { ModelTarget, Predictor, TrainingSet } from '../model';
 import type { BinnedFeatures } from './binning';
@@ -37,11 +38,6 @@ export function fitOneTree(data: BinnedFeatures, target: CartTarget, criterion: 
   return growCart(data, target, new Float64Array(data.n).fill(1), { ...params, maxFeatures, criterion }, rng);
 }
 
-/** Importances normalised to sum to 1 (all zero stays all zero). */
-export function normalise(gains: Float64Array): number[] {
-  const total = gains.reduce((a, b) => a + b, 0);
-  return Array.from(gains, (g) => (total > 0 ? g / total : 0));
-}
 
 /** A predictor averaging the trees' leaf outputs (probabilities or values). */
 export function ensemblePredictor(state: TreeEnsembleState, nFeatures: number): Predictor {
