@@ -172,6 +172,7 @@ export class Engine {
     this.stopRequested = false;
     const { file } = await runTraining(table, config, {
       host: this.parts,
+      backend: this.backend?.active,
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
       shouldStop: () => this.stopRequested,

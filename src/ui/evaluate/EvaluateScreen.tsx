@@ -28,7 +28,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
       <h2 id="evaluate-title">Evaluate</h2>
       <p className="lede">
         {getModelInfo(report.model).label} predicting “{report.target}” ({TASK_LABELS[report.task].toLowerCase()}) from {report.features} features; trained on {report.split.train} rows, tested on{' '}
-        {report.split.test}. {current.source === 'imported' ? `Imported from ${current.name}.` : `Backend ${report.backend}, ${fmt(report.timings_ms.total / 1000)} s.`}
+        {report.split.test}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained' : `Backend ${report.backend}`}, ${fmt(report.timings_ms.total / 1000)} s.`}
       </p>
       <MetricsTables report={report} />
       {ev.kind === 'classification' ? (
