@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MISSING_BIN, binFeatures, binOf } from './binning';
+
+/** A seeded stream of uniforms in [0, 1). */
+function uniforms(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+describe('binFeatures', () => {
+  it('puts each value in the first bin whose upper edge it does not exceed, NaN in the missing bin', () => {
+    const n = 5000;
+    const d = 4;
+    const u = uniforms(7);
+    const X = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) {
+      X[i * d] = (u() - 0.5) * 1e6; // continuous, negative and positive: quantile bins
+      X[i * d + 1] = Math.round(u() * 20) - 10; // 21 distinct integers: one bin each
+      X[i * d + 2] = i % 3 === 0 ? NaN : u() < 0.5 ? -0 : 0; // ±0 are one value; a third missing
+      X[i * d + 3] = -Math.exp(u() * 10); // all negative
+    }
+    const binned = binFeatures(X, n, d, 255);
+    expect(Array.from(binned.nBins)).toEqual([255, 21, 1, 255]);
+    expect(Array.from(binned.values[1]!)).toEqual(Array.from({ length: 21 }, (_, k) => k - 10));
+    for (let f = 0; f < d; f++) {
+      for (let i = 0; i < n; i++) {
+        const v = X[i * d + f];
+        const expected = Number.isNaN(v) ? MISSING_BIN : binOf(binned.edges[f], v);
+        expect(binned.bins[f * n + i]).toBe(expected);
+        expect(binned.rowBins[i * d + f]).toBe(expected);
+      }
+      // Edges ascend strictly, and quantile bins hold roughly equal shares of the rows.
+      const e = binned.edges[f];
+      for (let k = 1; k < e.length; k++) expect(e[k]).toBeGreaterThan(e[k - 1]);
+    }
+    const counts = new Int32Array(255);
+    for (let i = 0; i < n; i++) counts[binned.bins[i]]++;
+    expect(Math.max(...counts)).toBeLessThanOrEqual(Math.ceil(n / 255) + 1);
+  });
+});
