@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { compileKernels, kernelsModule } from '../../../scripts/build-kernels.mjs';
 import { fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
-import { binFeatures } from '../models/trees/binning';
+import { MISSING_BIN, binFeatures } from '../models/trees/binning';
+import { partition } from '../models/trees/split';
 import { createRng } from '../util/rng';
 import { kernelsAvailable } from './kernels';
 import { rowPasses } from '../models/unsupervised/distances';
@@ -78,4 +79,30 @@ describe('WebAssembly kernels', () => {
     expect(Array.from(counts[0])).toEqual(Array.from(counts[1]));
     centre[0].forEach((v, i) => expect(v).toBeCloseTo(centre[1][i], 6));
   });
+
+  it('partition a boosting node’s rows as the JavaScript partition does (stable, missing values to the chosen side)', () => {
+    const rng = createRng(12);
+    const n = 3000;
+    const d = 3;
+    const X = Float32Array.from({ length: n * d }, (_, i) => (i % 7 === 0 ? NaN : Math.round(rng.normal() * 30)));
+    const data = binFeatures(X, n, d);
+    for (const missingLeft of [false, true]) {
+      const memory = teamMemory(data, false);
+      const team = new HistogramTeam(memory, false);
+      const rows = Int32Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 1);
+      memory.order.set(rows);
+      const split = { feature: 1, bin: 20, gain: 1, missingLeft, left: new Float64Array(3) };
+      const expected = rows.slice();
+      const expectedMid = partition(data, expected, 100, 1500, split);
+      const mid = team.partition(data, 100, 1500, split);
+      expect(mid).toBe(expectedMid);
+      expect(Array.from(memory.order.subarray(0, rows.length))).toEqual(Array.from(expected));
+      // And the split is what it says: bins ≤ 20 (and missing, when it goes left) before mid.
+      for (let i = 100; i < 1500; i++) {
+        const b = data.bins[n + memory.order[i]];
+        expect(i < mid).toBe(b === MISSING_BIN ? missingLeft : b <= 20);
+      }
+    }
+  });
 });
+

@@ -5,10 +5,12 @@ import { KERNELS_PLAIN, KERNELS_SHARED } from './kernels.wasm';
 export interface KernelExports {
   hist3(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number): void;
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
+  partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
   nearest(X: number, n: number, d4: number, P: number, k: number, labels: number, dists: number): void;
   trialSums(X: number, n: number, d4: number, P: number, k: number, closest: number, sums: number): void;
   updateClosest(X: number, n: number, d4: number, P: number, closest: number): void;
   centroidSums(X: number, n: number, d4: number, labels: number, sums: number, counts: number): void;
+  treeLeaves(X: number, n: number, d: number, root: number, depth: number, leaves: number): void;
 }
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();

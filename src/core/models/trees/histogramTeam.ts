@@ -1,6 +1,6 @@
 import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
 import type { BinnedFeatures } from './binning';
-import { HIST_BINS } from './split';
+import { HIST_BINS, type Split, partition } from './split';
 
 /**
  * Boosting's histograms, built fast and by two threads. A node's rows are cut in two halves, each
@@ -19,6 +19,8 @@ export const TEAM_MIN_ROWS = 4096;
 /** Byte offsets of the team's arrays in its WebAssembly memory. */
 interface TeamLayout {
   readonly rowBins: number;
+  readonly bins: number;
+  readonly scratch: number;
   readonly gh: number;
   readonly order: number;
   readonly features: number;
@@ -54,6 +56,17 @@ const FEATURES = 4;
 const STOP = 5;
 const READY = 6;
 
+/** How long either side of the team spins, in ms, before it sleeps in Atomics.wait. */
+const SPIN_MS = 1;
+
+/** Busy-waits while `pending()` holds, for at most `ms`. */
+function spinWhile(pending: () => boolean, ms: number): void {
+  const until = performance.now() + ms;
+  while (pending() && performance.now() < until) {
+    // spinning
+  }
+}
+
 /** Longest wait for the helper's half, in ms: far beyond any real half, short of hanging forever. */
 const HELPER_TIMEOUT_MS = 120_000;
 
@@ -66,9 +79,11 @@ export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
   const histBytes = d * HIST_BINS * 3 * 8;
   const control = new Int32Array(shared ? new SharedArrayBuffer(8 * 4) : new ArrayBuffer(8 * 4));
   if (kernelsAvailable(shared)) {
-    const arena = new KernelArena(aligned(n * d) + aligned(n * 8) + aligned(n * 4) + aligned(d * 4) + 2 * aligned(histBytes), shared);
+    const arena = new KernelArena(2 * aligned(n * d) + aligned(n * 8) + 2 * aligned(n * 4) + aligned(d * 4) + 2 * aligned(histBytes), shared);
     const layout: TeamLayout = {
       rowBins: arena.alloc(n * d),
+      bins: arena.alloc(n * d),
+      scratch: arena.alloc(n * 4),
       gh: arena.alloc(n * 8),
       order: arena.alloc(n * 4),
       features: arena.alloc(Math.max(1, d) * 4),
@@ -78,6 +93,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
     const buffer = arena.memory.buffer;
     const rowBins = new Uint8Array(buffer, layout.rowBins, n * d);
     rowBins.set(data.rowBins);
+    new Uint8Array(buffer, layout.bins, n * d).set(data.bins);
     return {
       n,
       d,
@@ -170,6 +186,9 @@ export function serveHistogramHelper(memory: TeamMemory): void {
   Atomics.store(control, READY, 1);
   for (;;) {
     if (Atomics.load(control, STOP)) return;
+    // Requests come every few hundred microseconds while a tree grows: spin a little before
+    // sleeping, since waking a sleeping thread can take longer than the half it would fill.
+    spinWhile(() => Atomics.load(control, REQUEST) === seen, SPIN_MS);
     Atomics.wait(control, REQUEST, seen);
     seen = Atomics.load(control, REQUEST);
     if (Atomics.load(control, STOP)) return;
@@ -185,12 +204,15 @@ export function serveHistogramHelper(memory: TeamMemory): void {
  */
 export class HistogramTeam {
   private readonly fillHalf: HalfFiller;
+  /** This thread's kernels over the team's memory (for partitioning), when it is WebAssembly's. */
+  private readonly arena: KernelArena | null;
 
   constructor(
     private readonly memory: TeamMemory,
     private readonly helped: boolean,
   ) {
     this.fillHalf = halfFiller(memory);
+    this.arena = memory.wasm ? new KernelArena(0, memory.wasm.shared, memory.wasm.memory) : null;
   }
 
   /** Sets the features of the next tree's histograms. */
@@ -221,6 +243,7 @@ export class HistogramTeam {
     }
     this.fillHalf('caller', mid, end);
     if (this.helped) {
+      spinWhile(() => Atomics.load(control, DONE) !== request, SPIN_MS);
       for (let done = Atomics.load(control, DONE); done !== request; done = Atomics.load(control, DONE)) {
         if (Atomics.wait(control, DONE, done, HELPER_TIMEOUT_MS) === 'timed-out') throw new Error('the histogram helper thread stopped answering');
       }
@@ -230,6 +253,17 @@ export class HistogramTeam {
     for (const f of features) {
       for (let i = f * stride, last = (f + 1) * stride; i < last; i++) hist[i] = first[i] + second[i];
     }
+  }
+
+  /**
+   * Splits rows order[start, end) of `memory.order` in place, stably, left rows first; returns where
+   * the right ones start. The `partition` kernel where the team's memory is WebAssembly's.
+   */
+  partition(data: BinnedFeatures, start: number, end: number, split: Split): number {
+    const { wasm, order } = this.memory;
+    if (!wasm) return partition(data, order, start, end, split);
+    const { layout } = wasm;
+    return this.arena!.kernels.partition(layout.bins + split.feature * data.n, layout.order, start, end, layout.scratch, split.bin, split.missingLeft ? 1 : 0);
   }
 
   /** Lets the helper return. */

@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from './binning';
-import { type Split, type SplitLimits, bestBoostingSplit, newHistogram, partition } from './split';
+import { type Split, type SplitLimits, bestBoostingSplit, newHistogram } from './split';
 import type { Tree } from './tree';
 
 /** Growth limits of a boosting tree. */
@@ -26,8 +26,8 @@ interface Leaf {
  * Grows one tree best-first (leaf-wise, as LightGBM): always splitting the leaf whose best split
  * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `gh` holds (g, h) per row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
  * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
- * `spare` holds histograms to reuse, and gets this tree's back; `fill` fills a histogram over
- * order[start, end) (the caller's histogram team). Returns the tree, the segment of
+ * `spare` holds histograms to reuse, and gets this tree's back; `team` fills a histogram over
+ * order[start, end) and partitions a node's rows (the caller's histogram team, whose memory `order` is). Returns the tree, the segment of
  * `order` each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
@@ -40,7 +40,7 @@ export function growLeafwise(
   lambda: number,
   shrinkage: number,
   spare: Float64Array[],
-  fill: (hist: Float64Array, start: number, end: number) => void,
+  team: { fill(hist: Float64Array, start: number, end: number): void; partition(data: BinnedFeatures, start: number, end: number, split: Split): number },
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
   const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
   const addNode = () => {
@@ -70,10 +70,10 @@ export function growLeafwise(
   };
 
   // Histograms are d × 256 bins × 3 channels; reusing them (`spare`, kept across trees by the
-  // caller) saves allocating and zeroing one per split. `fill` sets what it fills.
+  // caller) saves allocating and zeroing one per split. `team.fill` sets what it fills.
   const histogram = () => spare.pop() ?? newHistogram(data.d, 3);
   const rootHist = histogram();
-  fill(rootHist, 0, m);
+  team.fill(rootHist, 0, m);
   const root: Leaf = { node: addNode(), start: 0, end: m, depth: 0, hist: rootHist, total: sumOf(0, m), split: null };
   find(root);
   const leaves: Leaf[] = [root];
@@ -84,7 +84,7 @@ export function growLeafwise(
     const parent = leaves[pick];
     const split = parent.split!;
     gains[split.feature] += split.gain;
-    const mid = partition(data, order, parent.start, parent.end, split);
+    const mid = team.partition(data, parent.start, parent.end, split);
     const leftNode = addNode();
     const rightNode = addNode();
     tree.feature[parent.node] = split.feature;
@@ -98,8 +98,8 @@ export function growLeafwise(
     const leftSmaller = mid - parent.start <= parent.end - mid;
     // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent.
     const small = histogram();
-    if (leftSmaller) fill(small, parent.start, mid);
-    else fill(small, mid, parent.end);
+    if (leftSmaller) team.fill(small, parent.start, mid);
+    else team.fill(small, mid, parent.end);
     const large = parent.hist;
     for (let i = 0; i < large.length; i++) large[i] -= small[i];
     const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth: parent.depth + 1, hist: leftSmaller ? small : large, total: leftTotal, split: null };

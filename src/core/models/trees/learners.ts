@@ -5,7 +5,8 @@ import type { ModelTarget, Predictor, TrainingSet } from '../model';
 import type { BinnedFeatures } from './binning';
 import { type CartTarget, growCart } from './cart';
 import { type Criterion, entropyCriterion, giniCriterion, squaredErrorCriterion } from './split';
-import { type Tree, addTreeOutputs } from './tree';
+import type { Tree } from './tree';
+import { TreeWalker } from './treeWalker';
 
 /** The fitted state of the tree and forest models: trees whose outputs are averaged. */
 export interface TreeEnsembleState {
@@ -41,11 +42,20 @@ export function fitOneTree(data: BinnedFeatures, target: CartTarget, criterion: 
 
 /** A predictor averaging the trees' leaf outputs (probabilities or values). */
 export function ensemblePredictor(state: TreeEnsembleState, nFeatures: number): Predictor {
+  const walker = new TreeWalker(state.trees, nFeatures);
   return {
     outputs(X, n) {
       const k = state.trees[0]?.outputs ?? 1;
       const sum = new Float64Array(n * k);
-      for (const tree of state.trees) addTreeOutputs(tree, X, n, nFeatures, sum, 1 / state.trees.length);
+      const scale = 1 / state.trees.length;
+      walker.leaves(X, n, (t, leaves, first, count) => {
+        const values = state.trees[t].values;
+        for (let j = 0; j < count; j++) {
+          const at = (first + j) * k;
+          const leaf = leaves[j] * k;
+          for (let c = 0; c < k; c++) sum[at + c] += scale * values[leaf + c];
+        }
+      });
       return Float32Array.from(sum);
     },
     dispose() {},

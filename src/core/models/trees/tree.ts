@@ -27,15 +27,6 @@ export function leafOf(tree: Tree, X: Float32Array, row: number, d: number): num
   return node;
 }
 
-/** Adds `scale ×` the tree's leaf values for every row into `out` (n × outputs, row-major). */
-export function addTreeOutputs(tree: Tree, X: Float32Array, n: number, d: number, out: Float64Array, scale = 1): void {
-  const k = tree.outputs;
-  for (let i = 0; i < n; i++) {
-    const leaf = leafOf(tree, X, i, d);
-    for (let c = 0; c < k; c++) out[i * k + c] += scale * tree.values[leaf * k + c];
-  }
-}
-
 /** Depth of the tree (a lone leaf has depth 0) and its leaf count. */
 export function treeShape(tree: Tree): { depth: number; leaves: number } {
   let depth = 0;
