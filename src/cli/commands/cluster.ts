@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ModelDefinition } from '../../core/models/model';
 import type { UnsupervisedSummary } from '../../core/models/unsupervised/summary';
 import { defaultRecipe } from '../../core/prep/recipe';
-import { profileTable } from '../../core/profile/profile';
+import { recipeFacts } from '../../core/profile/profile';
 import { isUnsupervised } from '../../core/problem';
 import { runUnsupervised } from '../../core/train/runUnsupervised';
 import type { DataTable } from '../../core/table/DataTable';
@@ -14,7 +14,7 @@ import { writeOut } from '../io';
 /** `sapling train <data.csv> --model kmeans|dbscan|pca` (no target): fits on every row and reports what it found. */
 export async function trainWithoutTarget(path: string, data: DataTable, model: ModelDefinition, params: RawParams, seed: number, options: { out?: string; report?: string; read?: ReadSettings }): Promise<void> {
   const task = model.tasks.find(isUnsupervised)!;
-  const recipe = defaultRecipe(profileTable(data), null);
+  const recipe = defaultRecipe(recipeFacts(data), null);
   const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
   console.log(`fitting ${model.label} (${model.id}) on ${basename(path)}: ${data.rowCount} rows, no target (${task}), seed ${seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);

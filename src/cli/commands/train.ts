@@ -3,7 +3,7 @@ import { defaultModelFor } from '../../core/models/info';
 import { MODEL_REGISTRY, getModel } from '../../core/models/registry';
 import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
-import { profileTable } from '../../core/profile/profile';
+import { recipeFacts } from '../../core/profile/profile';
 import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining } from '../../core/train/runTraining';
@@ -48,7 +48,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const problem = resolveProblem(table, options.target, task);
   const model = getModel(options.model ?? defaultModelFor(problem.task));
   const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
-  const recipe = { ...defaultRecipe(profileTable(table), problem.target), testSize };
+  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
   const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${seed}`);

@@ -119,7 +119,12 @@ function fillColumn(column: Column, fill: number | string): Column {
   switch (column.kind) {
     case 'numeric':
     case 'datetime': {
-      const values = column.values.map((v) => (Number.isNaN(v) ? (fill as number) : v));
+      // Most columns have no gaps: they pass through without a copy.
+      let first = 0;
+      while (first < column.values.length && column.values[first] === column.values[first]) first++;
+      if (first === column.values.length) return column;
+      const values = column.values.slice();
+      for (let i = first; i < values.length; i++) if (values[i] !== values[i]) values[i] = fill as number;
       return { ...column, values };
     }
     case 'boolean': {

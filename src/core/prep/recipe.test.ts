@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileTable } from '../profile/profile';
+import { profileTable, recipeFacts } from '../profile/profile';
 import { classTarget } from '../problem';
 import { dropColumns, getColumn, selectRows } from '../table/DataTable';
 import { csv, sample } from '../testing/tables';
@@ -30,6 +30,21 @@ describe('recipe', () => {
   it('proposes dropping identifiers and keeps the rest', async () => {
     const table = await csv('id,x,y\n' + Array.from({ length: 12 }, (_, i) => `${i},${i % 3},${i % 2 ? 'a' : 'b'}`).join('\n'));
     expect(defaultRecipe(profileTable(table), 'y').steps[0]).toEqual({ step: 'drop-columns', params: { columns: ['id'] } });
+  });
+
+  it('decides the same from the light recipe facts (the CLI) as from a whole profile', async () => {
+    // Identifiers (consecutive, and by name), a constant, an empty and a sparse column, dates, text.
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      [i + 5, 1000 - 7 * i, 3, '', i % 4 ? i / 2 : '', `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, i % 2 ? 'a' : 'b', `note ${i} about ${i * 13}`, i % 3].join(','),
+    );
+    const table = await csv('row,customer_id,three,empty,sparse,day,group,note,y\n' + lines.join('\n'));
+    for (const t of [table, penguins]) {
+      const facts = recipeFacts(t);
+      const profile = profileTable(t);
+      expect(facts.columns.map((c) => [c.name, c.type, c.missing, Math.min(c.unique, 2)])).toEqual(profile.columns.map((c) => [c.name, c.type, c.missing, Math.min(c.unique, 2)]));
+      expect(defaultRecipe(facts, null)).toEqual(defaultRecipe(profile, null));
+    }
+    expect(defaultRecipe(recipeFacts(table), 'y').steps[0].params).toEqual({ columns: ['row', 'customer_id', 'three', 'empty', 'day', 'note'] });
   });
 
   it('fits on training rows only and names features after their columns', async () => {

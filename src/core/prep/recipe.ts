@@ -1,5 +1,5 @@
 import { type RawParams, resolveParams } from '../params';
-import type { DataProfile } from '../profile/profile';
+import type { RecipeFacts } from '../profile/profile';
 import { type DataTable, dropColumns, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
@@ -178,7 +178,7 @@ const UNUSABLE_TYPES = new Set(['id', 'text', 'datetime']);
  * The recipe Sapling proposes for a profiled table: drop identifiers, free text, dates, empty and
  * constant columns; fill gaps; standardise numbers; one-hot encode categories; 20% stratified test set.
  */
-export function defaultRecipe(profile: DataProfile, target: string | null): RecipeSpec {
+export function defaultRecipe(profile: RecipeFacts, target: string | null): RecipeSpec {
   const drop = profile.columns
     .filter((c) => c.name !== target && (UNUSABLE_TYPES.has(c.type) || c.missing === profile.rows || c.unique <= 1))
     .map((c) => c.name);

@@ -58,7 +58,9 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
     for (const column of table.columns) {
       const s = state.columns[column.name];
       if (!s || column.kind !== 'numeric') continue;
-      out = withColumn(out, { ...column, values: column.values.map((v) => (v - s.offset) / s.scale) });
+      const values = new Float64Array(column.values.length);
+      for (let i = 0; i < values.length; i++) values[i] = (column.values[i] - s.offset) / s.scale;
+      out = withColumn(out, { ...column, values });
     }
     return out;
   },

@@ -65,6 +65,63 @@ export function profileTable(table: DataTable, options: { target?: string } = {}
   return { rows: table.rowCount, columns, warnings: profileWarnings(table, columns, options.target) };
 }
 
+/** What the default recipe needs to know of a table's columns (a `DataProfile` has it all). */
+export interface RecipeFacts {
+  readonly rows: number;
+  /** `unique` counts distinct present values; the recipe only asks whether it is at most 1. */
+  readonly columns: readonly Pick<ColumnProfile, 'name' | 'type' | 'missing' | 'unique'>[];
+}
+
+/**
+ * `RecipeFacts` without a whole profile, for the CLI's training (which shows no profile): numeric
+ * columns get one pass for missing values, constancy and the identifier test, and their `unique`
+ * stops counting at 2. Types and missing counts are the profile's.
+ */
+export function recipeFacts(table: DataTable): RecipeFacts {
+  const rows = table.rowCount;
+  const columns = table.columns.map((column) => {
+    if (column.kind !== 'numeric') {
+      const { name, type, missing, unique } = profileColumn(column, rows);
+      return { name, type, missing, unique };
+    }
+    const { values, name } = column;
+    let count = 0;
+    let first = NaN;
+    let unique = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let allIntegers = true;
+    for (const v of values) {
+      if (v !== v) continue;
+      if (count++ === 0) {
+        first = v;
+        unique = 1;
+      } else if (unique === 1 && v !== first) unique = 2;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (allIntegers && !Number.isInteger(v)) allIntegers = false;
+    }
+    const id = rows >= ID_MIN_ROWS && count === rows && allIntegers && (max - min + 1 === rows || ID_NAME_RE.test(name)) && allDistinct(values, min, max);
+    return { name, type: id ? ('id' as const) : column.kind, missing: rows - count, unique };
+  });
+  return { rows, columns };
+}
+
+/** Whether integer `values` in [min, max] are all different. */
+function allDistinct(values: Float64Array, min: number, max: number): boolean {
+  if (max - min + 1 === values.length) {
+    const seen = new Uint8Array(values.length);
+    for (const v of values) {
+      if (seen[v - min]) return false;
+      seen[v - min] = 1;
+    }
+    return true;
+  }
+  const sorted = Float64Array.from(values).sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
+}
+
 /** Statistics for one column of a table with `rows` rows (`scratch`: reusable working memory). */
 export function profileColumn(column: Column, rows: number, scratch?: Float64Array): ColumnProfile {
   const base = { name: column.name, kind: column.kind };
