@@ -26,8 +26,9 @@ describe('WebAssembly kernels', () => {
     const d = 7;
     const X = Float32Array.from({ length: n * d }, (_, i) => (i % 5 === 0 ? NaN : Math.round(rng.normal() * 20) / 4));
     const data = binFeatures(X, n, d);
-    const memory = teamMemory(data, false);
+    const memory = teamMemory(data, false, 2);
     expect(memory.wasm).not.toBeNull();
+    expect(memory.pool).toHaveLength(2);
     for (let i = 0; i < n; i++) {
       memory.order[i] = n - 1 - i;
       memory.gh[i * 2] = rng.normal();
@@ -47,7 +48,18 @@ describe('WebAssembly kernels', () => {
           fillGradientHistogram(part, memory.rowBins, d, features, memory.order, a, b, memory.gh);
           for (let i = 0; i < part.length; i++) expected[i] += part[i];
         }
-        for (const f of features) expect(Array.from(viaKernel.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
+        // Filled in place in a pooled histogram too, and subtracted there by the kernel.
+        const pooled = memory.pool[0];
+        team.fill(pooled, start, end);
+        for (const f of features) {
+          expect(Array.from(viaKernel.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
+          expect(Array.from(pooled.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
+        }
+        const other = memory.pool[1];
+        other.set(pooled.map((v, i) => v * (i % 3)));
+        const difference = pooled.map((v, i) => v - other[i]);
+        team.subtract(pooled, other);
+        expect(Array.from(pooled)).toEqual(Array.from(difference));
       }
     }
   });

@@ -6,11 +6,12 @@ export interface KernelExports {
   hist3(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number): void;
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
   partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
+  subtract(a: number, b: number, count: number): void;
   nearest(X: number, n: number, d4: number, P: number, k: number, labels: number, dists: number): void;
   trialSums(X: number, n: number, d4: number, P: number, k: number, closest: number, sums: number): void;
   updateClosest(X: number, n: number, d4: number, P: number, closest: number): void;
   centroidSums(X: number, n: number, d4: number, labels: number, sums: number, counts: number): void;
-  treeLeaves(X: number, n: number, d: number, root: number, depth: number, leaves: number): void;
+  treeLeaves(X: number, n: number, d: number, root: number, depth: number, leaves: number, hasMissing: number): void;
 }
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();

@@ -48,7 +48,8 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const baseline = startingScores(train.y, fit, link, K);
     const scores = new Float64Array(n * K);
     for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
-    const team = await startTeam(data, ctx);
+    // A tree holds at most leaves + 1 histograms at once (a split's parent and both children).
+    const team = await startTeam(data, ctx, params.leaves + 1);
     const gh = team.memory.gh;
     const grads = new Float64Array(K > 1 ? n * K * 2 : 0);
     const order = new Int32Array(fit.length);
@@ -62,7 +63,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     let bestRound = 0;
     let stopReason = `ran all ${params.rounds} rounds`;
     const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
-    const histograms: Float64Array[] = [];
+    const histograms: Float64Array[] = [...team.memory.pool];
 
     try {
       for (let round = 1; round <= params.rounds; round++) {
@@ -161,9 +162,9 @@ function leafIndex(tree: Tree, X: Float32Array, row: number, d: number): number 
  * The histogram team of a run: a helper thread from the host when it has one to spare and shared
  * memory, this thread alone otherwise (same trees either way).
  */
-async function startTeam(data: BinnedFeatures, ctx: TrainContext): Promise<{ memory: TeamMemory; histograms: HistogramTeam; stop: () => Promise<void> }> {
+async function startTeam(data: BinnedFeatures, ctx: TrainContext, poolSize: number): Promise<{ memory: TeamMemory; histograms: HistogramTeam; stop: () => Promise<void> }> {
   const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveHistograms && typeof SharedArrayBuffer !== 'undefined' ? ctx.host : null;
-  const memory = teamMemory(data, host !== null);
+  const memory = teamMemory(data, host !== null, poolSize);
   let helper: Promise<void> | null = null;
   if (host) {
     helper = host.serveHistograms!(memory).catch(() => {});
@@ -283,13 +284,14 @@ function meanLoss(scores: Float64Array, y: Float32Array, rows: Int32Array, link:
 export function boostingPredictor(state: BoostingState, d: number): Predictor {
   const K = state.baseline.length;
   const walker = new TreeWalker(state.trees, d);
+  const leafValues = state.trees.map((tree) => Float64Array.from(tree.values));
   return {
     outputs(X, n) {
       const raw = new Float64Array(n * K);
       for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = state.baseline[k];
       // Trees are round-major: tree t adds to output t mod K.
       walker.leaves(X, n, (t, leaves, first, count) => {
-        const values = state.trees[t].values;
+        const values = leafValues[t];
         const k = t % K;
         for (let j = 0; j < count; j++) raw[(first + j) * K + k] += values[leaves[j]];
       });

@@ -26,6 +26,7 @@ interface TeamLayout {
   readonly features: number;
   readonly helperHist: number;
   readonly callerHist: number;
+  readonly pool: number;
 }
 
 /** What the caller and its helper share: the rows, their statistics, and a little control block. */
@@ -44,6 +45,11 @@ export interface TeamMemory {
   /** The helper's half (d × 256 × 3), and the caller's when it fills both. */
   readonly helperHist: Float64Array;
   readonly callerHist: Float64Array;
+  /**
+   * Histograms for the caller to grow trees with, in the same memory, so kernels fill and subtract
+   * them in place (with plain typed arrays any histogram will do, and this is empty).
+   */
+  readonly pool: readonly Float64Array[];
   readonly control: Int32Array;
 }
 
@@ -67,6 +73,9 @@ function spinWhile(pending: () => boolean, ms: number): void {
   }
 }
 
+/** At most this many bytes of a team's memory hold pooled histograms (beyond, trees use plain arrays). */
+const POOL_BYTES = 64 * 1024 * 1024;
+
 /** Longest wait for the helper's half, in ms: far beyond any real half, short of hanging forever. */
 const HELPER_TIMEOUT_MS = 120_000;
 
@@ -74,12 +83,13 @@ const HELPER_TIMEOUT_MS = 120_000;
  * Memory for a team over `data`: shared when a helper will use it, in a WebAssembly memory when
  * the kernels run here, plain typed arrays otherwise.
  */
-export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
+export function teamMemory(data: BinnedFeatures, shared: boolean, poolSize = 0): TeamMemory {
   const { n, d } = data;
   const histBytes = d * HIST_BINS * 3 * 8;
   const control = new Int32Array(shared ? new SharedArrayBuffer(8 * 4) : new ArrayBuffer(8 * 4));
   if (kernelsAvailable(shared)) {
-    const arena = new KernelArena(2 * aligned(n * d) + aligned(n * 8) + 2 * aligned(n * 4) + aligned(d * 4) + 2 * aligned(histBytes), shared);
+    const pooled = Math.min(poolSize, Math.floor(POOL_BYTES / aligned(histBytes)));
+    const arena = new KernelArena(2 * aligned(n * d) + aligned(n * 8) + 2 * aligned(n * 4) + aligned(d * 4) + (2 + pooled) * aligned(histBytes), shared);
     const layout: TeamLayout = {
       rowBins: arena.alloc(n * d),
       bins: arena.alloc(n * d),
@@ -89,6 +99,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
       features: arena.alloc(Math.max(1, d) * 4),
       helperHist: arena.alloc(histBytes),
       callerHist: arena.alloc(histBytes),
+      pool: arena.alloc(pooled * aligned(histBytes)),
     };
     const buffer = arena.memory.buffer;
     const rowBins = new Uint8Array(buffer, layout.rowBins, n * d);
@@ -104,6 +115,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
       features: new Int32Array(buffer, layout.features, Math.max(1, d)),
       helperHist: new Float64Array(buffer, layout.helperHist, histBytes / 8),
       callerHist: new Float64Array(buffer, layout.callerHist, histBytes / 8),
+      pool: Array.from({ length: pooled }, (_, k) => new Float64Array(buffer, layout.pool + k * aligned(histBytes), histBytes / 8)),
       control,
     };
   }
@@ -120,6 +132,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean): TeamMemory {
     features: new Int32Array(bytes(Math.max(1, d) * 4)),
     helperHist: new Float64Array(bytes(histBytes)),
     callerHist: new Float64Array(histBytes / 8),
+    pool: [],
     control,
   };
 }
@@ -129,8 +142,11 @@ export function helperReady(memory: TeamMemory): boolean {
   return Atomics.load(memory.control, READY) === 1;
 }
 
-/** Fills `into` (one of the team's half histograms) over order[start, end) with the kernels or in JavaScript. */
-type HalfFiller = (into: 'helper' | 'caller', start: number, end: number) => void;
+/**
+ * Fills `target` over order[start, end) with the kernels or in JavaScript. With the kernels,
+ * `target` must be a view of the team's memory (a half histogram or a pooled one).
+ */
+type HalfFiller = (target: Float64Array, start: number, end: number) => void;
 
 /** A filler over the team's memory, on this thread (each thread instantiates its own kernels). */
 function halfFiller(memory: TeamMemory): HalfFiller {
@@ -139,17 +155,15 @@ function halfFiller(memory: TeamMemory): HalfFiller {
   if (memory.wasm) {
     const arena = new KernelArena(0, memory.wasm.shared, memory.wasm.memory);
     const { layout } = memory.wasm;
-    return (into, start, end) => {
-      const hist = into === 'helper' ? memory.helperHist : memory.callerHist;
+    return (target, start, end) => {
       const count = control[FEATURES];
       // The kernel adds; clear what it will add to (the features in use).
-      for (const f of features()) hist.fill(0, f * HIST_BINS * 3, (f + 1) * HIST_BINS * 3);
-      const at = into === 'helper' ? layout.helperHist : layout.callerHist;
-      if (count === d) arena.kernels.hist3(at, layout.rowBins, d, layout.order, start, end, layout.gh);
-      else arena.kernels.hist3Subset(at, layout.rowBins, d, layout.order, start, end, layout.gh, layout.features, count);
+      for (const f of features()) target.fill(0, f * HIST_BINS * 3, (f + 1) * HIST_BINS * 3);
+      if (count === d) arena.kernels.hist3(target.byteOffset, layout.rowBins, d, layout.order, start, end, layout.gh);
+      else arena.kernels.hist3Subset(target.byteOffset, layout.rowBins, d, layout.order, start, end, layout.gh, layout.features, count);
     };
   }
-  return (into, start, end) => fillGradientHistogram(into === 'helper' ? memory.helperHist : memory.callerHist, memory.rowBins, d, features(), memory.order, start, end, memory.gh);
+  return (target, start, end) => fillGradientHistogram(target, memory.rowBins, d, features(), memory.order, start, end, memory.gh);
 }
 
 /**
@@ -192,7 +206,7 @@ export function serveHistogramHelper(memory: TeamMemory): void {
     Atomics.wait(control, REQUEST, seen);
     seen = Atomics.load(control, REQUEST);
     if (Atomics.load(control, STOP)) return;
-    fill('helper', control[START], control[END]);
+    fill(memory.helperHist, control[START], control[END]);
     Atomics.store(control, DONE, seen);
     Atomics.notify(control, DONE);
   }
@@ -206,6 +220,7 @@ export class HistogramTeam {
   private readonly fillHalf: HalfFiller;
   /** This thread's kernels over the team's memory (for partitioning), when it is WebAssembly's. */
   private readonly arena: KernelArena | null;
+  private readonly pooled: Set<Float64Array>;
 
   constructor(
     private readonly memory: TeamMemory,
@@ -213,6 +228,7 @@ export class HistogramTeam {
   ) {
     this.fillHalf = halfFiller(memory);
     this.arena = memory.wasm ? new KernelArena(0, memory.wasm.shared, memory.wasm.memory) : null;
+    this.pooled = new Set(memory.pool);
   }
 
   /** Sets the features of the next tree's histograms. */
@@ -221,14 +237,20 @@ export class HistogramTeam {
     Atomics.store(this.memory.control, FEATURES, features.length);
   }
 
+  /**
+   * Fills `hist` over order[start, end) for the features in use: in place when it is one of the
+   * team's pooled histograms (or the team runs without kernels), through the caller's half otherwise.
+   */
   fill(hist: Float64Array, start: number, end: number): void {
     const { memory } = this;
     const { control } = memory;
     const features = memory.features.subarray(0, control[FEATURES]);
     const stride = HIST_BINS * 3;
+    const direct = !memory.wasm || this.pooled.has(hist);
+    const own = direct ? hist : memory.callerHist;
     if (end - start < TEAM_MIN_ROWS) {
-      this.fillHalf('caller', start, end);
-      for (const f of features) hist.set(memory.callerHist.subarray(f * stride, (f + 1) * stride), f * stride);
+      this.fillHalf(own, start, end);
+      if (!direct) for (const f of features) hist.set(own.subarray(f * stride, (f + 1) * stride), f * stride);
       return;
     }
     const mid = start + ((end - start) >> 1);
@@ -239,20 +261,26 @@ export class HistogramTeam {
       request = Atomics.add(control, REQUEST, 1) + 1;
       Atomics.notify(control, REQUEST);
     } else {
-      this.fillHalf('helper', start, mid);
+      this.fillHalf(memory.helperHist, start, mid);
     }
-    this.fillHalf('caller', mid, end);
+    this.fillHalf(own, mid, end);
     if (this.helped) {
       spinWhile(() => Atomics.load(control, DONE) !== request, SPIN_MS);
       for (let done = Atomics.load(control, DONE); done !== request; done = Atomics.load(control, DONE)) {
         if (Atomics.wait(control, DONE, done, HELPER_TIMEOUT_MS) === 'timed-out') throw new Error('the histogram helper thread stopped answering');
       }
     }
+    // First half plus second, whoever filled them: the same sums with or without a helper.
     const first = memory.helperHist;
-    const second = memory.callerHist;
     for (const f of features) {
-      for (let i = f * stride, last = (f + 1) * stride; i < last; i++) hist[i] = first[i] + second[i];
+      for (let i = f * stride, last = (f + 1) * stride; i < last; i++) hist[i] = first[i] + own[i];
     }
+  }
+
+  /** from −= hist, bin by bin (histogram subtraction: the larger child is the parent less the smaller). */
+  subtract(from: Float64Array, hist: Float64Array): void {
+    if (this.arena && this.pooled.has(from) && this.pooled.has(hist)) this.arena.kernels.subtract(from.byteOffset, hist.byteOffset, from.length);
+    else for (let i = 0; i < from.length; i++) from[i] -= hist[i];
   }
 
   /**

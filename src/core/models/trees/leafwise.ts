@@ -27,7 +27,8 @@ interface Leaf {
  * lowers the loss most, up to `maxLeaves`. Rows order[0, m) take part; `gh` holds (g, h) per row. Each split builds the histogram of the smaller child and gets the larger one by subtracting
  * it from the parent's (histogram subtraction). Leaf values are −G/(H + λ) scaled by `shrinkage`.
  * `spare` holds histograms to reuse, and gets this tree's back; `team` fills a histogram over
- * order[start, end) and partitions a node's rows (the caller's histogram team, whose memory `order` is). Returns the tree, the segment of
+ * order[start, end), subtracts histograms and partitions a node's rows (the caller's histogram
+ * team, whose memory `order` is). Returns the tree, the segment of
  * `order` each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
@@ -40,7 +41,11 @@ export function growLeafwise(
   lambda: number,
   shrinkage: number,
   spare: Float64Array[],
-  team: { fill(hist: Float64Array, start: number, end: number): void; partition(data: BinnedFeatures, start: number, end: number, split: Split): number },
+  team: {
+    fill(hist: Float64Array, start: number, end: number): void;
+    subtract(from: Float64Array, hist: Float64Array): void;
+    partition(data: BinnedFeatures, start: number, end: number, split: Split): number;
+  },
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
   const tree = { feature: [] as number[], threshold: [] as number[], missingLeft: [] as number[], left: [] as number[], right: [] as number[], values: [] as number[], outputs: 1, samples: [] as number[] };
   const addNode = () => {
@@ -101,7 +106,7 @@ export function growLeafwise(
     if (leftSmaller) team.fill(small, parent.start, mid);
     else team.fill(small, mid, parent.end);
     const large = parent.hist;
-    for (let i = 0; i < large.length; i++) large[i] -= small[i];
+    team.subtract(large, small);
     const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth: parent.depth + 1, hist: leftSmaller ? small : large, total: leftTotal, split: null };
     const right: Leaf = { node: rightNode, start: mid, end: parent.end, depth: parent.depth + 1, hist: leftSmaller ? large : small, total: rightTotal, split: null };
     find(left);

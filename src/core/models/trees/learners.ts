@@ -43,13 +43,14 @@ export function fitOneTree(data: BinnedFeatures, target: CartTarget, criterion: 
 /** A predictor averaging the trees' leaf outputs (probabilities or values). */
 export function ensemblePredictor(state: TreeEnsembleState, nFeatures: number): Predictor {
   const walker = new TreeWalker(state.trees, nFeatures);
+  const leafValues = state.trees.map((tree) => Float64Array.from(tree.values));
   return {
     outputs(X, n) {
       const k = state.trees[0]?.outputs ?? 1;
       const sum = new Float64Array(n * k);
       const scale = 1 / state.trees.length;
       walker.leaves(X, n, (t, leaves, first, count) => {
-        const values = state.trees[t].values;
+        const values = leafValues[t];
         for (let j = 0; j < count; j++) {
           const at = (first + j) * k;
           const leaf = leaves[j] * k;

@@ -31,10 +31,12 @@ export class TreeWalker {
       const count = Math.min(BLOCK_ROWS, n - first);
       if (packed) {
         const { arena, roots, depths, x, leaves } = packed;
-        new Float32Array(arena.memory.buffer, x, count * d).set(X.subarray(first * d, (first + count) * d));
+        const rows = new Float32Array(arena.memory.buffer, x, count * d);
+        rows.set(X.subarray(first * d, (first + count) * d));
+        const hasMissing = rows.some((v) => v !== v) ? 1 : 0;
         const out = new Int32Array(arena.memory.buffer, leaves, count);
         for (let t = 0; t < trees.length; t++) {
-          arena.kernels.treeLeaves(x, count, d, roots[t], depths[t], leaves);
+          arena.kernels.treeLeaves(x, count, d, roots[t], depths[t], leaves, hasMissing);
           visit(t, out, first, count);
         }
       } else {
@@ -69,14 +71,15 @@ export class TreeWalker {
       for (let q = 0; q < queue.length; q++) {
         const { node, at, depth } = queue[q];
         const i = at * 4;
-        ints[i + 3] = node;
         if (tree.feature[node] < 0) {
-          ints[i] = 1 << 31;
+          ints[i] = 0;
           floats[i + 1] = Infinity;
           ints[i + 2] = base + at * 16;
+          ints[i + 3] = node | (1 << 31);
           depths[t] = Math.max(depths[t], depth);
         } else {
-          ints[i] = (tree.feature[node] * 4) | (tree.missingLeft[node] === 1 ? 1 << 31 : 0);
+          ints[i] = tree.feature[node] * 4;
+          ints[i + 3] = node | (tree.missingLeft[node] === 1 ? 1 << 31 : 0);
           floats[i + 1] = float32AtMost(tree.threshold[node]);
           ints[i + 2] = base + next * 16;
           queue.push({ node: tree.left[node], at: next++, depth: depth + 1 }, { node: tree.right[node], at: next++, depth: depth + 1 });
