@@ -60,15 +60,31 @@ function componentsToKeep(keep: number, ratio: number[], d: number): number {
 /** The sample covariance matrix (n − 1 denominator), accumulated in float64 over centred rows. */
 function covariance(X: Float32Array, n: number, d: number, mean: Float64Array): number[][] {
   const acc = new Float64Array(d * d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    for (let j = 0; j < d; j++) row[j] = X[o + j] - mean[j];
+  // Four centred rows at a time: each cell of the upper triangle is read and written once per
+  // four rows instead of once per row (the loop is bound by those memory round trips).
+  const rows = new Float64Array(4 * d);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    for (let k = 0; k < 4; k++) {
+      const o = (i + k) * d;
+      for (let j = 0; j < d; j++) rows[k * d + j] = X[o + j] - mean[j];
+    }
     for (let a = 0; a < d; a++) {
-      const ra = row[a];
-      if (ra === 0) continue;
+      const r0 = rows[a];
+      const r1 = rows[d + a];
+      const r2 = rows[2 * d + a];
+      const r3 = rows[3 * d + a];
       const base = a * d;
-      for (let b = a; b < d; b++) acc[base + b] += ra * row[b];
+      for (let b = a; b < d; b++) acc[base + b] += r0 * rows[b] + r1 * rows[d + b] + r2 * rows[2 * d + b] + r3 * rows[3 * d + b];
+    }
+  }
+  for (; i < n; i++) {
+    const o = i * d;
+    for (let j = 0; j < d; j++) rows[j] = X[o + j] - mean[j];
+    for (let a = 0; a < d; a++) {
+      const ra = rows[a];
+      const base = a * d;
+      for (let b = a; b < d; b++) acc[base + b] += ra * rows[b];
     }
   }
   const out: number[][] = [];
