@@ -7,6 +7,8 @@ export interface KernelExports {
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
   partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
   subtract(a: number, b: number, count: number): void;
+  euclideanTile(tile: number, d: number, queries: number, scores: number): void;
+  manhattanTile(tile: number, d: number, queries: number, scores: number): void;
   nearest(X: number, n: number, d4: number, P: number, k: number, labels: number, dists: number): void;
   trialSums(X: number, n: number, d4: number, P: number, k: number, closest: number, sums: number): void;
   updateClosest(X: number, n: number, d4: number, P: number, closest: number): void;

@@ -113,6 +113,78 @@
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (br $pairs))))
 
+  ;; k-NN, euclidean: scores[a·256 + b] = Σ(q − x)² over the d features, for the 256 rows b of a
+  ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a
+  ;; step in f64x2 lanes, summed in feature order as search.ts's JavaScript twin sums them.
+  (func (export "euclideanTile") (param $tile i32) (param $d i32) (param $queries i32) (param $scores i32)
+    (local $b i32) (local $j i32) (local $p i32) (local $q i32) (local $out i32) (local $x v128) (local $e v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $b) (i32.const 256)))
+        (local.set $s0 (v128.const f64x2 0 0))
+        (local.set $s1 (v128.const f64x2 0 0))
+        (local.set $s2 (v128.const f64x2 0 0))
+        (local.set $s3 (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $tile) (i32.shl (local.get $b) (i32.const 3))))
+        (local.set $q (local.get $queries))
+        (local.set $j (i32.const 0))
+        (block $fdone (loop $features
+          (br_if $fdone (i32.ge_u (local.get $j) (local.get $d)))
+          (local.set $x (v128.load (local.get $p)))
+          (local.set $e (f64x2.sub (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $x)))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $e) (local.get $e))))
+          (local.set $e (f64x2.sub (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $x)))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $e) (local.get $e))))
+          (local.set $e (f64x2.sub (f64x2.splat (f64.load offset=16 (local.get $q))) (local.get $x)))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $e) (local.get $e))))
+          (local.set $e (f64x2.sub (f64x2.splat (f64.load offset=24 (local.get $q))) (local.get $x)))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $e) (local.get $e))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2048)))
+          (local.set $q (i32.add (local.get $q) (i32.const 32)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $features)))
+        (local.set $out (i32.add (local.get $scores) (i32.shl (local.get $b) (i32.const 3))))
+        (v128.store offset=0 (local.get $out) (local.get $s0))
+        (v128.store offset=2048 (local.get $out) (local.get $s1))
+        (v128.store offset=4096 (local.get $out) (local.get $s2))
+        (v128.store offset=6144 (local.get $out) (local.get $s3))
+        (local.set $b (i32.add (local.get $b) (i32.const 2)))
+        (br $rows))))
+
+  ;; k-NN, manhattan: scores[a·256 + b] = Σ|q − x| over the d features, for the 256 rows b of a
+  ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a
+  ;; step in f64x2 lanes, summed in feature order as search.ts's JavaScript twin sums them.
+  (func (export "manhattanTile") (param $tile i32) (param $d i32) (param $queries i32) (param $scores i32)
+    (local $b i32) (local $j i32) (local $p i32) (local $q i32) (local $out i32) (local $x v128) (local $e v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $b) (i32.const 256)))
+        (local.set $s0 (v128.const f64x2 0 0))
+        (local.set $s1 (v128.const f64x2 0 0))
+        (local.set $s2 (v128.const f64x2 0 0))
+        (local.set $s3 (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $tile) (i32.shl (local.get $b) (i32.const 3))))
+        (local.set $q (local.get $queries))
+        (local.set $j (i32.const 0))
+        (block $fdone (loop $features
+          (br_if $fdone (i32.ge_u (local.get $j) (local.get $d)))
+          (local.set $x (v128.load (local.get $p)))
+          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.abs (f64x2.sub (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $x)))))
+          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.abs (f64x2.sub (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $x)))))
+          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.abs (f64x2.sub (f64x2.splat (f64.load offset=16 (local.get $q))) (local.get $x)))))
+          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.abs (f64x2.sub (f64x2.splat (f64.load offset=24 (local.get $q))) (local.get $x)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2048)))
+          (local.set $q (i32.add (local.get $q) (i32.const 32)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $features)))
+        (local.set $out (i32.add (local.get $scores) (i32.shl (local.get $b) (i32.const 3))))
+        (v128.store offset=0 (local.get $out) (local.get $s0))
+        (v128.store offset=2048 (local.get $out) (local.get $s1))
+        (v128.store offset=4096 (local.get $out) (local.get $s2))
+        (v128.store offset=6144 (local.get $out) (local.get $s3))
+        (local.set $b (i32.add (local.get $b) (i32.const 2)))
+        (br $rows))))
+
 ;; The k-means kernels. Rows of X and of the points (centres, candidates) are d4 f32x4 lanes,
   ;; zero-padded; distances are squared Euclidean, by differences, summed in f32 lanes. The distance
   ;; loop is written out in each kernel (V8 does not inline it, and the call cost a third of the time).

@@ -109,6 +109,11 @@ describe('k nearest neighbours', () => {
     const Qm = Float32Array.from({ length: m * d }, () => rng.normal() * 100 + 50);
     for (const metric of ['euclidean', 'manhattan'] as const) {
       const found = kNearest(buildIndex(X, n, d, metric), Qm, m, 6);
+      // The WebAssembly kernel and its JavaScript twin give the very same sums.
+      const twin = kNearest(buildIndex(X, n, d, metric, false), Qm, m, 6);
+      expect(buildIndex(X, n, d, metric).kernel).not.toBeNull();
+      expect(Array.from(found.index)).toEqual(Array.from(twin.index));
+      expect(Array.from(found.distance)).toEqual(Array.from(twin.distance));
       for (let q = 0; q < m; q++) {
         const dist = Array.from({ length: n }, (_, i) => {
           let s = 0;
