@@ -3,12 +3,16 @@
 Usage: accuracy_data.py <samples dir> <out dir>
 
 Iris and Penguins come from the app's samples (public/samples, see shared/data/README.md for their
-sources); Wine, Breast Cancer, Digits and Diabetes ship inside scikit-learn and load offline. Each is
+sources); Wine, Breast Cancer, Digits and Diabetes ship inside scikit-learn and load offline; Titanic
+is carData's TitanicSurvival (1,309 passengers: survived, sex, age, class), read through R when
+Debian's r-cran-cardata is installed (GPL >= 2; it is not copied into this repository). Each is
 split once here (test_size=0.25, random_state=0, stratified for classification), so Sapling and
 scikit-learn learn from and are scored on exactly the same rows.
 """
 import json
 import os
+import shutil
+import subprocess
 import sys
 
 import pandas as pd
@@ -25,6 +29,15 @@ def bundled(loader, target, labels=True, **kwargs):
     return frame
 
 
+def titanic(out):
+    """carData::TitanicSurvival as a frame (passenger names, its row names, left out), or None without R and carData."""
+    if shutil.which("Rscript") is None:
+        return None
+    path = os.path.join(out, "titanic-all.csv")
+    r = subprocess.run(["Rscript", "-e", f'write.csv(carData::TitanicSurvival, "{path}", row.names = FALSE)'], capture_output=True)
+    return pd.read_csv(path) if r.returncode == 0 else None
+
+
 def main():
     samples, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -36,6 +49,9 @@ def main():
         ("penguins", "classification", "species", pd.read_csv(os.path.join(samples, "penguins.csv")), "palmerpenguins 0.1.1, public/samples/penguins.csv"),
         ("diabetes", "regression", "progression", bundled(datasets.load_diabetes, "progression", labels=False, scaled=False), "scikit-learn load_diabetes (Efron et al. 2004, unscaled)"),
     ]
+    passengers = titanic(out)
+    if passengers is not None:
+        sets.append(("titanic", "classification", "survived", passengers, "carData::TitanicSurvival (Debian r-cran-cardata; Encyclopedia Titanica via Harrell's titanic3)"))
     manifest = []
     for name, task, target, frame, source in sets:
         strat = frame[target] if task == "classification" else None
