@@ -258,9 +258,9 @@ export const naiveBayesInfo = {
       default: 'gaussian',
       options: [
         { value: 'gaussian', label: 'Gaussian (a bell curve per feature)' },
-        { value: 'auto', label: 'Auto: 0/1 columns yes/no, others Gaussian' },
+        { value: 'auto', label: 'Auto: one-hot columns categorical, other 0/1 columns yes/no, the rest Gaussian' },
       ],
-      help: 'Gaussian models every feature as a bell curve per class (scikit-learn’s GaussianNB). Auto treats each column whose training values are all 0 or 1, such as one-hot encoded categories, as a yes/no feature with a per-class frequency (Bernoulli naive Bayes; at prediction a value above 0.5 counts as yes), and the other columns as Gaussian: the categorical naive Bayes of one-hot data.',
+      help: 'Gaussian models every feature as a bell curve per class (scikit-learn’s GaussianNB). Auto reads the one-hot indicators of a category column together, as one categorical feature with a per-class frequency for each category (scikit-learn’s CategoricalNB); other columns whose training values are all 0 or 1 as yes/no features (BernoulliNB; at prediction a value above 0.5 counts as yes); and the rest as Gaussian.',
     },
     varSmoothing: {
       type: 'number',

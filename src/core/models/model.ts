@@ -14,6 +14,11 @@ export interface TrainingSet {
   readonly d: number;
   /** Class index (classification) or target value (regression), per row; empty for unsupervised tasks. */
   readonly y: Float32Array;
+  /**
+   * The input column each feature comes from (the one-hot indicators of a column share it), when the
+   * caller knows: naive Bayes reads one-hot groups as categorical features.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** What a model is asked to learn: the task, and for classifiers the class labels in index order. */

@@ -67,7 +67,7 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
 
   ctx.onStage?.('train');
   const fitted = await definition.fit(
-    { X: XTrain, n: split.train.length, d, y: Float32Array.from(yTrain) },
+    { X: XTrain, n: split.train.length, d, y: Float32Array.from(yTrain), sources: pipeline.features.map((f) => f.source) },
     { task: problem.task, classes },
     params,
     { ...ctx, rng },

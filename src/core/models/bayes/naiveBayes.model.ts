@@ -5,8 +5,8 @@ import type { FittedModel, ModelDefinition } from '../model';
 import { type NaiveBayesState, fitNaiveBayes, naiveBayesProba } from './naiveBayes';
 
 /**
- * Naive Bayes classification: Gaussian, or (distribution `auto`) Bernoulli on 0/1 columns and
- * Gaussian on the rest. A class without training rows gets probability 0; one training row is
+ * Naive Bayes classification: Gaussian, or (distribution `auto`) categorical on one-hot encoded
+ * columns, Bernoulli on other 0/1 columns and Gaussian on the rest. A class without training rows gets probability 0; one training row is
  * enough (its class then gets probability 1). NaN features are refused at fit and at predict.
  */
 export const naiveBayesModel: ModelDefinition<typeof naiveBayesInfo.schema> = {
@@ -15,7 +15,9 @@ export const naiveBayesModel: ModelDefinition<typeof naiveBayesInfo.schema> = {
     if (train.n === 0) throw new SaplingError('too-few-rows', 'no rows to fit naive Bayes on');
     rejectMissing(train.X, train.n, train.d, naiveBayesInfo.label, 'training');
     const state = fitNaiveBayes(train, target.classes.length, params);
-    const yesNo = state.bernoulli.filter(Boolean).length;
+    const categorical = state.categorical?.filter(Boolean).length ?? 0;
+    const yesNo = state.bernoulli.filter(Boolean).length - categorical;
+    const groups = new Set(state.categorical?.flatMap((c, j) => (c && train.sources ? [train.sources[j]] : []))).size;
     return {
       model: 'naive-bayes',
       params,
@@ -24,7 +26,7 @@ export const naiveBayesModel: ModelDefinition<typeof naiveBayesInfo.schema> = {
       nFeatures: train.d,
       state,
       history: [],
-      stopReason: `estimated in one pass (${train.d - yesNo} Gaussian, ${yesNo} yes/no feature${yesNo === 1 ? '' : 's'})`,
+      stopReason: `estimated in one pass (${train.d - yesNo - categorical} Gaussian, ${yesNo} yes/no feature${yesNo === 1 ? '' : 's'}, ${groups} categorical column${groups === 1 ? '' : 's'} from ${categorical} one-hot indicators)`,
     };
   },
   async load(fitted) {

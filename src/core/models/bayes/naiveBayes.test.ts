@@ -70,6 +70,33 @@ describe('naive Bayes', () => {
     ]);
   });
 
+  it('reads one-hot groups as categorical features, as scikit-learn’s CategoricalNB (penguins: island and sex)', async () => {
+    // Reference: scikit-learn 1.2.1 on penguins.dropna() (333 rows), CategoricalNB(alpha=1) and
+    // CategoricalNB(alpha=0.5) on island (Biscoe, Dream, Torgersen) and sex (female, male) as codes;
+    // predict_proba on the listed rows. Here the columns arrive one-hot, with their sources.
+    const penguins = await sample('penguins.csv');
+    const island = getColumn(penguins, 'island') as CategoricalColumn;
+    const sex = getColumn(penguins, 'sex') as CategoricalColumn;
+    const species = classTarget(getColumn(penguins, 'species'));
+    const measured = ['bill_length_mm', 'body_mass_g'].map((c) => (getColumn(penguins, c) as NumericColumn).values);
+    const kept = Array.from({ length: penguins.rowCount }, (_, i) => i).filter((i) => sex.codes[i] >= 0 && measured.every((v) => !Number.isNaN(v[i])));
+    const is = (column: CategoricalColumn, i: number, name: string) => (column.categories[column.codes[i]] === name ? 1 : 0);
+    const X = Float32Array.from(kept.flatMap((i) => [is(island, i, 'Biscoe'), is(island, i, 'Dream'), is(island, i, 'Torgersen'), is(sex, i, 'female'), is(sex, i, 'male')]));
+    const train = { X, n: kept.length, d: 5, y: Float32Array.from(kept, (i) => species.y[i]), sources: ['island', 'island', 'island', 'sex', 'sex'] };
+    const rows = [0, 1, 50, 150, 300];
+    expectRows(await proba(train, species.classes, { distribution: 'auto' }, rows), [
+      [0.96004686, 0.019549478, 0.020403659], [0.96099563, 0.019568798, 0.019435573], [0.27697413, 0.0060160393, 0.71700983],
+      [0.26723137, 0.005804421, 0.72696421], [0.45011308, 0.54208411, 0.0078028057],
+    ]);
+    expectRows(await proba(train, species.classes, { distribution: 'auto', alpha: 0.5 }, rows), [
+      [0.97926928, 0.01018924, 0.010541477], [0.9797731, 0.010194482, 0.010032418], [0.27598865, 0.00306524, 0.72094611],
+      [0.2661487, 0.0029559537, 0.73089534], [0.44867868, 0.54738929, 0.0039320239],
+    ]);
+    // Without sources the same indicators are five yes/no features, which is a different model.
+    const bernoulli = await proba({ ...train, sources: undefined }, species.classes, { distribution: 'auto' }, [0]);
+    expect(Math.abs(bernoulli[0][0] - 0.96004686)).toBeGreaterThan(0.001);
+  });
+
   it('stays finite on constant features and gives classes without rows probability 0', async () => {
     // Two constant columns, one row per seen class, and a third class never seen: the priors decide.
     const train = { X: Float32Array.of(3, 1, 3, 1, 3, 1), n: 3, d: 2, y: Float32Array.of(0, 0, 1) };

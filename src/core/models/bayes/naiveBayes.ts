@@ -4,8 +4,10 @@ import type { TrainingSet } from '../model';
  * Naive Bayes estimated in one pass and scored in log space. Gaussian features follow
  * scikit-learn's GaussianNB (per-class mean and population variance, plus `var_smoothing` times the
  * largest feature variance); yes/no features follow its BernoulliNB (per-class frequency of 1 with
- * Laplace smoothing). A model mixing both adds their log-likelihoods, which is what naive Bayes
- * means: features are independent given the class.
+ * Laplace smoothing); the one-hot indicators of one categorical column, taken together, follow its
+ * CategoricalNB (per-class frequency of each category, smoothed over the k categories). A model
+ * mixing them adds their log-likelihoods, which is what naive Bayes means: features are
+ * independent given the class.
  */
 
 /** What naive Bayes learned, as plain data (arrays are class-major: [c · d + j]). */
@@ -17,9 +19,15 @@ export interface NaiveBayesState {
   /** Gaussian features: per-class mean and smoothed variance (0 and 1 where unused). */
   readonly mean: readonly number[];
   readonly variance: readonly number[];
-  /** Bernoulli features: log P(x = 1 | class) and log P(x = 0 | class) (0 where unused). */
+  /**
+   * Bernoulli features: log P(x = 1 | class) and log P(x = 0 | class) (0 where unused). A one-hot
+   * indicator of a categorical column holds log P(column = its category | class) and 0: a row
+   * scores its own category once, and nothing for the others.
+   */
   readonly logYes: readonly number[];
   readonly logNo: readonly number[];
+  /** Per feature: true when it is one of a categorical column's one-hot indicators (files before this have none). */
+  readonly categorical?: readonly boolean[];
 }
 
 /** Options of a naive Bayes fit (the model's parameters). */
@@ -35,6 +43,8 @@ export function fitNaiveBayes(train: TrainingSet, classes: number, options: Naiv
   const counts = new Array<number>(classes).fill(0);
   for (let i = 0; i < n; i++) counts[y[i]]++;
   const bernoulli = Array.from({ length: d }, (_, j) => options.distribution === 'auto' && isZeroOne(X, n, d, j));
+  // Categories in a one-hot group (0 for features outside one).
+  const groupSize = options.distribution === 'auto' ? oneHotGroups(train, bernoulli) : new Int32Array(d);
   const sum = new Float64Array(classes * d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sum[y[i] * d + j] += X[i * d + j];
   const mean = new Array<number>(classes * d).fill(0);
@@ -59,14 +69,43 @@ export function fitNaiveBayes(train: TrainingSet, classes: number, options: Naiv
         variance[p] = squares[p] / counts[c] + epsilon;
         continue;
       }
-      // A 0/1 column's sum is its count of ones; Laplace smoothing adds alpha to both outcomes.
+      mean[p] = 0;
+      // A 0/1 column's sum is its count of ones. Laplace smoothing adds alpha to both outcomes of a
+      // yes/no feature, and to each of the k categories of a categorical one.
+      if (groupSize[j] > 0) {
+        logYes[p] = Math.log(sum[p] + options.alpha) - Math.log(counts[c] + groupSize[j] * options.alpha);
+        continue;
+      }
       const denominator = Math.log(counts[c] + 2 * options.alpha);
       logYes[p] = Math.log(sum[p] + options.alpha) - denominator;
       logNo[p] = Math.log(counts[c] - sum[p] + options.alpha) - denominator;
-      mean[p] = 0;
     }
   }
-  return { counts, bernoulli, mean, variance, logYes, logNo };
+  return { counts, bernoulli, mean, variance, logYes, logNo, categorical: Array.from(groupSize, (k) => k > 0) };
+}
+
+/**
+ * The one-hot groups among the 0/1 features: two or more features from one input column (by
+ * `train.sources`) with at most one 1 per training row. Returns, per feature, its group's size (the
+ * column's category count), or 0 outside a group.
+ */
+function oneHotGroups(train: TrainingSet, zeroOne: readonly boolean[]): Int32Array {
+  const { X, n, d, sources } = train;
+  const size = new Int32Array(d);
+  if (!sources) return size;
+  const groups = new Map<string, number[]>();
+  for (let j = 0; j < d; j++) if (zeroOne[j]) groups.set(sources[j], [...(groups.get(sources[j]) ?? []), j]);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    let exclusive = true;
+    for (let i = 0; i < n && exclusive; i++) {
+      let ones = 0;
+      for (const j of members) ones += X[i * d + j];
+      exclusive = ones <= 1;
+    }
+    if (exclusive) for (const j of members) size[j] = members.length;
+  }
+  return size;
 }
 
 /** True when every training value of feature j is exactly 0 or 1. */
