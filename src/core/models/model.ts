@@ -58,6 +58,12 @@ export interface TrainContext {
   readonly shouldStop?: () => boolean;
   /** Lets the host's event loop run (so a Cancel message can arrive); called between batches. */
   readonly yieldToEvents?: () => Promise<void>;
+  /**
+   * Receives the fitted model's outputs on the training rows, exactly as its predictor would give
+   * them, from a model that has them at the end of fitting anyway (boosting keeps every row's
+   * score): the caller can skip predicting the training rows again.
+   */
+  readonly onTrainingOutputs?: (outputs: Float32Array) => void;
 }
 
 /** A trained model as plain data: what it is, what it learned, and how training went. */

@@ -66,20 +66,20 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
   const t1 = now();
 
   ctx.onStage?.('train');
+  let trainOut: Float32Array | undefined;
   const fitted = await definition.fit(
     { X: XTrain, n: split.train.length, d, y: Float32Array.from(yTrain), sources: pipeline.features.map((f) => f.source) },
     { task: problem.task, classes },
     params,
-    { ...ctx, rng },
+    { ...ctx, rng, onTrainingOutputs: (outputs) => (trainOut = outputs) },
   );
   const t2 = now();
 
   ctx.onStage?.('evaluate');
   const predictor = await definition.load(fitted);
-  let trainOut: Float32Array;
   let testOut: Float32Array;
   try {
-    trainOut = predictor.outputs(XTrain, split.train.length);
+    trainOut ??= predictor.outputs(XTrain, split.train.length);
     testOut = predictor.outputs(XTest, split.test.length);
   } finally {
     predictor.dispose();

@@ -61,6 +61,9 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const probabilities = new Float64Array(K);
     let best = Infinity;
     let bestRound = 0;
+    // The scores as of the best round, for the training outputs when early stopping keeps it.
+    let bestScores: Float64Array | null = null;
+    let roundsGrown = 0;
     let stopReason = `ran all ${params.rounds} rounds`;
     const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
     const histograms: Float64Array[] = [...team.memory.pool];
@@ -113,6 +116,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
             for (let i = 0; i < n; i++) if (!seen[i]) scores[i * K + k] += grown.tree.values[leafIndex(grown.tree, train.X, i, d)];
           }
         }
+        roundsGrown = round;
         const loss = meanLoss(scores, train.y, lossRows, link, K, probabilities);
         const log: EpochLog = validation ? { epoch: round, epochs: params.rounds, loss, valLoss: meanLoss(scores, train.y, validation, link, K, probabilities) } : { epoch: round, epochs: params.rounds, loss };
         history.push(log);
@@ -123,6 +127,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
           if (log.valLoss < best - 1e-7 * Math.abs(best) || best === Infinity) {
             best = log.valLoss;
             bestRound = round;
+            if (ctx.onTrainingOutputs) bestScores = scores.slice();
           } else if (round - bestRound >= params.patience) {
             stopReason = `early stopping at round ${round}: validation loss had not improved for ${params.patience} rounds (kept the best, round ${bestRound})`;
             trees.length = bestRound * K;
@@ -134,6 +139,11 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
       await team.stop();
     }
     if (stopReason.startsWith('ran all') && bestRound > 0 && bestRound < params.rounds) trees.length = bestRound * K;
+    // Every training row's score is the baseline plus its leaves' values added in tree order, which
+    // is the predictor's sum: rows were routed by bin, and bins split exactly where thresholds do.
+    // `scores` hold every round grown; when early stopping kept fewer, the best round's copy.
+    const kept = trees.length / K;
+    ctx.onTrainingOutputs?.(linkOutputs(kept === roundsGrown ? scores : bestScores!, n, K, link));
     return {
       model: 'gbdt',
       params,
@@ -295,25 +305,30 @@ export function boostingPredictor(state: BoostingState, d: number): Predictor {
         const k = t % K;
         for (let j = 0; j < count; j++) raw[(first + j) * K + k] += values[leaves[j]];
       });
-      if (state.link === 'identity') return Float32Array.from(raw);
-      if (state.link === 'sigmoid') {
-        const out = new Float32Array(n * 2);
-        for (let i = 0; i < n; i++) {
-          const p = 1 / (1 + Math.exp(-raw[i]));
-          out[2 * i] = 1 - p;
-          out[2 * i + 1] = p;
-        }
-        return out;
-      }
-      const out = new Float32Array(n * K);
-      const p = new Float64Array(K);
-      for (let i = 0; i < n; i++) {
-        softmax(raw, i, K, p);
-        for (let k = 0; k < K; k++) out[i * K + k] = p[k];
-      }
-      return out;
+      return linkOutputs(raw, n, K, state.link);
     },
     dispose() {},
   };
+}
+
+/** Raw scores (n × K) through the link: class probabilities, or the values themselves. */
+function linkOutputs(raw: Float64Array, n: number, K: number, link: Link): Float32Array {
+  if (link === 'identity') return Float32Array.from(raw.subarray(0, n));
+  if (link === 'sigmoid') {
+    const out = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-raw[i]));
+      out[2 * i] = 1 - p;
+      out[2 * i + 1] = p;
+    }
+    return out;
+  }
+  const out = new Float32Array(n * K);
+  const p = new Float64Array(K);
+  for (let i = 0; i < n; i++) {
+    softmax(raw, i, K, p);
+    for (let k = 0; k < K; k++) out[i * K + k] = p[k];
+  }
+  return out;
 }
 
