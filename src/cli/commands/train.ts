@@ -70,6 +70,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
   console.log(formatMetrics(report.metrics));
+  if (report.train_metrics_rows !== undefined) console.log(`(training metrics on a seeded sample of ${report.train_metrics_rows} training rows)`);
   console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}, train ${num(report.timings_ms.train)}, evaluate ${num(report.timings_ms.evaluate)})`);
   if (options.out) {
     writeOut(options.out, JSON.stringify(file));

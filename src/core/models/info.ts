@@ -21,6 +21,12 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
   readonly schema: S;
   /** Whether the family is a TF.js network (it needs a TF.js backend to train and predict). */
   readonly tfjs?: boolean;
+  /**
+   * For families whose predictions cost in proportion to the training set (k-NN compares each row
+   * with every training row): the training metrics are measured on at most this many training
+   * rows, a seeded sample, so evaluating does not cost training rows squared.
+   */
+  readonly trainMetricsRows?: number;
 }
 
 export const logisticInfo = {
@@ -212,6 +218,7 @@ export const knnInfo = {
   help: 'Predicts from the k training rows most like the new one: their majority class (the probabilities are the vote shares) or the mean of their values. Training only remembers the rows, so it is instant, but every prediction compares the new row with all of them: it slows down on big training sets and suffers from many irrelevant features. Scale the features first, or the columns with large numbers decide the distances. Cannot take missing values.',
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: false,
+  trainMetricsRows: 10_000,
   schema: {
     k: {
       type: 'number',

@@ -23,6 +23,8 @@ export interface TrainReport {
   readonly feature_names: readonly string[];
   readonly classes: readonly string[];
   readonly metrics: { readonly train: Metrics; readonly test: Metrics };
+  /** Present when the training metrics come from a seeded sample of this many training rows (k-NN on big sets). */
+  readonly train_metrics_rows?: number;
   /** Chart material for the test set. */
   readonly evaluation: EvaluationDetails;
   readonly history: readonly EpochLog[];

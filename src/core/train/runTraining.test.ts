@@ -20,6 +20,24 @@ function config(target: string, model: string, params: Record<string, unknown> =
 }
 
 describe('runTraining', () => {
+  it('scores k-NN on a seeded sample of 10,000 training rows when there are more, rows and targets aligned', async () => {
+    // 12,500 distinct rows with a random class each: with k = 1 every training row is its own nearest
+    // neighbour, so the training accuracy is 1 exactly when the sampled predictions meet their own targets.
+    const lines = Array.from({ length: 12_500 }, (_, i) => `${i % 97},${Math.floor(i / 97)},${(i * 7919) % 13 < 6 ? 'a' : 'b'}`);
+    const table = await csv('x,z,y\n' + lines.join('\n'));
+    const spec: TrainConfig = { problem: resolveProblem(table, 'y'), recipe: defaultRecipe(profileTable(table), 'y'), model: { id: 'knn', params: { k: 1 } }, seed: 5 };
+    const { report } = await runTraining(table, spec);
+    expect(report.split.train).toBe(10_000);
+    expect(report.train_metrics_rows).toBeUndefined();
+    const bigger = await csv('x,z,y\n' + [...lines, ...lines.map((l) => l.replace(/^(\d+),/, (_, x) => `${Number(x) + 0.5},`))].join('\n'));
+    const { report: sampled } = await runTraining(bigger, { ...spec, problem: resolveProblem(bigger, 'y'), recipe: defaultRecipe(profileTable(bigger), 'y') });
+    expect(sampled.split.train).toBe(20_000);
+    expect(sampled.train_metrics_rows).toBe(10_000);
+    expect(sampled.metrics.train.accuracy).toBe(1);
+    // Seeded: the same sample and figures again.
+    expect((await runTraining(bigger, { ...spec, problem: resolveProblem(bigger, 'y'), recipe: defaultRecipe(profileTable(bigger), 'y') })).report.metrics).toEqual(sampled.metrics);
+  });
+
   it('trains, evaluates on the held-out split, and reports it', async () => {
     const epochs: number[] = [];
     const { report } = await runTraining(penguins, config('species', 'logistic'), { onEpoch: (l) => epochs.push(l.epoch) });

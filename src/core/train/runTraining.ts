@@ -8,7 +8,7 @@ import { trainTestSplit } from '../prep/split';
 import { classTarget, isClassification, regressionTarget, validateProblem } from '../problem';
 import { type DataTable, concatTables, dropColumns, fingerprintTable, getColumn, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
-import { createRng } from '../util/rng';
+import { type Rng, createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from './config';
 import type { TrainReport } from './report';
 
@@ -77,15 +77,18 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
 
   ctx.onStage?.('evaluate');
   const predictor = await definition.load(fitted);
+  // Families whose predictions cost in proportion to the training set score a sample of it.
+  const sampled = !trainOut && definition.trainMetricsRows && split.train.length > definition.trainMetricsRows ? sampleRows(split.train.length, definition.trainMetricsRows, rng) : null;
+  const yTrainScored = sampled ? pick(yTrain, sampled) : yTrain;
   let testOut: Float32Array;
   try {
-    trainOut ??= predictor.outputs(XTrain, split.train.length);
+    trainOut ??= sampled ? predictor.outputs(rowsOf(XTrain, d, sampled), sampled.length) : predictor.outputs(XTrain, split.train.length);
     testOut = predictor.outputs(XTest, split.test.length);
   } finally {
     predictor.dispose();
   }
   const k = classes.length;
-  const metrics = { train: computeMetrics(problem.task, yTrain, trainOut, k), test: computeMetrics(problem.task, yTest, testOut, k) };
+  const metrics = { train: computeMetrics(problem.task, yTrainScored, trainOut, k), test: computeMetrics(problem.task, yTest, testOut, k) };
   const fingerprint = fingerprintTable(table);
   const t3 = now();
 
@@ -102,6 +105,7 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
     feature_names: pipeline.features.map((f) => f.name),
     classes,
     metrics,
+    ...(sampled ? { train_metrics_rows: sampled.length } : {}),
     evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
     history: fitted.history,
     stop_reason: fitted.stopReason,
@@ -133,4 +137,18 @@ function pick<T extends Int32Array | Float64Array>(values: T, rows: Int32Array):
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** `count` of the row indices 0 … n − 1, seeded, ascending. */
+function sampleRows(n: number, count: number, rng: Rng): Int32Array {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  shuffleInPlace(all, rng);
+  return all.slice(0, count).sort();
+}
+
+/** The listed rows of a row-major matrix with d columns. */
+function rowsOf(X: Float32Array, d: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * d);
+  rows.forEach((r, i) => out.set(X.subarray(r * d, (r + 1) * d), i * d));
+  return out;
 }

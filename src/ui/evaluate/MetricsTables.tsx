@@ -45,6 +45,11 @@ export function MetricsTables({ report }: { report: TrainReport }) {
             ))}
           </tbody>
         </table>
+        {report.train_metrics_rows !== undefined && (
+          <p className="muted small">
+            Training figures from a random {report.train_metrics_rows.toLocaleString('en')} of the {report.split.train.toLocaleString('en')} training rows: this model compares each row with every training row, so scoring all of them would cost far more than training did.
+          </p>
+        )}
         <p className={`fit-hint fit-${hint.verdict}`}>
           <strong>{hint.verdict === 'good' ? 'Good fit. ' : hint.verdict === 'overfitting' ? 'Overfitting. ' : 'Underfitting. '}</strong>
           {hint.text}
