@@ -9,8 +9,10 @@ import { HIST_BINS, type Split, partition } from './split';
  * second; they meet through shared memory and Atomics.wait / notify, which costs microseconds
  * rather than the fraction of a millisecond a message would (both sides run where blocking waits
  * are allowed: worker threads, Node's main thread, a page's workers). Where WebAssembly runs, the
- * rows, their statistics and the half histograms live in one WebAssembly memory and the `hist3`
- * kernel fills them (about 4× the speed of the same loop in JavaScript, with the same sums).
+ * rows, their statistics, the half histograms and a pool of the trees' histograms live in one
+ * WebAssembly memory: the `hist3` kernel fills them in place (about 4× the speed of the same loop
+ * in JavaScript, with the same sums), `subtract` takes the smaller child from its parent, and
+ * `partition` splits a node's rows, all without copies between JavaScript and the kernels.
  */
 
 /** Below this many rows a node's histogram is filled in one piece (halves would not pay). */
