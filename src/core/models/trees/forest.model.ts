@@ -43,13 +43,14 @@ export const forestModel: ModelDefinition<typeof forestInfo.schema> = {
     const trees: Tree[] = [];
     const gains = new Float64Array(d);
     const history: EpochLog[] = [];
-    // Chunks run on the helper threads a few ahead of the one being merged; merging in chunk
-    // order keeps the sums, and so the result, independent of the number of threads.
+    // Chunks run on the helper threads a few ahead of the one being merged (two per thread, so a
+    // thread that finishes early has the next queued); merging in chunk order keeps the sums, and
+    // so the result, independent of the number of threads.
     const running: Promise<ForestChunkResult>[] = [];
     const start = (c: number) => {
       if (c < chunks.length) running[c] = host ? host.growForestChunk(chunks[c]) : Promise.resolve().then(() => growForestChunk(chunks[c]));
     };
-    const ahead = host ? host.workers : 1;
+    const ahead = host ? 2 * host.workers : 1;
     for (let c = 0; c < ahead; c++) start(c);
     for (let c = 0; c < chunks.length; c++) {
       const part = await running[c];
