@@ -4,7 +4,7 @@ import { LossChart } from '../charts/LossChart';
 import { PredictedVsActual, ResidualPlot } from '../charts/RegressionCharts';
 import { RocChart } from '../charts/RocChart';
 import { NextStep } from '../components/Stepper';
-import { fmt, fmtMetric, TASK_LABELS } from '../format';
+import { fmtMetric, TASK_LABELS } from '../format';
 import { useStudio } from '../useStudio';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { ImportanceChart } from './ImportanceChart';
@@ -27,8 +27,8 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
     <section aria-labelledby="evaluate-title">
       <h2 id="evaluate-title">Evaluate</h2>
       <p className="lede">
-        {getModelInfo(report.model).label} predicting “{report.target}” ({TASK_LABELS[report.task].toLowerCase()}) from {report.features} features; trained on {report.split.train} rows, tested on{' '}
-        {report.split.test}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained' : `Backend ${report.backend}`}, ${fmt(report.timings_ms.total / 1000)} s.`}
+        {getModelInfo(report.model).label} predicting “{report.target}” ({TASK_LABELS[report.task].toLowerCase()}) from {report.features} features; trained on {report.split.train.toLocaleString('en')} rows, tested on{' '}
+        {report.split.test.toLocaleString('en')}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained and tested' : `Backend ${report.backend}`} in ${seconds(report.timings_ms.total / 1000)}.`}
       </p>
       <MetricsTables report={report} />
       {ev.kind === 'classification' ? (
@@ -106,4 +106,9 @@ function InsideTheModel({ current }: { current: SupervisedModelSummary }) {
       ) : null}
     </div>
   );
+}
+
+/** A duration for reading: 0.54 s, 3.2 s, 41 s. */
+function seconds(s: number): string {
+  return `${s < 1 ? s.toFixed(2) : s < 10 ? s.toFixed(1) : Math.round(s)} s`;
 }
