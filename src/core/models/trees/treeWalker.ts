@@ -1,8 +1,13 @@
 import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
 import { type Tree, leafOf } from './tree';
 
-/** Rows walked per block: their features (≤ a few MB) stay in cache while every tree walks them. */
-const BLOCK_ROWS = 4096;
+/** Bytes of features per block of rows: they stay in cache while every tree walks them. */
+const BLOCK_BYTES = 1 << 20;
+
+/** Rows per block for d features: 4096 at most (≤ 1 MB of them), 8 at least. */
+function blockRows(d: number): number {
+  return Math.max(8, Math.min(4096, Math.floor(BLOCK_BYTES / (4 * Math.max(1, d)))));
+}
 
 /** Receives the leaf (node number of `trees[tree]`) of rows first … first + count − 1. */
 export type LeafVisitor = (tree: number, leaves: Int32Array, first: number, count: number) => void;
@@ -12,7 +17,7 @@ export type LeafVisitor = (tree: number, leaves: Int32Array, first: number, coun
  * forests and boosting. Rows go in blocks; each tree walks a whole block, and `visit` adds what
  * it needs from the leaves, so every row still sums its trees in tree order (the same sums as
  * tree-by-tree prediction). Where WebAssembly runs, the trees are packed once into the
- * `treeLeaves` kernel's layout and walked there, branch-free and four rows at a time (about 3×
+ * `treeLeaves` kernel's layout and walked there, branch-free and eight rows at a time (2–3×
  * the speed of `leafOf`, which is the fallback).
  */
 export class TreeWalker {
@@ -26,9 +31,10 @@ export class TreeWalker {
   leaves(X: Float32Array, n: number, visit: LeafVisitor): void {
     const packed = this.pack();
     const { d, trees } = this;
-    const block = new Int32Array(Math.min(n, BLOCK_ROWS));
-    for (let first = 0; first < n; first += BLOCK_ROWS) {
-      const count = Math.min(BLOCK_ROWS, n - first);
+    const rowsPerBlock = blockRows(d);
+    const block = new Int32Array(Math.min(n, rowsPerBlock));
+    for (let first = 0; first < n; first += rowsPerBlock) {
+      const count = Math.min(rowsPerBlock, n - first);
       if (packed) {
         const { arena, roots, depths, x, leaves } = packed;
         const rows = new Float32Array(arena.memory.buffer, x, count * d);
@@ -55,10 +61,11 @@ export class TreeWalker {
     if (!kernelsAvailable(false) || this.d === 0) return (this.packed = null);
     const { trees, d } = this;
     const nodes = trees.reduce((sum, t) => sum + t.feature.length, 0);
-    const arena = new KernelArena(aligned(nodes * 16) + aligned(BLOCK_ROWS * d * 4) + aligned(BLOCK_ROWS * 4), false);
+    const rowsPerBlock = blockRows(d);
+    const arena = new KernelArena(aligned(nodes * 16) + aligned(rowsPerBlock * d * 4) + aligned(rowsPerBlock * 4), false);
     const base = arena.alloc(nodes * 16);
-    const x = arena.alloc(BLOCK_ROWS * d * 4);
-    const leaves = arena.alloc(BLOCK_ROWS * 4);
+    const x = arena.alloc(rowsPerBlock * d * 4);
+    const leaves = arena.alloc(rowsPerBlock * 4);
     const ints = new Int32Array(arena.memory.buffer, base, nodes * 4);
     const floats = new Float32Array(arena.memory.buffer, base, nodes * 4);
     const roots = new Int32Array(trees.length);
