@@ -41,7 +41,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const { n, d } = train;
     const link: Link = target.task === 'regression' ? 'identity' : target.classes.length === 2 ? 'sigmoid' : 'softmax';
     const K = link === 'softmax' ? target.classes.length : 1;
-    const data = binFeatures(train.X, n, d, params.bins);
+    let data = binFeatures(train.X, n, d, params.bins);
     const { fit, validation } = holdOut(n, params.earlyStopping ? params.validationFraction : 0, ctx.rng);
     // The training loss of the live chart is measured on evenly spaced rows: a curve, not a score.
     const lossRows = fit.length > LOSS_ROWS ? Int32Array.from({ length: LOSS_ROWS }, (_, j) => fit[Math.floor((j * fit.length) / LOSS_ROWS)]) : fit;
@@ -50,6 +50,8 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
     // A tree holds at most leaves + 1 histograms at once (a split's parent and both children).
     const team = await startTeam(data, ctx, params.leaves + 1);
+    // The team's WebAssembly memory holds the bins now: let the JavaScript copies go.
+    if (team.memory.wasm) data = { ...data, bins: team.memory.columnBins, rowBins: team.memory.rowBins };
     const gh = team.memory.gh;
     const grads = new Float64Array(K > 1 ? n * K * 2 : 0);
     const order = new Int32Array(fit.length);

@@ -38,6 +38,8 @@ export interface TeamMemory {
   /** The WebAssembly memory all arrays below are views of, and where each starts; null without kernels. */
   readonly wasm: { readonly memory: WebAssembly.Memory; readonly shared: boolean; readonly layout: TeamLayout } | null;
   readonly rowBins: Uint8Array;
+  /** The same bins feature-major (as `BinnedFeatures.bins`), which partitioning reads. */
+  readonly columnBins: Uint8Array;
   /** (g, h) per row in float32 (as scikit-learn keeps them), written by the caller before each tree. */
   readonly gh: Float32Array;
   /** The rows of the tree being grown, partitioned node by node by the caller. */
@@ -106,12 +108,14 @@ export function teamMemory(data: BinnedFeatures, shared: boolean, poolSize = 0):
     const buffer = arena.memory.buffer;
     const rowBins = new Uint8Array(buffer, layout.rowBins, n * d);
     rowBins.set(data.rowBins);
-    new Uint8Array(buffer, layout.bins, n * d).set(data.bins);
+    const columnBins = new Uint8Array(buffer, layout.bins, n * d);
+    columnBins.set(data.bins);
     return {
       n,
       d,
       wasm: { memory: arena.memory, shared, layout },
       rowBins,
+      columnBins,
       gh: new Float32Array(buffer, layout.gh, n * 2),
       order: new Int32Array(buffer, layout.order, n),
       features: new Int32Array(buffer, layout.features, Math.max(1, d)),
@@ -129,6 +133,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean, poolSize = 0):
     d,
     wasm: null,
     rowBins,
+    columnBins: data.bins,
     gh: new Float32Array(bytes(n * 8)),
     order: new Int32Array(bytes(n * 4)),
     features: new Int32Array(bytes(Math.max(1, d) * 4)),
