@@ -220,6 +220,38 @@ export function serveHistogramHelper(memory: TeamMemory): void {
 }
 
 /**
+ * Whether asking the helper pays, measured as the team goes: the time per row of large fills with
+ * and without it, as moving averages. Each way is tried a few times first and now and then after,
+ * and otherwise the faster is taken. In Node the helper nearly halves a fill; on a page, where the
+ * main thread draws the live chart as training goes, three busy threads share two cores and the
+ * helper's half can arrive late enough to double it. The histograms are the same either way.
+ */
+export class HelperChoice {
+  /** Moving averages of ms per row: [alone, helped]. */
+  private readonly perRow = [0, 0];
+  private readonly samples = [0, 0];
+  private fills = 0;
+
+  useHelper(): boolean {
+    this.fills++;
+    if (this.samples[0] < TRIALS || this.samples[1] < TRIALS) return this.samples[1] <= this.samples[0];
+    const faster = this.perRow[1] < this.perRow[0];
+    return this.fills % RETRY_EVERY === 0 ? !faster : faster;
+  }
+
+  record(helped: boolean, rows: number, ms: number): void {
+    const i = helped ? 1 : 0;
+    const v = ms / rows;
+    this.perRow[i] = this.samples[i] === 0 ? v : 0.8 * this.perRow[i] + 0.2 * v;
+    this.samples[i]++;
+  }
+}
+
+/** Large fills each way before the team settles on one; then every this many it tries the other. */
+const TRIALS = 4;
+const RETRY_EVERY = 32;
+
+/**
  * The caller's side: fills a node's histogram over order[start, end) (of `memory.order`), in halves
  * as described above, with the helper when there is one.
  */
@@ -228,6 +260,7 @@ export class HistogramTeam {
   /** This thread's kernels over the team's memory (for partitioning), when it is WebAssembly's. */
   private readonly arena: KernelArena | null;
   private readonly pooled: Set<Float64Array>;
+  private readonly choice = new HelperChoice();
 
   constructor(
     private readonly memory: TeamMemory,
@@ -261,8 +294,10 @@ export class HistogramTeam {
       return;
     }
     const mid = start + ((end - start) >> 1);
+    const helped = this.helped && this.choice.useHelper();
+    const began = performance.now();
     let request = 0;
-    if (this.helped) {
+    if (helped) {
       control[START] = start;
       control[END] = mid;
       request = Atomics.add(control, REQUEST, 1) + 1;
@@ -271,7 +306,7 @@ export class HistogramTeam {
       this.fillHalf(memory.helperHist, start, mid);
     }
     this.fillHalf(own, mid, end);
-    if (this.helped) {
+    if (helped) {
       spinWhile(() => Atomics.load(control, DONE) !== request, SPIN_MS);
       for (let done = Atomics.load(control, DONE); done !== request; done = Atomics.load(control, DONE)) {
         if (Atomics.wait(control, DONE, done, HELPER_TIMEOUT_MS) === 'timed-out') throw new Error('the histogram helper thread stopped answering');
@@ -282,6 +317,7 @@ export class HistogramTeam {
     for (const f of features) {
       for (let i = f * stride, last = (f + 1) * stride; i < last; i++) hist[i] = first[i] + own[i];
     }
+    if (this.helped) this.choice.record(helped, end - start, performance.now() - began);
   }
 
   /** from −= hist, bin by bin (histogram subtraction: the larger child is the parent less the smaller). */
