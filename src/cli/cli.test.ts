@@ -120,6 +120,25 @@ describe('sapling CLI', () => {
     expect(state(two)).toBe(state(one));
   });
 
+  it('cross-validates with --cv K, by group with --group, and reports mean, std and folds', () => {
+    const report = join(dir, 'cv-report.json');
+    const r = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--cv', '4', '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('cross-validation: fold 4 of 4');
+    expect(r.stdout).toMatch(/4-fold cross-validation on the training rows \(stratified k-fold; fold sizes 69, 69, 69, 68\):/);
+    expect(r.stdout).toMatch(/Accuracy +0\.9\d+ ± 0\.0\d+/);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.validation).toEqual({ method: 'stratified k-fold', folds: 4, fold_rows: [69, 69, 69, 68] });
+    const { mean, std, folds } = json.metrics.cv.accuracy;
+    expect(folds).toHaveLength(4);
+    expect(mean).toBeCloseTo(folds.reduce((a: number, b: number) => a + b, 0) / 4, 12);
+    expect(std).toBeGreaterThan(0);
+    expect(json.timings_ms.cross_validate).toBeGreaterThan(0);
+    const grouped = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--cv', '3', '--group', 'island');
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toMatch(/3-fold cross-validation on the training rows \(grouped k-fold by island; fold sizes/);
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');
@@ -145,6 +164,9 @@ describe('sapling CLI', () => {
     ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt, .*kmeans, dbscan, pca\)$/],
     ['no target for a model that needs one', () => ['train', join(samples, 'iris.csv'), '--model', 'gbdt'], /^error: train needs --target <column>, or a model that needs none: --model kmeans\|dbscan\|pca$/],
     ['a bad parameter', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--param', 'C=-1'], /^error: model "logistic": C must be at least 0.0001, got -1$/],
+    ['too few folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--cv', '1'], /^error: --cv needs a whole number of folds, 2 or more, got "1"$/],
+    ['a group without folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--group', 'species'], /^error: --group goes with --cv K/],
+    ['a group column that is not there', () => ['train', join(samples, 'penguins.csv'), '--target', 'species', '--cv', '3', '--group', 'flock'], /^error: the group column "flock" is not in the data$/],
     ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
   ];
   for (const [what, args, message] of bad) {

@@ -1,3 +1,4 @@
+import type { CvMetrics } from '../core/train/report';
 import type { DataProfile } from '../core/profile/profile';
 import { METRIC_LABELS, type Metrics } from '../core/evaluate/evaluate';
 
@@ -41,6 +42,13 @@ export function formatProfile(name: string, profile: DataProfile, meta: { delimi
 }
 
 /** Train and test metrics side by side. */
+/** Cross-validated metrics: mean ± standard deviation, then each fold's value. */
+export function formatCv(cv: CvMetrics): string {
+  const rows = [['metric', 'mean ± std', 'folds']];
+  for (const [key, m] of Object.entries(cv)) rows.push([METRIC_LABELS[key] ?? key, `${num(m.mean)} ± ${num(m.std)}`, m.folds.map(num).join('  ')]);
+  return table(rows);
+}
+
 export function formatMetrics(metrics: { train: Metrics; test: Metrics }): string {
   const rows = [['metric', 'train', 'test']];
   for (const key of Object.keys(metrics.test)) rows.push([METRIC_LABELS[key] ?? key, num(metrics.train[key]), num(metrics.test[key])]);

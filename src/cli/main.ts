@@ -9,8 +9,9 @@ const USAGE = `sapling — machine learning on a CSV, from the command line
 usage:
   sapling profile <data.csv> [--out profile.json] [--target <col>]
   sapling train <data.csv> --target <col> [--task classification|regression]
-                [--model logistic|linear|mlp|tree|forest|gbdt] [--param key=value]... [--seed N]
-                [--test-size F | --test test.csv] [--out model.json] [--report report.json]
+                [--model logistic|linear|mlp|tree|forest|gbdt|knn|naive-bayes|svm]
+                [--param key=value]... [--seed N] [--test-size F | --test test.csv]
+                [--cv K [--group <col>]] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]      (no target: clustering or projection)
   sapling predict <model.json> <data.csv> [--out predictions.csv]
@@ -19,6 +20,8 @@ ${READ_FLAGS_HELP}
 
 options:
   --test test.csv      train on all of data.csv and test on this file (no split)
+  --cv K               also K-fold cross-validate on the training rows (stratified for classes)
+  --group <col>        with --cv: rows sharing a value of <col> stay in one fold
   predict with a clustering model adds a "cluster" column (-1 = noise); with pca, pc1, pc2, …
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
   --help               this text`;
@@ -40,6 +43,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         seed: { type: 'string' },
         'test-size': { type: 'string' },
         test: { type: 'string' },
+        cv: { type: 'string' },
+        group: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,

@@ -8,7 +8,7 @@ import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining } from '../../core/train/runTraining';
 import { SaplingError } from '../../core/util/errors';
-import { formatMetrics, num } from '../format';
+import { formatCv, formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
 import { trainWithoutTarget } from './cluster';
@@ -27,6 +27,10 @@ export interface TrainOptions {
   read?: ReadSettings;
   /** A CSV to test on instead of holding out a split. */
   test?: string;
+  /** Folds of cross-validation on the training rows. */
+  cv?: string;
+  /** With `cv`: the column whose values keep rows together in one fold. */
+  group?: string;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
@@ -39,6 +43,10 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const task = parseTask(options.task);
   const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
+  const folds = options.cv === undefined ? undefined : parseNumberOption('--cv', options.cv, 5);
+  if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new SaplingError('bad-param', `--cv needs a whole number of folds, 2 or more, got "${options.cv}"`);
+  if (options.group !== undefined && folds === undefined) throw new SaplingError('bad-param', '--group goes with --cv K (it says how rows are kept together in folds)');
+  const validation = folds !== undefined ? { folds, ...(options.group !== undefined ? { group: options.group } : {}) } : undefined;
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   if (!options.target) {
@@ -58,9 +66,10 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   // A separate test file is read with the training file's column kinds, so both line up.
   const testTable = options.test ? (await readCsvFile(options.test, { ...options.read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
-  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read }, {
+  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
     host: pool,
     backend,
+    onFold: (fold, all) => console.log(`cross-validation: fold ${fold} of ${all}`),
     onEpoch: (log) => {
       const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
       const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';
@@ -71,7 +80,13 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   console.log('');
   console.log(formatMetrics(report.metrics));
   if (report.train_metrics_rows !== undefined) console.log(`(training metrics on a seeded sample of ${report.train_metrics_rows} training rows)`);
-  console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}, train ${num(report.timings_ms.train)}, evaluate ${num(report.timings_ms.evaluate)})`);
+  if (report.metrics.cv && report.validation) {
+    const v = report.validation;
+    console.log(`\n${v.folds}-fold cross-validation on the training rows (${v.method}${v.group ? ` by ${v.group}` : ''}; fold sizes ${v.fold_rows.join(', ')}):`);
+    console.log(formatCv(report.metrics.cv));
+  }
+  const cvTime = report.timings_ms.cross_validate !== undefined ? `, cross-validate ${num(report.timings_ms.cross_validate)}` : '';
+  console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}${cvTime}, train ${num(report.timings_ms.train)}, evaluate ${num(report.timings_ms.evaluate)})`);
   if (options.out) {
     writeOut(options.out, JSON.stringify(file));
     console.log(`model written to ${options.out}`);

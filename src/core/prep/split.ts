@@ -35,3 +35,70 @@ export function trainTestSplit(n: number, testSize: number, rng: Rng, strata?: I
   // Sorted indices keep the original row order inside each set (friendlier to read and to cache).
   return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
 }
+
+/** How rows are dealt into folds: by class (stratified), by group (no group in two folds), or plainly. */
+export interface FoldOptions {
+  /** Class index per row: each fold gets each class in about the same share. */
+  readonly strata?: Int32Array;
+  /** Group code per row (−1 = a missing value, a group of its own): all of a group's rows share a fold. */
+  readonly groups?: Int32Array;
+}
+
+/**
+ * Seeded k-fold cross-validation splits of `n` rows: k splits whose test parts partition the rows.
+ * Stratified, rows of each class are shuffled and dealt in turn, continuing from fold to fold
+ * across classes (as scikit-learn's StratifiedKFold with shuffling), so fold sizes differ by at
+ * most one and every class is spread evenly; grouped, groups are shuffled and each goes, whole,
+ * to the fold with the fewest rows so far (GroupKFold's rule, largest groups first).
+ */
+export function kFoldSplits(n: number, k: number, rng: Rng, options: FoldOptions = {}): SplitIndices[] {
+  if (!Number.isInteger(k) || k < 2) throw new SaplingError('bad-param', `cross-validation needs at least 2 folds, got ${k}`);
+  if (n < k) throw new SaplingError('too-few-rows', `${n} rows are too few for ${k}-fold cross-validation (each fold needs a row)`);
+  const fold = new Int32Array(n);
+  if (options.groups) {
+    const members = new Map<number, number[]>();
+    let missing = -2;
+    for (let i = 0; i < n; i++) {
+      // Rows with no group value are groups of one each.
+      const g = options.groups[i] >= 0 ? options.groups[i] : missing--;
+      let rows = members.get(g);
+      if (!rows) members.set(g, (rows = []));
+      rows.push(i);
+    }
+    if (members.size < k) throw new SaplingError('too-few-groups', `the group column has ${members.size} group${members.size === 1 ? '' : 's'}; ${k}-fold cross-validation needs at least ${k}`);
+    const groups = shuffleInPlace(Int32Array.from(members.keys()), rng);
+    // Stable by size after the shuffle: equal-sized groups keep their random order.
+    const order = Array.from(groups).sort((a, b) => members.get(b)!.length - members.get(a)!.length);
+    const sizes = new Array<number>(k).fill(0);
+    for (const g of order) {
+      let smallest = 0;
+      for (let f = 1; f < k; f++) if (sizes[f] < sizes[smallest]) smallest = f;
+      for (const i of members.get(g)!) fold[i] = smallest;
+      sizes[smallest] += members.get(g)!.length;
+    }
+  } else {
+    const byClass: number[][] = [];
+    if (options.strata) for (let i = 0; i < n; i++) (byClass[Math.max(0, options.strata[i])] ??= []).push(i);
+    else byClass.push(Array.from({ length: n }, (_, i) => i));
+    let next = 0;
+    for (const rows of byClass) {
+      if (!rows) continue;
+      for (const i of shuffleInPlace(Int32Array.from(rows), rng)) {
+        fold[i] = next;
+        next = (next + 1) % k;
+      }
+    }
+  }
+  return Array.from({ length: k }, (_, f) => {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < n; i++) (fold[i] === f ? test : train).push(i);
+    return { train: Int32Array.from(train), test: Int32Array.from(test) };
+  });
+}
+
+/** `repeats` seeded train/test splits of `n` rows (stratified with `strata`), each as `trainTestSplit` draws it. */
+export function repeatedHoldout(n: number, testSize: number, repeats: number, rng: Rng, strata?: Int32Array): SplitIndices[] {
+  if (!Number.isInteger(repeats) || repeats < 1) throw new SaplingError('bad-param', `repeated holdout needs at least 1 repeat, got ${repeats}`);
+  return Array.from({ length: repeats }, () => trainTestSplit(n, testSize, rng, strata));
+}

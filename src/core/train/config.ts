@@ -2,6 +2,7 @@ import type { RawParams } from '../params';
 import type { ProblemSpec, UnsupervisedTask } from '../problem';
 import type { ReadSettings } from '../ingest/reader';
 import type { RecipeSpec } from '../prep/recipe';
+import type { ValidationSpec } from './crossValidate';
 
 /**
  * Everything that decides a training run besides the data: the problem, the preprocessing recipe,
@@ -14,6 +15,8 @@ export interface TrainConfig {
   readonly seed: number;
   /** How the data file was read (delimiter, column types, sample…), when not all detected. */
   readonly read?: ReadSettings;
+  /** Cross-validate on the training rows before the final fit (metrics.cv in the report). */
+  readonly validation?: ValidationSpec;
 }
 
 /** The seed used when none is given. */

@@ -22,7 +22,9 @@ export interface TrainReport {
   readonly features: number;
   readonly feature_names: readonly string[];
   readonly classes: readonly string[];
-  readonly metrics: { readonly train: Metrics; readonly test: Metrics };
+  readonly metrics: { readonly train: Metrics; readonly test: Metrics; readonly cv?: CvMetrics };
+  /** How the cross-validation was done, when there was one. */
+  readonly validation?: ValidationReport;
   /** Present when the training metrics come from a seeded sample of this many training rows (k-NN on big sets). */
   readonly train_metrics_rows?: number;
   /** Chart material for the test set. */
@@ -31,7 +33,7 @@ export interface TrainReport {
   readonly stop_reason: string;
   readonly backend: string;
   readonly data_fingerprint: string;
-  readonly timings_ms: { readonly prepare: number; readonly train: number; readonly evaluate: number; readonly total: number };
+  readonly timings_ms: { readonly prepare: number; readonly cross_validate?: number; readonly train: number; readonly evaluate: number; readonly total: number };
 }
 
 /** What a run without a target reports: what was fitted on which rows, and what it found. */
@@ -49,4 +51,16 @@ export interface UnsupervisedReport {
   readonly stop_reason: string;
   readonly data_fingerprint: string;
   readonly timings_ms: { readonly prepare: number; readonly train: number; readonly evaluate: number; readonly total: number };
+}
+
+/** Cross-validated metrics: per metric, the mean and population standard deviation over the folds, and each fold's value. */
+export type CvMetrics = Readonly<Record<string, { readonly mean: number; readonly std: number; readonly folds: readonly number[] }>>;
+
+/** The cross-validation behind `metrics.cv`. */
+export interface ValidationReport {
+  readonly method: 'k-fold' | 'stratified k-fold' | 'grouped k-fold';
+  readonly folds: number;
+  readonly group?: string;
+  /** Rows in each fold's test part. */
+  readonly fold_rows: readonly number[];
 }

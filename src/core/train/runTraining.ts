@@ -10,15 +10,18 @@ import { type DataTable, concatTables, dropColumns, fingerprintTable, getColumn,
 import { SaplingError } from '../util/errors';
 import { type Rng, createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from './config';
+import { crossValidate } from './crossValidate';
 import type { TrainReport } from './report';
 
 /** Hooks for a training run: progress, cancellation, and an injectable clock. */
-export type RunContext = Omit<TrainContext, 'rng'> & {
+export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
   /** Called as the run moves through its stages. */
   readonly onStage?: (stage: 'prepare' | 'train' | 'evaluate') => void;
   readonly now?: () => number;
   /** The TF.js backend in use, for the report (networks only; other families report "none"). */
   readonly backend?: string;
+  /** Cross-validation progress: fold `fold` of `folds` is starting (before the final fit). */
+  readonly onFold?: (fold: number, folds: number) => void;
 };
 
 /**
@@ -55,6 +58,11 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
   if (encoded && new Set(yTrain).size < 2) {
     throw new SaplingError('single-class-target', `the training split has a single class of "${problem.target}"; more rows are needed`);
   }
+
+  // Cross-validation on the training rows only: the test set stays unseen until the end.
+  const tcv = now();
+  const cv = config.validation ? await crossValidate(selectRows(data, split.train), config, config.validation, ctx) : null;
+  const cvMs = now() - tcv;
 
   const features = dropColumns(data, [problem.target]);
   const trainTable = selectRows(features, split.train);
@@ -104,14 +112,15 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
     features: d,
     feature_names: pipeline.features.map((f) => f.name),
     classes,
-    metrics,
+    metrics: cv ? { ...metrics, cv: cv.metrics } : metrics,
+    ...(cv ? { validation: cv.validation } : {}),
     ...(sampled ? { train_metrics_rows: sampled.length } : {}),
     evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
     history: fitted.history,
     stop_reason: fitted.stopReason,
     backend: definition.tfjs ? (ctx.backend ?? 'unknown') : 'none',
     data_fingerprint: fingerprint,
-    timings_ms: { prepare: round(t1 - t0), train: round(t2 - t1), evaluate: round(t3 - t2), total: round(t3 - t0) },
+    timings_ms: { prepare: round(t1 - t0 - cvMs), ...(cv ? { cross_validate: round(cvMs) } : {}), train: round(t2 - t1), evaluate: round(t3 - t2), total: round(t3 - t0) },
   };
   const file: ModelFile = {
     format: MODEL_FILE_FORMAT,

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRecipe } from '../prep/recipe';
+import { kFoldSplits, repeatedHoldout } from '../prep/split';
+import { profileTable } from '../profile/profile';
+import { classTarget, resolveProblem } from '../problem';
+import { getColumn, selectRows } from '../table/DataTable';
+import { csv, sample } from '../testing/tables';
+import { createRng } from '../util/rng';
+import type { TrainConfig } from './config';
+import { crossValidate } from './crossValidate';
+import { runTraining } from './runTraining';
+
+const penguins = await sample('penguins.csv');
+
+function config(model: string, params: Record<string, unknown> = {}): TrainConfig {
+  return { problem: resolveProblem(penguins, 'species'), recipe: defaultRecipe(profileTable(penguins), 'species'), model: { id: model, params }, seed: 7 };
+}
+
+/** Checks that the test parts partition 0 … n − 1 and each train part is its complement. */
+function expectPartition(splits: { train: Int32Array; test: Int32Array }[], n: number): void {
+  const seen = new Int32Array(n);
+  for (const s of splits) {
+    for (const i of s.test) seen[i]++;
+    expect(s.train.length + s.test.length).toBe(n);
+    const test = new Set(s.test);
+    for (const i of s.train) expect(test.has(i)).toBe(false);
+  }
+  expect(Array.from(seen).every((c) => c === 1)).toBe(true);
+}
+
+describe('k-fold splits', () => {
+  it('partition the rows into folds of sizes within one, seeded', () => {
+    const splits = kFoldSplits(103, 5, createRng(1));
+    expectPartition(splits, 103);
+    expect(splits.map((s) => s.test.length).sort()).toEqual([20, 20, 21, 21, 21]);
+    expect(kFoldSplits(103, 5, createRng(1))).toEqual(splits);
+    expect(kFoldSplits(103, 5, createRng(2))).not.toEqual(splits);
+  });
+
+  it('spread every class evenly when stratified', () => {
+    const species = classTarget(getColumn(penguins, 'species'));
+    const splits = kFoldSplits(penguins.rowCount, 5, createRng(3), { strata: species.y });
+    expectPartition(splits, penguins.rowCount);
+    for (let c = 0; c < species.classes.length; c++) {
+      const perFold = splits.map((s) => Array.from(s.test).filter((i) => species.y[i] === c).length);
+      expect(Math.max(...perFold) - Math.min(...perFold)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keep each group in one fold, missing values as groups of one', () => {
+    const groups = Int32Array.from({ length: 60 }, (_, i) => (i % 10 === 9 ? -1 : Math.floor(i / 4)));
+    const splits = kFoldSplits(60, 4, createRng(5), { groups });
+    expectPartition(splits, 60);
+    for (const s of splits) {
+      const inTest = new Set(Array.from(s.test, (i) => groups[i]).filter((g) => g >= 0));
+      for (const i of s.train) if (groups[i] >= 0) expect(inTest.has(groups[i])).toBe(false);
+    }
+    // Greedy by size: folds end up within one group's size of each other.
+    const sizes = splits.map((s) => s.test.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(4);
+  });
+
+  it('refuse what cannot be split, saying why', () => {
+    expect(() => kFoldSplits(10, 1, createRng(1))).toThrow(/at least 2 folds/);
+    expect(() => kFoldSplits(3, 5, createRng(1))).toThrow(/3 rows are too few for 5-fold/);
+    expect(() => kFoldSplits(10, 3, createRng(1), { groups: Int32Array.of(0, 0, 0, 0, 0, 1, 1, 1, 1, 1) })).toThrow(/2 groups; 3-fold cross-validation needs at least 3/);
+    const holdouts = repeatedHoldout(50, 0.2, 3, createRng(4));
+    expect(holdouts).toHaveLength(3);
+    for (const h of holdouts) expect(h.test.length).toBe(10);
+    expect(holdouts[0]).not.toEqual(holdouts[1]);
+  });
+});
+
+describe('crossValidate', () => {
+  it('scores each fold as a training run on the other folds, and gives mean and standard deviation', async () => {
+    const spec = config('logistic');
+    const { metrics, validation } = await crossValidate(penguins, spec, { folds: 4 });
+    expect(validation.method).toBe('stratified k-fold');
+    expect(validation.fold_rows.reduce((a, b) => a + b, 0)).toBe(penguins.rowCount);
+    // Fold 2 again, by hand: the same folds from the same seed, a run on the rest, scored on it.
+    const species = classTarget(getColumn(penguins, 'species'));
+    const splits = kFoldSplits(penguins.rowCount, 4, createRng(spec.seed ^ 0x5eedf01d), { strata: species.y });
+    const { report } = await runTraining(selectRows(penguins, splits[1].train), spec, {}, selectRows(penguins, splits[1].test));
+    expect(metrics.accuracy.folds[1]).toBe(report.metrics.test.accuracy);
+    const folds = metrics.accuracy.folds;
+    const mean = folds.reduce((a, b) => a + b, 0) / 4;
+    expect(metrics.accuracy.mean).toBeCloseTo(mean, 12);
+    expect(metrics.accuracy.std).toBeCloseTo(Math.sqrt(folds.reduce((a, b) => a + (b - mean) ** 2, 0) / 4), 12);
+    expect(metrics.accuracy.mean).toBeGreaterThan(0.95);
+    expect(Object.keys(metrics)).toEqual(['accuracy', 'precision_macro', 'recall_macro', 'f1_macro', 'roc_auc', 'log_loss']);
+  });
+
+  it('in a training run: on the training rows only, reported in metrics.cv, without changing the model', async () => {
+    const plain = await runTraining(penguins, config('tree'));
+    const folds: number[] = [];
+    const validated = await runTraining(penguins, { ...config('tree'), validation: { folds: 3 } }, { onFold: (f) => folds.push(f) });
+    expect(folds).toEqual([1, 2, 3]);
+    expect(validated.report.validation?.fold_rows.reduce((a, b) => a + b, 0)).toBe(plain.report.split.train);
+    expect(Object.keys(validated.report.metrics.cv ?? {})).toContain('accuracy');
+    expect(validated.report.metrics.test).toEqual(plain.report.metrics.test);
+    expect(validated.file.model.state).toEqual(plain.file.model.state);
+    expect(validated.file.config.validation).toEqual({ folds: 3 });
+  });
+
+  it('groups by a named column, for regression too', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `${Math.floor(i / 6)},${i % 7},${(i % 7) * 2 + Math.floor(i / 6) * 0.1}`);
+    const table = await csv('household,x,y\n' + lines.join('\n'));
+    const spec: TrainConfig = { problem: resolveProblem(table, 'y'), recipe: defaultRecipe(profileTable(table), 'y'), model: { id: 'linear', params: {} }, seed: 1 };
+    const { metrics, validation } = await crossValidate(table, spec, { folds: 5, group: 'household' });
+    expect(validation).toMatchObject({ method: 'grouped k-fold', folds: 5, group: 'household', fold_rows: [24, 24, 24, 24, 24] });
+    expect(metrics.r2.mean).toBeGreaterThan(0.9);
+    await expect(crossValidate(table, spec, { folds: 5, group: 'nope' })).rejects.toThrow(/the group column "nope" is not in the data/);
+  });
+});

@@ -1,0 +1,70 @@
+import { kFoldSplits } from '../prep/split';
+import { classTarget, isClassification } from '../problem';
+import { type DataTable, getColumn, selectRows } from '../table/DataTable';
+import type { Column } from '../table/column';
+import { SaplingError } from '../util/errors';
+import { createRng } from '../util/rng';
+import type { TrainConfig } from './config';
+import type { CvMetrics, ValidationReport } from './report';
+import { type RunContext, runTraining } from './runTraining';
+
+/** How a run cross-validates: k folds, grouped by a column when one is named. */
+export interface ValidationSpec {
+  readonly folds: number;
+  /** Rows sharing a value of this column stay in one fold (patients, households, sessions). */
+  readonly group?: string;
+}
+
+/**
+ * k-fold cross-validation of a config on `table` (its rows with a target): stratified by class for
+ * classification (unless the recipe says not to stratify), grouped when the spec names a group
+ * column, folds drawn from the run's seed. Each fold is a whole training run on the other folds
+ * (the recipe fitted on them alone) scored on the fold, so no fold's rows leak into its own
+ * model. Every metric comes back as the mean and the (population) standard deviation over the
+ * folds, with the per-fold values.
+ */
+export async function crossValidate(table: DataTable, config: TrainConfig, spec: ValidationSpec, ctx: RunContext = {}): Promise<{ metrics: CvMetrics; validation: ValidationReport }> {
+  const { problem, recipe } = config;
+  const classification = isClassification(problem.task);
+  const groups = spec.group !== undefined ? groupCodes(table, spec.group) : undefined;
+  const strata = !groups && classification && recipe.stratify ? classTarget(getColumn(table, problem.target)).y : undefined;
+  // Folds from their own stream of the seed, so adding cross-validation leaves the model unchanged.
+  const splits = kFoldSplits(table.rowCount, spec.folds, createRng(config.seed ^ FOLD_SEED), { strata, groups });
+  const inner: TrainConfig = { ...config, validation: undefined };
+  // Fold runs report no epochs (the live chart is the final model's) but can be cancelled.
+  const foldContext: RunContext = { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents, now: ctx.now };
+  const scores: Record<string, number>[] = [];
+  for (let f = 0; f < splits.length; f++) {
+    ctx.onFold?.(f + 1, splits.length);
+    const { report } = await runTraining(selectRows(table, splits[f].train), inner, foldContext, selectRows(table, splits[f].test));
+    scores.push({ ...report.metrics.test });
+  }
+  const metrics: Record<string, { mean: number; std: number; folds: number[] }> = {};
+  for (const key of Object.keys(scores[0])) {
+    const folds = scores.map((s) => s[key]);
+    const mean = folds.reduce((a, b) => a + b, 0) / folds.length;
+    const std = Math.sqrt(folds.reduce((a, b) => a + (b - mean) ** 2, 0) / folds.length);
+    metrics[key] = { mean, std, folds };
+  }
+  const method = groups ? 'grouped k-fold' : strata ? 'stratified k-fold' : 'k-fold';
+  return { metrics, validation: { method, folds: spec.folds, ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
+}
+
+/** Mixed into the seed for the folds' generator. */
+const FOLD_SEED = 0x5eed_f01d;
+
+/** A code per row for the group column's values (−1 where missing). */
+function groupCodes(table: DataTable, name: string): Int32Array {
+  if (!table.columns.some((c) => c.name === name)) throw new SaplingError('unknown-column', `the group column "${name}" is not in the data`);
+  const column: Column = getColumn(table, name);
+  if (column.kind === 'categorical' || column.kind === 'text') return Int32Array.from(column.codes);
+  const codes = new Map<number, number>();
+  // Missing: NaN for numbers and dates, −1 for booleans.
+  return Int32Array.from(column.values, (v: number) => (Number.isNaN(v) || (column.kind === 'boolean' && v < 0) ? -1 : code(codes, v)));
+}
+
+function code(codes: Map<number, number>, v: number): number {
+  let c = codes.get(v);
+  if (c === undefined) codes.set(v, (c = codes.size));
+  return c;
+}
