@@ -314,6 +314,11 @@ export function setSeed(seed: number): void {
   set({ seed });
 }
 
+/** Sets cross-validation for the next run: folds (0 = none, else 2–20) and the group column. */
+export function setValidation(patch: Partial<StudioState['validation']>): void {
+  set((s) => ({ validation: { ...s.validation, ...patch } }));
+}
+
 /** Trains with the current recipe and model in the worker, streaming epochs to the chart. */
 export async function train(): Promise<void> {
   const s = studio.getState();
@@ -333,7 +338,7 @@ export async function train(): Promise<void> {
     };
     const summary = await (s.noTarget
       ? requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progress)
-      : requireEngine().train({ problem: { target: s.target!, task: s.targetSummary!.task }, ...common }, progress)
+      : requireEngine().train({ problem: { target: s.target!, task: s.targetSummary!.task }, ...common, ...validationOf(s) }, progress)
     ).finally(progress.flush);
     dispatch('training', { type: 'succeed', result: summary });
     becomeCurrent(summary);
@@ -417,4 +422,12 @@ export async function predictFile(file: File): Promise<void> {
 /** The last predictions as CSV text. */
 export function predictionsCsvText(): string {
   return predictionsCsv;
+}
+
+/** The run's cross-validation, when asked for (a group column that has since left the data is ignored). */
+function validationOf(s: StudioState): { validation?: { folds: number; group?: string } } {
+  if (s.validation.folds < 2) return {};
+  const columns = s.dataset.result?.profile.columns.map((c) => c.name) ?? [];
+  const group = s.validation.group && columns.includes(s.validation.group) ? { group: s.validation.group } : {};
+  return { validation: { folds: s.validation.folds, ...group } };
 }

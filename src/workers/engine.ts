@@ -174,6 +174,7 @@ export class Engine {
       host: this.parts,
       backend: this.backend?.active,
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
+      onFold: (fold, folds) => onProgress({ kind: 'stage', stage: `cross-validating: fold ${fold} of ${folds}`, fraction: (fold - 1) / folds }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
       shouldStop: () => this.stopRequested,
       yieldToEvents: this.yieldToEvents,

@@ -9,6 +9,7 @@ import { useStudio } from '../useStudio';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
+import { CrossValidation } from './CrossValidation';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -31,6 +32,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         {report.split.test.toLocaleString('en')}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained and tested' : `Backend ${report.backend}`} in ${seconds(report.timings_ms.total / 1000)}.`}
       </p>
       <MetricsTables report={report} />
+      <CrossValidation report={report} />
       {ev.kind === 'classification' ? (
         <>
           <div className="grid-2">

@@ -1,6 +1,6 @@
 import { isClassification, isUnsupervised } from '../../core/problem';
 import { STEP_REGISTRY } from '../../core/prep/registry';
-import { setSeed, setStep, updateRecipe } from '../../state/actions';
+import { setSeed, setStep, setValidation, updateRecipe } from '../../state/actions';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
 import { taskOf } from '../../state/store';
@@ -12,7 +12,11 @@ export function PrepareScreen() {
   const recipe = useStudio((s) => s.recipe);
   const task = useStudio(taskOf);
   const seed = useStudio((s) => s.seed);
+  const validation = useStudio((s) => s.validation);
+  const target = useStudio((s) => s.target);
+  const profile = useStudio((s) => s.dataset.result?.profile);
   if (!recipe || !task) return null;
+  const columns = (profile?.columns ?? []).map((c) => c.name).filter((c) => c !== target);
   const transformSteps = STEP_REGISTRY.filter((d) => d.id !== 'drop-columns');
   const noTarget = isUnsupervised(task);
   return (
@@ -73,6 +77,37 @@ export function PrepareScreen() {
               : 'Identical rows can land in both sets and flatter the test score. Rows without a target are always left out.'}
           </p>
         </div>
+        {noTarget ? null : (
+          <div className="field">
+            <label htmlFor="cv-folds">Cross-validation folds</label>
+            <input
+              id="cv-folds"
+              type="number"
+              min={0}
+              max={20}
+              step={1}
+              value={validation.folds}
+              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && setValidation({ folds: Math.min(20, Math.max(0, e.target.valueAsNumber === 1 ? 2 : e.target.valueAsNumber)) })}
+            />
+            <p className="help">
+              0 = none. With K, the training rows are cut in K folds and the model is trained K more times, each time scored on the fold it did not see: Evaluate shows every metric’s mean and spread, a steadier measure than one test set. Takes K times longer.
+            </p>
+          </div>
+        )}
+        {noTarget || validation.folds < 2 ? null : (
+          <div className="field">
+            <label htmlFor="cv-group">Keep rows together by</label>
+            <select id="cv-group" value={validation.group ?? ''} onChange={(e) => setValidation({ group: e.target.value || null })}>
+              <option value="">(no column: rows are independent)</option>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            <p className="help">Rows sharing a value here (one patient’s visits, one household’s members) go to the same fold, so the scores say how the model does on groups it has never seen.</p>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="seed">Random seed</label>
           <input id="seed" type="number" step={1} value={seed} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && setSeed(e.target.valueAsNumber)} />
