@@ -139,6 +139,25 @@ describe('sapling CLI', () => {
     expect(grouped.stdout).toMatch(/3-fold cross-validation on the training rows \(grouped k-fold by island; fold sizes/);
   });
 
+  it('tunes a model by cross-validation on the training rows, refits the best and tests it once', () => {
+    const report = join(dir, 'tune-report.json');
+    const out = join(dir, 'tuned.json');
+    const r = sapling('tune', join(samples, 'iris.csv'), '--target', 'species', '--model', 'knn', '--strategy', 'grid', '--trials', '5', '--cv', '3', '--out', out, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('tuning k nearest neighbours (knn) on iris.csv: 120 training rows (30 set aside for the test), grid search, 3-fold cross-validation');
+    expect(r.stdout).toMatch(/^trial 1 {2}\(defaults\) {2}0\.9\d* ± /m);
+    expect(r.stdout).toMatch(/^trial 5 {2}k=\d+ weights=\w+ metric=\w+ /m);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.tuning.trials).toHaveLength(5);
+    expect(json.tuning.metric).toBe('accuracy');
+    const best = json.tuning.best;
+    expect(best.score).toBe(Math.max(...json.tuning.trials.map((t: { score: number }) => t.score)));
+    // The model written is the best candidate, refitted: its parameters are the tuned ones.
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.config.model.params).toMatchObject(best.params);
+    expect(json.split).toEqual({ train: 120, test: 30 });
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');
@@ -167,6 +186,7 @@ describe('sapling CLI', () => {
     ['too few folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--cv', '1'], /^error: --cv needs a whole number of folds, 2 or more, got "1"$/],
     ['a group without folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--group', 'species'], /^error: --group goes with --cv K/],
     ['a group column that is not there', () => ['train', join(samples, 'penguins.csv'), '--target', 'species', '--cv', '3', '--group', 'flock'], /^error: the group column "flock" is not in the data$/],
+    ['an unknown tuning strategy', () => ['tune', join(samples, 'iris.csv'), '--target', 'species', '--strategy', 'bayes'], /^error: --strategy must be random, grid, halving, got "bayes"$/],
     ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
   ];
   for (const [what, args, message] of bad) {

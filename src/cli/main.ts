@@ -14,6 +14,9 @@ usage:
                 [--cv K [--group <col>]] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]      (no target: clustering or projection)
+  sapling tune <data.csv> --target <col> --model <id> [--strategy random|grid|halving]
+                [--trials N] [--budget <seconds>] [--cv K] [--param key=value]... [--seed N]
+                [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
 
 ${READ_FLAGS_HELP}
@@ -45,6 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         test: { type: 'string' },
         cv: { type: 'string' },
         group: { type: 'string' },
+        budget: { type: 'string' },
+        trials: { type: 'string' },
+        strategy: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
@@ -73,6 +79,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await trainCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'tune': {
+        needFiles(files, 1, 'tune <data.csv> --target <col> --model <id>');
+        const { tuneCommand } = await import('./commands/tune');
+        await tuneCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
+        return 0;
+      }
       case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
         const { predictCommand } = await import('./commands/predict');
@@ -80,7 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, predict)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, predict)`);
         return 1;
     }
   } catch (e) {

@@ -11,7 +11,15 @@ interface ParamBase {
   readonly label: string;
   /** One or two sentences a student can read: what it does and when to change it. */
   readonly help: string;
+  /** Where a tuner searches, for parameters worth tuning (see `TuneRange`); untuned otherwise. */
+  readonly tune?: TuneRange;
 }
+
+/**
+ * A parameter's search range: `true` for all of it (a number's min to max, every option, both
+ * booleans), a narrower interval (log-scaled for rates and penalties), or the values to try.
+ */
+export type TuneRange = true | { readonly min: number; readonly max: number; readonly log?: boolean } | { readonly values: readonly (number | string | boolean)[] };
 
 /** A number, optionally an integer, within [min, max]. */
 export interface NumberParam extends ParamBase {

@@ -97,7 +97,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   }
 }
 
-function parseTask(task: string | undefined): Task | 'classification' | undefined {
+export function parseTask(task: string | undefined): Task | 'classification' | undefined {
   if (task === undefined) return undefined;
   const known = ['classification', 'regression', 'binary', 'multiclass'];
   if (!known.includes(task)) throw new SaplingError('bad-task', `--task must be classification or regression, got "${task}"`);

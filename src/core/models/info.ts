@@ -38,6 +38,7 @@ export const logisticInfo = {
   handlesMissing: false,
   schema: {
     C: {
+      tune: { min: 1e-3, max: 100, log: true },
       type: 'number',
       label: 'C (inverse regularisation)',
       default: 1,
@@ -76,6 +77,7 @@ export const linearInfo = {
   handlesMissing: false,
   schema: {
     alpha: {
+      tune: { values: [0, 0.01, 0.1, 1, 10, 100] },
       type: 'number',
       label: 'Ridge penalty (alpha)',
       default: 0,
@@ -144,10 +146,10 @@ export const treeInfo = {
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: true,
   schema: {
-    criterion: criterionParam,
-    maxDepth: maxDepthParam,
+    criterion: { ...criterionParam, tune: true },
+    maxDepth: { ...maxDepthParam, tune: { values: [0, 3, 5, 8, 12, 20] } },
     minSamplesSplit: minSamplesSplitParam,
-    minSamplesLeaf: minSamplesLeafParam,
+    minSamplesLeaf: { ...minSamplesLeafParam, tune: { min: 1, max: 50, log: true } },
     maxFeatures: {
       type: 'choice',
       label: 'Features tried per split',
@@ -181,10 +183,11 @@ export const forestInfo = {
         { value: 'all', label: 'All features (bagging)' },
       ],
       help: 'Fewer features per split make the trees more different from each other, which is what makes the vote work.',
+      tune: true,
     },
-    maxDepth: maxDepthParam,
+    maxDepth: { ...maxDepthParam, tune: { values: [0, 8, 16, 32] } },
     minSamplesSplit: minSamplesSplitParam,
-    minSamplesLeaf: minSamplesLeafParam,
+    minSamplesLeaf: { ...minSamplesLeafParam, tune: { min: 1, max: 20, log: true } },
     bootstrap: { type: 'boolean', label: 'Bootstrap samples', default: true, help: 'Grow each tree on rows drawn with replacement; the rows a tree never saw give the out-of-bag score.' },
     criterion: criterionParam,
   },
@@ -198,13 +201,13 @@ export const gbdtInfo = {
   handlesMissing: true,
   schema: {
     rounds: { type: 'number', label: 'Boosting rounds', default: 100, min: 1, max: 5000, integer: true, help: 'How many trees are added (one per class per round for multiclass). Early stopping usually ends sooner.' },
-    learningRate: { type: 'number', label: 'Learning rate', default: 0.1, min: 0.001, max: 1, log: true, help: 'How much each tree corrects; smaller values need more rounds but generalise better.' },
-    leaves: { type: 'number', label: 'Leaves per tree', default: 31, min: 2, max: 1024, integer: true, help: 'Trees grow leaf by leaf, always splitting where the loss drops most, up to this many leaves. More leaves capture more interactions.' },
+    learningRate: { tune: { min: 0.01, max: 0.3, log: true }, type: 'number', label: 'Learning rate', default: 0.1, min: 0.001, max: 1, log: true, help: 'How much each tree corrects; smaller values need more rounds but generalise better.' },
+    leaves: { tune: { min: 8, max: 128, log: true }, type: 'number', label: 'Leaves per tree', default: 31, min: 2, max: 1024, integer: true, help: 'Trees grow leaf by leaf, always splitting where the loss drops most, up to this many leaves. More leaves capture more interactions.' },
     maxDepth: { ...maxDepthParam, help: 'Depth limit of each tree; 0 means only the leaf count limits it.' },
-    minSamplesLeaf: { ...minSamplesLeafParam, default: 20, help: 'Every leaf must hold at least this many training rows; guards against fitting noise.' },
-    l2: { type: 'number', label: 'L2 regularisation', default: 0, min: 0, max: 1000, help: 'Shrinks leaf values towards zero (λ); a little (1–10) helps on noisy data.' },
+    minSamplesLeaf: { ...minSamplesLeafParam, default: 20, tune: { min: 5, max: 100, log: true }, help: 'Every leaf must hold at least this many training rows; guards against fitting noise.' },
+    l2: { tune: { values: [0, 0.1, 1, 10] }, type: 'number', label: 'L2 regularisation', default: 0, min: 0, max: 1000, help: 'Shrinks leaf values towards zero (λ); a little (1–10) helps on noisy data.' },
     rowSubsample: { type: 'number', label: 'Row subsample', default: 1, min: 0.05, max: 1, help: 'Share of rows each tree learns from, drawn afresh per round; below 1 it adds helpful randomness.' },
-    colSubsample: { type: 'number', label: 'Column subsample', default: 1, min: 0.05, max: 1, help: 'Share of features each tree may use, drawn afresh per tree.' },
+    colSubsample: { tune: { min: 0.5, max: 1 }, type: 'number', label: 'Column subsample', default: 1, min: 0.05, max: 1, help: 'Share of features each tree may use, drawn afresh per tree.' },
     bins: { type: 'number', label: 'Bins per feature', default: 255, min: 4, max: 255, integer: true, help: 'Numbers are grouped into at most this many bins before training; fewer bins train faster and smooth more.' },
     earlyStopping: { type: 'boolean', label: 'Early stopping', default: true, help: 'Holds out part of the training rows and stops adding trees when their loss stops improving, keeping the best round.' },
     validationFraction: { type: 'number', label: 'Validation fraction', default: 0.1, min: 0.05, max: 0.5, help: 'Share of training rows held out for early stopping.' },
@@ -221,6 +224,7 @@ export const knnInfo = {
   trainMetricsRows: 10_000,
   schema: {
     k: {
+      tune: { min: 1, max: 50, log: true },
       type: 'number',
       label: 'Neighbours (k)',
       default: 5,
@@ -230,6 +234,7 @@ export const knnInfo = {
       help: 'How many of the closest training rows have a say. A small k follows the data closely, noise included; a larger k gives smoother predictions. A k above the number of training rows lets every row vote.',
     },
     weights: {
+      tune: true,
       type: 'choice',
       label: 'Votes',
       default: 'uniform',
@@ -240,6 +245,7 @@ export const knnInfo = {
       help: 'With distance weighting nearer neighbours count more, and a new row identical to some training rows takes their answer. Ties between equally distant rows go to the earlier training row.',
     },
     metric: {
+      tune: true,
       type: 'choice',
       label: 'Distance',
       default: 'euclidean',
@@ -260,6 +266,7 @@ export const naiveBayesInfo = {
   handlesMissing: false,
   schema: {
     distribution: {
+      tune: true,
       type: 'choice',
       label: 'Feature distribution',
       default: 'gaussian',
@@ -270,6 +277,7 @@ export const naiveBayesInfo = {
       help: 'Gaussian models every feature as a bell curve per class (scikit-learn’s GaussianNB). Auto reads the one-hot indicators of a category column together, as one categorical feature with a per-class frequency for each category (scikit-learn’s CategoricalNB); other columns whose training values are all 0 or 1 as yes/no features (BernoulliNB; at prediction a value above 0.5 counts as yes); and the rest as Gaussian.',
     },
     varSmoothing: {
+      tune: { min: 1e-12, max: 1e-2, log: true },
       type: 'number',
       label: 'Variance smoothing',
       default: 1e-9,
@@ -298,6 +306,7 @@ export const svmInfo = {
   handlesMissing: false,
   schema: {
     C: {
+      tune: { min: 1e-3, max: 100, log: true },
       type: 'number',
       label: 'C (inverse regularisation)',
       default: 1,
@@ -307,6 +316,7 @@ export const svmInfo = {
       help: 'The price of a training row inside the margin or on the wrong side. Small C accepts more of them for a simpler, wider-margin boundary; large C tries to get every training row right.',
     },
     loss: {
+      tune: true,
       type: 'choice',
       label: 'Loss',
       default: 'squared_hinge',

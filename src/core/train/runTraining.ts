@@ -25,6 +25,26 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
 };
 
 /**
+ * The rows of a run and how they split, as `runTraining` draws them: rows without a target (and,
+ * if the recipe says, duplicates) dropped, then a seeded (stratified) train/test split, or with
+ * `heldOut` every row training and those testing. The same config gives the same split, so a
+ * tuner can search on exactly the training rows the final run will use. `rng` has drawn the split
+ * and goes on to seed the model.
+ */
+export function splitForRun(table: DataTable, config: TrainConfig, heldOut?: DataTable) {
+  const { problem, recipe } = config;
+  const rng = createRng(config.seed);
+  const cleaned = cleanRows(table, problem.target, recipe.dropDuplicateRows);
+  const cleanedTest = heldOut ? cleanRows(heldOut, problem.target, false) : null;
+  const data = cleanedTest ? concatTables(cleaned.table, cleanedTest.table) : cleaned.table;
+  const encoded = isClassification(problem.task) ? classTarget(getColumn(data, problem.target)) : null;
+  const split = cleanedTest
+    ? { train: Int32Array.from({ length: cleaned.table.rowCount }, (_, i) => i), test: Int32Array.from({ length: cleanedTest.table.rowCount }, (_, i) => cleaned.table.rowCount + i) }
+    : trainTestSplit(data.rowCount, recipe.testSize, rng, encoded && recipe.stratify ? encoded.y : undefined);
+  return { rng, cleaned, data, encoded, split };
+}
+
+/**
  * The whole training path on one table: clean rows, split (seeded, stratified), fit the pipeline on
  * the training split only, train the model, evaluate on both splits, and package the model file.
  * With `heldOut`, every row of `table` trains and `heldOut` is the test set (no split).
@@ -40,19 +60,9 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
     throw new SaplingError('model-task', `model "${definition.id}" cannot do ${problem.task} ${problem.task === 'regression' ? '' : 'classification '}(it does: ${definition.tasks.join(', ')})`);
   }
   const params = resolveParams(definition.schema, config.model.params, `model "${definition.id}"`);
-  const rng = createRng(config.seed);
-
-  const cleaned = cleanRows(table, problem.target, recipe.dropDuplicateRows);
-  const cleanedTest = heldOut ? cleanRows(heldOut, problem.target, false) : null;
-  const data = cleanedTest ? concatTables(cleaned.table, cleanedTest.table) : cleaned.table;
-  const targetColumn = getColumn(data, problem.target);
-  const classification = isClassification(problem.task);
-  const encoded = classification ? classTarget(targetColumn) : null;
+  const { rng, cleaned, data, encoded, split } = splitForRun(table, config, heldOut);
   const classes = encoded?.classes ?? [];
-  const yAll: Int32Array | Float64Array = encoded ? encoded.y : regressionTarget(targetColumn);
-  const split = cleanedTest
-    ? { train: Int32Array.from({ length: cleaned.table.rowCount }, (_, i) => i), test: Int32Array.from({ length: cleanedTest.table.rowCount }, (_, i) => cleaned.table.rowCount + i) }
-    : trainTestSplit(data.rowCount, recipe.testSize, rng, encoded && recipe.stratify ? encoded.y : undefined);
+  const yAll: Int32Array | Float64Array = encoded ? encoded.y : regressionTarget(getColumn(data, problem.target));
   const yTrain = pick(yAll, split.train);
   const yTest = pick(yAll, split.test);
   if (encoded && new Set(yTrain).size < 2) {

@@ -1,6 +1,7 @@
 /** Parameters of the multilayer perceptron. Defaults follow scikit-learn's MLP where they fit. */
 export const mlpSchema = {
   layers: {
+    tune: { values: [1, 2, 3] },
     type: 'number',
     label: 'Hidden layers',
     default: 2,
@@ -10,6 +11,7 @@ export const mlpSchema = {
     help: 'How many hidden layers of neurons sit between the inputs and the output. More layers can learn more complex patterns but need more data.',
   },
   units: {
+    tune: { values: [16, 32, 64, 128] },
     type: 'number',
     label: 'Units per layer',
     default: 64,
@@ -31,6 +33,7 @@ export const mlpSchema = {
     help: 'The non-linearity applied by each hidden neuron. ReLU trains fastest and is the usual choice.',
   },
   dropout: {
+    tune: { min: 0, max: 0.5 },
     type: 'number',
     label: 'Dropout',
     default: 0,
@@ -39,6 +42,7 @@ export const mlpSchema = {
     help: 'Share of hidden neurons switched off at random during each training step; a regulariser against overfitting. 0 turns it off.',
   },
   l2: {
+    tune: { min: 1e-6, max: 1e-2, log: true },
     type: 'number',
     label: 'L2 penalty',
     default: 1e-4,
@@ -47,6 +51,7 @@ export const mlpSchema = {
     help: 'Weight decay (scikit-learn’s alpha): penalises large weights to reduce overfitting.',
   },
   learningRate: {
+    tune: { min: 1e-4, max: 3e-2, log: true },
     type: 'number',
     label: 'Learning rate',
     default: 0.001,

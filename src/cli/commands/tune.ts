@@ -1,0 +1,112 @@
+import { basename } from 'node:path';
+import { defaultModelFor } from '../../core/models/info';
+import { getModel } from '../../core/models/registry';
+import { parseParamText } from '../../core/params';
+import { defaultRecipe } from '../../core/prep/recipe';
+import { recipeFacts } from '../../core/profile/profile';
+import { resolveProblem } from '../../core/problem';
+import { selectRows } from '../../core/table/DataTable';
+import { DEFAULT_SEED } from '../../core/train/config';
+import { runTraining, splitForRun } from '../../core/train/runTraining';
+import { type TuneStrategy, type Trial, tuneModel } from '../../core/tune/tune';
+import { SaplingError } from '../../core/util/errors';
+import { formatMetrics, num } from '../format';
+import { readCsvFile, writeOut } from '../io';
+import type { WorkerPool } from '../parallel';
+import { type TrainOptions, parseTask } from './train';
+
+/** Options of `sapling tune`: those of `train`, and how to search. */
+export interface TuneCommandOptions extends TrainOptions {
+  budget?: string;
+  trials?: string;
+  strategy?: string;
+}
+
+const STRATEGIES: readonly TuneStrategy[] = ['random', 'grid', 'halving'];
+
+/**
+ * `sapling tune <data.csv> --target <col> --model <id>`: searches the model's parameters by
+ * cross-validation on the training rows (the test rows are set aside first, as `train` sets them
+ * aside), refits the best on all training rows, tests it once, and writes it like `train`.
+ */
+export async function tuneCommand(path: string, options: TuneCommandOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+  if (!options.target) throw new SaplingError('missing-target', 'tune needs --target <column>');
+  const strategy = (options.strategy ?? 'random') as TuneStrategy;
+  if (!STRATEGIES.includes(strategy)) throw new SaplingError('bad-param', `--strategy must be ${STRATEGIES.join(', ')}, got "${options.strategy}"`);
+  const trials = whole('--trials', options.trials, strategy === 'halving' ? 27 : 20, 1);
+  const folds = whole('--cv', options.cv, 3, 2);
+  const budgetMs = options.budget === undefined ? undefined : positive('--budget', options.budget) * 1000;
+  const seed = options.seed === undefined ? DEFAULT_SEED : whole('--seed', options.seed, DEFAULT_SEED, -(2 ** 31));
+  const testSize = options.testSize === undefined ? 0.2 : positive('--test-size', options.testSize);
+
+  const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
+  for (const w of warnings) console.log(`warning: ${w.message}`);
+  const problem = resolveProblem(table, options.target, parseTask(options.task));
+  const model = getModel(options.model ?? defaultModelFor(problem.task));
+  const fixed = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
+  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
+  const backend = model.tfjs ? await tfjsBackend() : undefined;
+  const config = { problem, recipe, model: { id: model.id, params: fixed }, seed, ...(options.read && Object.keys(options.read).length ? { read: options.read } : {}) };
+
+  const { data, split } = splitForRun(table, config);
+  const training = selectRows(data, split.train);
+  console.log(`tuning ${model.label} (${model.id}) on ${basename(path)}: ${training.rowCount} training rows (${split.test.length} set aside for the test), ${strategy} search, ${folds}-fold cross-validation${budgetMs ? `, budget ${num(budgetMs / 1000)} s` : ''}, seed ${seed}`);
+  let best = -Infinity;
+  const result = await tuneModel(training, config, { strategy, trials, folds, budgetMs }, {
+    host: pool,
+    backend,
+    onTrial: (t) => {
+      best = Math.max(best, Number.isNaN(t.score) ? -Infinity : t.score);
+      console.log(trialLine(t, best, strategy === 'halving'));
+    },
+  });
+  const tuned = { ...fixed, ...result.best.params };
+  console.log(`\n${result.stopReason}; best ${result.metric} ${num(result.best.score)} ± ${num(result.best.std)} with ${describe(result.best.params)}`);
+
+  const { file, report } = await runTraining(table, { ...config, model: { id: model.id, params: tuned } }, { host: pool, backend });
+  console.log(`refitted on ${report.split.train} training rows, tested on ${report.split.test}:\n`);
+  console.log(formatMetrics(report.metrics));
+  const tuning = {
+    strategy,
+    metric: result.metric,
+    folds,
+    ...(budgetMs !== undefined ? { budget_s: budgetMs / 1000 } : {}),
+    space: result.space,
+    trials: result.trials,
+    best: result.best,
+    stop_reason: result.stopReason,
+  };
+  if (options.out) {
+    writeOut(options.out, JSON.stringify(file));
+    console.log(`model written to ${options.out}`);
+  }
+  if (options.report) {
+    writeOut(options.report, JSON.stringify({ ...report, tuning }, null, 2) + '\n');
+    console.log(`report written to ${options.report}`);
+  }
+}
+
+/** One printed line per trial: its parameters, its score ± spread, its time, and the best so far. */
+function trialLine(t: Trial, best: number, rounds: boolean): string {
+  const score = Number.isNaN(t.score) ? `failed: ${t.error}` : `${num(t.score)} ± ${num(t.std)}`;
+  const rows = rounds ? `  round ${t.rung + 1}, ${t.rows} rows` : '';
+  return `trial ${t.index + 1}  ${describe(t.params)}  ${score}${rows}  ${num(t.ms / 1000)} s  best ${num(best)}`;
+}
+
+function describe(params: Readonly<Record<string, unknown>>): string {
+  const entries = Object.entries(params);
+  return entries.length ? entries.map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : String(v)}`).join(' ') : '(defaults)';
+}
+
+function whole(flag: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < min) throw new SaplingError('bad-param', `${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${text}"`);
+  return v;
+}
+
+function positive(flag: string, text: string): number {
+  const v = Number(text);
+  if (!(v > 0) || !Number.isFinite(v)) throw new SaplingError('bad-param', `${flag} must be a positive number, got "${text}"`);
+  return v;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { gbdtInfo, knnInfo } from '../models/info';
+import { defaultRecipe } from '../prep/recipe';
+import { profileTable } from '../profile/profile';
+import { resolveProblem } from '../problem';
+import { sample } from '../testing/tables';
+import type { TrainConfig } from '../train/config';
+import { crossValidate } from '../train/crossValidate';
+import { isCancelled } from '../util/errors';
+import { createRng } from '../util/rng';
+import { gridParams, sampleParams, searchSpace } from './space';
+import { tuneModel } from './tune';
+
+const penguins = await sample('penguins.csv');
+
+function config(model: string): TrainConfig {
+  return { problem: resolveProblem(penguins, 'species'), recipe: defaultRecipe(profileTable(penguins), 'species'), model: { id: model, params: {} }, seed: 3 };
+}
+
+describe('search space', () => {
+  it('comes from the schema’s tune ranges: numbers (integer, log), choices, values', () => {
+    const space = searchSpace(gbdtInfo.schema);
+    expect(space.map((d) => d.name)).toEqual(['learningRate', 'leaves', 'minSamplesLeaf', 'l2', 'colSubsample']);
+    expect(space[0]).toEqual({ name: 'learningRate', kind: 'number', min: 0.01, max: 0.3, log: true, integer: false });
+    expect(space[1]).toMatchObject({ name: 'leaves', kind: 'number', integer: true, log: true });
+    expect(space[3]).toEqual({ name: 'l2', kind: 'values', values: [0, 0.1, 1, 10] });
+    const rng = createRng(1);
+    const draws = Array.from({ length: 400 }, () => sampleParams(space, rng));
+    for (const p of draws) {
+      expect(p.learningRate as number).toBeGreaterThanOrEqual(0.01);
+      expect(p.learningRate as number).toBeLessThanOrEqual(0.3);
+      expect(Number.isInteger(p.leaves)).toBe(true);
+      expect([0, 0.1, 1, 10]).toContain(p.l2);
+    }
+    // Log-uniform: about half the learning rates fall below the geometric middle (√(0.01·0.3) ≈ 0.055).
+    const low = draws.filter((p) => (p.learningRate as number) < Math.sqrt(0.01 * 0.3)).length;
+    expect(low).toBeGreaterThan(160);
+    expect(low).toBeLessThan(240);
+    const knn = searchSpace(knnInfo.schema);
+    expect(gridParams(knn)).toHaveLength(3 * 2 * 2);
+    expect(gridParams(knn).map((g) => g.k)).toEqual(expect.arrayContaining([1, 7, 50]));
+  });
+});
+
+describe('tuneModel', () => {
+  it('starts from the defaults, scores candidates by cross-validation, keeps the best, and repeats itself', async () => {
+    const first = await tuneModel(penguins, config('knn'), { strategy: 'random', trials: 5, folds: 3 });
+    expect(first.metric).toBe('accuracy');
+    expect(first.trials).toHaveLength(5);
+    expect(first.trials[0].params).toEqual({});
+    expect(first.best.score).toBe(Math.max(...first.trials.map((t) => t.score)));
+    // A trial's score is the cross-validation of its candidate, nothing else.
+    const t = first.trials[3];
+    const { metrics } = await crossValidate(penguins, { ...config('knn'), model: { id: 'knn', params: t.params } }, { folds: 3 });
+    expect(t.score).toBe(metrics.accuracy.mean);
+    const again = await tuneModel(penguins, config('knn'), { strategy: 'random', trials: 5, folds: 3 });
+    expect(again.trials.map((x) => [x.params, x.score])).toEqual(first.trials.map((x) => [x.params, x.score]));
+  });
+
+  it('halves: a third of the candidates go on to three times the rows, the last round on all of them', async () => {
+    // 344 rows, 2 folds: a round needs 40 rows, so 9 candidates get two rounds (114 rows, then all).
+    const result = await tuneModel(penguins, config('tree'), { strategy: 'halving', trials: 9, folds: 2 });
+    const rounds = [0, 1].map((r) => result.trials.filter((t) => t.rung === r));
+    expect(rounds.map((r) => r.length)).toEqual([9, 3]);
+    expect(rounds.map((r) => r[0].rows)).toEqual([Math.floor(344 / 3), 344]);
+    // Round 2's candidates are round 1's best three, and the best is round 2's best.
+    const bestThree = (trials: typeof rounds[0]) => [...trials].sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 3);
+    expect(rounds[1].map((t) => t.params)).toEqual(bestThree(rounds[0]).map((t) => t.params));
+    expect(result.best).toBe(bestThree(rounds[1])[0]);
+    expect(result.stopReason).toBe('successive halving: 9 candidates, 2 rounds, 12 trials');
+  });
+
+  it('stops starting trials when the budget is spent, and stops at once when cancelled', async () => {
+    let clock = 0;
+    const budgeted = await tuneModel(penguins, config('naive-bayes'), { strategy: 'random', trials: 10, folds: 2, budgetMs: 2500 }, { now: () => (clock += 1000) });
+    expect(budgeted.trials.length).toBeLessThan(10);
+    expect(budgeted.stopReason).toMatch(/^time budget reached after \d+ of 10 trials$/);
+    let calls = 0;
+    const cancelled = await tuneModel(penguins, config('naive-bayes'), { strategy: 'random', trials: 10, folds: 2 }, { shouldStop: () => ++calls > 3 }).catch((e) => e);
+    expect(isCancelled(cancelled)).toBe(true);
+  });
+});

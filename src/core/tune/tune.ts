@@ -1,0 +1,154 @@
+import { getModel } from '../models/registry';
+import { isClassification } from '../problem';
+import { type DataTable, selectRows } from '../table/DataTable';
+import { CancelledError, SaplingError, errorMessage } from '../util/errors';
+import { createRng, shuffleInPlace } from '../util/rng';
+import type { TrainConfig } from '../train/config';
+import { crossValidate } from '../train/crossValidate';
+import type { RunContext } from '../train/runTraining';
+import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
+
+/** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
+export type TuneStrategy = 'random' | 'grid' | 'halving';
+
+export interface TuneOptions {
+  readonly strategy: TuneStrategy;
+  /** Candidates to try (halving: candidates in its first round). */
+  readonly trials: number;
+  /** Stop starting trials after this many ms (the trial running finishes). */
+  readonly budgetMs?: number;
+  /** Cross-validation folds each candidate is scored with. */
+  readonly folds: number;
+}
+
+/** One candidate scored: its parameters, the cross-validated score (mean, spread, folds), on how many rows, and how long it took. */
+export interface Trial {
+  readonly index: number;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  /** Mean over the folds of the tuning metric (higher is better); NaN when the candidate failed. */
+  readonly score: number;
+  readonly std: number;
+  readonly folds: readonly number[];
+  /** Training rows the candidate was cross-validated on (fewer in halving's early rounds). */
+  readonly rows: number;
+  /** Halving's round (0 first); 0 for the other strategies. */
+  readonly rung: number;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+export interface TuneResult {
+  /** The metric trials are ranked by: accuracy for classification, R² for regression. */
+  readonly metric: 'accuracy' | 'r2';
+  readonly space: readonly Dimension[];
+  readonly trials: readonly Trial[];
+  /** The best candidate on all the training rows (halving: of its last round). */
+  readonly best: Trial;
+  readonly stopReason: string;
+}
+
+/** Mixed into the seed for the tuner's own generator (candidates, halving's row order). */
+const TUNE_SEED = 0x7a11_5eed;
+/** Halving keeps the best third of each round and triples the rows. */
+const ETA = 3;
+/** Rows per fold below which a halving round would say little. */
+const MIN_ROWS_PER_FOLD = 20;
+
+/**
+ * Searches a model's parameters over the ranges its schema marks for tuning (`tune`), scoring each
+ * candidate by cross-validation on `table` (the training rows: the caller keeps its test rows
+ * apart). The first candidate is always the defaults (with the config's own parameters), so
+ * tuning never ends below them on its own measure. Seeded: the same config and options try the
+ * same candidates. Cancel through `ctx.shouldStop`; a time budget stops starting new trials.
+ */
+export async function tuneModel(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: RunContext & { readonly onTrial?: (trial: Trial) => void } = {}): Promise<TuneResult> {
+  const definition = getModel(config.model.id);
+  const space = searchSpace(definition.schema);
+  if (!Number.isInteger(options.trials) || options.trials < 1) throw new SaplingError('bad-param', `tuning needs at least 1 trial, got ${options.trials}`);
+  const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
+  const rng = createRng(config.seed ^ TUNE_SEED);
+  const now = ctx.now ?? (() => performance.now());
+  const started = now();
+  const overBudget = () => options.budgetMs !== undefined && now() - started >= options.budgetMs;
+  const trials: Trial[] = [];
+
+  const score = async (params: Record<string, number | string | boolean>, rows: Int32Array | null, rung: number): Promise<Trial> => {
+    if (ctx.shouldStop?.()) throw new CancelledError();
+    const t0 = now();
+    const data = rows ? selectRows(table, rows) : table;
+    const candidate: TrainConfig = { ...config, validation: undefined, model: { id: config.model.id, params: { ...config.model.params, ...params } } };
+    let trial: Trial;
+    try {
+      const { metrics } = await crossValidate(data, candidate, { folds: options.folds }, { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents });
+      const m = metrics[metric];
+      trial = { index: trials.length, params, score: m.mean, std: m.std, folds: m.folds, rows: data.rowCount, rung, ms: now() - t0 };
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      trial = { index: trials.length, params, score: NaN, std: NaN, folds: [], rows: data.rowCount, rung, ms: now() - t0, error: errorMessage(e) };
+    }
+    trials.push(trial);
+    ctx.onTrial?.(trial);
+    await ctx.yieldToEvents?.();
+    return trial;
+  };
+
+  const candidates = candidatesFor(options, space, rng);
+  let stopReason = '';
+  let finalists: Trial[] = [];
+  if (options.strategy !== 'halving') {
+    for (const params of candidates) {
+      if (trials.length > 0 && overBudget()) {
+        stopReason = `time budget reached after ${trials.length} of ${candidates.length} trials`;
+        break;
+      }
+      finalists.push(await score(params, null, 0));
+    }
+    stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`;
+  } else {
+    // Nested subsets of one seeded row order: each round's rows include the last round's.
+    const order = shuffleInPlace(Int32Array.from({ length: table.rowCount }, (_, i) => i), rng);
+    const minRows = Math.min(table.rowCount, options.folds * MIN_ROWS_PER_FOLD);
+    let rungs = 1;
+    while (ETA ** rungs <= candidates.length && table.rowCount / ETA ** rungs >= minRows) rungs++;
+    let alive = candidates;
+    for (let rung = 0; rung < rungs && alive.length; rung++) {
+      const last = rung === rungs - 1;
+      const count = last ? table.rowCount : Math.max(minRows, Math.floor(table.rowCount / ETA ** (rungs - 1 - rung)));
+      const rows = last ? null : Int32Array.from(order.subarray(0, count)).sort();
+      const scored: Trial[] = [];
+      for (const params of alive) {
+        if (trials.length > 0 && overBudget()) break;
+        scored.push(await score(params, rows, rung));
+      }
+      if (scored.length < alive.length || (!last && overBudget())) {
+        finalists = scored.length ? scored : finalists;
+        stopReason = `time budget reached in round ${rung + 1} of ${rungs} (${trials.length} trials)`;
+        break;
+      }
+      finalists = scored;
+      if (!last) alive = ranked(scored).slice(0, Math.max(1, Math.ceil(scored.length / ETA))).map((t) => t.params);
+    }
+    stopReason ||= `successive halving: ${candidates.length} candidates, ${rungs} round${rungs === 1 ? '' : 's'}, ${trials.length} trials`;
+  }
+  const best = ranked(finalists)[0] ?? ranked(trials)[0];
+  if (!best || Number.isNaN(best.score)) throw new SaplingError('tuning-failed', `no candidate could be scored: ${trials[0]?.error ?? 'no trials ran'}`);
+  return { metric, space, trials, best, stopReason };
+}
+
+/** Trials best first (failed ones last; ties to the earlier trial). */
+function ranked(trials: readonly Trial[]): Trial[] {
+  return [...trials].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score || a.index - b.index);
+}
+
+/** The candidates to try: the defaults first, then random points or grid points (a seeded selection when the grid has more). */
+function candidatesFor(options: TuneOptions, space: readonly Dimension[], rng: ReturnType<typeof createRng>): Record<string, number | string | boolean>[] {
+  const defaults = {};
+  if (space.length === 0) return [defaults];
+  if (options.strategy === 'grid') {
+    const grid = gridParams(space);
+    if (grid.length + 1 <= options.trials) return [defaults, ...grid];
+    const picked = shuffleInPlace(Int32Array.from({ length: grid.length }, (_, i) => i), rng).subarray(0, options.trials - 1);
+    return [defaults, ...Array.from(picked).sort((a, b) => a - b).map((i) => grid[i])];
+  }
+  return [defaults, ...Array.from({ length: options.trials - 1 }, () => sampleParams(space, rng))];
+}
