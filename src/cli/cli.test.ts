@@ -158,6 +158,23 @@ describe('sapling CLI', () => {
     expect(json.split).toEqual({ train: 120, test: 30 });
   });
 
+  it('chooses a model with --model auto: a leaderboard on the same folds, a reason, and the winner trained', () => {
+    const report = join(dir, 'auto-report.json');
+    const out = join(dir, 'auto-model.json');
+    const r = sapling('train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'auto', '--budget', '4', '--cv', '3', '--out', out, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('auto: comparing models on iris.csv: 120 training rows, 3-fold cross-validation, budget 4 s');
+    expect(r.stdout).toMatch(/^rank +model +Accuracy \(mean ± std\) +seconds$/m);
+    expect(r.stdout).toMatch(/ won with cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows/);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    const { leaderboard, winner } = json.auto;
+    expect(leaderboard.length).toBeGreaterThanOrEqual(3);
+    expect(winner.score).toBeGreaterThanOrEqual(leaderboard[0].score);
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    expect(model.config.model).toEqual({ id: winner.model, params: expect.objectContaining(winner.params) });
+    expect(json.model).toBe(winner.model);
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');

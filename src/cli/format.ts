@@ -1,3 +1,4 @@
+import type { LeaderboardRow } from '../core/tune/auto';
 import type { CvMetrics } from '../core/train/report';
 import type { DataProfile } from '../core/profile/profile';
 import { METRIC_LABELS, type Metrics } from '../core/evaluate/evaluate';
@@ -47,6 +48,13 @@ export function formatCv(cv: CvMetrics): string {
   const rows = [['metric', 'mean ± std', 'folds']];
   for (const [key, m] of Object.entries(cv)) rows.push([METRIC_LABELS[key] ?? key, `${num(m.mean)} ± ${num(m.std)}`, m.folds.map(num).join('  ')]);
   return table(rows);
+}
+
+/** Auto's leaderboard: family, the ranking metric's mean ± spread, and time, best first. */
+export function formatLeaderboard(rows: readonly LeaderboardRow[], metric: string): string {
+  const table_ = [['rank', 'model', `${METRIC_LABELS[metric] ?? metric} (mean ± std)`, 'seconds']];
+  rows.forEach((r, i) => table_.push([String(i + 1), r.model, Number.isNaN(r.score) ? `failed: ${r.error}` : `${num(r.score)} ± ${num(r.metrics[metric].std)}`, num(r.ms / 1000)]));
+  return table(table_);
 }
 
 export function formatMetrics(metrics: { train: Metrics; test: Metrics }): string {

@@ -6,9 +6,12 @@ import { defaultRecipe } from '../../core/prep/recipe';
 import { recipeFacts } from '../../core/profile/profile';
 import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
-import { runTraining } from '../../core/train/runTraining';
+import { runTraining, splitForRun } from '../../core/train/runTraining';
+import { type LeaderboardRow, autoModel } from '../../core/tune/auto';
+import { type DataTable, selectRows } from '../../core/table/DataTable';
+import type { TrainConfig } from '../../core/train/config';
 import { SaplingError } from '../../core/util/errors';
-import { formatCv, formatMetrics, num } from '../format';
+import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
 import { trainWithoutTarget } from './cluster';
@@ -31,6 +34,8 @@ export interface TrainOptions {
   cv?: string;
   /** With `cv`: the column whose values keep rows together in one fold. */
   group?: string;
+  /** With `--model auto`: seconds for comparing and tuning. */
+  budget?: string;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
@@ -54,17 +59,19 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     return trainWithoutTarget(path, table, unsupervised!, params, seed, options);
   }
   const problem = resolveProblem(table, options.target, task);
-  const model = getModel(options.model ?? defaultModelFor(problem.task));
-  const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
   const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
+  const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
+  // A separate test file is read with the training file's column kinds, so both line up.
+  const testTable = options.test ? (await readCsvFile(options.test, { ...options.read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
+  // Auto compares the families on the training rows first and trains the winner below.
+  const auto = options.model === 'auto' ? await chooseModel(path, table, testTable, { problem, recipe, model: { id: 'auto', params: {} }, seed, ...read }, options, tfjsBackend, pool) : null;
+  const model = getModel(auto?.winner.model ?? options.model ?? defaultModelFor(problem.task));
+  const params = auto ? auto.winner.params : Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
   const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
-  const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
-  // A separate test file is read with the training file's column kinds, so both line up.
-  const testTable = options.test ? (await readCsvFile(options.test, { ...options.read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
   const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
     host: pool,
@@ -92,7 +99,8 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     console.log(`model written to ${options.out}`);
   }
   if (options.report) {
-    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
+    const autoReport = auto ? { auto: { metric: auto.metric, budget_s: auto.budgetS, folds: auto.folds, leaderboard: auto.leaderboard, trials: auto.trials, winner: auto.winner, explanation: auto.explanation, stop_reason: auto.stopReason } } : {};
+    writeOut(options.report, JSON.stringify({ ...report, ...autoReport }, null, 2) + '\n');
     console.log(`report written to ${options.report}`);
   }
 }
@@ -109,4 +117,47 @@ function parseNumberOption(name: string, text: string | undefined, fallback: num
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v)) throw new SaplingError('bad-option', `${name} must be a number, got "${text}"`);
   return v;
+}
+
+/** Auto's time budget without --budget, in seconds. */
+const AUTO_BUDGET_S = 60;
+
+/**
+ * `--model auto`: compares every family that fits the task on the same folds of the training rows
+ * (the test rows set aside exactly as the final run sets them aside), tunes the leaders, prints
+ * the leaderboard and why the winner won, and returns it.
+ */
+async function chooseModel(path: string, table: DataTable, testTable: DataTable | undefined, config: TrainConfig, options: TrainOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool) {
+  const budgetS = options.budget === undefined ? AUTO_BUDGET_S : parseNumberOption('--budget', options.budget, AUTO_BUDGET_S);
+  if (!(budgetS > 0)) throw new SaplingError('bad-param', `--budget must be a positive number of seconds, got "${options.budget}"`);
+  const folds = config.validation?.folds ?? (options.cv === undefined ? 5 : parseNumberOption('--cv', options.cv, 5));
+  // Linear models and the network are TF.js: start it before comparing.
+  const backend = await tfjsBackend();
+  const { data, split } = splitForRun(table, config, testTable);
+  const training = selectRows(data, split.train);
+  console.log(`auto: comparing models on ${basename(path)}: ${training.rowCount} training rows, ${folds}-fold cross-validation, budget ${budgetS} s`);
+  const bestOf = new Map<string, number>();
+  const result = await autoModel(training, config, { budgetMs: budgetS * 1000, folds }, {
+    onRow: (r) => {
+      if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);
+      printRow(r);
+    },
+    host: pool,
+    backend,
+    // Tuning prints only the candidates that beat the family's best so far (there can be hundreds).
+    onTrial: (t) => {
+      if (!(t.score > (bestOf.get(t.model) ?? -Infinity))) return;
+      bestOf.set(t.model, t.score);
+      console.log(`  tuning ${t.model}: ${Object.entries(t.params).map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : v}`).join(' ')}  ${num(t.score)} (trial ${t.index + 1})`);
+    },
+  });
+  console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
+  console.log(formatLeaderboard(result.leaderboard, result.metric));
+  console.log(`\n${result.explanation}\n`);
+  return { ...result, budgetS, folds };
+}
+
+function printRow(r: LeaderboardRow): void {
+  const score = Number.isNaN(r.score) ? `failed: ${r.error}` : `${num(r.score)} ± ${num(r.metrics[r.metrics.r2 ? 'r2' : 'accuracy'].std)}`;
+  console.log(`  ${r.model.padEnd(12)} ${score}  ${num(r.ms / 1000)} s`);
 }

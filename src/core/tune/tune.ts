@@ -19,6 +19,8 @@ export interface TuneOptions {
   readonly budgetMs?: number;
   /** Cross-validation folds each candidate is scored with. */
   readonly folds: number;
+  /** Whether the defaults are the first candidate (default true; Auto has scored them already). */
+  readonly includeDefaults?: boolean;
 }
 
 /** One candidate scored: its parameters, the cross-validated score (mean, spread, folds), on how many rows, and how long it took. */
@@ -92,7 +94,8 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
     return trial;
   };
 
-  const candidates = candidatesFor(options, space, rng);
+  const candidates = options.includeDefaults === false ? candidatesFor(options, space, rng).slice(1) : candidatesFor(options, space, rng);
+  if (!candidates.length) throw new SaplingError('nothing-to-tune', `model "${config.model.id}" has no parameters marked for tuning`);
   let stopReason = '';
   let finalists: Trial[] = [];
   if (options.strategy !== 'halving') {

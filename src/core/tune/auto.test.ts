@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRecipe } from '../prep/recipe';
+import { profileTable } from '../profile/profile';
+import { resolveProblem } from '../problem';
+import { sample } from '../testing/tables';
+import type { TrainConfig } from '../train/config';
+import { crossValidate } from '../train/crossValidate';
+import { autoModel } from './auto';
+
+const penguins = await sample('penguins.csv');
+const config: TrainConfig = { problem: resolveProblem(penguins, 'species'), recipe: defaultRecipe(profileTable(penguins), 'species'), model: { id: 'auto', params: {} }, seed: 11 };
+
+describe('autoModel', () => {
+  it('ranks every fitting family on the same folds, tunes the leaders, and says why the winner won', async () => {
+    // A clock that moves 50 ms a reading: the budget covers the comparison (3 readings a family) and a tuning trial or two.
+    let clock = 0;
+    const result = await autoModel(penguins, config, { budgetMs: 1_500, folds: 3 }, { now: () => (clock += 50) });
+    const families = result.leaderboard.map((r) => r.model);
+    expect(families.sort()).toEqual(['forest', 'gbdt', 'knn', 'logistic', 'mlp', 'naive-bayes', 'svm', 'tree']);
+    const scores = result.leaderboard.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // A row's score is its family's cross-validation with defaults on these folds.
+    const row = result.leaderboard.find((r) => r.model === 'tree')!;
+    expect(row.score).toBe((await crossValidate(penguins, { ...config, model: { id: 'tree', params: {} } }, { folds: 3 })).metrics.accuracy.mean);
+    expect(result.trials.length).toBeGreaterThan(0);
+    expect(result.winner.score).toBeGreaterThanOrEqual(result.leaderboard[0].score);
+    const best = Math.max(result.leaderboard[0].score, ...result.trials.map((t) => t.score));
+    expect(result.winner.score).toBe(best);
+    expect(result.explanation).toMatch(/^\S.* won with cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows/);
+    expect(result.explanation).toContain('8 families were compared on the same folds');
+  });
+
+  it('compares what the budget allows, cheapest families first, and says what it left out', async () => {
+    let clock = 0;
+    const result = await autoModel(penguins, config, { budgetMs: 1_000, folds: 3 }, { now: () => (clock += 400) });
+    expect(result.leaderboard.length).toBeLessThan(8);
+    expect(result.leaderboard.map((r) => r.model)).toContain('logistic');
+    expect(result.stopReason).toMatch(/^the budget ran out before .*mlp could be compared$/);
+  });
+});

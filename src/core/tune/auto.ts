@@ -1,0 +1,123 @@
+import { MODEL_CATALOG, getModelInfo } from '../models/info';
+import { isClassification } from '../problem';
+import type { DataTable } from '../table/DataTable';
+import { CancelledError, SaplingError, errorMessage } from '../util/errors';
+import type { TrainConfig } from '../train/config';
+import { crossValidate } from '../train/crossValidate';
+import type { CvMetrics } from '../train/report';
+import type { RunContext } from '../train/runTraining';
+import { searchSpace } from './space';
+import { type Trial, tuneModel } from './tune';
+
+/** One model family on the leaderboard: its cross-validated metrics with default parameters, and the time it took. */
+export interface LeaderboardRow {
+  readonly model: string;
+  readonly label: string;
+  /** Every metric's mean, spread and folds (the same folds for every family). */
+  readonly metrics: CvMetrics;
+  /** Mean of the ranking metric (higher is better); NaN when the family failed here. */
+  readonly score: number;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+/** What Auto did and chose, and why, in words a person reads. */
+export interface AutoResult {
+  readonly metric: 'accuracy' | 'r2';
+  /** Families with their defaults, best first. */
+  readonly leaderboard: readonly LeaderboardRow[];
+  /** The tuning trials of the leading families. */
+  readonly trials: readonly (Trial & { readonly model: string })[];
+  readonly winner: { readonly model: string; readonly params: Readonly<Record<string, number | string | boolean>>; readonly score: number; readonly std: number };
+  readonly explanation: string;
+  readonly stopReason: string;
+}
+
+export interface AutoOptions {
+  /** Total time for comparing and tuning, in ms (the final refit comes after). */
+  readonly budgetMs: number;
+  readonly folds: number;
+  /** How many leading families are tuned with what is left of the budget. */
+  readonly tuneTop?: number;
+}
+
+/**
+ * Families Auto compares first, cheapest and strongest first, so a short budget still covers the
+ * usual winners; the network comes last (slow to train, rarely best on tables).
+ */
+const ORDER = ['logistic', 'linear', 'gbdt', 'forest', 'naive-bayes', 'svm', 'knn', 'tree', 'mlp'];
+
+/**
+ * Auto: compares every family that fits the task with its defaults on the same cross-validation
+ * folds of `table` (the training rows), then spends what is left of the budget tuning the leading
+ * families (random search from their defaults), and names the winner by its cross-validated score,
+ * saying why. The caller refits the winner on all training rows and tests it once.
+ */
+export async function autoModel(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: RunContext & { readonly onRow?: (row: LeaderboardRow) => void; readonly onTrial?: (trial: Trial & { model: string }) => void } = {}): Promise<AutoResult> {
+  const task = config.problem.task;
+  const metric = isClassification(task) ? 'accuracy' : 'r2';
+  const now = ctx.now ?? (() => performance.now());
+  const started = now();
+  const left = () => options.budgetMs - (now() - started);
+  const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task)).sort((a, b) => rank(a.id) - rank(b.id));
+  const inner = { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
+
+  const rows: LeaderboardRow[] = [];
+  let skipped: string[] = [];
+  for (const family of families) {
+    if (rows.length > 0 && left() <= 0) {
+      skipped = families.slice(families.indexOf(family)).map((f) => f.id);
+      break;
+    }
+    if (ctx.shouldStop?.()) throw new CancelledError();
+    const t0 = now();
+    let row: LeaderboardRow;
+    try {
+      const { metrics } = await crossValidate(table, { ...config, validation: undefined, model: { id: family.id, params: {} } }, { folds: options.folds }, inner);
+      row = { model: family.id, label: family.label, metrics, score: metrics[metric].mean, ms: now() - t0 };
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      row = { model: family.id, label: family.label, metrics: {}, score: NaN, ms: now() - t0, error: errorMessage(e) };
+    }
+    rows.push(row);
+    ctx.onRow?.(row);
+  }
+  const leaderboard = [...rows].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score);
+  if (!leaderboard.length || Number.isNaN(leaderboard[0].score)) throw new SaplingError('auto-failed', `no model could be scored: ${rows[0]?.error ?? 'none ran'}`);
+
+  // Tune the leaders, sharing what is left of the budget, best first.
+  const top = leaderboard.filter((r) => !Number.isNaN(r.score) && searchSpace(getModelInfo(r.model).schema).length > 0).slice(0, options.tuneTop ?? 2);
+  const trials: (Trial & { model: string })[] = [];
+  let winner: AutoResult['winner'] = { model: leaderboard[0].model, params: {}, score: leaderboard[0].score, std: leaderboard[0].metrics[metric].std };
+  for (let i = 0; i < top.length && left() > 0; i++) {
+    const share = left() / (top.length - i);
+    const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
+      ...inner,
+      now: ctx.now,
+      onTrial: (t) => {
+        // The defaults were scored on the leaderboard already (same folds, same score).
+        const trial = { ...t, model: top[i].model };
+        trials.push(trial);
+        ctx.onTrial?.(trial);
+      },
+    });
+    if (result.best.score > winner.score) winner = { model: top[i].model, params: result.best.params, score: result.best.score, std: result.best.std };
+  }
+
+  const runnerUp = leaderboard.find((r) => r.model !== winner.model);
+  const tuned = Object.keys(winner.params).length > 0;
+  const fmt = (v: number) => v.toFixed(4);
+  const name = getModelInfo(winner.model).label;
+  const explanation =
+    `${name} won with cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds of the training rows` +
+    (tuned ? `, after tuning (${Object.entries(winner.params).map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(3)) : v}`).join(', ')})` : ', with its default settings') +
+    (runnerUp ? `; the next best family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
+    `. ${rows.length} famil${rows.length === 1 ? 'y was' : 'ies were'} compared on the same folds${trials.length ? ` and ${trials.length} tuned candidates tried` : ''}.`;
+  const stopReason = skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`;
+  return { metric, leaderboard, trials, winner, explanation, stopReason };
+}
+
+function rank(id: string): number {
+  const i = ORDER.indexOf(id);
+  return i < 0 ? ORDER.length : i;
+}
