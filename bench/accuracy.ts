@@ -15,6 +15,7 @@ import { profileTable } from '../src/core/profile/profile';
 import { type ProblemSpec, resolveProblem } from '../src/core/problem';
 import type { DataTable } from '../src/core/table/DataTable';
 import { runTraining } from '../src/core/train/runTraining';
+import { autoModel } from '../src/core/tune/auto';
 import { DATA_DIR } from './data';
 import { defaultDifferences } from './sklearnDefaults';
 
@@ -211,4 +212,47 @@ export async function accuracySection(say: (line: string) => void): Promise<void
 function sklearnVersion(): string {
   const r = spawnSync(PYTHON, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : '(version unknown)';
+}
+
+/** Seconds Auto gets per data set in the benchmark (the CLI's default is 60; a third keeps the bench short). */
+const AUTO_BUDGET_S = Number(process.env.SAPLING_AUTO_BUDGET ?? 20);
+/** scikit-learn's defaults Auto must match or beat: a linear model, a random forest, histogram boosting. */
+const AUTO_RIVALS = ['logistic', 'linear', 'forest', 'gbdt'];
+
+/**
+ * The Auto section: on each data set, `--model auto` (compare on the training file's folds, tune
+ * the leaders, refit the winner) scored once on the test file, against the best of scikit-learn's
+ * default logistic / linear regression, random forest and HistGradientBoosting on the same split.
+ */
+export async function autoSection(say: (line: string) => void): Promise<void> {
+  const t0 = performance.now();
+  await initNodeBackend();
+  const prepared = await Promise.all(ensureDatasets().map(prepare));
+  const sklearn = await sklearnScores(prepared, AUTO_RIVALS);
+  say(
+    `\`--model auto\` with a ${AUTO_BUDGET_S} s budget per data set (5-fold cross-validation on the training file, seed 0), its winner tested once on the test ` +
+      `file, against the best of scikit-learn's default logistic / linear regression, random forest and HistGradientBoosting on the same split ` +
+      `(mean over seeds ${SEEDS.join(', ')}). Goal: at least that best.`,
+  );
+  say('');
+  say('| data set | Auto chose | Sapling Auto | best scikit-learn default | difference | goal met |');
+  say('| --- | --- | --- | --- | --- | --- |');
+  let met = 0;
+  for (const p of prepared) {
+    const config = { problem: p.problem, recipe: defaultRecipe(profileTable(p.train), p.problem.target), model: { id: 'auto', params: {} }, seed: 0 };
+    const auto = await autoModel(p.train, config, { budgetMs: AUTO_BUDGET_S * 1000, folds: 5 });
+    const { report } = await runTraining(p.train, { ...config, model: { id: auto.winner.model, params: auto.winner.params } }, {}, p.test);
+    const metric = p.problem.task === 'regression' ? 'r2' : 'accuracy';
+    const ours = report.metrics.test[metric];
+    const rivals = sklearn.filter((r) => r.dataset === p.dataset.name && r.score !== null);
+    const best = rivals.reduce((a, b) => (b.score! > a.score! ? b : a));
+    const diff = ours - best.score!;
+    // Scores are read at three decimals, as in the table above.
+    const ok = Math.round(diff * 1000) >= 0;
+    if (ok) met++;
+    const tuned = Object.keys(auto.winner.params).length ? ' (tuned)' : '';
+    say(`| ${p.dataset.name} | ${auto.winner.model}${tuned} | ${f3(ours)} | ${f3(best.score!)} (${best.estimator}) | ${signed(diff)} | ${ok ? 'yes' : '**no**'} |`);
+  }
+  say('');
+  say(`Goal met on ${met} of ${prepared.length} data sets. Section time ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
 }

@@ -7,8 +7,8 @@ import { recipeFacts } from '../../core/profile/profile';
 import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining, splitForRun } from '../../core/train/runTraining';
-import { type LeaderboardRow, autoModel } from '../../core/tune/auto';
-import { type DataTable, selectRows } from '../../core/table/DataTable';
+import { type LeaderboardRow, autoReport, chooseForRun } from '../../core/tune/auto';
+import type { DataTable } from '../../core/table/DataTable';
 import type { TrainConfig } from '../../core/train/config';
 import { SaplingError } from '../../core/util/errors';
 import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
@@ -73,7 +73,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
-  const { file, report } = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
+  const trained = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
     host: pool,
     backend,
     onFold: (fold, all) => console.log(`cross-validation: fold ${fold} of ${all}`),
@@ -83,6 +83,9 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
       console.log(`epoch ${log.epoch}/${log.epochs}  loss ${num(log.loss)}${val}${metric}`);
     },
   }, testTable);
+  // Auto's account goes into the report, and so into the model file.
+  const report = auto ? { ...trained.report, auto: autoReport(auto, { budgetMs: auto.budgetS * 1000, folds: auto.folds }) } : trained.report;
+  const file = { ...trained.file, report };
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
   console.log(formatMetrics(report.metrics));
@@ -99,8 +102,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     console.log(`model written to ${options.out}`);
   }
   if (options.report) {
-    const autoReport = auto ? { auto: { metric: auto.metric, budget_s: auto.budgetS, folds: auto.folds, leaderboard: auto.leaderboard, trials: auto.trials, winner: auto.winner, explanation: auto.explanation, stop_reason: auto.stopReason } } : {};
-    writeOut(options.report, JSON.stringify({ ...report, ...autoReport }, null, 2) + '\n');
+    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
     console.log(`report written to ${options.report}`);
   }
 }
@@ -133,11 +135,10 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   const folds = config.validation?.folds ?? (options.cv === undefined ? 5 : parseNumberOption('--cv', options.cv, 5));
   // Linear models and the network are TF.js: start it before comparing.
   const backend = await tfjsBackend();
-  const { data, split } = splitForRun(table, config, testTable);
-  const training = selectRows(data, split.train);
-  console.log(`auto: comparing models on ${basename(path)}: ${training.rowCount} training rows, ${folds}-fold cross-validation, budget ${budgetS} s`);
+  const { split } = splitForRun(table, config, testTable);
+  console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, budget ${budgetS} s`);
   const bestOf = new Map<string, number>();
-  const result = await autoModel(training, config, { budgetMs: budgetS * 1000, folds }, {
+  const result = await chooseForRun(table, config, { budgetMs: budgetS * 1000, folds }, {
     onRow: (r) => {
       if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);
       printRow(r);
@@ -150,7 +151,7 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
       bestOf.set(t.model, t.score);
       console.log(`  tuning ${t.model}: ${Object.entries(t.params).map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : v}`).join(' ')}  ${num(t.score)} (trial ${t.index + 1})`);
     },
-  });
+  }, testTable);
   console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
   console.log(formatLeaderboard(result.leaderboard, result.metric));
   console.log(`\n${result.explanation}\n`);

@@ -1,3 +1,4 @@
+import type { AutoReport } from '../tune/auto';
 import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
 import type { EpochLog } from '../models/model';
 import type { RawParams } from '../params';
@@ -25,6 +26,8 @@ export interface TrainReport {
   readonly metrics: { readonly train: Metrics; readonly test: Metrics; readonly cv?: CvMetrics };
   /** How the cross-validation was done, when there was one. */
   readonly validation?: ValidationReport;
+  /** How Auto chose the model, when it did. */
+  readonly auto?: AutoReport;
   /** Present when the training metrics come from a seeded sample of this many training rows (k-NN on big sets). */
   readonly train_metrics_rows?: number;
   /** Chart material for the test set. */

@@ -1,11 +1,11 @@
 import { MODEL_CATALOG, getModelInfo } from '../models/info';
 import { isClassification } from '../problem';
-import type { DataTable } from '../table/DataTable';
+import { type DataTable, selectRows } from '../table/DataTable';
 import { CancelledError, SaplingError, errorMessage } from '../util/errors';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
-import type { RunContext } from '../train/runTraining';
+import { type RunContext, splitForRun } from '../train/runTraining';
 import { searchSpace } from './space';
 import { type Trial, tuneModel } from './tune';
 
@@ -45,7 +45,7 @@ export interface AutoOptions {
  * Families Auto compares first, cheapest and strongest first, so a short budget still covers the
  * usual winners; the network comes last (slow to train, rarely best on tables).
  */
-const ORDER = ['logistic', 'linear', 'gbdt', 'forest', 'naive-bayes', 'svm', 'knn', 'tree', 'mlp'];
+const ORDER = ['logistic', 'linear', 'gbdt', 'forest', 'svm', 'knn', 'naive-bayes', 'tree', 'mlp'];
 
 /**
  * Auto: compares every family that fits the task with its defaults on the same cross-validation
@@ -88,7 +88,8 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   // Tune the leaders, sharing what is left of the budget, best first.
   const top = leaderboard.filter((r) => !Number.isNaN(r.score) && searchSpace(getModelInfo(r.model).schema).length > 0).slice(0, options.tuneTop ?? 2);
   const trials: (Trial & { model: string })[] = [];
-  let winner: AutoResult['winner'] = { model: leaderboard[0].model, params: {}, score: leaderboard[0].score, std: leaderboard[0].metrics[metric].std };
+  // Candidates: every family's defaults, and each tuned family's best trial.
+  const candidates: AutoResult['winner'][] = leaderboard.filter((r) => !Number.isNaN(r.score)).map((r) => ({ model: r.model, params: {}, score: r.score, std: r.metrics[metric].std }));
   for (let i = 0; i < top.length && left() > 0; i++) {
     const share = left() / (top.length - i);
     const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
@@ -101,17 +102,29 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
         ctx.onTrial?.(trial);
       },
     });
-    if (result.best.score > winner.score) winner = { model: top[i].model, params: result.best.params, score: result.best.score, std: result.best.std };
+    if (!Number.isNaN(result.best.score)) candidates.push({ model: top[i].model, params: result.best.params, score: result.best.score, std: result.best.std });
   }
 
-  const runnerUp = leaderboard.find((r) => r.model !== winner.model);
+  // The one-standard-error rule: the best score is partly luck (the more candidates, the more), so
+  // among candidates within one standard error of it, take the most robust: defaults before tuned
+  // settings, and families in ORDER (linear models first, the network last).
+  const top1 = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const margin = top1.std / Math.sqrt(options.folds);
+  const robustness = (c: AutoResult['winner']) => rank(c.model) * 2 + (Object.keys(c.params).length ? 1 : 0);
+  const winner = candidates.filter((c) => c.score >= top1.score - margin).sort((a, b) => robustness(a) - robustness(b) || b.score - a.score)[0];
+
   const tuned = Object.keys(winner.params).length > 0;
   const fmt = (v: number) => v.toFixed(4);
   const name = getModelInfo(winner.model).label;
+  const settings = tuned ? `tuned (${Object.entries(winner.params).map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(3)) : v}`).join(', ')})` : 'with its default settings';
+  const why =
+    winner === top1
+      ? `the best cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds of the training rows`
+      : `cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds, within one standard error (${fmt(margin)}) of the top score (${getModelInfo(top1.model).label}${Object.keys(top1.params).length ? ', tuned' : ''}: ${fmt(top1.score)}), and it is the more robust choice, so the small lead is not taken for real`;
+  const runnerUp = leaderboard.find((r) => r.model !== winner.model);
   const explanation =
-    `${name} won with cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds of the training rows` +
-    (tuned ? `, after tuning (${Object.entries(winner.params).map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(3)) : v}`).join(', ')})` : ', with its default settings') +
-    (runnerUp ? `; the next best family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
+    `${name}, ${settings}: ${why}` +
+    (runnerUp ? `; the next best other family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
     `. ${rows.length} famil${rows.length === 1 ? 'y was' : 'ies were'} compared on the same folds${trials.length ? ` and ${trials.length} tuned candidates tried` : ''}.`;
   const stopReason = skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`;
   return { metric, leaderboard, trials, winner, explanation, stopReason };
@@ -120,4 +133,30 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
 function rank(id: string): number {
   const i = ORDER.indexOf(id);
   return i < 0 ? ORDER.length : i;
+}
+
+/** What a training report says of Auto (`report.auto`): the comparison, the tuning, the winner and why. */
+export interface AutoReport {
+  readonly metric: 'accuracy' | 'r2';
+  readonly budget_s: number;
+  readonly folds: number;
+  readonly leaderboard: readonly LeaderboardRow[];
+  readonly trials: readonly (Trial & { readonly model: string })[];
+  readonly winner: AutoResult['winner'];
+  readonly explanation: string;
+  readonly stop_reason: string;
+}
+
+/** The report's account of an Auto run. */
+export function autoReport(result: AutoResult, options: AutoOptions): AutoReport {
+  return { metric: result.metric, budget_s: options.budgetMs / 1000, folds: options.folds, leaderboard: result.leaderboard, trials: result.trials, winner: result.winner, explanation: result.explanation, stop_reason: result.stopReason };
+}
+
+/**
+ * Auto on the training rows of a run: the rows `runTraining` would train on with this config (the
+ * test rows set aside the same way), compared and tuned; the caller then trains the winner.
+ */
+export function chooseForRun(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: Parameters<typeof autoModel>[3] = {}, heldOut?: DataTable): Promise<AutoResult> {
+  const { data, split } = splitForRun(table, config, heldOut);
+  return autoModel(selectRows(data, split.train), config, options, ctx);
 }
