@@ -1,7 +1,8 @@
 import type { ReadSettings } from '../core/ingest/reader';
 import type { DateOrder } from '../core/table/cells';
 import type { ColumnKind } from '../core/table/column';
-import { defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
+import { autoInfo, choiceInfo, defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
+import { resolveParams } from '../core/params';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
 import { STEP_REGISTRY } from '../core/prep/registry';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
@@ -300,7 +301,7 @@ export function setStep(stepId: string, spec: StepSpec | null): void {
 
 /** Chooses the model family; parameters return to its defaults. */
 export function setModel(id: string): void {
-  getModelInfo(id);
+  choiceInfo(id);
   set({ modelId: id, modelParams: {} });
 }
 
@@ -336,11 +337,16 @@ export async function train(): Promise<void> {
       seed: s.seed,
       ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
     };
+    const problem = () => ({ target: s.target!, task: s.targetSummary!.task });
     const summary = await (s.noTarget
       ? requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progress)
-      : requireEngine().train({ problem: { target: s.target!, task: s.targetSummary!.task }, ...common, ...validationOf(s) }, progress)
+      : s.modelId === autoInfo.id
+        ? requireEngine().trainAuto({ problem: problem(), ...common, model: { id: autoInfo.id, params: {} } }, autoOptions(s.modelParams), progress)
+        : requireEngine().train({ problem: problem(), ...common, ...validationOf(s) }, progress)
     ).finally(progress.flush);
     dispatch('training', { type: 'succeed', result: summary });
+    // Auto's chart shows its winner's training: label it as that model's.
+    if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
     becomeCurrent(summary);
   } catch (e) {
     if (isCancelled(e)) {
@@ -430,4 +436,10 @@ function validationOf(s: StudioState): { validation?: { folds: number; group?: s
   const columns = s.dataset.result?.profile.columns.map((c) => c.name) ?? [];
   const group = s.validation.group && columns.includes(s.validation.group) ? { group: s.validation.group } : {};
   return { validation: { folds: s.validation.folds, ...group } };
+}
+
+/** Auto's budget and folds from its settings (the form's values, or the defaults). */
+function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: number; folds: number } {
+  const { budget, folds } = resolveParams(autoInfo.schema, params, 'Auto');
+  return { budgetMs: budget * 1000, folds };
 }

@@ -15,6 +15,7 @@ import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataT
 import { formatCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining } from '../core/train/runTraining';
+import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
@@ -182,6 +183,41 @@ export class Engine {
     if (this.stopRequested) throw new CancelledError();
     this.model = file;
     return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
+  }
+
+  /**
+   * Auto on the loaded table: compares the families and tunes the leaders on the training rows,
+   * then trains the winner (live chart and all); the report says how it chose.
+   */
+  async trainAuto(config: TrainConfig, options: AutoOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
+    const table = this.requireTable();
+    this.stopRequested = false;
+    const common = { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents };
+    const started = performance.now();
+    const fraction = () => Math.min(0.99, (performance.now() - started) / options.budgetMs);
+    const best = new Map<string, number>();
+    const result = await chooseForRun(table, config, options, {
+      ...common,
+      onRow: (row) => {
+        if (!Number.isNaN(row.score)) best.set(row.model, row.score);
+        onProgress({ kind: 'stage', stage: `compared ${row.label}: ${Number.isNaN(row.score) ? 'failed' : row.score.toFixed(4)}`, fraction: fraction() });
+      },
+      onTrial: (trial) => {
+        if (trial.score > (best.get(trial.model) ?? -Infinity)) best.set(trial.model, trial.score);
+        onProgress({ kind: 'stage', stage: `tuning ${trial.model}: trial ${trial.index + 1}, best ${(best.get(trial.model) ?? NaN).toFixed(4)}`, fraction: fraction() });
+      },
+    });
+    if (this.stopRequested) throw new CancelledError();
+    const { winner } = result;
+    const { file, report } = await runTraining(table, { ...config, model: { id: winner.model, params: winner.params } }, {
+      ...common,
+      onStage: (stage) => onProgress({ kind: 'stage', stage: `training the winner, ${winner.model}: ${stage}` }),
+      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
+    });
+    if (this.stopRequested) throw new CancelledError();
+    const withAuto = { ...report, auto: autoReport(result, options) };
+    this.model = { ...file, report: withAuto };
+    return summarise(this.model, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
   }
 
   /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */

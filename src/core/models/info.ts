@@ -373,6 +373,26 @@ export function defaultModelFor(task: ModelTask): string {
 }
 
 /** The catalog entry for `id`; an error listing the known ids otherwise. */
+/**
+ * Auto, offered beside the models (not one of them): compares every family that fits the task on
+ * the same cross-validation folds, tunes the leaders, and trains the winner (see tune/auto.ts).
+ */
+export const autoInfo = {
+  id: 'auto',
+  label: 'Auto: compare every model, tune the best',
+  help: 'Tries every model that fits the task with its default settings on the same cross-validation folds of the training rows, tunes the two best with the time left, and trains the winner, saying why it won. Among scores within one standard error of the best it takes the simpler model, since a small lead among many tries is often luck. The leaderboard shows on Evaluate; any of its models can be trained from there.',
+  tasks: ['binary', 'multiclass', 'regression'],
+  schema: {
+    budget: { type: 'number', label: 'Time budget (seconds)', default: 60, min: 5, max: 3600, integer: true, help: 'Comparing and tuning stop starting new runs after this long; the winner is then trained once more on all training rows.' },
+    folds: { type: 'number', label: 'Cross-validation folds', default: 5, min: 2, max: 10, integer: true, help: 'Each model is scored on this many folds of the training rows; more folds are steadier and slower.' },
+  },
+} as const satisfies ModelInfo;
+
+/** A model's catalog entry, or Auto's. */
+export function choiceInfo(id: string): ModelInfo {
+  return id === autoInfo.id ? autoInfo : getModelInfo(id);
+}
+
 export function getModelInfo(id: string): ModelInfo {
   const info = MODEL_CATALOG.find((m) => m.id === id);
   if (!info) throw new SaplingError('unknown-model', `unknown model "${id}" (known: ${MODEL_CATALOG.map((m) => m.id).join(', ')})`);

@@ -10,6 +10,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
 import { CrossValidation } from './CrossValidation';
+import { AutoLeaderboard } from './AutoLeaderboard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -32,6 +33,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         {report.split.test.toLocaleString('en')}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained and tested' : `Backend ${report.backend}`} in ${seconds(report.timings_ms.total / 1000)}.`}
       </p>
       <MetricsTables report={report} />
+      <AutoLeaderboard report={report} />
       <CrossValidation report={report} />
       {ev.kind === 'classification' ? (
         <>

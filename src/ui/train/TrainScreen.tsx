@@ -1,4 +1,4 @@
-import { getModelInfo, modelsForTask } from '../../core/models/info';
+import { autoInfo, choiceInfo, modelsForTask } from '../../core/models/info';
 import { isUnsupervised } from '../../core/problem';
 import { cancel, setModel, setModelParam, train } from '../../state/actions';
 import { historyLabels, keptStep } from '../charts/historyLabels';
@@ -28,7 +28,8 @@ export function TrainScreen() {
   const historyModel = useStudio((s) => s.historyModel);
   const backend = useStudio((s) => s.backend.report?.active);
   if (!task || !modelId) return null;
-  const info = getModelInfo(modelId);
+  const info = choiceInfo(modelId);
+  const choices = isUnsupervised(task) ? modelsForTask(task) : [autoInfo, ...modelsForTask(task)];
   const running = training.state === 'running';
   const last = history.at(-1);
   const labels = historyLabels(historyModel, history);
@@ -39,7 +40,7 @@ export function TrainScreen() {
         <div className="field">
           <label htmlFor="model">Model</label>
           <select id="model" value={modelId} disabled={running} onChange={(e) => setModel(e.target.value)}>
-            {modelsForTask(task).map((m) => (
+            {choices.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
               </option>

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { samplePath } from './fixtures/files';
+import { Studio } from './pages/Studio';
+
+test('Auto compares the models, says why it chose one, and any model of its leaderboard trains from there', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.data.upload(samplePath('penguins.csv'));
+  await studio.data.profile();
+  await studio.step('Problem');
+  await studio.problem.chooseTarget('species');
+  await studio.step('Train');
+  await studio.train.chooseModel('auto');
+  await studio.train.setParam('Time budget (seconds)', '8');
+  await studio.train.setParam('Cross-validation folds', '3');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+
+  await expect(page.getByRole('heading', { name: 'How Auto chose' })).toBeVisible();
+  await expect(page.getByText(/(with its default settings|tuned \(.+\)): .*cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds/)).toBeVisible();
+  const board = page.getByRole('table', { name: 'Leaderboard' });
+  const rows = board.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThanOrEqual(5);
+  await expect(board.getByText(/chosen/)).toHaveCount(1);
+  // Sorted by accuracy, best first: the first row's accuracy is the highest.
+  const accuracies = (await rows.locator('td:nth-of-type(1)').allTextContents()).map((t) => Number(t.split('±')[0].trim()));
+  expect(accuracies[0]).toBe(Math.max(...accuracies.filter((a) => !Number.isNaN(a))));
+  // Sorting by seconds puts the quickest first.
+  await board.getByRole('button', { name: 'Seconds' }).click();
+  const seconds = (await rows.locator('td:nth-last-of-type(2)').allTextContents()).map(Number);
+  expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+  await page.screenshot({ path: testInfo.outputPath('auto-evaluate.png'), fullPage: true });
+
+  // Any row trains that model with its defaults.
+  await board.getByRole('button', { name: 'Train Decision tree' }).click();
+  await expect(page.getByRole('tab', { name: /Train/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/^Done in [\d.]+ s: /)).toBeVisible({ timeout: 60_000 });
+  await studio.step('Evaluate');
+  await expect(page.getByText(/^Decision tree predicting “species”/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How Auto chose' })).toHaveCount(0);
+});

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
+import type { TrainReport } from '../../core/train/report';
+import { goTo, setModel, train } from '../../state/actions';
+import { fmtMetric } from '../format';
+
+/** How Auto chose: its reason, and the leaderboard of every family on the same folds, sortable, each trainable from here. */
+export function AutoLeaderboard({ report }: { report: TrainReport }) {
+  const auto = report.auto;
+  const [sortBy, setSortBy] = useState<string | null>(null);
+  if (!auto) return null;
+  const scored = auto.leaderboard.filter((r) => !Number.isNaN(r.score));
+  const metrics = scored.length ? Object.keys(scored[0].metrics) : [];
+  const key = sortBy ?? auto.metric;
+  const sign = LOWER_IS_BETTER.has(key) ? 1 : -1;
+  const rows = [...auto.leaderboard].sort((a, b) => {
+    const va = key === 'seconds' ? a.ms : a.metrics[key]?.mean;
+    const vb = key === 'seconds' ? b.ms : b.metrics[key]?.mean;
+    if (va === undefined || Number.isNaN(va)) return 1;
+    if (vb === undefined || Number.isNaN(vb)) return -1;
+    return key === 'seconds' ? va - vb : sign * (va - vb);
+  });
+  const tuned = auto.trials.length;
+  const trainThis = (model: string) => {
+    setModel(model);
+    goTo('train');
+    void train();
+  };
+  const header = (k: string, label: string) => (
+    <th scope="col" aria-sort={key === k ? (k === 'seconds' || LOWER_IS_BETTER.has(k) ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSortBy(k)} title={`Sort by ${label.toLowerCase()}`}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <div className="card">
+      <h3 id="auto-title">How Auto chose</h3>
+      <p>{auto.explanation}</p>
+      <p className="help">
+        Every model with its default settings, scored on the same {auto.folds} cross-validation folds of the training rows (means over the folds; ± the spread), best first by {METRIC_LABELS[auto.metric] ?? auto.metric}
+        {tuned ? `; then ${tuned} tuned candidates of the leaders` : ''}. {auto.stop_reason.replace(/^./, (c) => c.toUpperCase())} (budget {auto.budget_s} s). Click a heading to sort.
+      </p>
+      <div className="table-scroll">
+        <table aria-label="Leaderboard" className="metrics leaderboard">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              {metrics.map((m) => header(m, METRIC_LABELS[m] ?? m))}
+              {header('seconds', 'Seconds')}
+              <th scope="col">
+                <span className="visually-hidden">Train</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.model} className={r.model === auto.winner.model ? 'chosen' : undefined}>
+                <th scope="row">
+                  {r.label}
+                  {r.model === auto.winner.model ? <span className="badge">{Object.keys(auto.winner.params).length ? `chosen, tuned: ${fmtMetric(auto.winner.score)}` : 'chosen'}</span> : null}
+                </th>
+                {Number.isNaN(r.score) ? (
+                  <td colSpan={metrics.length}>failed: {r.error}</td>
+                ) : (
+                  metrics.map((m) => (
+                    <td key={m} title={`${METRIC_LABELS[m] ?? m}: ${fmtMetric(r.metrics[m].mean)} ± ${fmtMetric(r.metrics[m].std)} over the folds`}>
+                      {fmtMetric(r.metrics[m].mean)}
+                      {m === auto.metric ? <span className="muted"> ± {fmtMetric(r.metrics[m].std)}</span> : null}
+                    </td>
+                  ))
+                )}
+                <td>{(r.ms / 1000).toFixed(r.ms < 10_000 ? 2 : 1)}</td>
+                <td>
+                  <button type="button" onClick={() => trainThis(r.model)} aria-label={`Train ${r.label}`}>
+                    Train
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
