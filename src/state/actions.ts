@@ -443,3 +443,13 @@ function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: num
   const { budget, folds } = resolveParams(autoInfo.schema, params, 'Auto');
   return { budgetMs: budget * 1000, folds };
 }
+
+/** Saves (or, with null, clears) the current binary model's decision threshold; exports and predictions use it. */
+export async function saveThreshold(threshold: number | null): Promise<void> {
+  try {
+    const saved = await requireEngine().setThreshold(threshold);
+    set((s) => (s.current?.kind === 'supervised' ? { current: { ...s.current, threshold: saved } } : {}));
+  } catch (e) {
+    showError(e);
+  }
+}

@@ -220,6 +220,19 @@ export class Engine {
     return summarise(this.model, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
   }
 
+  /**
+   * Saves a binary model's decision threshold in the current model (its file, exports and
+   * predictions use it); null goes back to the more probable class.
+   */
+  setThreshold(threshold: number | null): number | null {
+    const file = this.model;
+    if (!file || isUnsupervisedFile(file) || file.problem.task !== 'binary') throw new SaplingError('not-binary', 'only a model with two classes has a decision threshold');
+    if (threshold !== null && !(threshold >= 0 && threshold <= 1)) throw new SaplingError('bad-param', `a threshold is between 0 and 1, got ${threshold}`);
+    const { decision: _old, ...rest } = file;
+    this.model = threshold === null ? rest : { ...rest, decision: { threshold } };
+    return threshold;
+  }
+
   /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
   async trainUnsupervised(config: UnsupervisedConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
@@ -335,5 +348,5 @@ function summarise(file: AnyModelFile, source: ModelSummary['source'], name: str
   const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, source: f.source, value: values[i] })).sort((a, b) => b.value - a.value) : null;
   // Only the small description of the first tree crosses to the page, never the fitted trees.
   const tree = fittedTrees(file.model)?.length ? describeFittedTree(file.model, file.pipeline, 0) : null;
-  return { ...base, kind: 'supervised', problem: file.problem, report: file.report, importance, tree };
+  return { ...base, kind: 'supervised', problem: file.problem, report: file.report, importance, tree, threshold: file.decision?.threshold ?? null };
 }

@@ -55,6 +55,8 @@ export interface SupervisedModelSummary extends ModelSummaryBase {
   readonly importance: readonly { readonly feature: string; readonly source: string; readonly value: number }[] | null;
   /** The first tree of a tree model, described in the data's terms (the engine describes others on request). */
   readonly tree: TreeDescription | null;
+  /** A binary model's saved decision threshold; null predicts the more probable class. */
+  readonly threshold: number | null;
 }
 
 /** A clustering or projection model held by the engine; its report carries the figures of Evaluate. */

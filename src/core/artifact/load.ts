@@ -16,6 +16,8 @@ const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Recor
     const { network, ...model } = (file.model ?? {}) as Record<string, unknown>;
     return { ...file, version: 2, model: { ...model, state: { network } } };
   },
+  // v2 → v3: binary classifiers may carry a decision threshold; files without one predict as before.
+  2: (file) => ({ ...file, version: 3 }),
 };
 
 /**
@@ -88,6 +90,10 @@ export function validateModelFile(data: unknown): AnyModelFile {
     need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.state.network');
   }
   need(isObject(file.report), 'report');
+  if (file.decision !== undefined) {
+    const d = file.decision;
+    need(isObject(d) && typeof d.threshold === 'number' && d.threshold >= 0 && d.threshold <= 1 && isObject(problem) && problem.task === 'binary', 'decision');
+  }
   return file as unknown as AnyModelFile;
 }
 

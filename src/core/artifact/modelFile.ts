@@ -7,7 +7,7 @@ import type { TrainReport, UnsupervisedReport } from '../train/report';
 /** The `format` tag of every Sapling model file. */
 export const MODEL_FILE_FORMAT = 'sapling-model';
 /** The model-file version this build writes (and the newest it reads). */
-export const MODEL_FILE_VERSION = 2;
+export const MODEL_FILE_VERSION = 3;
 /** The Sapling version recorded in files this build writes. */
 export const SAPLING_VERSION = '0.1.0';
 
@@ -22,6 +22,11 @@ export interface ModelFile extends ModelFileBase {
   /** The recipe (problem, preprocessing, model, seed) that produced this file. */
   readonly config: TrainConfig;
   readonly report: TrainReport;
+  /**
+   * Binary classifiers: the probability of the second class from which a row is predicted as that
+   * class (chosen on the studio's threshold slider). Absent: the more probable class (0.5).
+   */
+  readonly decision?: { readonly threshold: number };
 }
 
 /** The parts every model file has, supervised or not. */

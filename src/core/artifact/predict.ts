@@ -48,7 +48,12 @@ export function predictTable(model: LoadedModel, table: DataTable): Predictions 
   if (file.problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
   if (file.problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
   if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
-  const labels = Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
+  // A binary model's decision threshold, when one was chosen: the second class from that probability.
+  const threshold = 'decision' in file ? file.decision?.threshold : undefined;
+  const labels =
+    threshold !== undefined && classes.length === 2
+      ? Array.from({ length: rows }, (_, i) => classes[outputs[i * 2 + 1] >= threshold ? 1 : 0])
+      : Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
   return { rows: table.rowCount, labels, proba: outputs, classes };
 }
 

@@ -14,6 +14,7 @@ import {
   rocCurve,
 } from './classification';
 import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression';
+import { type CalibrationBin, type ThresholdRow, calibrationBins, precisionRecallCurve, thresholdTable } from './threshold';
 
 /** Metric values by their report keys (`accuracy`, `f1_macro`, `rmse`, …). */
 export type Metrics = Readonly<Record<string, number>>;
@@ -46,6 +47,12 @@ export interface ClassificationDetails {
   readonly perClass: (ClassScores & { label: string })[];
   /** One curve for binary (positive class), one per class (one-vs-rest) for multiclass. */
   readonly roc: { label: string; auc: number; curve: RocCurve }[];
+  /** Binary only: the positive class's threshold table, precision–recall curve and calibration. */
+  readonly binary?: {
+    readonly thresholds: ThresholdRow[];
+    readonly pr: { readonly recall: number[]; readonly precision: number[]; readonly averagePrecision: number };
+    readonly calibration: CalibrationBin[];
+  };
 }
 
 /** Chart material for a regressor on one set: actual/predicted pairs (sampled) for scatter plots. */
@@ -107,7 +114,20 @@ export function evaluationDetails(task: Task, y: Float64Array | Int32Array, outp
     const scores = probaColumn(outputs, k, c);
     return { label: classes[c], auc: rocAuc(truth, scores), curve: thinCurve(rocCurve(truth, scores)) };
   });
-  return { kind: 'classification', classes, confusion, perClass, roc };
+  if (k !== 2) return { kind: 'classification', classes, confusion, perClass, roc };
+  const truth = Uint8Array.from(yTrue, (v) => (v === 1 ? 1 : 0));
+  const scores = probaColumn(outputs, 2, 1);
+  const pr = precisionRecallCurve(truth, scores);
+  const step = Math.max(1, Math.ceil(pr.recall.length / MAX_CHART_POINTS));
+  const thin = (v: number[]) => v.filter((_, i) => i % step === 0 || i === v.length - 1);
+  return {
+    kind: 'classification',
+    classes,
+    confusion,
+    perClass,
+    roc,
+    binary: { thresholds: thresholdTable(truth, scores), pr: { recall: thin(pr.recall), precision: thin(pr.precision), averagePrecision: pr.averagePrecision }, calibration: calibrationBins(truth, scores) },
+  };
 }
 
 /** Keeps at most MAX_CHART_POINTS points of a curve, always the first and the last. */

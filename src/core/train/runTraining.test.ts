@@ -139,14 +139,38 @@ describe('model file', () => {
   it('refuses files it cannot read, saying why', async () => {
     expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
     expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
-    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 2');
+    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 3');
     expect(() => parseModelFile('{"format":"sapling-model","version":2}')).toThrow(`the model file's "problem" is missing or malformed`);
+  });
+
+  it('upgrades a frozen version-2 file (binary boosting) and reproduces its predictions', async () => {
+    const dir = new URL('../artifact/fixtures/', import.meta.url);
+    const file = parseModelFile(readFileSync(new URL('model-v2-gbdt-penguins-sex.json', dir), 'utf8'));
+    expect(file.version).toBe(3);
+    expect(file.decision).toBeUndefined();
+    const expected = readFileSync(new URL('model-v2-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
+    const model = await loadModel(file);
+    const p = predictTable(model, penguins);
+    expected.forEach((line, i) => {
+      const cells = line.split(',');
+      expect(p.labels![i]).toBe(cells.at(-3));
+      for (let k = 0; k < 2; k++) expect(p.proba![i * 2 + k]).toBeCloseTo(Number(cells.at(-2 + k)), 5);
+    });
+    // A decision threshold moves the labels, not the probabilities.
+    const strict = await loadModel({ ...file, decision: { threshold: 0.9 } });
+    const q = predictTable(strict, penguins);
+    expect(Array.from(q.proba!)).toEqual(Array.from(p.proba!));
+    for (let i = 0; i < penguins.rowCount; i++) expect(q.labels![i]).toBe(file.problem.classes[q.proba![i * 2 + 1] >= 0.9 ? 1 : 0]);
+    expect(q.labels!.filter((l, i) => l !== p.labels![i]).length).toBeGreaterThan(0);
+    expect(() => parseModelFile(JSON.stringify({ ...file, decision: { threshold: 2 } }))).toThrow(`the model file's "decision" is missing or malformed`);
+    model.dispose();
+    strict.dispose();
   });
 
   it('upgrades a frozen version-1 file and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const file = parseModelFile(readFileSync(new URL('model-v1-logistic-iris.json', dir), 'utf8'));
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     const expected = readFileSync(new URL('model-v1-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
     const model = await loadModel(file);
     const iris = await sample('iris.csv');

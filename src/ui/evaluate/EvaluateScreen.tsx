@@ -11,6 +11,7 @@ import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
 import { CrossValidation } from './CrossValidation';
 import { AutoLeaderboard } from './AutoLeaderboard';
+import { ThresholdCard } from './ThresholdCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -47,6 +48,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
               <RocChart curves={ev.roc} />
             </div>
           </div>
+          {ev.binary ? <ThresholdCard key={`${current.name}-${current.source}`} details={ev} saved={current.threshold} /> : null}
           <div className="card">
             <h3 id="per-class-title">Per class</h3>
             <table aria-labelledby="per-class-title" className="metrics">

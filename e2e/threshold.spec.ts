@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { samplePath } from './fixtures/files';
+import { Studio } from './pages/Studio';
+
+/** The scores table at the current threshold, by row name. */
+async function scoresAtThreshold(page: import('@playwright/test').Page): Promise<Record<string, number>> {
+  const table = page.getByRole('table', { name: 'Scores at this threshold' });
+  const out: Record<string, number> = {};
+  for (const row of await table.getByRole('row').all()) out[((await row.getByRole('rowheader').textContent()) ?? '').split(' ')[0]] = Number(await row.getByRole('cell').textContent());
+  return out;
+}
+
+test('a binary model’s threshold moves precision and recall live, and is saved in the exported model', async ({ page }, testInfo) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.data.upload(samplePath('penguins.csv'));
+  await studio.data.profile();
+  await studio.step('Problem');
+  await studio.problem.chooseTarget('sex');
+  await studio.step('Train');
+  await studio.train.chooseModel('logistic');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+
+  const slider = page.getByRole('slider', { name: 'Decision threshold' });
+  await expect(slider).toHaveValue('50');
+  const atHalf = await scoresAtThreshold(page);
+  // At 0.5 the threshold table agrees with the test metrics (the more probable class).
+  expect(atHalf.Accuracy).toBeCloseTo((await studio.evaluate.testMetrics())['Accuracy'], 4);
+  await slider.fill('90');
+  await expect(page.getByLabel('Threshold value')).toHaveText('0.90');
+  const strict = await scoresAtThreshold(page);
+  expect(strict.Recall).toBeLessThan(atHalf.Recall);
+  expect(strict.Precision).toBeGreaterThanOrEqual(atHalf.Precision);
+  const confusion = page.getByRole('table', { name: 'Confusion at this threshold' });
+  const counts = (await confusion.locator('tbody td').allTextContents()).map(Number);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(67);
+  await expect(page.getByRole('img', { name: /^Precision–recall curve \(average precision 0\.9\d*\), with the point at threshold 0\.90$/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Calibration: / })).toBeVisible();
+  await page.getByRole('button', { name: 'Save threshold 0.90 in the model' }).click();
+  await expect(page.getByText('Saved in the model: 0.90 (exports and predictions use it).')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('threshold-evaluate.png'), fullPage: true });
+
+  await studio.step('Export');
+  const download = await studio.export.download('Export model');
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(file.version).toBe(3);
+  expect(file.decision).toEqual({ threshold: 0.9 });
+});

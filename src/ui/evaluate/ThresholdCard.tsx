@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ClassificationDetails } from '../../core/evaluate/evaluate';
+import { scoresAt } from '../../core/evaluate/threshold';
+import { saveThreshold } from '../../state/actions';
+import { fmt, fmtMetric } from '../format';
+
+/**
+ * A binary classifier's decision threshold: a slider that moves the confusion matrix and the
+ * positive class's scores live (on the test rows), the precision–recall curve with the point the
+ * slider picks, a calibration plot, and saving the threshold into the model.
+ */
+export function ThresholdCard({ details, saved }: { details: ClassificationDetails; saved: number | null }) {
+  const [step, setStep] = useState(Math.round((saved ?? 0.5) * 100));
+  const binary = details.binary;
+  if (!binary) return null;
+  const [negative, positive] = details.classes;
+  const row = binary.thresholds[step];
+  const scores = scoresAt(row);
+  const threshold = step / 100;
+  const isSaved = saved !== null && Math.round(saved * 100) === step;
+  return (
+    <div className="card">
+      <h3 id="threshold-title">Decision threshold</h3>
+      <p className="help">
+        A row is predicted “{positive}” when the model gives “{positive}” a probability of at least the threshold. Lower it to catch more “{positive}” rows (recall) at the cost of more false alarms (precision); raise it for the opposite. Figures are on the {row.tp + row.fp + row.tn + row.fn} test rows.
+      </p>
+      <div className="field threshold-field">
+        <label htmlFor="threshold">Decision threshold</label>
+        <input id="threshold" type="range" min={0} max={100} step={1} value={step} onChange={(e) => setStep(e.target.valueAsNumber)} aria-valuetext={fmtMetric(threshold)} />
+        <output htmlFor="threshold" aria-label="Threshold value">
+          {threshold.toFixed(2)}
+        </output>
+      </div>
+      <div className="grid-2">
+        <table className="metrics" aria-label="Scores at this threshold">
+          <tbody>
+            <tr>
+              <th scope="row">Accuracy</th>
+              <td>{fmtMetric(scores.accuracy)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Precision (“{positive}”)</th>
+              <td>{fmtMetric(scores.precision)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Recall (“{positive}”)</th>
+              <td>{fmtMetric(scores.recall)}</td>
+            </tr>
+            <tr>
+              <th scope="row">F1 (“{positive}”)</th>
+              <td>{fmtMetric(scores.f1)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <table className="confusion" aria-label="Confusion at this threshold">
+          <thead>
+            <tr>
+              <th scope="col">true ↓ / predicted →</th>
+              <th scope="col">{negative}</th>
+              <th scope="col">{positive}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{negative}</th>
+              <td>{row.tn}</td>
+              <td>{row.fp}</td>
+            </tr>
+            <tr>
+              <th scope="row">{positive}</th>
+              <td>{row.fn}</td>
+              <td>{row.tp}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void saveThreshold(threshold)} disabled={isSaved}>
+          Save threshold {threshold.toFixed(2)} in the model
+        </button>
+        {saved !== null ? (
+          <button type="button" onClick={() => void saveThreshold(null)}>
+            Back to the more probable class
+          </button>
+        ) : null}
+        <span className="muted small" aria-live="polite">
+          {saved !== null ? `Saved in the model: ${saved.toFixed(2)} (exports and predictions use it).` : 'The model predicts the more probable class (0.50) until a threshold is saved.'}
+        </span>
+      </div>
+      <div className="grid-2">
+        <figure className="chart" role="img" aria-label={`Precision–recall curve (average precision ${fmt(binary.pr.averagePrecision)}), with the point at threshold ${threshold.toFixed(2)}`}>
+          <figcaption className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</figcaption>
+          <ResponsiveContainer width="100%" height={260}>
+            <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'recall', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
+              <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
+              <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `recall ${fmt(Number(l))}`} />
+              <Line data={binary.pr.recall.map((x, i) => ({ x, y: binary.pr.precision[i] }))} dataKey="y" name="precision" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={2} type="stepAfter" />
+              <Line data={[{ x: scores.recall, y: scores.precision }]} dataKey="y" name="threshold" stroke="var(--orange)" dot={{ r: 6, fill: 'var(--orange)' }} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </figure>
+        <figure className="chart" role="img" aria-label={`Calibration: predicted probability of ${positive} against the share that is, in ${binary.calibration.length} bins`}>
+          <figcaption className="muted small">Calibration: when the model says p, how often is it “{positive}”? On the diagonal is well calibrated.</figcaption>
+          <ResponsiveContainer width="100%" height={260}>
+            <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'predicted probability', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
+              <YAxis type="number" dataKey="y" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'observed share', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
+              <Tooltip formatter={(v) => fmt(Number(v))} />
+              <Scatter data={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} line={{ stroke: '#999', strokeDasharray: '4 4' }} shape={() => <g />} isAnimationActive={false} legendType="none" />
+              <Scatter data={binary.calibration.map((b) => ({ x: b.predicted, y: b.observed, rows: b.count }))} fill="var(--accent)" line={{ stroke: 'var(--accent)' }} isAnimationActive={false} />
+            </ScatterChart>
+          </ResponsiveContainer>
+        </figure>
+      </div>
+    </div>
+  );
+}
