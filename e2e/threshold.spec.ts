@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { samplePath } from './fixtures/files';
 import { Studio } from './pages/Studio';
 
 /** The scores table at the current threshold, by row name. */
-async function scoresAtThreshold(page: import('@playwright/test').Page): Promise<Record<string, number>> {
+async function scoresAtThreshold(page: Page): Promise<Record<string, number>> {
   const table = page.getByRole('table', { name: 'Scores at this threshold' });
   const out: Record<string, number> = {};
   for (const row of await table.getByRole('row').all()) out[((await row.getByRole('rowheader').textContent()) ?? '').split(' ')[0]] = Number(await row.getByRole('cell').textContent());
