@@ -5,13 +5,7 @@ import { Studio } from './pages/Studio';
 test('Auto compares the models, says why it chose one, and any model of its leaderboard trains from there', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(samplePath('penguins.csv'));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('species');
-  await studio.step('Train');
-  await studio.train.chooseModel('auto');
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'auto');
   await studio.train.setParam('Time budget (seconds)', '8');
   await studio.train.setParam('Cross-validation folds', '3');
   await studio.train.trainAndWait();

@@ -45,7 +45,7 @@ test('a CSV goes in, a trained model file comes out, and comes back to predict',
   const modelText = await downloadText(await studio.export.download('Export model'));
   const modelFile = JSON.parse(modelText);
   expect(modelFile.format).toBe('sapling-model');
-  expect(modelFile.version).toBe(2);
+  expect(modelFile.version).toBe(3);
   expect(modelFile.problem.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
   const modelPath = testInfo.outputPath('penguins-model.json');
   writeFileSync(modelPath, modelText);

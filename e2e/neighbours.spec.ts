@@ -17,13 +17,7 @@ function bigCsv(): string {
 
 test('k nearest neighbours on 15,000 rows: training figures come from a sample, and say so', async ({ page }, testInfo) => {
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(csvFile('points.csv', bigCsv()));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('label');
-  await studio.step('Train');
-  await studio.train.chooseModel('knn');
+  await studio.withTarget(csvFile('points.csv', bigCsv()), 'label', 'knn');
   await studio.train.trainAndWait();
   await studio.step('Evaluate');
   await expect(page.getByText(/Training figures from a random 10,000 of the 12,000 training rows/)).toBeVisible();
@@ -36,13 +30,7 @@ test('k nearest neighbours on 15,000 rows: training figures come from a sample, 
 
 test('naive Bayes offers categorical naive Bayes for one-hot columns', async ({ page }) => {
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(samplePath('penguins.csv'));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('species');
-  await studio.step('Train');
-  await studio.train.chooseModel('naive-bayes');
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'naive-bayes');
   await page.getByText('Settings', { exact: true }).click();
   const distribution = page.getByRole('combobox', { name: 'Feature distribution' });
   await distribution.selectOption({ label: 'Auto: one-hot columns categorical, other 0/1 columns yes/no, the rest Gaussian' });

@@ -13,13 +13,7 @@ async function scoresAtThreshold(page: Page): Promise<Record<string, number>> {
 
 test('a binary model’s threshold moves precision and recall live, and is saved in the exported model', async ({ page }, testInfo) => {
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(samplePath('penguins.csv'));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('sex');
-  await studio.step('Train');
-  await studio.train.chooseModel('logistic');
+  await studio.withTarget(samplePath('penguins.csv'), 'sex', 'logistic');
   await studio.train.trainAndWait();
   await studio.step('Evaluate');
 

@@ -48,13 +48,7 @@ test('a decision tree is drawn with rules in the data’s terms, zooms, and says
 
 test('gradient boosting streams its loss round by round and shows it on Evaluate', async ({ page }, testInfo) => {
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(samplePath('penguins.csv'));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('species');
-  await studio.step('Train');
-  await studio.train.chooseModel('gbdt');
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'gbdt');
   await studio.train.trainAndWait();
   const trainChart = page.getByRole('img', { name: 'Loss per round' });
   await expect(trainChart).toBeVisible();

@@ -4,11 +4,7 @@ import { Studio } from './pages/Studio';
 
 test('cross-validation on the training rows: five folds, by group too, with mean ± spread on Evaluate', async ({ page }, testInfo) => {
   const studio = new Studio(page);
-  await studio.open();
-  await studio.data.upload(samplePath('penguins.csv'));
-  await studio.data.profile();
-  await studio.step('Problem');
-  await studio.problem.chooseTarget('species');
+  await studio.withTarget(samplePath('penguins.csv'), 'species');
   await studio.step('Prepare');
   await page.getByLabel('Cross-validation folds').fill('5');
   await studio.step('Train');

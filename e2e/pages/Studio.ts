@@ -36,6 +36,21 @@ export class Studio {
     await this.page.getByRole('tab', { name }).click();
   }
 
+  /**
+   * The common start of a run: opens the studio, loads and profiles `file`, chooses `target` on
+   * Problem, and (with `model`) opens Train with that model picked.
+   */
+  async withTarget(file: FileArg, target: string, model?: string): Promise<void> {
+    await this.open();
+    await this.data.upload(file);
+    await this.data.profile();
+    await this.step('Problem');
+    await this.problem.chooseTarget(target);
+    if (model === undefined) return;
+    await this.step('Train');
+    await this.train.chooseModel(model);
+  }
+
   /** The alerts currently shown. */
   alerts(): Locator {
     return this.page.getByRole('alert');
