@@ -203,6 +203,7 @@ describe('sapling CLI', () => {
     ['too few folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--cv', '1'], /^error: --cv needs a whole number of folds, 2 or more, got "1"$/],
     ['a group without folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--group', 'species'], /^error: --group goes with --cv K/],
     ['a group column that is not there', () => ['train', join(samples, 'penguins.csv'), '--target', 'species', '--cv', '3', '--group', 'flock'], /^error: the group column "flock" is not in the data$/],
+    ['Auto without a target', () => ['train', join(samples, 'iris.csv'), '--model', 'auto'], /^error: Auto chooses among models that predict a column: add --target <column>$/],
     ['an unknown tuning strategy', () => ['tune', join(samples, 'iris.csv'), '--target', 'species', '--strategy', 'bayes'], /^error: --strategy must be random, grid, halving, got "bayes"$/],
     ['a model file that is not one', () => ['predict', file('m.json', '{"modelTopology":{}}'), join(samples, 'iris.csv')], /^error: m\.json: not a Sapling model file/],
   ];

@@ -40,6 +40,7 @@ export interface TrainOptions {
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
 export async function trainCommand(path: string, options: TrainOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+  if (options.model === 'auto' && !options.target) throw new SaplingError('missing-target', 'Auto chooses among models that predict a column: add --target <column>');
   const unsupervised = options.model !== undefined && !options.target ? getModel(options.model) : null;
   if (!options.target && !unsupervised?.tasks.some(isUnsupervised)) {
     const without = MODEL_REGISTRY.filter((m) => m.tasks.some(isUnsupervised)).map((m) => m.id);
