@@ -175,6 +175,19 @@ describe('sapling CLI', () => {
     expect(json.model).toBe(winner.model);
   });
 
+  it('measures permutation importance of a model file on rows with the target', () => {
+    const model = join(dir, 'pi-model.json');
+    expect(sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--out', model).code).toBe(0);
+    const out = join(dir, 'pi.json');
+    const r = sapling('importance', model, join(samples, 'penguins.csv'), '--repeats', '3', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^permutation importance of tree on penguins\.csv: 344 rows, 3 shuffles per column, accuracy 0\.9\d* unshuffled$/m);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.columns.map((c: { column: string }) => c.column).sort()).toEqual(['bill_depth_mm', 'bill_length_mm', 'body_mass_g', 'flipper_length_mm', 'island', 'sex', 'year']);
+    expect(json.columns[0].mean).toBeGreaterThan(0.05);
+    expect(json.columns[0].drops).toHaveLength(3);
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');

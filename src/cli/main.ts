@@ -18,6 +18,7 @@ usage:
                 [--trials N] [--budget <seconds>] [--cv K] [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
+  sapling importance <model.json> <data.csv> [--repeats N] [--seed N] [--out importance.json]
 
 ${READ_FLAGS_HELP}
 
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         budget: { type: 'string' },
         trials: { type: 'string' },
         strategy: { type: 'string' },
+        repeats: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
@@ -85,6 +87,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await tuneCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'importance': {
+        needFiles(files, 2, 'importance <model.json> <data.csv>');
+        const { importanceCommand } = await import('./commands/importance');
+        await importanceCommand(files[0], files[1], { out: values.out, repeats: values.repeats, seed: values.seed, read }, () => tfjsBackend(values.backend), pool());
+        return 0;
+      }
       case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
         const { predictCommand } = await import('./commands/predict');
@@ -92,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, predict)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, predict, importance)`);
         return 1;
     }
   } catch (e) {
