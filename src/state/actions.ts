@@ -11,6 +11,7 @@ import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
 import type { DatasetSummary, JobProgress, ModelSummary } from '../workers/protocol';
 import type { EpochLog } from '../core/models/model';
+import type { PermutationImportance } from '../core/explain/permutation';
 import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
 import { hasEngine, requireEngine, setEngine } from './engineHandle';
@@ -451,5 +452,15 @@ export async function saveThreshold(threshold: number | null): Promise<void> {
     set((s) => (s.current?.kind === 'supervised' ? { current: { ...s.current, threshold: saved } } : {}));
   } catch (e) {
     showError(e);
+  }
+}
+
+/** Permutation importance of the current model (the engine predicts the rows again per column and repeat); null when it failed (the error is shown). */
+export async function measurePermutationImportance(repeats: number): Promise<(PermutationImportance & { on: string }) | null> {
+  try {
+    return await requireEngine().permutationImportance(repeats);
+  } catch (e) {
+    showError(e);
+    return null;
   }
 }

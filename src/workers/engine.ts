@@ -11,10 +11,12 @@ import { type AssociationMatrix, associationMatrix, targetRelations } from '../c
 import { profileTableWith } from '../core/profile/profile';
 import { sortRows } from '../core/table/sort';
 import { classImbalance, leakageWarnings } from '../core/profile/warnings';
-import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
+import { type DataTable, fingerprintTable, getColumn, selectRows } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
-import { runTraining } from '../core/train/runTraining';
+import { runTraining, splitForRun } from '../core/train/runTraining';
+import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
+import { createRng } from '../core/util/rng';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
@@ -218,6 +220,31 @@ export class Engine {
     const withAuto = { ...report, auto: autoReport(result, options) };
     this.model = { ...file, report: withAuto };
     return summarise(this.model, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
+  }
+
+  /**
+   * Permutation importance of the current model on the loaded rows it was tested on (the same
+   * split again, when the loaded table is the one it trained on), else on all loaded rows.
+   */
+  async permutationImportance(repeats: number): Promise<PermutationImportance & { readonly on: 'test rows' | 'all loaded rows' }> {
+    const file = this.model;
+    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
+    const table = this.requireTable();
+    let rows = table;
+    let on: 'test rows' | 'all loaded rows' = 'all loaded rows';
+    if (fingerprintTable(table) === file.dataFingerprint) {
+      const { data, split } = splitForRun(table, file.config);
+      if (split.train.length === file.report.split.train) {
+        rows = selectRows(data, split.test);
+        on = 'test rows';
+      }
+    }
+    const model = await loadModel(file);
+    try {
+      return { ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on };
+    } finally {
+      model.dispose();
+    }
   }
 
   /**

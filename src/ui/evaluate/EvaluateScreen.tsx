@@ -12,6 +12,7 @@ import { MetricsTables } from './MetricsTables';
 import { CrossValidation } from './CrossValidation';
 import { AutoLeaderboard } from './AutoLeaderboard';
 import { ThresholdCard } from './ThresholdCard';
+import { PermutationCard } from './PermutationCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -88,6 +89,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         </div>
       )}
       <InsideTheModel current={current} />
+      <PermutationCard modelKey={`${current.source}:${current.name}:${current.report.data_fingerprint}:${current.report.timings_ms.total}`} />
       <TreeCard />
       <NextStep to="export" />
     </section>

@@ -42,3 +42,21 @@ test('a binary model’s threshold moves precision and recall live, and is saved
   expect(file.version).toBe(3);
   expect(file.decision).toEqual({ threshold: 0.9 });
 });
+
+test('permutation importance is measured on request, on the test rows, largest drop first', async ({ page }, testInfo) => {
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'gbdt');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  await page.getByRole('button', { name: 'Measure permutation importance' }).click();
+  const table = page.getByRole('table', { name: 'Permutation importance' });
+  await expect(table).toBeVisible();
+  await expect(page.getByText(/^On the 69 test rows \(accuracy 1\.0000 unshuffled\)/)).toBeVisible();
+  const rows = table.locator('tbody tr');
+  expect(await rows.count()).toBe(7);
+  const drops = (await rows.locator('.bar-value').allTextContents()).map((t) => Number(t.split('±')[0].trim()));
+  expect(drops).toEqual([...drops].sort((a, b) => b - a));
+  expect(drops[0]).toBeGreaterThan(0.05);
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('permutation.png') });
+});

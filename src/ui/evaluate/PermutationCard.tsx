@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { PermutationImportance } from '../../core/explain/permutation';
+import { measurePermutationImportance } from '../../state/actions';
+import { fmtMetric } from '../format';
+
+type Result = PermutationImportance & { readonly on: string };
+
+/**
+ * Permutation importance, on request (it predicts the rows again for every column and repeat):
+ * how much the score drops when a column is shuffled, with the spread over the shuffles.
+ */
+export function PermutationCard({ modelKey }: { modelKey: string }) {
+  const [state, setState] = useState<{ key: string; running: boolean; result: Result | null }>({ key: modelKey, running: false, result: null });
+  // A new model starts without a measurement.
+  const current = state.key === modelKey ? state : { key: modelKey, running: false, result: null };
+  const measure = async () => {
+    setState({ key: modelKey, running: true, result: null });
+    const result = await measurePermutationImportance(5);
+    setState({ key: modelKey, running: false, result });
+  };
+  const result = current.result;
+  const max = result ? Math.max(...result.columns.map((c) => c.mean + c.std), 1e-12) : 1;
+  const metric = result?.metric === 'r2' ? 'R²' : 'accuracy';
+  return (
+    <div className="card">
+      <h3 id="permutation-title">Permutation importance</h3>
+      <p className="help">
+        Shuffle one column’s values across the rows, so it no longer says anything about them, and see how much worse the model does; five shuffles per column. Unlike the model’s own measure above, this says what the model needs on rows it did not train on, and it works for every model.
+      </p>
+      {result ? (
+        <>
+          <p className="muted small">
+            On the {result.rows.toLocaleString('en')} {result.on} ({metric} {fmtMetric(result.baseline)} unshuffled); bars are the mean drop in {metric}, whiskers its spread.
+          </p>
+          <table className="bars permutation" aria-label="Permutation importance">
+            <thead className="visually-hidden">
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Drop in {metric}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.columns.map((c) => (
+                <tr key={c.column}>
+                  <th scope="row">{c.column}</th>
+                  <td>
+                    <div className="bar-cell">
+                      <span className="bar-track whiskered" aria-hidden="true">
+                        <span className="bar-fill" style={{ width: `${(Math.max(0, c.mean) / max) * 100}%` }} />
+                        <span className="whisker" style={{ left: `${(Math.max(0, c.mean - c.std) / max) * 100}%`, width: `${((Math.min(c.mean + c.std, max) - Math.max(0, c.mean - c.std)) / max) * 100}%` }} />
+                      </span>
+                      <span className="bar-value wide">
+                        {fmtMetric(c.mean)} ± {fmtMetric(c.std)}
+                      </span>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <button type="button" onClick={() => void measure()} disabled={current.running}>
+          {current.running ? 'Measuring…' : 'Measure permutation importance'}
+        </button>
+      )}
+    </div>
+  );
+}
