@@ -188,6 +188,21 @@ describe('sapling CLI', () => {
     expect(json.columns[0].drops).toHaveLength(3);
   });
 
+  it('draws learning and validation curves on the training rows, with what they say', () => {
+    const out = join(dir, 'curves.json');
+    const r = sapling('curves', join(samples, 'iris.csv'), '--target', 'species', '--model', 'knn', '--vary', 'k=1,5,25', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('curves of k nearest neighbours (knn) on iris.csv: 120 training rows, 3-fold cross-validation');
+    expect(r.stdout).toMatch(/^training rows +training accuracy +validation accuracy$/m);
+    expect(r.stdout).toMatch(/more data would likely help\.|unlikely to help much\./);
+    expect(r.stdout).toMatch(/comes at k = (1|5|25)\./);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.learning.points).toHaveLength(5);
+    expect(json.validation.points.map((p: { x: number }) => p.x)).toEqual([1, 5, 25]);
+    // k = 1 remembers every training row.
+    expect(json.validation.points[0].train.mean).toBe(1);
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');

@@ -19,6 +19,7 @@ usage:
                 [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
   sapling importance <model.json> <data.csv> [--repeats N] [--seed N] [--out importance.json]
+  sapling curves <data.csv> --target <col> [--model <id>] [--vary name=v1,v2,…] [--cv K] [--out curves.json]
 
 ${READ_FLAGS_HELP}
 
@@ -53,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         trials: { type: 'string' },
         strategy: { type: 'string' },
         repeats: { type: 'string' },
+        vary: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
@@ -87,6 +89,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await tuneCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'curves': {
+        needFiles(files, 1, 'curves <data.csv> --target <col>');
+        const { curvesCommand } = await import('./commands/curves');
+        await curvesCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
+        return 0;
+      }
       case 'importance': {
         needFiles(files, 2, 'importance <model.json> <data.csv>');
         const { importanceCommand } = await import('./commands/importance');
@@ -100,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, predict, importance)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance)`);
         return 1;
     }
   } catch (e) {

@@ -1,0 +1,64 @@
+import { basename } from 'node:path';
+import { type Curve, learningCurve, validationCurve } from '../../core/explain/curves';
+import { defaultModelFor } from '../../core/models/info';
+import { getModel } from '../../core/models/registry';
+import { parseParamText } from '../../core/params';
+import { defaultRecipe } from '../../core/prep/recipe';
+import { recipeFacts } from '../../core/profile/profile';
+import { resolveProblem } from '../../core/problem';
+import { selectRows } from '../../core/table/DataTable';
+import { DEFAULT_SEED } from '../../core/train/config';
+import { splitForRun } from '../../core/train/runTraining';
+import { SaplingError } from '../../core/util/errors';
+import { num, table } from '../format';
+import { readCsvFile, writeOut } from '../io';
+import type { WorkerPool } from '../parallel';
+import { type TrainOptions, parseTask } from './train';
+
+/**
+ * `sapling curves <data.csv> --target <col> [--model id] [--vary name=v1,v2,…] [--cv K]`: the
+ * learning curve of a model (and with --vary, its validation curve over one parameter), cross-
+ * validated on the training rows (the test rows set aside as `train` sets them aside), with what
+ * each curve says.
+ */
+export async function curvesCommand(path: string, options: TrainOptions & { vary?: string }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+  if (!options.target) throw new SaplingError('missing-target', 'curves needs --target <column>');
+  const folds = options.cv === undefined ? 3 : Number(options.cv);
+  if (!Number.isInteger(folds) || folds < 2) throw new SaplingError('bad-param', `--cv needs a whole number of folds, 2 or more, got "${options.cv}"`);
+  const seed = options.seed === undefined ? DEFAULT_SEED : Number(options.seed);
+  const { table: data } = await readCsvFile(path, options.read ?? {}, pool);
+  const problem = resolveProblem(data, options.target, parseTask(options.task));
+  const model = getModel(options.model ?? defaultModelFor(problem.task));
+  const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
+  const config = { problem, recipe: defaultRecipe(recipeFacts(data), problem.target), model: { id: model.id, params }, seed };
+  const backend = model.tfjs ? await tfjsBackend() : undefined;
+  const { data: rows, split } = splitForRun(data, config);
+  const training = selectRows(rows, split.train);
+  const ctx = { host: pool, backend };
+  console.log(`curves of ${model.label} (${model.id}) on ${basename(path)}: ${training.rowCount} training rows, ${folds}-fold cross-validation, seed ${seed}\n`);
+  const learning = await learningCurve(training, config, folds, ctx);
+  console.log('learning curve:');
+  console.log(formatCurve(learning, 'training rows'));
+  console.log(`\n${learning.reading}`);
+  let validation: Curve | undefined;
+  if (options.vary) {
+    const [name, list] = options.vary.split('=');
+    if (!name || !list) throw new SaplingError('bad-param', `--vary needs name=v1,v2,…, got "${options.vary}"`);
+    const values = list.split(',').map((text) => parseParamText(model.schema, `${name}=${text}`, `model "${model.id}"`)[1] as number | string | boolean);
+    validation = await validationCurve(training, config, name, values, folds, ctx);
+    console.log(`\nvalidation curve of ${name}:`);
+    console.log(formatCurve(validation, name));
+    console.log(`\n${validation.reading}`);
+  }
+  if (options.out) {
+    writeOut(options.out, JSON.stringify({ model: model.id, folds, learning, ...(validation ? { validation } : {}) }, null, 2) + '\n');
+    console.log(`\nwritten to ${options.out}`);
+  }
+}
+
+function formatCurve(curve: Curve, x: string): string {
+  const name = curve.metric === 'r2' ? 'R²' : 'accuracy';
+  const rows = [[x, `training ${name}`, `validation ${name}`]];
+  for (const p of curve.points) rows.push([String(p.x), `${num(p.train.mean)} ± ${num(p.train.std)}`, `${num(p.validation.mean)} ± ${num(p.validation.std)}`]);
+  return table(rows);
+}

@@ -1,0 +1,114 @@
+import { kFoldSplits } from '../prep/split';
+import { classTarget, isClassification } from '../problem';
+import { type DataTable, getColumn, selectRows } from '../table/DataTable';
+import { SaplingError } from '../util/errors';
+import { createRng, shuffleInPlace } from '../util/rng';
+import type { TrainConfig } from '../train/config';
+import { type RunContext, runTraining } from '../train/runTraining';
+
+/** One point of a curve: the training and validation scores (mean and spread over the folds). */
+export interface CurvePoint {
+  /** Training rows (learning curve) or the parameter's value (validation curve). */
+  readonly x: number | string;
+  readonly train: { readonly mean: number; readonly std: number };
+  readonly validation: { readonly mean: number; readonly std: number };
+}
+
+export interface Curve {
+  readonly metric: 'accuracy' | 'r2';
+  readonly points: readonly CurvePoint[];
+  /** What the curve says, in a sentence or two a person can act on. */
+  readonly reading: string;
+}
+
+/** Shares of each fold's training rows the learning curve trains on. */
+export const LEARNING_SIZES = [0.1, 0.25, 0.5, 0.75, 1];
+
+/**
+ * The learning curve: for growing shares of the training rows, the training and cross-validated
+ * scores (each fold's training part subsampled, its validation part whole), with a reading:
+ * overfitting (a wide gap), underfitting (both low and close), or whether more data still helps.
+ */
+export async function learningCurve(table: DataTable, config: TrainConfig, folds: number, ctx: RunContext = {}): Promise<Curve> {
+  const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
+  const splits = foldsOf(table, config, folds);
+  const rng = createRng(config.seed ^ 0x1ea7);
+  // One seeded order of each fold's training rows: smaller sizes are prefixes of larger ones.
+  const orders = splits.map((s) => shuffleInPlace(Int32Array.from(s.train), rng));
+  const points: CurvePoint[] = [];
+  for (const share of LEARNING_SIZES) {
+    const scores = [];
+    for (let f = 0; f < splits.length; f++) {
+      const count = Math.max(2, Math.round(orders[f].length * share));
+      const rows = Int32Array.from(orders[f].subarray(0, count)).sort();
+      scores.push(await score(table, rows, splits[f].test, config, metric, ctx));
+    }
+    points.push({ x: Math.round(orders.reduce((a, o) => a + o.length * share, 0) / orders.length), ...summarise(scores) });
+  }
+  return { metric, points, reading: readLearning(points, metric) };
+}
+
+/**
+ * The validation curve: the training and cross-validated scores for each value of one model
+ * parameter (the others as in the config), with a reading of where it fits best and which side
+ * over- or underfits.
+ */
+export async function validationCurve(table: DataTable, config: TrainConfig, param: string, values: readonly (number | string | boolean)[], folds: number, ctx: RunContext = {}): Promise<Curve> {
+  if (values.length < 2) throw new SaplingError('bad-param', `a validation curve needs at least 2 values of "${param}"`);
+  const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
+  const splits = foldsOf(table, config, folds);
+  const points: CurvePoint[] = [];
+  for (const value of values) {
+    const candidate = { ...config, model: { ...config.model, params: { ...config.model.params, [param]: value } } };
+    const scores = [];
+    for (const s of splits) scores.push(await score(table, s.train, s.test, candidate, metric, ctx));
+    points.push({ x: typeof value === 'boolean' ? String(value) : value, ...summarise(scores) });
+  }
+  return { metric, points, reading: readValidation(points, param, metric) };
+}
+
+function foldsOf(table: DataTable, config: TrainConfig, folds: number) {
+  const strata = isClassification(config.problem.task) && config.recipe.stratify ? classTarget(getColumn(table, config.problem.target)).y : undefined;
+  return kFoldSplits(table.rowCount, folds, createRng(config.seed ^ 0x5eedf01d), { strata });
+}
+
+async function score(table: DataTable, train: Int32Array, test: Int32Array, config: TrainConfig, metric: string, ctx: RunContext): Promise<{ train: number; validation: number }> {
+  const { report } = await runTraining(selectRows(table, train), { ...config, validation: undefined }, { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents }, selectRows(table, test));
+  return { train: report.metrics.train[metric], validation: report.metrics.test[metric] };
+}
+
+function summarise(scores: { train: number; validation: number }[]): Pick<CurvePoint, 'train' | 'validation'> {
+  const stat = (v: number[]) => {
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    return { mean, std: Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length) };
+  };
+  return { train: stat(scores.map((s) => s.train)), validation: stat(scores.map((s) => s.validation)) };
+}
+
+/** Gap (training − validation) above which the model reads as overfitting. */
+const WIDE_GAP = 0.05;
+
+function readLearning(points: readonly CurvePoint[], metric: string): string {
+  const last = points[points.length - 1];
+  const before = points[points.length - 2];
+  const gap = last.train.mean - last.validation.mean;
+  const rising = last.validation.mean - before.validation.mean > Math.max(last.validation.std, 0.005);
+  const name = metric === 'r2' ? 'R²' : 'accuracy';
+  const parts: string[] = [];
+  if (gap > WIDE_GAP) parts.push(`Overfitting: with all the training rows the model scores ${name} ${last.train.mean.toFixed(3)} on rows it trained on but ${last.validation.mean.toFixed(3)} on rows it did not (a gap of ${gap.toFixed(3)}); a simpler model or more regularisation should close it.`);
+  else if (metric === 'accuracy' ? last.train.mean < 0.75 : last.train.mean < 0.5) parts.push(`Underfitting: even on its own training rows the model reaches only ${name} ${last.train.mean.toFixed(3)}, close to its validation score; a more flexible model or better features should help more than more rows.`);
+  else parts.push(`A good fit: training and validation ${name} are close (${last.train.mean.toFixed(3)} and ${last.validation.mean.toFixed(3)}).`);
+  parts.push(rising ? `The validation score was still rising at the largest size (${before.validation.mean.toFixed(3)} → ${last.validation.mean.toFixed(3)}): more data would likely help.` : 'The validation score has levelled off: more rows of the same kind are unlikely to help much.');
+  return parts.join(' ');
+}
+
+function readValidation(points: readonly CurvePoint[], param: string, metric: string): string {
+  let best = 0;
+  for (let i = 1; i < points.length; i++) if (points[i].validation.mean > points[best].validation.mean) best = i;
+  const b = points[best];
+  const name = metric === 'r2' ? 'R²' : 'accuracy';
+  const gaps = points.map((p) => p.train.mean - p.validation.mean);
+  const widening = gaps[gaps.length - 1] - gaps[0];
+  const side = widening > WIDE_GAP ? ` Towards ${String(points[points.length - 1].x)} the gap between training and validation widens: that end overfits.` : widening < -WIDE_GAP ? ` Towards ${String(points[0].x)} the gap widens: that end overfits.` : '';
+  return `The best validation ${name}, ${b.validation.mean.toFixed(3)} ± ${b.validation.std.toFixed(3)}, comes at ${param} = ${String(b.x)}.${side}`;
+}
