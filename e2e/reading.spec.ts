@@ -60,3 +60,17 @@ test('permutation importance is measured on request, on the test rows, largest d
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('permutation.png') });
 });
+
+test('the learning curve by training size is drawn on request, with what it says', async ({ page }, testInfo) => {
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'tree');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  await page.getByRole('button', { name: 'Draw the learning curve by training size' }).click();
+  await expect(page.getByRole('img', { name: /^Scores by training-set size: \d+ rows, training 1\.0000, validation 0\.\d{4}; / })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/(more data would likely help|unlikely to help much)\.$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Measure permutation importance' }).click();
+  await expect(page.getByRole('table', { name: 'Permutation importance' })).toBeVisible();
+  await page.getByRole('heading', { name: 'More data, or a different model?' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('curve.png') });
+});

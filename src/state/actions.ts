@@ -12,6 +12,7 @@ import { callback, type EngineClient, startEngine } from '../workers/client';
 import type { DatasetSummary, JobProgress, ModelSummary } from '../workers/protocol';
 import type { EpochLog } from '../core/models/model';
 import type { PermutationImportance } from '../core/explain/permutation';
+import type { Curve } from '../core/explain/curves';
 import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
 import { hasEngine, requireEngine, setEngine } from './engineHandle';
@@ -459,6 +460,16 @@ export async function saveThreshold(threshold: number | null): Promise<void> {
 export async function measurePermutationImportance(repeats: number): Promise<(PermutationImportance & { on: string }) | null> {
   try {
     return await requireEngine().permutationImportance(repeats);
+  } catch (e) {
+    showError(e);
+    return null;
+  }
+}
+
+/** The current model's learning curve by training size (the engine trains sizes × folds models); null when it failed (the error is shown). */
+export async function measureLearningCurve(folds: number): Promise<(Curve & { rows: number }) | null> {
+  try {
+    return await requireEngine().learningCurve(folds, callback(() => {}));
   } catch (e) {
     showError(e);
     return null;

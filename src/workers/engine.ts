@@ -16,6 +16,7 @@ import { formatCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining, splitForRun } from '../core/train/runTraining';
 import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
+import { type Curve, LEARNING_SIZES, learningCurve } from '../core/explain/curves';
 import { createRng } from '../core/util/rng';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { runUnsupervised } from '../core/train/runUnsupervised';
@@ -245,6 +246,25 @@ export class Engine {
     } finally {
       model.dispose();
     }
+  }
+
+  /**
+   * The learning curve of the current model's config on the rows it trained on (its split again,
+   * when the loaded table is the one it trained on), else on all loaded rows.
+   */
+  async learningCurve(folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number }> {
+    const file = this.model;
+    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
+    const table = this.requireTable();
+    let rows = table;
+    if (fingerprintTable(table) === file.dataFingerprint) {
+      const { data, split } = splitForRun(table, file.config);
+      if (split.train.length === file.report.split.train) rows = selectRows(data, split.train);
+    }
+    this.stopRequested = false;
+    onProgress({ kind: 'stage', stage: `training ${LEARNING_SIZES.length} × ${folds} models` });
+    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents });
+    return { ...curve, rows: rows.rowCount };
   }
 
   /**

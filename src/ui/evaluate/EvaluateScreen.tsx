@@ -13,6 +13,7 @@ import { CrossValidation } from './CrossValidation';
 import { AutoLeaderboard } from './AutoLeaderboard';
 import { ThresholdCard } from './ThresholdCard';
 import { PermutationCard } from './PermutationCard';
+import { SizeCurveCard } from './SizeCurveCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -89,7 +90,10 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         </div>
       )}
       <InsideTheModel current={current} />
-      <PermutationCard modelKey={`${current.source}:${current.name}:${current.report.data_fingerprint}:${current.report.timings_ms.total}`} />
+      <div className="grid-2">
+        <PermutationCard modelKey={modelKey(current)} />
+        <SizeCurveCard modelKey={modelKey(current)} />
+      </div>
       <TreeCard />
       <NextStep to="export" />
     </section>
@@ -119,4 +123,9 @@ function InsideTheModel({ current }: { current: SupervisedModelSummary }) {
 /** A duration for reading: 0.54 s, 3.2 s, 41 s. */
 function seconds(s: number): string {
   return `${s < 1 ? s.toFixed(2) : s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+}
+
+/** Identifies the current model, so cards measured on request start afresh for a new one. */
+function modelKey(current: SupervisedModelSummary): string {
+  return `${current.source}:${current.name}:${current.report.data_fingerprint}:${current.report.timings_ms.total}`;
 }
