@@ -9,7 +9,7 @@ import { growLeafwise } from './leafwise';
 import { normalise } from './learners';
 import type { Tree } from './tree';
 import { TreeWalker } from './treeWalker';
-import { HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
+import { HelperChoice, HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
 import type { BinnedFeatures } from './binning';
 
 type GbdtParams = ParamsOf<typeof gbdtInfo.schema>;
@@ -69,6 +69,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     let stopReason = `ran all ${params.rounds} rounds`;
     const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
     const histograms: Float64Array[] = [...team.memory.pool];
+    const choice = new HelperChoice();
 
     try {
       for (let round = 1; round <= params.rounds; round++) {
@@ -104,7 +105,11 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
           const rows = team.memory.order.subarray(0, m);
           rows.set(order.subarray(0, m));
           team.histograms.useFeatures(features);
+          const helping = team.histograms.canHelp && choice.useHelper();
+          team.histograms.setHelping(helping);
+          const began = performance.now();
           const grown = growLeafwise(data, gh, rows, m, features, treeOptions, params.l2, params.learningRate, histograms, team.histograms);
+          if (team.histograms.canHelp) choice.record(helping, m, performance.now() - began);
           trees.push(grown.tree);
           for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
           // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.

@@ -16,11 +16,11 @@ describe('HelperChoice', () => {
   it('tries both ways, settles on the faster, and notices when that changes', () => {
     const choice = new HelperChoice();
     // A helper that halves the fill is asked almost always (all but the trials and the retries).
-    expect(run(choice, 320, 1, 0.5)).toBeGreaterThan(300);
+    expect(run(choice, 320, 1, 0.5)).toBeGreaterThan(290);
     // A page that makes helped fills slow: after a few retries the team goes alone.
     const later = run(choice, 320, 1, 3);
-    expect(later).toBeLessThan(30);
+    expect(later).toBeLessThan(40);
     // A helper that stays slow from the start is left alone after the trials.
-    expect(run(new HelperChoice(), 320, 1, 2)).toBeLessThan(20);
+    expect(run(new HelperChoice(), 320, 1, 2)).toBeLessThan(30);
   });
 });

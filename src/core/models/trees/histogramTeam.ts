@@ -220,11 +220,13 @@ export function serveHistogramHelper(memory: TeamMemory): void {
 }
 
 /**
- * Whether asking the helper pays, measured as the team goes: the time per row of large fills with
- * and without it, as moving averages. Each way is tried a few times first and now and then after,
- * and otherwise the faster is taken. In Node the helper nearly halves a fill; on a page, where the
- * main thread draws the live chart as training goes, three busy threads share two cores and the
- * helper's half can arrive late enough to double it. The histograms are the same either way.
+ * Whether asking the helper pays, measured as training goes: the time each tree takes to grow with
+ * and without it (a whole tree, so everything the helper changes counts: its halves, the hand-overs,
+ * the gradients' cache lines moving between cores), as moving averages. Each way is tried a few
+ * trees first and now and then after, and otherwise the faster is taken. In Node the helper saves
+ * about a fifth of the growing; on a page, where the main thread draws the live chart as training
+ * goes, three busy threads share two cores and the helper's half can arrive late enough to lose.
+ * The trees are the same either way.
  */
 export class HelperChoice {
   /** Moving averages of ms per row: [alone, helped]. */
@@ -247,9 +249,9 @@ export class HelperChoice {
   }
 }
 
-/** Large fills each way before the team settles on one; then every this many it tries the other. */
-const TRIALS = 4;
-const RETRY_EVERY = 32;
+/** Trees each way before settling on one; then every this many trees the other is tried again. */
+const TRIALS = 3;
+const RETRY_EVERY = 16;
 
 /**
  * The caller's side: fills a node's histogram over order[start, end) (of `memory.order`), in halves
@@ -260,7 +262,8 @@ export class HistogramTeam {
   /** This thread's kernels over the team's memory (for partitioning), when it is WebAssembly's. */
   private readonly arena: KernelArena | null;
   private readonly pooled: Set<Float64Array>;
-  private readonly choice = new HelperChoice();
+  /** Whether fills ask the helper now (the caller decides tree by tree, see HelperChoice). */
+  private helping: boolean;
 
   constructor(
     private readonly memory: TeamMemory,
@@ -269,6 +272,17 @@ export class HistogramTeam {
     this.fillHalf = halfFiller(memory);
     this.arena = memory.wasm ? new KernelArena(0, memory.wasm.shared, memory.wasm.memory) : null;
     this.pooled = new Set(memory.pool);
+    this.helping = helped;
+  }
+
+  /** Whether the team has a helper at all. */
+  get canHelp(): boolean {
+    return this.helped;
+  }
+
+  /** Asks the helper for the large fills that follow (or not); no effect without one. */
+  setHelping(on: boolean): void {
+    this.helping = on && this.helped;
   }
 
   /** Sets the features of the next tree's histograms. */
@@ -294,8 +308,7 @@ export class HistogramTeam {
       return;
     }
     const mid = start + ((end - start) >> 1);
-    const helped = this.helped && this.choice.useHelper();
-    const began = performance.now();
+    const helped = this.helping;
     let request = 0;
     if (helped) {
       control[START] = start;
@@ -317,7 +330,6 @@ export class HistogramTeam {
     for (const f of features) {
       for (let i = f * stride, last = (f + 1) * stride; i < last; i++) hist[i] = first[i] + own[i];
     }
-    if (this.helped) this.choice.record(helped, end - start, performance.now() - began);
   }
 
   /** from −= hist, bin by bin (histogram subtraction: the larger child is the parent less the smaller). */
