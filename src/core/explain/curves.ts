@@ -4,6 +4,7 @@ import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
+import { FOLD_SEED } from '../train/crossValidate';
 import { type RunContext, runTraining } from '../train/runTraining';
 
 /** One point of a curve: the training and validation scores (mean and spread over the folds). */
@@ -69,7 +70,8 @@ export async function validationCurve(table: DataTable, config: TrainConfig, par
 
 function foldsOf(table: DataTable, config: TrainConfig, folds: number) {
   const strata = isClassification(config.problem.task) && config.recipe.stratify ? classTarget(getColumn(table, config.problem.target)).y : undefined;
-  return kFoldSplits(table.rowCount, folds, createRng(config.seed ^ 0x5eedf01d), { strata });
+  // The folds crossValidate draws for the same config.
+  return kFoldSplits(table.rowCount, folds, createRng(config.seed ^ FOLD_SEED), { strata });
 }
 
 async function score(table: DataTable, train: Int32Array, test: Int32Array, config: TrainConfig, metric: string, ctx: RunContext): Promise<{ train: number; validation: number }> {

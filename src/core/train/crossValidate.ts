@@ -51,7 +51,7 @@ export async function crossValidate(table: DataTable, config: TrainConfig, spec:
 }
 
 /** Mixed into the seed for the folds' generator. */
-const FOLD_SEED = 0x5eed_f01d;
+export const FOLD_SEED = 0x5eed_f01d;
 
 /** A code per row for the group column's values (−1 where missing). */
 function groupCodes(table: DataTable, name: string): Int32Array {
