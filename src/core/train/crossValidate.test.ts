@@ -7,7 +7,7 @@ import { getColumn, selectRows } from '../table/DataTable';
 import { csv, sample } from '../testing/tables';
 import { createRng } from '../util/rng';
 import type { TrainConfig } from './config';
-import { crossValidate } from './crossValidate';
+import { FOLD_SEED, crossValidate } from './crossValidate';
 import { runTraining } from './runTraining';
 
 const penguins = await sample('penguins.csv');
@@ -79,7 +79,7 @@ describe('crossValidate', () => {
     expect(validation.fold_rows.reduce((a, b) => a + b, 0)).toBe(penguins.rowCount);
     // Fold 2 again, by hand: the same folds from the same seed, a run on the rest, scored on it.
     const species = classTarget(getColumn(penguins, 'species'));
-    const splits = kFoldSplits(penguins.rowCount, 4, createRng(spec.seed ^ 0x5eedf01d), { strata: species.y });
+    const splits = kFoldSplits(penguins.rowCount, 4, createRng(spec.seed ^ FOLD_SEED), { strata: species.y });
     const { report } = await runTraining(selectRows(penguins, splits[1].train), spec, {}, selectRows(penguins, splits[1].test));
     expect(metrics.accuracy.folds[1]).toBe(report.metrics.test.accuracy);
     const folds = metrics.accuracy.folds;
