@@ -441,9 +441,9 @@ function validationOf(s: StudioState): { validation?: { folds: number; group?: s
 }
 
 /** Auto's budget and folds from its settings (the form's values, or the defaults). */
-function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: number; folds: number } {
-  const { budget, folds } = resolveParams(autoInfo.schema, params, 'Auto');
-  return { budgetMs: budget * 1000, folds };
+function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: number; folds: number; trials?: number } {
+  const { budget, folds, trials } = resolveParams(autoInfo.schema, params, 'Auto');
+  return { budgetMs: budget * 1000, folds, ...(trials > 0 ? { trials } : {}) };
 }
 
 /** Saves (or, with null, clears) the current binary model's decision threshold; exports and predictions use it. */

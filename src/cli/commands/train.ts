@@ -36,6 +36,8 @@ export interface TrainOptions {
   group?: string;
   /** With `--model auto`: seconds for comparing and tuning. */
   budget?: string;
+  /** With `--model auto`: tuning trials per leading model (then the clock does not decide: repeatable). */
+  trials?: string;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
@@ -85,7 +87,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     },
   }, testTable);
   // Auto's account goes into the report, and so into the model file.
-  const report = auto ? { ...trained.report, auto: autoReport(auto, { budgetMs: auto.budgetS * 1000, folds: auto.folds }) } : trained.report;
+  const report = auto ? { ...trained.report, auto: autoReport(auto, { budgetMs: auto.budgetS * 1000, folds: auto.folds, ...(auto.trialsPerModel !== undefined ? { trials: auto.trialsPerModel } : {}) }) } : trained.report;
   const file = { ...trained.file, report };
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
@@ -137,9 +139,12 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   // Linear models and the network are TF.js: start it before comparing.
   const backend = await tfjsBackend();
   const { split } = splitForRun(table, config, testTable);
-  console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, budget ${budgetS} s`);
+  const limit = options.trials !== undefined ? `${options.trials} tuning trials per leading model (no time budget)` : `budget ${budgetS} s`;
+  console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, ${limit}`);
   const bestOf = new Map<string, number>();
-  const result = await chooseForRun(table, config, { budgetMs: budgetS * 1000, folds }, {
+  const trials = options.trials === undefined ? undefined : parseNumberOption('--trials', options.trials, 0);
+  if (trials !== undefined && !(Number.isInteger(trials) && trials >= 0)) throw new SaplingError('bad-param', `--trials must be a whole number, got "${options.trials}"`);
+  const result = await chooseForRun(table, config, { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) }, {
     onRow: (r) => {
       if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);
       printRow(r);
@@ -156,7 +161,7 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
   console.log(formatLeaderboard(result.leaderboard, result.metric));
   console.log(`\n${result.explanation}\n`);
-  return { ...result, budgetS, folds };
+  return { ...result, budgetS, folds, trialsPerModel: trials };
 }
 
 function printRow(r: LeaderboardRow): void {

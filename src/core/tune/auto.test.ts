@@ -39,4 +39,18 @@ describe('autoModel', () => {
     expect(result.leaderboard.map((r) => r.model)).toContain('logistic');
     expect(result.stopReason).toMatch(/^the budget ran out before .*mlp could be compared$/);
   });
+
+  it('with a trial count ignores the clock: every family compared, exactly that many trials per leader, the same choice again', async () => {
+    let clock = 0;
+    // A clock that would have stopped a budgeted run at once.
+    const first = await autoModel(penguins, config, { budgetMs: 1, folds: 3, trials: 3 }, { now: () => (clock += 10_000) });
+    expect(first.leaderboard).toHaveLength(8);
+    const tuned = new Set(first.trials.map((t) => t.model));
+    expect(tuned.size).toBe(2);
+    for (const model of tuned) expect(first.trials.filter((t) => t.model === model)).toHaveLength(3);
+    const again = await autoModel(penguins, config, { budgetMs: 1, folds: 3, trials: 3 });
+    expect(again.winner).toEqual(first.winner);
+    expect(again.trials.map((t) => [t.model, t.params, t.score])).toEqual(first.trials.map((t) => [t.model, t.params, t.score]));
+  });
 });
+

@@ -39,6 +39,12 @@ export interface AutoOptions {
   readonly folds: number;
   /** How many leading families are tuned with what is left of the budget. */
   readonly tuneTop?: number;
+  /**
+   * Tuning trials per leading family. Given, Auto ignores the clock (every family is compared and
+   * exactly this many candidates are tried), so the same data, config and seed choose the same
+   * model on any machine; without it, the budget decides how far Auto gets.
+   */
+  readonly trials?: number;
 }
 
 /**
@@ -58,7 +64,8 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const metric = isClassification(task) ? 'accuracy' : 'r2';
   const now = ctx.now ?? (() => performance.now());
   const started = now();
-  const left = () => options.budgetMs - (now() - started);
+  const counted = options.trials !== undefined;
+  const left = () => (counted ? Infinity : options.budgetMs - (now() - started));
   const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task)).sort((a, b) => rank(a.id) - rank(b.id));
   const inner = { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
 
@@ -90,9 +97,9 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const trials: (Trial & { model: string })[] = [];
   // Candidates: every family's defaults, and each tuned family's best trial.
   const candidates: AutoResult['winner'][] = leaderboard.filter((r) => !Number.isNaN(r.score)).map((r) => ({ model: r.model, params: {}, score: r.score, std: r.metrics[metric].std }));
-  for (let i = 0; i < top.length && left() > 0; i++) {
-    const share = left() / (top.length - i);
-    const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
+  for (let i = 0; i < top.length && left() > 0 && options.trials !== 0; i++) {
+    const share = counted ? undefined : left() / (top.length - i);
+    const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: options.trials ?? 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
       ...inner,
       now: ctx.now,
       onTrial: (t) => {
@@ -140,6 +147,8 @@ export interface AutoReport {
   readonly metric: 'accuracy' | 'r2';
   readonly budget_s: number;
   readonly folds: number;
+  /** Tuning trials per leading model, when given instead of the clock. */
+  readonly trials_per_model?: number;
   readonly leaderboard: readonly LeaderboardRow[];
   readonly trials: readonly (Trial & { readonly model: string })[];
   readonly winner: AutoResult['winner'];
@@ -149,7 +158,7 @@ export interface AutoReport {
 
 /** The report's account of an Auto run. */
 export function autoReport(result: AutoResult, options: AutoOptions): AutoReport {
-  return { metric: result.metric, budget_s: options.budgetMs / 1000, folds: options.folds, leaderboard: result.leaderboard, trials: result.trials, winner: result.winner, explanation: result.explanation, stop_reason: result.stopReason };
+  return { metric: result.metric, budget_s: options.budgetMs / 1000, folds: options.folds, ...(options.trials !== undefined ? { trials_per_model: options.trials } : {}), leaderboard: result.leaderboard, trials: result.trials, winner: result.winner, explanation: result.explanation, stop_reason: result.stopReason };
 }
 
 /**

@@ -94,7 +94,8 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
     return trial;
   };
 
-  const candidates = options.includeDefaults === false ? candidatesFor(options, space, rng).slice(1) : candidatesFor(options, space, rng);
+  // Without the defaults, one more is drawn so that `trials` candidates are still tried.
+  const candidates = options.includeDefaults === false ? candidatesFor({ ...options, trials: options.trials + 1 }, space, rng).slice(1) : candidatesFor(options, space, rng);
   if (!candidates.length) throw new SaplingError('nothing-to-tune', `model "${config.model.id}" has no parameters marked for tuning`);
   let stopReason = '';
   let finalists: Trial[] = [];
