@@ -50,7 +50,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
               <RocChart curves={ev.roc} />
             </div>
           </div>
-          {ev.binary ? <ThresholdCard key={`${current.name}-${current.source}`} details={ev} saved={current.threshold} /> : null}
+          {ev.binary ? <ThresholdCard key={modelKey(current)} details={ev} saved={current.threshold} /> : null}
           <div className="card">
             <h3 id="per-class-title">Per class</h3>
             <table aria-labelledby="per-class-title" className="metrics">
