@@ -80,3 +80,13 @@ export function writeOut(path: string, data: string | Uint8Array): void {
     throw new SaplingError('cannot-write', `cannot write ${path}: ${(e as Error).message}`);
   }
 }
+
+/** Reads a model file and checks it with `parse` (a file with a target, or any); its errors name the file. */
+export function readModelFile<T>(path: string, parse: (text: string) => T): T {
+  try {
+    return parse(new TextDecoder().decode(readBytes(path)));
+  } catch (e) {
+    if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(path)}: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,5 +1,5 @@
 import { parseAnyModelFile } from '../core/artifact/load';
-import { type AnyModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
+import { type AnyModelFile, type ModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
 import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
 import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/rowMap';
 import { tfjsPair } from '../core/artifact/tfjsPair';
@@ -175,13 +175,10 @@ export class Engine {
     const table = this.requireTable();
     this.stopRequested = false;
     const { file } = await runTraining(table, config, {
-      host: this.parts,
-      backend: this.backend?.active,
+      ...this.runContext(),
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
       onFold: (fold, folds) => onProgress({ kind: 'stage', stage: `cross-validating: fold ${fold} of ${folds}`, fraction: (fold - 1) / folds }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
-      shouldStop: () => this.stopRequested,
-      yieldToEvents: this.yieldToEvents,
     });
     if (this.stopRequested) throw new CancelledError();
     this.model = file;
@@ -195,7 +192,7 @@ export class Engine {
   async trainAuto(config: TrainConfig, options: AutoOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
     this.stopRequested = false;
-    const common = { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents };
+    const common = this.runContext();
     const started = performance.now();
     const fraction = () => Math.min(0.99, (performance.now() - started) / options.budgetMs);
     const best = new Map<string, number>();
@@ -228,18 +225,10 @@ export class Engine {
    * split again, when the loaded table is the one it trained on), else on all loaded rows.
    */
   async permutationImportance(repeats: number): Promise<PermutationImportance & { readonly on: 'test rows' | 'all loaded rows' }> {
-    const file = this.model;
-    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
-    const table = this.requireTable();
-    let rows = table;
-    let on: 'test rows' | 'all loaded rows' = 'all loaded rows';
-    if (fingerprintTable(table) === file.dataFingerprint) {
-      const { data, split } = splitForRun(table, file.config);
-      if (split.train.length === file.report.split.train) {
-        rows = selectRows(data, split.test);
-        on = 'test rows';
-      }
-    }
+    const file = this.requireSupervisedModel();
+    const split = this.modelSplit(file);
+    const rows = split?.test ?? this.requireTable();
+    const on = split ? 'test rows' : 'all loaded rows';
     const model = await loadModel(file);
     try {
       return { ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on };
@@ -253,18 +242,36 @@ export class Engine {
    * when the loaded table is the one it trained on), else on all loaded rows.
    */
   async learningCurve(folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number }> {
-    const file = this.model;
-    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
-    const table = this.requireTable();
-    let rows = table;
-    if (fingerprintTable(table) === file.dataFingerprint) {
-      const { data, split } = splitForRun(table, file.config);
-      if (split.train.length === file.report.split.train) rows = selectRows(data, split.train);
-    }
+    const file = this.requireSupervisedModel();
+    const rows = this.modelSplit(file)?.train ?? this.requireTable();
     this.stopRequested = false;
     onProgress({ kind: 'stage', stage: `training ${LEARNING_SIZES.length} × ${folds} models` });
-    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents });
+    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, this.runContext());
     return { ...curve, rows: rows.rowCount };
+  }
+
+  /** The current model, when it has a target. */
+  private requireSupervisedModel(): ModelFile {
+    const file = this.model;
+    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
+    return file;
+  }
+
+  /**
+   * The loaded rows a model trained and was tested on — its split drawn again — when the loaded
+   * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
+   */
+  private modelSplit(file: ModelFile): { train: DataTable; test: DataTable } | null {
+    const table = this.requireTable();
+    if (fingerprintTable(table) !== file.dataFingerprint) return null;
+    const { data, split } = splitForRun(table, file.config);
+    if (split.train.length !== file.report.split.train) return null;
+    return { train: selectRows(data, split.train), test: selectRows(data, split.test) };
+  }
+
+  /** Threads, backend and Cancel of the engine's runs (progress callbacks are each run's own). */
+  private runContext() {
+    return { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents };
   }
 
   /**

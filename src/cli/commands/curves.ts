@@ -12,6 +12,7 @@ import { splitForRun } from '../../core/train/runTraining';
 import { SaplingError } from '../../core/util/errors';
 import { num, table } from '../format';
 import { readCsvFile, writeOut } from '../io';
+import { foldsOption, numberOption } from '../options';
 import type { WorkerPool } from '../parallel';
 import { type TrainOptions, parseTask } from './train';
 
@@ -23,9 +24,8 @@ import { type TrainOptions, parseTask } from './train';
  */
 export async function curvesCommand(path: string, options: TrainOptions & { vary?: string }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
   if (!options.target) throw new SaplingError('missing-target', 'curves needs --target <column>');
-  const folds = options.cv === undefined ? 3 : Number(options.cv);
-  if (!Number.isInteger(folds) || folds < 2) throw new SaplingError('bad-param', `--cv needs a whole number of folds, 2 or more, got "${options.cv}"`);
-  const seed = options.seed === undefined ? DEFAULT_SEED : Number(options.seed);
+  const folds = foldsOption(options.cv, 3);
+  const seed = numberOption('--seed', options.seed, DEFAULT_SEED);
   const { table: data } = await readCsvFile(path, options.read ?? {}, pool);
   const problem = resolveProblem(data, options.target, parseTask(options.task));
   const model = getModel(options.model ?? defaultModelFor(problem.task));

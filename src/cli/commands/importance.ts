@@ -4,10 +4,10 @@ import { loadModel } from '../../core/artifact/predict';
 import { permutationImportance } from '../../core/explain/permutation';
 import { getModelInfo } from '../../core/models/info';
 import { DEFAULT_SEED } from '../../core/train/config';
-import { SaplingError } from '../../core/util/errors';
 import { createRng } from '../../core/util/rng';
 import { num, table } from '../format';
-import { readBytes, readCsvFile, writeOut } from '../io';
+import { readCsvFile, readModelFile, writeOut } from '../io';
+import { wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
 import type { ReadSettings } from '../../core/ingest/reader';
 
@@ -17,15 +17,9 @@ import type { ReadSettings } from '../../core/ingest/reader';
  * did not train on, such as a test file).
  */
 export async function importanceCommand(modelPath: string, dataPath: string, options: { out?: string; repeats?: string; seed?: string; read?: ReadSettings }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
-  let file;
-  try {
-    file = parseModelFile(new TextDecoder().decode(readBytes(modelPath)));
-  } catch (e) {
-    if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(modelPath)}: ${e.message}`);
-    throw e;
-  }
-  const repeats = whole('--repeats', options.repeats, 5);
-  const seed = whole('--seed', options.seed, DEFAULT_SEED);
+  const file = readModelFile(modelPath, parseModelFile);
+  const repeats = wholeOption('--repeats', options.repeats, 5, 1);
+  const seed = wholeOption('--seed', options.seed, DEFAULT_SEED, 1);
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
   const { table: data } = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);
   if (getModelInfo(file.model.model).tfjs) await tfjsBackend();
@@ -45,11 +39,4 @@ export async function importanceCommand(modelPath: string, dataPath: string, opt
   } finally {
     model.dispose();
   }
-}
-
-function whole(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < 1) throw new SaplingError('bad-param', `${flag} must be a whole number of at least 1, got "${text}"`);
-  return v;
 }

@@ -1,22 +1,14 @@
-import { basename } from 'node:path';
 import { parseAnyModelFile } from '../../core/artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../../core/artifact/predict';
 import { tableToCsv } from '../../core/ingest/writeCsv';
 import { getModelInfo } from '../../core/models/info';
-import { SaplingError } from '../../core/util/errors';
-import { readBytes, readCsvFile, writeOut } from '../io';
+import { readCsvFile, readModelFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
 import type { ReadSettings } from '../../core/ingest/reader';
 
 /** `sapling predict <model.json> <data.csv> [--out predictions.csv]`. */
 export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
-  let file;
-  try {
-    file = parseAnyModelFile(new TextDecoder().decode(readBytes(modelPath)));
-  } catch (e) {
-    if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(modelPath)}: ${e.message}`);
-    throw e;
-  }
+  const file = readModelFile(modelPath, parseAnyModelFile);
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
   // Columns the model reads keep the kinds it was trained with; the rest are inferred.
   const { table, warnings } = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);

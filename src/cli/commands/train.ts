@@ -12,6 +12,7 @@ import type { DataTable } from '../../core/table/DataTable';
 import type { TrainConfig } from '../../core/train/config';
 import { SaplingError } from '../../core/util/errors';
 import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
+import { foldsOption, numberOption, positiveOption, wholeOption } from '../options';
 import { readCsvFile, writeOut } from '../io';
 import type { WorkerPool } from '../parallel';
 import { trainWithoutTarget } from './cluster';
@@ -49,10 +50,9 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     throw new SaplingError('missing-target', `train needs --target <column>, or a model that needs none: --model ${without.join('|')}`);
   }
   const task = parseTask(options.task);
-  const seed = parseNumberOption('--seed', options.seed, DEFAULT_SEED);
-  const testSize = parseNumberOption('--test-size', options.testSize, 0.2);
-  const folds = options.cv === undefined ? undefined : parseNumberOption('--cv', options.cv, 5);
-  if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new SaplingError('bad-param', `--cv needs a whole number of folds, 2 or more, got "${options.cv}"`);
+  const seed = numberOption('--seed', options.seed, DEFAULT_SEED);
+  const testSize = numberOption('--test-size', options.testSize, 0.2);
+  const folds = foldsOption(options.cv, undefined);
   if (options.group !== undefined && folds === undefined) throw new SaplingError('bad-param', '--group goes with --cv K (it says how rows are kept together in folds)');
   const validation = folds !== undefined ? { folds, ...(options.group !== undefined ? { group: options.group } : {}) } : undefined;
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
@@ -117,13 +117,6 @@ export function parseTask(task: string | undefined): Task | 'classification' | u
   return task as Task | 'classification';
 }
 
-function parseNumberOption(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new SaplingError('bad-option', `${name} must be a number, got "${text}"`);
-  return v;
-}
-
 /** Auto's time budget without --budget, in seconds. */
 const AUTO_BUDGET_S = 60;
 
@@ -133,17 +126,15 @@ const AUTO_BUDGET_S = 60;
  * the leaderboard and why the winner won, and returns it.
  */
 async function chooseModel(path: string, table: DataTable, testTable: DataTable | undefined, config: TrainConfig, options: TrainOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool) {
-  const budgetS = options.budget === undefined ? AUTO_BUDGET_S : parseNumberOption('--budget', options.budget, AUTO_BUDGET_S);
-  if (!(budgetS > 0)) throw new SaplingError('bad-param', `--budget must be a positive number of seconds, got "${options.budget}"`);
-  const folds = config.validation?.folds ?? (options.cv === undefined ? 5 : parseNumberOption('--cv', options.cv, 5));
+  const budgetS = positiveOption('--budget', options.budget, AUTO_BUDGET_S);
+  const folds = foldsOption(options.cv, 5);
   // Linear models and the network are TF.js: start it before comparing.
   const backend = await tfjsBackend();
   const { split } = splitForRun(table, config, testTable);
   const limit = options.trials !== undefined ? `${options.trials} tuning trials per leading model (no time budget)` : `budget ${budgetS} s`;
   console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, ${limit}`);
   const bestOf = new Map<string, number>();
-  const trials = options.trials === undefined ? undefined : parseNumberOption('--trials', options.trials, 0);
-  if (trials !== undefined && !(Number.isInteger(trials) && trials >= 0)) throw new SaplingError('bad-param', `--trials must be a whole number, got "${options.trials}"`);
+  const trials = options.trials === undefined ? undefined : wholeOption('--trials', options.trials, 0, 0);
   const result = await chooseForRun(table, config, { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) }, {
     onRow: (r) => {
       if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);

@@ -12,6 +12,7 @@ import { type TuneStrategy, type Trial, tuneModel } from '../../core/tune/tune';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
+import { foldsOption, positiveOption, wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
 import { type TrainOptions, parseTask } from './train';
 
@@ -33,11 +34,11 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   if (!options.target) throw new SaplingError('missing-target', 'tune needs --target <column>');
   const strategy = (options.strategy ?? 'random') as TuneStrategy;
   if (!STRATEGIES.includes(strategy)) throw new SaplingError('bad-param', `--strategy must be ${STRATEGIES.join(', ')}, got "${options.strategy}"`);
-  const trials = whole('--trials', options.trials, strategy === 'halving' ? 27 : 20, 1);
-  const folds = whole('--cv', options.cv, 3, 2);
-  const budgetMs = options.budget === undefined ? undefined : positive('--budget', options.budget) * 1000;
-  const seed = options.seed === undefined ? DEFAULT_SEED : whole('--seed', options.seed, DEFAULT_SEED, -(2 ** 31));
-  const testSize = options.testSize === undefined ? 0.2 : positive('--test-size', options.testSize);
+  const trials = wholeOption('--trials', options.trials, strategy === 'halving' ? 27 : 20, 1);
+  const folds = foldsOption(options.cv, 3);
+  const budgetMs = options.budget === undefined ? undefined : positiveOption('--budget', options.budget, 0) * 1000;
+  const seed = wholeOption('--seed', options.seed, DEFAULT_SEED, -(2 ** 31));
+  const testSize = positiveOption('--test-size', options.testSize, 0.2);
 
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
@@ -96,17 +97,4 @@ function trialLine(t: Trial, best: number, rounds: boolean): string {
 function describe(params: Readonly<Record<string, unknown>>): string {
   const entries = Object.entries(params);
   return entries.length ? entries.map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : String(v)}`).join(' ') : '(defaults)';
-}
-
-function whole(flag: string, text: string | undefined, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < min) throw new SaplingError('bad-param', `${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${text}"`);
-  return v;
-}
-
-function positive(flag: string, text: string): number {
-  const v = Number(text);
-  if (!(v > 0) || !Number.isFinite(v)) throw new SaplingError('bad-param', `${flag} must be a positive number, got "${text}"`);
-  return v;
 }

@@ -1,11 +1,10 @@
-import { kFoldSplits } from '../prep/split';
-import { classTarget, isClassification } from '../problem';
-import { type DataTable, getColumn, selectRows } from '../table/DataTable';
+import { isClassification } from '../problem';
+import { type DataTable, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
-import { FOLD_SEED } from '../train/crossValidate';
-import { type RunContext, runTraining } from '../train/runTraining';
+import { cvFolds, meanAndStd } from '../train/crossValidate';
+import { type RunContext, nestedContext, runTraining } from '../train/runTraining';
 
 /** One point of a curve: the training and validation scores (mean and spread over the folds). */
 export interface CurvePoint {
@@ -32,7 +31,7 @@ export const LEARNING_SIZES = [0.1, 0.25, 0.5, 0.75, 1];
  */
 export async function learningCurve(table: DataTable, config: TrainConfig, folds: number, ctx: RunContext = {}): Promise<Curve> {
   const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
-  const splits = foldsOf(table, config, folds);
+  const { splits } = cvFolds(table, config, { folds });
   const rng = createRng(config.seed ^ 0x1ea7);
   // One seeded order of each fold's training rows: smaller sizes are prefixes of larger ones.
   const orders = splits.map((s) => shuffleInPlace(Int32Array.from(s.train), rng));
@@ -57,7 +56,7 @@ export async function learningCurve(table: DataTable, config: TrainConfig, folds
 export async function validationCurve(table: DataTable, config: TrainConfig, param: string, values: readonly (number | string | boolean)[], folds: number, ctx: RunContext = {}): Promise<Curve> {
   if (values.length < 2) throw new SaplingError('bad-param', `a validation curve needs at least 2 values of "${param}"`);
   const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
-  const splits = foldsOf(table, config, folds);
+  const { splits } = cvFolds(table, config, { folds });
   const points: CurvePoint[] = [];
   for (const value of values) {
     const candidate = { ...config, model: { ...config.model, params: { ...config.model.params, [param]: value } } };
@@ -68,23 +67,14 @@ export async function validationCurve(table: DataTable, config: TrainConfig, par
   return { metric, points, reading: readValidation(points, param, metric) };
 }
 
-function foldsOf(table: DataTable, config: TrainConfig, folds: number) {
-  const strata = isClassification(config.problem.task) && config.recipe.stratify ? classTarget(getColumn(table, config.problem.target)).y : undefined;
-  // The folds crossValidate draws for the same config.
-  return kFoldSplits(table.rowCount, folds, createRng(config.seed ^ FOLD_SEED), { strata });
-}
 
 async function score(table: DataTable, train: Int32Array, test: Int32Array, config: TrainConfig, metric: string, ctx: RunContext): Promise<{ train: number; validation: number }> {
-  const { report } = await runTraining(selectRows(table, train), { ...config, validation: undefined }, { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents }, selectRows(table, test));
+  const { report } = await runTraining(selectRows(table, train), { ...config, validation: undefined }, nestedContext(ctx), selectRows(table, test));
   return { train: report.metrics.train[metric], validation: report.metrics.test[metric] };
 }
 
 function summarise(scores: { train: number; validation: number }[]): Pick<CurvePoint, 'train' | 'validation'> {
-  const stat = (v: number[]) => {
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    return { mean, std: Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length) };
-  };
-  return { train: stat(scores.map((s) => s.train)), validation: stat(scores.map((s) => s.validation)) };
+  return { train: meanAndStd(scores.map((s) => s.train)), validation: meanAndStd(scores.map((s) => s.validation)) };
 }
 
 /** Gap (training − validation) above which the model reads as overfitting. */

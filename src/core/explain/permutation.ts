@@ -4,6 +4,7 @@ import { computeMetrics } from '../evaluate/evaluate';
 import { toMatrix, transformPipeline } from '../prep/recipe';
 import { classTarget, isClassification, regressionTarget } from '../problem';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
+import { meanAndStd } from '../train/crossValidate';
 import { SaplingError } from '../util/errors';
 import { type Rng, shuffleInPlace } from '../util/rng';
 
@@ -70,9 +71,7 @@ export function permutationImportance(model: LoadedModel<ModelFile>, table: Data
       for (let i = 0; i < n; i++) for (const j of cols) shuffled[i * d + j] = X[order[i] * d + j];
       drops.push(baseline - score(shuffled));
     }
-    const mean = drops.reduce((a, b) => a + b, 0) / repeats;
-    const std = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / repeats);
-    return { column, mean, std, drops };
+    return { column, ...meanAndStd(drops), drops };
   });
   columns.sort((a, b) => b.mean - a.mean);
   return { metric, baseline, rows: n, repeats, columns };

@@ -1,4 +1,4 @@
-import { kFoldSplits } from '../prep/split';
+import { type SplitIndices, kFoldSplits } from '../prep/split';
 import { classTarget, isClassification } from '../problem';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import type { Column } from '../table/column';
@@ -6,7 +6,7 @@ import { SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import type { TrainConfig } from './config';
 import type { CvMetrics, ValidationReport } from './report';
-import { type RunContext, runTraining } from './runTraining';
+import { type RunContext, nestedContext, runTraining } from './runTraining';
 
 /** How a run cross-validates: k folds, grouped by a column when one is named. */
 export interface ValidationSpec {
@@ -24,15 +24,10 @@ export interface ValidationSpec {
  * folds, with the per-fold values.
  */
 export async function crossValidate(table: DataTable, config: TrainConfig, spec: ValidationSpec, ctx: RunContext = {}): Promise<{ metrics: CvMetrics; validation: ValidationReport }> {
-  const { problem, recipe } = config;
-  const classification = isClassification(problem.task);
-  const groups = spec.group !== undefined ? groupCodes(table, spec.group) : undefined;
-  const strata = !groups && classification && recipe.stratify ? classTarget(getColumn(table, problem.target)).y : undefined;
-  // Folds from their own stream of the seed, so adding cross-validation leaves the model unchanged.
-  const splits = kFoldSplits(table.rowCount, spec.folds, createRng(config.seed ^ FOLD_SEED), { strata, groups });
+  const { splits, method } = cvFolds(table, config, spec);
   const inner: TrainConfig = { ...config, validation: undefined };
   // Fold runs report no epochs (the live chart is the final model's) but can be cancelled.
-  const foldContext: RunContext = { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents, now: ctx.now };
+  const foldContext: RunContext = { ...nestedContext(ctx), now: ctx.now };
   const scores: Record<string, number>[] = [];
   for (let f = 0; f < splits.length; f++) {
     ctx.onFold?.(f + 1, splits.length);
@@ -42,12 +37,28 @@ export async function crossValidate(table: DataTable, config: TrainConfig, spec:
   const metrics: Record<string, { mean: number; std: number; folds: number[] }> = {};
   for (const key of Object.keys(scores[0])) {
     const folds = scores.map((s) => s[key]);
-    const mean = folds.reduce((a, b) => a + b, 0) / folds.length;
-    const std = Math.sqrt(folds.reduce((a, b) => a + (b - mean) ** 2, 0) / folds.length);
-    metrics[key] = { mean, std, folds };
+    metrics[key] = { ...meanAndStd(folds), folds };
   }
-  const method = groups ? 'grouped k-fold' : strata ? 'stratified k-fold' : 'k-fold';
   return { metrics, validation: { method, folds: spec.folds, ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
+}
+
+/**
+ * The k folds of `table` for a config, as every cross-validation of it draws them: stratified by
+ * class for classification (unless the recipe says not to stratify), grouped when `spec` names a
+ * group column, from their own stream of the seed (so adding cross-validation leaves the model
+ * unchanged).
+ */
+export function cvFolds(table: DataTable, config: TrainConfig, spec: ValidationSpec): { splits: SplitIndices[]; method: ValidationReport['method'] } {
+  const groups = spec.group !== undefined ? groupCodes(table, spec.group) : undefined;
+  const strata = !groups && isClassification(config.problem.task) && config.recipe.stratify ? classTarget(getColumn(table, config.problem.target)).y : undefined;
+  const splits = kFoldSplits(table.rowCount, spec.folds, createRng(config.seed ^ FOLD_SEED), { strata, groups });
+  return { splits, method: groups ? 'grouped k-fold' : strata ? 'stratified k-fold' : 'k-fold' };
+}
+
+/** The mean and the population standard deviation (as numpy's std) of scores over folds or repeats. */
+export function meanAndStd(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return { mean, std: Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length) };
 }
 
 /** Mixed into the seed for the folds' generator. */

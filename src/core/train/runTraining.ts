@@ -25,6 +25,15 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
 };
 
 /**
+ * What a nested run (a cross-validation fold, a tuning trial, a curve's point) inherits of its
+ * caller's context: the threads, the backend and Cancel; not the progress callbacks, which belong
+ * to the caller's own run.
+ */
+export function nestedContext(ctx: RunContext): RunContext {
+  return { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
+}
+
+/**
  * The rows of a run and how they split, as `runTraining` draws them: rows without a target (and,
  * if the recipe says, duplicates) dropped, then a seeded (stratified) train/test split, or with
  * `heldOut` every row training and those testing. The same config gives the same split, so a

@@ -5,7 +5,7 @@ import { CancelledError, SaplingError, errorMessage } from '../util/errors';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
-import { type RunContext, splitForRun } from '../train/runTraining';
+import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
 import { searchSpace } from './space';
 import { type Trial, tuneModel } from './tune';
 
@@ -67,7 +67,7 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const counted = options.trials !== undefined;
   const left = () => (counted ? Infinity : options.budgetMs - (now() - started));
   const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task)).sort((a, b) => rank(a.id) - rank(b.id));
-  const inner = { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
+  const inner = nestedContext(ctx);
 
   const rows: LeaderboardRow[] = [];
   let skipped: string[] = [];

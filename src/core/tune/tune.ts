@@ -5,7 +5,7 @@ import { CancelledError, SaplingError, errorMessage } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
-import type { RunContext } from '../train/runTraining';
+import { type RunContext, nestedContext } from '../train/runTraining';
 import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
 
 /** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
@@ -81,7 +81,7 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
     const candidate: TrainConfig = { ...config, validation: undefined, model: { id: config.model.id, params: { ...config.model.params, ...params } } };
     let trial: Trial;
     try {
-      const { metrics } = await crossValidate(data, candidate, { folds: options.folds }, { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents });
+      const { metrics } = await crossValidate(data, candidate, { folds: options.folds }, nestedContext(ctx));
       const m = metrics[metric];
       trial = { index: trials.length, params, score: m.mean, std: m.std, folds: m.folds, rows: data.rowCount, rung, ms: now() - t0 };
     } catch (e) {
