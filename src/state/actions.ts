@@ -11,8 +11,6 @@ import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
 import type { DatasetSummary, JobProgress, ModelSummary } from '../workers/protocol';
 import type { EpochLog } from '../core/models/model';
-import type { PermutationImportance } from '../core/explain/permutation';
-import type { Curve } from '../core/explain/curves';
 import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
 import { hasEngine, requireEngine, setEngine } from './engineHandle';
@@ -444,34 +442,4 @@ function validationOf(s: StudioState): { validation?: { folds: number; group?: s
 function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: number; folds: number; trials?: number } {
   const { budget, folds, trials } = resolveParams(autoInfo.schema, params, 'Auto');
   return { budgetMs: budget * 1000, folds, ...(trials > 0 ? { trials } : {}) };
-}
-
-/** Saves (or, with null, clears) the current binary model's decision threshold; exports and predictions use it. */
-export async function saveThreshold(threshold: number | null): Promise<void> {
-  try {
-    const saved = await requireEngine().setThreshold(threshold);
-    set((s) => (s.current?.kind === 'supervised' ? { current: { ...s.current, threshold: saved } } : {}));
-  } catch (e) {
-    showError(e);
-  }
-}
-
-/** Permutation importance of the current model (the engine predicts the rows again per column and repeat); null when it failed (the error is shown). */
-export async function measurePermutationImportance(repeats: number): Promise<(PermutationImportance & { on: string }) | null> {
-  try {
-    return await requireEngine().permutationImportance(repeats);
-  } catch (e) {
-    showError(e);
-    return null;
-  }
-}
-
-/** The current model's learning curve by training size (the engine trains sizes × folds models); null when it failed (the error is shown). */
-export async function measureLearningCurve(folds: number): Promise<(Curve & { rows: number }) | null> {
-  try {
-    return await requireEngine().learningCurve(folds, callback(() => {}));
-  } catch (e) {
-    showError(e);
-    return null;
-  }
 }

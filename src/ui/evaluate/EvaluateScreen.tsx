@@ -91,8 +91,8 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
       )}
       <InsideTheModel current={current} />
       <div className="grid-2">
-        <PermutationCard modelKey={modelKey(current)} />
-        <SizeCurveCard modelKey={modelKey(current)} />
+        <PermutationCard key={`permutation-${modelKey(current)}`} />
+        <SizeCurveCard key={`curve-${modelKey(current)}`} />
       </div>
       <TreeCard />
       <NextStep to="export" />
@@ -125,7 +125,7 @@ function seconds(s: number): string {
   return `${s < 1 ? s.toFixed(2) : s < 10 ? s.toFixed(1) : Math.round(s)} s`;
 }
 
-/** Identifies the current model, so cards measured on request start afresh for a new one. */
+/** Identifies the current model, so the cards that keep state (threshold, measurements) start afresh for a new one. */
 function modelKey(current: SupervisedModelSummary): string {
   return `${current.source}:${current.name}:${current.report.data_fingerprint}:${current.report.timings_ms.total}`;
 }

@@ -1,24 +1,17 @@
-import { useState } from 'react';
 import type { PermutationImportance } from '../../core/explain/permutation';
-import { measurePermutationImportance } from '../../state/actions';
+import { measurePermutationImportance } from '../../state/modelReading';
+import { useOnRequest } from '../components/useOnRequest';
 import { fmtMetric } from '../format';
 
 type Result = PermutationImportance & { readonly on: string };
 
 /**
  * Permutation importance, on request (it predicts the rows again for every column and repeat):
- * how much the score drops when a column is shuffled, with the spread over the shuffles.
+ * how much the score drops when a column is shuffled, with the spread over the shuffles. Keyed by
+ * model, so a new model starts without a measurement.
  */
-export function PermutationCard({ modelKey }: { modelKey: string }) {
-  const [state, setState] = useState<{ key: string; running: boolean; result: Result | null }>({ key: modelKey, running: false, result: null });
-  // A new model starts without a measurement.
-  const current = state.key === modelKey ? state : { key: modelKey, running: false, result: null };
-  const measure = async () => {
-    setState({ key: modelKey, running: true, result: null });
-    const result = await measurePermutationImportance(5);
-    setState({ key: modelKey, running: false, result });
-  };
-  const result = current.result;
+export function PermutationCard() {
+  const { running, result, start } = useOnRequest<Result>(() => measurePermutationImportance(5));
   const max = result ? Math.max(...result.columns.map((c) => c.mean + c.std), 1e-12) : 1;
   const metric = result?.metric === 'r2' ? 'R²' : 'accuracy';
   return (
@@ -60,8 +53,8 @@ export function PermutationCard({ modelKey }: { modelKey: string }) {
           </table>
         </>
       ) : (
-        <button type="button" onClick={() => void measure()} disabled={current.running}>
-          {current.running ? 'Measuring…' : 'Measure permutation importance'}
+        <button type="button" onClick={start} disabled={running}>
+          {running ? 'Measuring…' : 'Measure permutation importance'}
         </button>
       )}
     </div>

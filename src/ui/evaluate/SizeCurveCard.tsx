@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Curve } from '../../core/explain/curves';
-import { measureLearningCurve } from '../../state/actions';
+import { measureLearningCurve } from '../../state/modelReading';
+import { useOnRequest } from '../components/useOnRequest';
 import { fmt, fmtMetric } from '../format';
 
 type Result = Curve & { readonly rows: number };
@@ -9,17 +9,10 @@ type Result = Curve & { readonly rows: number };
 /**
  * The learning curve by training-set size, on request (it trains a model per size and fold):
  * training and validation scores as the rows grow, and what they say (overfitting, underfitting,
- * whether more data would help).
+ * whether more data would help). Keyed by model, so a new model starts without one.
  */
-export function SizeCurveCard({ modelKey }: { modelKey: string }) {
-  const [state, setState] = useState<{ key: string; running: boolean; result: Result | null }>({ key: modelKey, running: false, result: null });
-  const current = state.key === modelKey ? state : { key: modelKey, running: false, result: null };
-  const draw = async () => {
-    setState({ key: modelKey, running: true, result: null });
-    const result = await measureLearningCurve(3);
-    setState({ key: modelKey, running: false, result });
-  };
-  const result = current.result;
+export function SizeCurveCard() {
+  const { running, result, start } = useOnRequest<Result>(() => measureLearningCurve(3));
   const name = result?.metric === 'r2' ? 'R²' : 'accuracy';
   return (
     <div className="card">
@@ -43,8 +36,8 @@ export function SizeCurveCard({ modelKey }: { modelKey: string }) {
           <p className="fit-reading">{result.reading}</p>
         </>
       ) : (
-        <button type="button" onClick={() => void draw()} disabled={current.running}>
-          {current.running ? 'Training the sizes…' : 'Draw the learning curve by training size'}
+        <button type="button" onClick={start} disabled={running}>
+          {running ? 'Training the sizes…' : 'Draw the learning curve by training size'}
         </button>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassificationDetails } from '../../core/evaluate/evaluate';
 import { scoresAt } from '../../core/evaluate/threshold';
-import { saveThreshold } from '../../state/actions';
+import { saveThreshold } from '../../state/modelReading';
 import { fmt, fmtMetric } from '../format';
 
 /**
