@@ -7,8 +7,8 @@ import { recipeFacts } from '../../core/profile/profile';
 import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining, splitForRun } from '../../core/train/runTraining';
-import { type LeaderboardRow, autoReport, chooseForRun } from '../../core/tune/auto';
-import type { DataTable } from '../../core/table/DataTable';
+import { type LeaderboardRow, autoModel, autoReport } from '../../core/tune/auto';
+import { type DataTable, selectRows } from '../../core/table/DataTable';
 import type { TrainConfig } from '../../core/train/config';
 import { SaplingError } from '../../core/util/errors';
 import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
@@ -130,12 +130,13 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   const folds = foldsOption(options.cv, 5);
   // Linear models and the network are TF.js: start it before comparing.
   const backend = await tfjsBackend();
-  const { split } = splitForRun(table, config, testTable);
+  // The rows the final run will train on (its test rows set aside the same way), split once here.
+  const { data, split } = splitForRun(table, config, testTable);
   const limit = options.trials !== undefined ? `${options.trials} tuning trials per leading model (no time budget)` : `budget ${budgetS} s`;
   console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, ${limit}`);
   const bestOf = new Map<string, number>();
   const trials = options.trials === undefined ? undefined : wholeOption('--trials', options.trials, 0, 0);
-  const result = await chooseForRun(table, config, { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) }, {
+  const result = await autoModel(selectRows(data, split.train), config, { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) }, {
     onRow: (r) => {
       if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);
       printRow(r);
@@ -148,7 +149,7 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
       bestOf.set(t.model, t.score);
       console.log(`  tuning ${t.model}: ${Object.entries(t.params).map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : v}`).join(' ')}  ${num(t.score)} (trial ${t.index + 1})`);
     },
-  }, testTable);
+  });
   console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
   console.log(formatLeaderboard(result.leaderboard, result.metric));
   console.log(`\n${result.explanation}\n`);
