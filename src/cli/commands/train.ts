@@ -87,7 +87,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
     },
   }, testTable);
   // Auto's account goes into the report, and so into the model file.
-  const report = auto ? { ...trained.report, auto: autoReport(auto, { budgetMs: auto.budgetS * 1000, folds: auto.folds, ...(auto.trialsPerModel !== undefined ? { trials: auto.trialsPerModel } : {}) }) } : trained.report;
+  const report = auto ? { ...trained.report, auto: autoReport(auto, auto.options) } : trained.report;
   const file = { ...trained.file, report };
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
@@ -136,7 +136,8 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   console.log(`auto: comparing models on ${basename(path)}: ${split.train.length} training rows, ${folds}-fold cross-validation, ${limit}`);
   const bestOf = new Map<string, number>();
   const trials = options.trials === undefined ? undefined : wholeOption('--trials', options.trials, 0, 0);
-  const result = await autoModel(selectRows(data, split.train), config, { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) }, {
+  const autoOptions = { budgetMs: budgetS * 1000, folds, ...(trials !== undefined ? { trials } : {}) };
+  const result = await autoModel(selectRows(data, split.train), config, autoOptions, {
     onRow: (r) => {
       if (!Number.isNaN(r.score)) bestOf.set(r.model, r.score);
       printRow(r);
@@ -153,7 +154,7 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
   console.log(formatLeaderboard(result.leaderboard, result.metric));
   console.log(`\n${result.explanation}\n`);
-  return { ...result, budgetS, folds, trialsPerModel: trials };
+  return { ...result, options: autoOptions };
 }
 
 function printRow(r: LeaderboardRow): void {
