@@ -25,7 +25,7 @@ export function SizeCurveCard() {
               <LineChart data={result.points.map((p) => ({ x: p.x, train: p.train.mean, validation: p.validation.mean }))} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmt} label={{ value: 'training rows', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
-                <YAxis domain={['auto', result.metric === 'accuracy' ? 1 : 'auto']} tickFormatter={fmt} width={56} label={{ value: name, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
+                <YAxis domain={[(min: number) => Math.floor(min * 20) / 20, (max: number) => (result.metric === 'accuracy' ? 1 : Math.ceil(max * 20) / 20)]} tickFormatter={fmt} width={56} label={{ value: name, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v) => fmtMetric(Number(v))} labelFormatter={(l) => `${l} training rows`} />
                 <Legend verticalAlign="top" />
                 <Line dataKey="train" name={`training ${name}`} stroke="var(--accent)" strokeWidth={2} isAnimationActive={false} />
