@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with scripts/ensure-chromium.mjs
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4317;
+// A second checkout or helper can run its own copy beside this one (another port, another build folder).
+const PORT = Number(process.env.SAPLING_E2E_PORT ?? 4317);
+const OUT_DIR = process.env.SAPLING_E2E_DIST ?? 'dist';
 
 /** End-to-end tests drive the built app (`vite preview`) in Debian's headless Chromium. */
 export default defineConfig({
@@ -13,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.SAPLING_E2E_DIST ? `${process.env.SAPLING_E2E_DIST}-results` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
