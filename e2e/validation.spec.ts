@@ -36,4 +36,16 @@ test('cross-validation on the training rows: five folds, by group too, with mean
   await studio.train.trainAndWait();
   await studio.step('Evaluate');
   await expect(page.getByText(/3 folds of the 275 training rows \(grouped by island;/)).toBeVisible();
+
+  // Repeated holdout: four random splits at the test share, each with its own column.
+  await studio.step('Prepare');
+  await page.getByLabel('Validation by').selectOption('holdout');
+  await page.getByLabel('Holdout repeats').fill('4');
+  await page.getByLabel('Keep rows together by').selectOption('');
+  await studio.step('Train');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  const splits = page.getByRole('table', { name: 'Repeated holdout' });
+  await expect(splits.getByRole('columnheader')).toHaveText(['Metric', 'Mean ± spread', 'Split 1', 'Split 2', 'Split 3', 'Split 4']);
+  await expect(page.getByText(/4 random splits of the 275 training rows \(stratified by class; 5\d, 5\d, 5\d, 5\d rows held out\)/)).toBeVisible();
 });

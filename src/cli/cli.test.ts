@@ -139,6 +139,23 @@ describe('sapling CLI', () => {
     expect(grouped.stdout).toMatch(/3-fold cross-validation on the training rows \(grouped k-fold by island; fold sizes/);
   });
 
+  it('validates by repeated holdout with --holdout R at --test-size, grouped with --group', () => {
+    const report = join(dir, 'holdout-report.json');
+    const r = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--holdout', '3', '--test-size', '0.25', '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('repeated holdout: split 3 of 3');
+    // 258 training rows (344 at test size 0.25), a quarter of them held out each time.
+    expect(r.stdout).toMatch(/3 random splits at test size 0\.25 on the training rows \(stratified repeated holdout; held-out sizes 6\d, 6\d, 6\d\):/);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.validation).toMatchObject({ method: 'stratified repeated holdout', folds: 3, test_size: 0.25 });
+    expect(json.metrics.cv.accuracy.folds).toHaveLength(3);
+    const grouped = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--holdout', '2', '--group', 'island');
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toMatch(/\(grouped repeated holdout by island; held-out sizes/);
+    const both = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--cv', '3', '--holdout', '3');
+    expect(both.stderr.trim()).toBe('error: choose one of --cv K (k-fold) and --holdout R (repeated holdout)');
+  });
+
   it('tunes a model by cross-validation on the training rows, refits the best and tests it once', () => {
     const report = join(dir, 'tune-report.json');
     const out = join(dir, 'tuned.json');

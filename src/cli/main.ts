@@ -11,7 +11,7 @@ usage:
   sapling train <data.csv> --target <col> [--task classification|regression]
                 [--model logistic|linear|mlp|tree|forest|gbdt|knn|naive-bayes|svm]
                 [--param key=value]... [--seed N] [--test-size F | --test test.csv]
-                [--cv K [--group <col>]] [--out model.json] [--report report.json]
+                [--cv K | --holdout R] [--group <col>] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]      (no target: clustering or projection)
   sapling tune <data.csv> --target <col> --model <id> [--strategy random|grid|halving]
@@ -26,7 +26,8 @@ ${READ_FLAGS_HELP}
 options:
   --test test.csv      train on all of data.csv and test on this file (no split)
   --cv K               also K-fold cross-validate on the training rows (stratified for classes)
-  --group <col>        with --cv: rows sharing a value of <col> stay in one fold
+  --holdout R          instead of --cv: R random splits of the training rows at --test-size (repeated holdout)
+  --group <col>        with --cv or --holdout: rows sharing a value of <col> stay on one side of each split
   predict with a clustering model adds a "cluster" column (-1 = noise); with pca, pc1, pc2, …
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
   --help               this text`;
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         test: { type: 'string' },
         cv: { type: 'string' },
         group: { type: 'string' },
+        holdout: { type: 'string' },
         budget: { type: 'string' },
         trials: { type: 'string' },
         strategy: { type: 'string' },

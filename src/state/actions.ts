@@ -6,6 +6,7 @@ import { resolveParams } from '../core/params';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
 import { STEP_REGISTRY } from '../core/prep/registry';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
+import type { ValidationSpec } from '../core/train/crossValidate';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
@@ -315,7 +316,7 @@ export function setSeed(seed: number): void {
   set({ seed });
 }
 
-/** Sets cross-validation for the next run: folds (0 = none, else 2–20) and the group column. */
+/** Sets cross-validation for the next run: folds or repeats (0 = none, else 2–20), k-fold or repeated holdout, and the group column. */
 export function setValidation(patch: Partial<StudioState['validation']>): void {
   set((s) => ({ validation: { ...s.validation, ...patch } }));
 }
@@ -431,11 +432,12 @@ export function predictionsCsvText(): string {
 }
 
 /** The run's cross-validation, when asked for (a group column that has since left the data is ignored). */
-function validationOf(s: StudioState): { validation?: { folds: number; group?: string } } {
+function validationOf(s: StudioState): { validation?: ValidationSpec } {
   if (s.validation.folds < 2) return {};
   const columns = s.dataset.result?.profile.columns.map((c) => c.name) ?? [];
   const group = s.validation.group && columns.includes(s.validation.group) ? { group: s.validation.group } : {};
-  return { validation: { folds: s.validation.folds, ...group } };
+  const method = s.validation.method === 'holdout' ? { method: 'holdout' as const } : {};
+  return { validation: { folds: s.validation.folds, ...method, ...group } };
 }
 
 /** Auto's budget and folds from its settings (the form's values, or the defaults). */

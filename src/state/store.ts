@@ -42,8 +42,11 @@ export interface StudioState {
   readonly modelId: string | null;
   readonly modelParams: Readonly<Record<string, unknown>>;
   readonly seed: number;
-  /** Cross-validation of the next run on its training rows: fold count (0 = none) and an optional group column. */
-  readonly validation: { readonly folds: number; readonly group: string | null };
+  /**
+   * Cross-validation of the next run on its training rows: fold count (0 = none; repeats for a
+   * repeated holdout), k-fold or repeated holdout, and an optional group column.
+   */
+  readonly validation: { readonly folds: number; readonly method: 'k-fold' | 'holdout'; readonly group: string | null };
   readonly training: Job<ModelSummary>;
   /** Per-epoch logs of the running (or last) training, for the live chart. */
   readonly history: readonly EpochLog[];
@@ -78,7 +81,7 @@ export const INITIAL_STATE: StudioState = {
   modelId: null,
   modelParams: {},
   seed: 42,
-  validation: { folds: 0, group: null },
+  validation: { folds: 0, method: 'k-fold', group: null },
   training: IDLE_JOB,
   history: [],
   historyModel: null,

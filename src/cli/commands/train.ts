@@ -10,6 +10,7 @@ import { runTraining, splitForRun } from '../../core/train/runTraining';
 import { type LeaderboardRow, autoModel, autoReport } from '../../core/tune/auto';
 import { type DataTable, selectRows } from '../../core/table/DataTable';
 import type { TrainConfig } from '../../core/train/config';
+import type { ValidationSpec } from '../../core/train/crossValidate';
 import { SaplingError } from '../../core/util/errors';
 import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
 import { foldsOption, numberOption, positiveOption, wholeOption } from '../options';
@@ -33,7 +34,9 @@ export interface TrainOptions {
   test?: string;
   /** Folds of cross-validation on the training rows. */
   cv?: string;
-  /** With `cv`: the column whose values keep rows together in one fold. */
+  /** Instead of `cv`: random splits of the training rows at the test size (repeated holdout). */
+  holdout?: string;
+  /** With `cv` or `holdout`: the column whose values keep rows together on one side of each split. */
   group?: string;
   /** With `--model auto`: seconds for comparing and tuning. */
   budget?: string;
@@ -52,9 +55,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const task = parseTask(options.task);
   const seed = numberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = numberOption('--test-size', options.testSize, 0.2);
-  const folds = foldsOption(options.cv, undefined);
-  if (options.group !== undefined && folds === undefined) throw new SaplingError('bad-param', '--group goes with --cv K (it says how rows are kept together in folds)');
-  const validation = folds !== undefined ? { folds, ...(options.group !== undefined ? { group: options.group } : {}) } : undefined;
+  const validation = validationOption(options);
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   if (!options.target) {
@@ -79,7 +80,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const trained = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
     host: pool,
     backend,
-    onFold: (fold, all) => console.log(`cross-validation: fold ${fold} of ${all}`),
+    onFold: (fold, all) => console.log(`${validation?.method === 'holdout' ? 'repeated holdout: split' : 'cross-validation: fold'} ${fold} of ${all}`),
     onEpoch: (log) => {
       const val = log.valLoss !== undefined ? `  val_loss ${num(log.valLoss)}` : '';
       const metric = log.valMetric !== undefined ? `  val_${problem.task === 'regression' ? 'r2' : 'accuracy'} ${num(log.valMetric)}` : '';
@@ -95,7 +96,8 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   if (report.train_metrics_rows !== undefined) console.log(`(training metrics on a seeded sample of ${report.train_metrics_rows} training rows)`);
   if (report.metrics.cv && report.validation) {
     const v = report.validation;
-    console.log(`\n${v.folds}-fold cross-validation on the training rows (${v.method}${v.group ? ` by ${v.group}` : ''}; fold sizes ${v.fold_rows.join(', ')}):`);
+    const what = v.test_size !== undefined ? `${v.folds} random splits at test size ${v.test_size}` : `${v.folds}-fold cross-validation`;
+    console.log(`\n${what} on the training rows (${v.method}${v.group ? ` by ${v.group}` : ''}; ${v.test_size !== undefined ? 'held-out' : 'fold'} sizes ${v.fold_rows.join(', ')}):`);
     console.log(formatCv(report.metrics.cv));
   }
   const cvTime = report.timings_ms.cross_validate !== undefined ? `, cross-validate ${num(report.timings_ms.cross_validate)}` : '';
@@ -160,4 +162,14 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
 function printRow(r: LeaderboardRow): void {
   const score = Number.isNaN(r.score) ? `failed: ${r.error}` : `${num(r.score)} ± ${num(r.metrics[r.metrics.r2 ? 'r2' : 'accuracy'].std)}`;
   console.log(`  ${r.model.padEnd(12)} ${score}  ${num(r.ms / 1000)} s`);
+}
+
+/** `--cv K` or `--holdout R`, with an optional `--group` column: how the training rows are validated. */
+function validationOption(options: TrainOptions): ValidationSpec | undefined {
+  if (options.cv !== undefined && options.holdout !== undefined) throw new SaplingError('bad-param', 'choose one of --cv K (k-fold) and --holdout R (repeated holdout)');
+  const group = options.group !== undefined ? { group: options.group } : {};
+  if (options.holdout !== undefined) return { folds: wholeOption('--holdout', options.holdout, 0, 2), method: 'holdout', ...group };
+  const folds = foldsOption(options.cv, undefined);
+  if (options.group !== undefined && folds === undefined) throw new SaplingError('bad-param', '--group goes with --cv K or --holdout R (it says how rows are kept together in folds)');
+  return folds !== undefined ? { folds, ...group } : undefined;
 }

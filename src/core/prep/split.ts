@@ -56,15 +56,7 @@ export function kFoldSplits(n: number, k: number, rng: Rng, options: FoldOptions
   if (n < k) throw new SaplingError('too-few-rows', `${n} rows are too few for ${k}-fold cross-validation (each fold needs a row)`);
   const fold = new Int32Array(n);
   if (options.groups) {
-    const members = new Map<number, number[]>();
-    let missing = -2;
-    for (let i = 0; i < n; i++) {
-      // Rows with no group value are groups of one each.
-      const g = options.groups[i] >= 0 ? options.groups[i] : missing--;
-      let rows = members.get(g);
-      if (!rows) members.set(g, (rows = []));
-      rows.push(i);
-    }
+    const members = groupMembers(options.groups, n);
     if (members.size < k) throw new SaplingError('too-few-groups', `the group column has ${members.size} group${members.size === 1 ? '' : 's'}; ${k}-fold cross-validation needs at least ${k}`);
     const groups = shuffleInPlace(Int32Array.from(members.keys()), rng);
     // Stable by size after the shuffle: equal-sized groups keep their random order.
@@ -97,8 +89,44 @@ export function kFoldSplits(n: number, k: number, rng: Rng, options: FoldOptions
   });
 }
 
-/** `repeats` seeded train/test splits of `n` rows (stratified with `strata`), each as `trainTestSplit` draws it. */
-export function repeatedHoldout(n: number, testSize: number, repeats: number, rng: Rng, strata?: Int32Array): SplitIndices[] {
+/**
+ * `repeats` seeded train/test splits of `n` rows (repeated holdout, scikit-learn's ShuffleSplit),
+ * each drawn as `trainTestSplit` draws it — stratified with `strata` — or, with `groups`, by whole
+ * groups (GroupShuffleSplit): groups are shuffled and go to the test part until it holds at least
+ * `testSize` of the rows, so no group is on both sides.
+ */
+export function repeatedHoldout(n: number, testSize: number, repeats: number, rng: Rng, options: FoldOptions = {}): SplitIndices[] {
   if (!Number.isInteger(repeats) || repeats < 1) throw new SaplingError('bad-param', `repeated holdout needs at least 1 repeat, got ${repeats}`);
-  return Array.from({ length: repeats }, () => trainTestSplit(n, testSize, rng, strata));
+  const { groups } = options;
+  if (!groups) return Array.from({ length: repeats }, () => trainTestSplit(n, testSize, rng, options.strata));
+  if (!(testSize > 0 && testSize < 1)) throw new SaplingError('bad-param', `test size must be between 0 and 1, got ${testSize}`);
+  const members = groupMembers(groups, n);
+  if (members.size < 2) throw new SaplingError('too-few-groups', `the group column has ${members.size} group${members.size === 1 ? '' : 's'}; a grouped holdout needs at least 2`);
+  const keys = Int32Array.from(members.keys());
+  return Array.from({ length: repeats }, () => {
+    const test = new Uint8Array(n);
+    let held = 0;
+    const order = shuffleInPlace(keys, rng);
+    // Whole groups until the test part reaches its share, always leaving one group to train on.
+    for (let g = 0; g < order.length - 1 && held < testSize * n; g++) {
+      for (const i of members.get(order[g])!) test[i] = 1;
+      held += members.get(order[g])!.length;
+    }
+    const split: { train: number[]; test: number[] } = { train: [], test: [] };
+    for (let i = 0; i < n; i++) (test[i] ? split.test : split.train).push(i);
+    return { train: Int32Array.from(split.train), test: Int32Array.from(split.test) };
+  });
+}
+
+/** Rows of each group, by group code; rows with no group value (−1) are groups of one each. */
+function groupMembers(groups: Int32Array, n: number): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  let missing = -2;
+  for (let i = 0; i < n; i++) {
+    const g = groups[i] >= 0 ? groups[i] : missing--;
+    let rows = members.get(g);
+    if (!rows) members.set(g, (rows = []));
+    rows.push(i);
+  }
+  return members;
 }

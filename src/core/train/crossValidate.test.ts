@@ -69,6 +69,21 @@ describe('k-fold splits', () => {
     for (const h of holdouts) expect(h.test.length).toBe(10);
     expect(holdouts[0]).not.toEqual(holdouts[1]);
   });
+
+  it('hold out whole groups in a grouped repeated holdout, at least the test share each time', () => {
+    // 30 groups of sizes 1..4; rows with no group (−1) are groups of one.
+    const groups = Int32Array.from({ length: 75 }, (_, i) => (i % 15 === 14 ? -1 : i % 30));
+    const holdouts = repeatedHoldout(75, 0.25, 4, createRng(9), { groups });
+    for (const h of holdouts) {
+      expect(h.train.length + h.test.length).toBe(75);
+      expect(h.test.length).toBeGreaterThanOrEqual(0.25 * 75);
+      // No group on both sides (missing values are each their own group).
+      const testGroups = new Set(Array.from(h.test, (i) => groups[i]).filter((g) => g >= 0));
+      for (const i of h.train) if (groups[i] >= 0) expect(testGroups.has(groups[i])).toBe(false);
+    }
+    expect(holdouts[0].test).not.toEqual(holdouts[1].test);
+    expect(() => repeatedHoldout(10, 0.2, 2, createRng(1), { groups: new Int32Array(10) })).toThrow(/1 group; a grouped holdout needs at least 2/);
+  });
 });
 
 describe('crossValidate', () => {
@@ -100,6 +115,18 @@ describe('crossValidate', () => {
     expect(validated.report.metrics.test).toEqual(plain.report.metrics.test);
     expect(validated.file.model.state).toEqual(plain.file.model.state);
     expect(validated.file.config.validation).toEqual({ folds: 3 });
+  });
+
+  it('repeats a stratified holdout at the recipe\'s test size when asked, each split scored as a run', async () => {
+    const spec = config('logistic');
+    const { metrics, validation } = await crossValidate(penguins, spec, { folds: 3, method: 'holdout' });
+    expect(validation).toMatchObject({ method: 'stratified repeated holdout', folds: 3, test_size: 0.2 });
+    for (const rows of validation.fold_rows) expect(Math.abs(rows - 0.2 * penguins.rowCount)).toBeLessThanOrEqual(3);
+    const species = classTarget(getColumn(penguins, 'species'));
+    const splits = repeatedHoldout(penguins.rowCount, 0.2, 3, createRng(spec.seed ^ FOLD_SEED), { strata: species.y });
+    const { report } = await runTraining(selectRows(penguins, splits[2].train), spec, {}, selectRows(penguins, splits[2].test));
+    expect(metrics.accuracy.folds[2]).toBe(report.metrics.test.accuracy);
+    await expect(crossValidate(penguins, spec, { folds: 1, method: 'holdout' })).rejects.toThrow(/at least 2 repeats/);
   });
 
   it('groups by a named column, for regression too', async () => {

@@ -1,4 +1,4 @@
-import { type SplitIndices, kFoldSplits } from '../prep/split';
+import { type SplitIndices, kFoldSplits, repeatedHoldout } from '../prep/split';
 import { classTarget, isClassification } from '../problem';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import type { Column } from '../table/column';
@@ -8,9 +8,16 @@ import type { TrainConfig } from './config';
 import type { CvMetrics, ValidationReport } from './report';
 import { type RunContext, nestedContext, runTraining } from './runTraining';
 
-/** How a run cross-validates: k folds, grouped by a column when one is named. */
+/** How a run cross-validates: k folds (or repeated holdout), grouped by a column when one is named. */
 export interface ValidationSpec {
+  /** k-fold: the number of folds; repeated holdout: the number of random splits. */
   readonly folds: number;
+  /**
+   * 'k-fold' (the default): folds that partition the rows, each row scored once. 'holdout':
+   * `folds` independent random splits at the recipe's test size (repeated holdout), for when a
+   * fold would be too small or a person wants the test share they chose.
+   */
+  readonly method?: 'k-fold' | 'holdout';
   /** Rows sharing a value of this column stay in one fold (patients, households, sessions). */
   readonly group?: string;
 }
@@ -39,20 +46,25 @@ export async function crossValidate(table: DataTable, config: TrainConfig, spec:
     const folds = scores.map((s) => s[key]);
     metrics[key] = { ...meanAndStd(folds), folds };
   }
-  return { metrics, validation: { method, folds: spec.folds, ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
+  return { metrics, validation: { method, folds: spec.folds, ...(spec.method === 'holdout' ? { test_size: config.recipe.testSize } : {}), ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
 }
 
 /**
- * The k folds of `table` for a config, as every cross-validation of it draws them: stratified by
- * class for classification (unless the recipe says not to stratify), grouped when `spec` names a
- * group column, from their own stream of the seed (so adding cross-validation leaves the model
- * unchanged).
+ * The k folds (or holdout splits) of `table` for a config, as every cross-validation of it draws
+ * them: stratified by class for classification (unless the recipe says not to stratify), grouped
+ * when `spec` names a group column, from their own stream of the seed (so adding cross-validation
+ * leaves the model unchanged).
  */
 export function cvFolds(table: DataTable, config: TrainConfig, spec: ValidationSpec): { splits: SplitIndices[]; method: ValidationReport['method'] } {
   const groups = spec.group !== undefined ? groupCodes(table, spec.group) : undefined;
   const strata = !groups && isClassification(config.problem.task) && config.recipe.stratify ? classTarget(getColumn(table, config.problem.target)).y : undefined;
-  const splits = kFoldSplits(table.rowCount, spec.folds, createRng(config.seed ^ FOLD_SEED), { strata, groups });
-  return { splits, method: groups ? 'grouped k-fold' : strata ? 'stratified k-fold' : 'k-fold' };
+  const rng = createRng(config.seed ^ FOLD_SEED);
+  const kind = groups ? 'grouped ' : strata ? 'stratified ' : '';
+  if (spec.method === 'holdout') {
+    if (!Number.isInteger(spec.folds) || spec.folds < 2) throw new SaplingError('bad-param', `repeated holdout needs at least 2 repeats, got ${spec.folds}`);
+    return { splits: repeatedHoldout(table.rowCount, config.recipe.testSize, spec.folds, rng, { strata, groups }), method: `${kind}repeated holdout` };
+  }
+  return { splits: kFoldSplits(table.rowCount, spec.folds, rng, { strata, groups }), method: `${kind}k-fold` };
 }
 
 /** The mean and the population standard deviation (as numpy's std) of scores over folds or repeats. */

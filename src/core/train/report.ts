@@ -61,9 +61,12 @@ export type CvMetrics = Readonly<Record<string, { readonly mean: number; readonl
 
 /** The cross-validation behind `metrics.cv`. */
 export interface ValidationReport {
-  readonly method: 'k-fold' | 'stratified k-fold' | 'grouped k-fold';
+  readonly method: `${'' | 'stratified ' | 'grouped '}${'k-fold' | 'repeated holdout'}`;
+  /** Folds (k-fold) or random splits (repeated holdout); `metrics.cv`'s `folds` holds one value for each. */
   readonly folds: number;
+  /** Repeated holdout: the share of the training rows each split held out. */
+  readonly test_size?: number;
   readonly group?: string;
-  /** Rows in each fold's test part. */
+  /** Rows in each fold's (or split's) test part. */
   readonly fold_rows: readonly number[];
 }

@@ -9,12 +9,22 @@ export function CrossValidation({ report }: { report: TrainReport }) {
   if (!cv || !validation) return null;
   const keys = Object.keys(cv);
   const main = report.task === 'regression' ? 'r2' : 'accuracy';
-  const how = validation.method === 'grouped k-fold' ? `grouped by ${validation.group}` : validation.method === 'stratified k-fold' ? 'stratified by class' : 'rows dealt at random';
+  const how = validation.method.startsWith('grouped') ? `grouped by ${validation.group}` : validation.method.startsWith('stratified') ? 'stratified by class' : 'rows dealt at random';
+  const holdout = validation.test_size !== undefined;
+  const part = holdout ? 'Split' : 'Fold';
   return (
     <div className="card">
-      <h3 id="cv-title">Cross-validation</h3>
+      <h3 id="cv-title">{holdout ? 'Repeated holdout' : 'Cross-validation'}</h3>
       <p className="help">
-        {validation.folds} folds of the {report.split.train.toLocaleString('en')} training rows ({how}; {validation.fold_rows.join(', ')} rows each). Each fold was scored by a model trained on the other folds, with the preparation fitted on them alone. The spread (±, the standard deviation over folds) says how much one test set’s score could move by chance.
+        {holdout ? (
+          <>
+            {validation.folds} random splits of the {report.split.train.toLocaleString('en')} training rows ({how}; {validation.fold_rows.join(', ')} rows held out). Each split was scored by a model trained on the rest, with the preparation fitted on it alone. The spread (±, the standard deviation over splits) says how much one test set’s score could move by chance.
+          </>
+        ) : (
+          <>
+            {validation.folds} folds of the {report.split.train.toLocaleString('en')} training rows ({how}; {validation.fold_rows.join(', ')} rows each). Each fold was scored by a model trained on the other folds, with the preparation fitted on them alone. The spread (±, the standard deviation over folds) says how much one test set’s score could move by chance.
+          </>
+        )}
       </p>
       <div className="cv-grid">
         <table aria-labelledby="cv-title" className="metrics cv-table">
@@ -24,7 +34,7 @@ export function CrossValidation({ report }: { report: TrainReport }) {
               <th scope="col">Mean ± spread</th>
               {cv[keys[0]].folds.map((_, f) => (
                 <th scope="col" key={f}>
-                  Fold {f + 1}
+                  {part} {f + 1}
                 </th>
               ))}
             </tr>
@@ -43,14 +53,14 @@ export function CrossValidation({ report }: { report: TrainReport }) {
             ))}
           </tbody>
         </table>
-        {cv[main] ? <FoldStrip name={METRIC_LABELS[main] ?? main} folds={cv[main].folds} mean={cv[main].mean} test={report.metrics.test[main]} lowerIsBetter={LOWER_IS_BETTER.has(main)} /> : null}
+        {cv[main] ? <FoldStrip part={part.toLowerCase()} name={METRIC_LABELS[main] ?? main} folds={cv[main].folds} mean={cv[main].mean} test={report.metrics.test[main]} lowerIsBetter={LOWER_IS_BETTER.has(main)} /> : null}
       </div>
     </div>
   );
 }
 
-/** The folds' scores as dots on one axis, with their mean and the test score for comparison. */
-function FoldStrip({ name, folds, mean, test, lowerIsBetter }: { name: string; folds: readonly number[]; mean: number; test: number; lowerIsBetter: boolean }) {
+/** The folds' (or splits') scores as dots on one axis, with their mean and the test score for comparison. */
+function FoldStrip({ part, name, folds, mean, test, lowerIsBetter }: { part: string; name: string; folds: readonly number[]; mean: number; test: number; lowerIsBetter: boolean }) {
   const values = [...folds, test];
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -59,7 +69,7 @@ function FoldStrip({ name, folds, mean, test, lowerIsBetter }: { name: string; f
   hi += pad;
   const width = 320;
   const x = (v: number) => 16 + ((v - lo) / (hi - lo)) * (width - 32);
-  const label = `${name} of each fold (dots), their mean (line) and the test set (diamond): folds from ${fmtMetric(Math.min(...folds))} to ${fmtMetric(Math.max(...folds))}, mean ${fmtMetric(mean)}, test ${fmtMetric(test)}`;
+  const label = `${name} of each ${part} (dots), their mean (line) and the test set (diamond): ${part}s from ${fmtMetric(Math.min(...folds))} to ${fmtMetric(Math.max(...folds))}, mean ${fmtMetric(mean)}, test ${fmtMetric(test)}`;
   return (
     <figure className="fold-strip">
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} 80`} width="100%">
@@ -67,7 +77,7 @@ function FoldStrip({ name, folds, mean, test, lowerIsBetter }: { name: string; f
         <line x1={x(mean)} x2={x(mean)} y1={14} y2={62} className="mean" />
         {folds.map((v, f) => (
           <circle key={f} cx={x(v)} cy={36 + stackOffset(folds, f)} r={5} className="fold">
-            <title>{`Fold ${f + 1}: ${fmtMetric(v)}`}</title>
+            <title>{`${part === 'split' ? 'Split' : 'Fold'} ${f + 1}: ${fmtMetric(v)}`}</title>
           </circle>
         ))}
         <path d={`M ${x(test)} 0 l 6 6 l -6 6 l -6 -6 Z`} className="test">
@@ -81,7 +91,7 @@ function FoldStrip({ name, folds, mean, test, lowerIsBetter }: { name: string; f
         </text>
       </svg>
       <figcaption className="muted small">
-        {name} per fold (dots), their mean (dashed line), and the test set (◆, above){lowerIsBetter ? '; lower is better' : ''}.
+        {name} per {part} (dots), their mean (dashed line), and the test set (◆, above){lowerIsBetter ? '; lower is better' : ''}.
       </figcaption>
     </figure>
   );

@@ -13,6 +13,7 @@ export function PrepareScreen() {
   const task = useStudio(taskOf);
   const seed = useStudio((s) => s.seed);
   const validation = useStudio((s) => s.validation);
+  const holdout = validation.method === 'holdout';
   const target = useStudio((s) => s.target);
   const profile = useStudio((s) => s.dataset.result?.profile);
   if (!recipe || !task) return null;
@@ -79,7 +80,7 @@ export function PrepareScreen() {
         </div>
         {noTarget ? null : (
           <div className="field">
-            <label htmlFor="cv-folds">Cross-validation folds</label>
+            <label htmlFor="cv-folds">{holdout ? 'Holdout repeats' : 'Cross-validation folds'}</label>
             <input
               id="cv-folds"
               type="number"
@@ -90,8 +91,20 @@ export function PrepareScreen() {
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && setValidation({ folds: Math.min(20, Math.max(0, e.target.valueAsNumber === 1 ? 2 : e.target.valueAsNumber)) })}
             />
             <p className="help">
-              0 = none. With K, the training rows are cut in K folds and the model is trained K more times, each time scored on the fold it did not see: Evaluate shows every metric’s mean and spread, a steadier measure than one test set. Takes K times longer.
+              {holdout
+                ? `0 = none. With R, the training rows are split R times at random, ${Math.round(recipe.testSize * 100)}% held out each time (the test share above), and the model is trained R more times: Evaluate shows every metric’s mean and spread. Takes R times longer.`
+                : '0 = none. With K, the training rows are cut in K folds and the model is trained K more times, each time scored on the fold it did not see: Evaluate shows every metric’s mean and spread, a steadier measure than one test set. Takes K times longer.'}
             </p>
+          </div>
+        )}
+        {noTarget || validation.folds < 2 ? null : (
+          <div className="field">
+            <label htmlFor="cv-method">Validation by</label>
+            <select id="cv-method" value={validation.method} onChange={(e) => setValidation({ method: e.target.value === 'holdout' ? 'holdout' : 'k-fold' })}>
+              <option value="k-fold">k-fold cross-validation (each row scored once)</option>
+              <option value="holdout">repeated holdout (random splits at the test share)</option>
+            </select>
+            <p className="help">Folds use every row once and suit most data. Repeated holdout keeps the test share you chose and can repeat as often as you like, but some rows are scored several times and some never.</p>
           </div>
         )}
         {noTarget || validation.folds < 2 ? null : (
@@ -105,7 +118,7 @@ export function PrepareScreen() {
                 </option>
               ))}
             </select>
-            <p className="help">Rows sharing a value here (one patient’s visits, one household’s members) go to the same fold, so the scores say how the model does on groups it has never seen.</p>
+            <p className="help">Rows sharing a value here (one patient’s visits, one household’s members) stay on one side of every split, so the scores say how the model does on groups it has never seen.</p>
           </div>
         )}
         <div className="field">
