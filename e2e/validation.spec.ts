@@ -30,8 +30,11 @@ test('cross-validation on the training rows: five folds, by group too, with mean
 
   // Grouped by island: each fold holds whole islands.
   await studio.step('Prepare');
-  await page.getByLabel('Cross-validation folds').fill('3');
   await page.getByLabel('Keep rows together by').selectOption('island');
+  // Five folds cannot be dealt from three islands: said before training.
+  await expect(page.getByRole('alert').filter({ hasText: 'island has 3 groups; 5-fold cross-validation needs at least 5' })).toBeVisible();
+  await page.getByLabel('Cross-validation folds').fill('3');
+  await expect(page.getByRole('alert').filter({ hasText: 'island has 3 groups' })).toHaveCount(0);
   await studio.step('Train');
   await studio.train.trainAndWait();
   await studio.step('Evaluate');

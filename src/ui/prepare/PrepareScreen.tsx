@@ -20,6 +20,10 @@ export function PrepareScreen() {
   const columns = (profile?.columns ?? []).map((c) => c.name).filter((c) => c !== target);
   const transformSteps = STEP_REGISTRY.filter((d) => d.id !== 'drop-columns');
   const noTarget = isUnsupervised(task);
+  // Groups the folds can deal (a missing value is a group of its own); fewer than the folds cannot be split.
+  const groupColumn = validation.group ? profile?.columns.find((c) => c.name === validation.group) : undefined;
+  const groups = groupColumn ? groupColumn.unique + groupColumn.missing : Infinity;
+  const tooFewGroups = !holdout && groups < validation.folds ? groups : 0;
   return (
     <section aria-labelledby="prepare-title">
       <h2 id="prepare-title">Prepare</h2>
@@ -119,6 +123,11 @@ export function PrepareScreen() {
               ))}
             </select>
             <p className="help">Rows sharing a value here (one patient’s visits, one household’s members) stay on one side of every split, so the scores say how the model does on groups it has never seen.</p>
+            {tooFewGroups ? (
+              <p className="note-warn small" role="alert">
+                {validation.group} has {tooFewGroups} group{tooFewGroups === 1 ? '' : 's'}; {validation.folds}-fold cross-validation needs at least {validation.folds}. Choose {tooFewGroups >= 2 ? `${tooFewGroups} folds or fewer, ` : ''}repeated holdout, or another column.
+              </p>
+            ) : null}
           </div>
         )}
         <div className="field">
