@@ -19,6 +19,8 @@ usage:
                 [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
   sapling importance <model.json> <data.csv> [--repeats N] [--seed N] [--out importance.json]
+  sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
+                [--samples N] [--seed N] [--out explain.json]
   sapling curves <data.csv> --target <col> [--model <id>] [--vary name=v1,v2,…] [--cv K] [--out curves.json]
 
 ${READ_FLAGS_HELP}
@@ -28,6 +30,9 @@ options:
   --cv K               also K-fold cross-validate on the training rows (stratified for classes)
   --holdout R          instead of --cv: R random splits of the training rows at --test-size (repeated holdout)
   --group <col>        with --cv or --holdout: rows sharing a value of <col> stay on one side of each split
+  --row N, --rows 1,5,9  explain: data rows counted from 1 (the first line after the header)
+  --column <col>       explain: partial dependence and ICE lines of the predictions on <col>
+  --samples N          explain: permutation pairs for models explained by sampling (default 128)
   predict with a clustering model adds a "cluster" column (-1 = noise); with pca, pc1, pc2, …
   --backend wasm|cpu   TF.js backend (default: wasm, falling back to cpu)
   --help               this text`;
@@ -56,6 +61,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         trials: { type: 'string' },
         strategy: { type: 'string' },
         repeats: { type: 'string' },
+        rows: { type: 'string' },
+        row: { type: 'string' },
+        column: { type: 'string' },
+        samples: { type: 'string' },
         vary: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -103,6 +112,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await importanceCommand(files[0], files[1], { out: values.out, repeats: values.repeats, seed: values.seed, read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'explain': {
+        needFiles(files, 2, 'explain <model.json> <data.csv> --row N | --rows 1,5,9 | --column <col>');
+        const { explainCommand } = await import('./commands/explain');
+        await explainCommand(files[0], files[1], { out: values.out, rows: values.rows, row: values.row, column: values.column, samples: values.samples, seed: values.seed, read }, () => tfjsBackend(values.backend), pool());
+        return 0;
+      }
       case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
         const { predictCommand } = await import('./commands/predict');
@@ -110,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain)`);
         return 1;
     }
   } catch (e) {
