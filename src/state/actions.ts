@@ -16,6 +16,7 @@ import type { WarningFix } from '../core/warnings';
 import { type Job, type JobEvent, jobReducer } from './job';
 import { hasEngine, requireEngine, setEngine } from './engineHandle';
 import { initialColourBy, loadRowMap } from './rowMap';
+import { loadRuns, recordRun, runClock } from './runs';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
 /**
@@ -89,6 +90,7 @@ export function goTo(step: Step): void {
 /** Starts the engine worker and lets it pick the fastest TF.js backend. */
 export async function startStudio(): Promise<void> {
   if (hasEngine()) return;
+  void loadRuns((message) => showError(message));
   const engine = startEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`)).engine;
   setEngine(engine);
   try {
@@ -328,6 +330,8 @@ export async function train(): Promise<void> {
     showError('Choose a target column, or no target, first (Problem).');
     return;
   }
+  const kind = s.modelId === autoInfo.id ? 'auto' : 'train';
+  const startedAt = runClock.now();
   set({ history: [], historyModel: s.modelId });
   dispatch('training', { type: 'start' });
   const progress = progressTo('training');
@@ -349,7 +353,9 @@ export async function train(): Promise<void> {
     // Auto's chart shows its winner's training: label it as that model's.
     if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
     becomeCurrent(summary);
+    void recordRun(kind, s, startedAt, { status: 'succeeded', summary });
   } catch (e) {
+    void recordRun(kind, s, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e });
     if (isCancelled(e)) {
       dispatch('training', { type: 'cancel' });
     } else {

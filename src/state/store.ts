@@ -4,6 +4,7 @@ import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { AssociationMatrix } from '../core/profile/association';
 import type { RecipeSpec } from '../core/prep/recipe';
+import type { RunRecord } from '../core/project/runRecord';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
 import type { DatasetSummary, ModelSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
@@ -65,6 +66,8 @@ export interface StudioState {
   readonly exclusions: { readonly columns: readonly string[]; readonly dropDuplicates: boolean };
   /** Associations between the loaded columns, once computed. */
   readonly associations: AssociationMatrix | null;
+  /** The run history (every training, Auto run and tuning), newest first; kept in IndexedDB by `runs.ts`. */
+  readonly runs: readonly RunRecord[];
 }
 
 /** The state of a fresh studio. */
@@ -93,6 +96,7 @@ export const INITIAL_STATE: StudioState = {
   errors: [],
   exclusions: { columns: [], dropDuplicates: false },
   associations: null,
+  runs: [],
 };
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */

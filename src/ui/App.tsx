@@ -4,6 +4,7 @@ import { Stepper } from './components/Stepper';
 import { DataScreen } from './data/DataScreen';
 import { EvaluateScreen } from './evaluate/EvaluateScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { RunHistory } from './history/RunHistory';
 import { PrepareScreen } from './prepare/PrepareScreen';
 import { ProblemScreen } from './problem/ProblemScreen';
 import { TrainScreen } from './train/TrainScreen';
@@ -30,6 +31,7 @@ export function App() {
           </div>
         </div>
         <BackendPicker />
+        <RunHistory />
       </header>
       <Stepper />
       <ErrorAlert />

@@ -1,0 +1,109 @@
+import { type RunKind, type RunOutcome, type RunRecord, buildRunRecord, mergeRuns, newestFirst } from '../core/project/runRecord';
+import { validateRun } from '../core/project/validateRun';
+import { errorMessage } from '../core/util/errors';
+import type { ModelSummary } from '../workers/protocol';
+import { type RunStore, memoryRunStore, openRunStore } from './runHistory';
+import { type StudioState, studio } from './store';
+
+/**
+ * The run history: every training, Auto run and tuning recorded when it ends, in the store's
+ * `runs` (small records, newest first) and in IndexedDB so it survives reloads. When IndexedDB
+ * cannot be used the runs stay in memory and the person is told once.
+ */
+
+/** The clock and the namer of runs (replaced in tests, STYLE.md §8). */
+export const runClock = {
+  now: (): number => Date.now(),
+  newId: (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`),
+};
+
+let storage: Promise<RunStore> | null = null;
+/** Says a problem with keeping runs to the person (the studio's error display). */
+let tell: (message: string) => void = () => {};
+let toldUnavailable = false;
+
+/**
+ * Opens the history (once) and loads its runs into the store, merged with any recorded meanwhile;
+ * `onProblem` shows what goes wrong with keeping them.
+ */
+export async function loadRuns(onProblem: (message: string) => void, open: () => Promise<RunStore> = () => openRunStore()): Promise<void> {
+  tell = onProblem;
+  // Some browsers throw at once (not through the request) in private windows: catch both ways.
+  storage ??= Promise.resolve().then(open).catch(unavailable);
+  const store = await storage;
+  let saved: RunRecord[] = [];
+  try {
+    saved = await store.list();
+  } catch (e) {
+    unavailable(e);
+  }
+  const valid = saved.flatMap((r, i) => {
+    try {
+      return [validateRun(r, `saved run ${i + 1}`)];
+    } catch {
+      return [];
+    }
+  });
+  if (valid.length < saved.length) tell(`${saved.length - valid.length} saved run${saved.length - valid.length === 1 ? '' : 's'} of the run history could not be read and ${saved.length - valid.length === 1 ? 'is' : 'are'} not shown.`);
+  studio.setState((s) => ({ runs: mergeRuns(s.runs, valid).runs }));
+}
+
+/** Switches to keeping runs in memory (those in the store), saying so once. */
+function unavailable(e: unknown): RunStore {
+  const memory = memoryRunStore(studio.getState().runs);
+  storage = Promise.resolve(memory);
+  if (toldUnavailable) return memory;
+  toldUnavailable = true;
+  tell(`The run history cannot be saved in this browser (${errorMessage(e)}); runs are kept until the page is closed. Use "Export project" in Run history to keep them.`);
+  return memory;
+}
+
+/** Applies a change to the kept runs; a failure to keep it falls back to memory and says so once. */
+export async function persist(change: (store: RunStore) => Promise<void>): Promise<void> {
+  storage ??= Promise.resolve(memoryRunStore());
+  try {
+    await change(await storage);
+  } catch (e) {
+    unavailable(e);
+  }
+}
+
+/** How a run ended, as the studio sees it. */
+export type StudioRunOutcome = { readonly status: 'succeeded'; readonly summary: ModelSummary } | { readonly status: 'failed'; readonly error: unknown } | { readonly status: 'cancelled' };
+
+/**
+ * Records a finished run (any kind, any ending) in the history: `before` is the studio's state
+ * when the run started (its data, problem, recipe, model, seed and validation), `startedAt` the
+ * time it started by `runClock.now()`. Does nothing when no data was loaded.
+ */
+export async function recordRun(kind: RunKind, before: StudioState, startedAt: number, outcome: StudioRunOutcome): Promise<RunRecord | null> {
+  const dataset = before.dataset.result;
+  const task = before.noTarget ?? before.targetSummary?.task;
+  if (!dataset || !before.recipe || !before.modelId || !task) return null;
+  const problem = before.noTarget ? { target: null, task: before.noTarget } : { target: before.target!, task: before.targetSummary!.task };
+  const run = buildRunRecord(
+    {
+      kind,
+      startedAt: new Date(startedAt).toISOString(),
+      durationMs: Math.max(0, runClock.now() - startedAt),
+      data: { name: dataset.name, fingerprint: dataset.fingerprint, rows: dataset.profile.rows, columns: dataset.profile.columns.length },
+      problem,
+      recipe: before.recipe,
+      model: { id: before.modelId, params: before.modelParams },
+      seed: before.seed,
+      validation: { folds: before.validation.folds, method: before.validation.method, group: before.validation.group },
+      backend: before.backend.report?.active ?? null,
+      outcome: studioOutcome(outcome),
+    },
+    runClock.newId,
+  );
+  studio.setState((s) => ({ runs: newestFirst([run, ...s.runs]) }));
+  await persist((store) => store.put(run));
+  return run;
+}
+
+function studioOutcome(outcome: StudioRunOutcome): RunOutcome {
+  if (outcome.status === 'succeeded') return { status: 'succeeded', report: outcome.summary.report };
+  if (outcome.status === 'failed') return { status: 'failed', error: errorMessage(outcome.error) };
+  return outcome;
+}
