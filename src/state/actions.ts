@@ -7,6 +7,7 @@ import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/reci
 import { STEP_REGISTRY } from '../core/prep/registry';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { ValidationSpec } from '../core/train/crossValidate';
+import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import { callback, type EngineClient, startEngine } from '../workers/client';
@@ -61,6 +62,11 @@ function progressTo(key: 'dataset' | 'training' | 'prediction') {
     if (p.kind === 'epoch') {
       held.push(p.log);
       timer ??= setTimeout(flush, EPOCH_FLUSH_MS);
+    } else if (p.kind === 'trial') {
+      const t = p.trial;
+      set((s) => ({ trials: [...s.trials, t] }));
+      const best = Math.max(...studio.getState().trials.map((x) => (Number.isNaN(x.score) ? -Infinity : x.score)));
+      dispatch(key, { type: 'progress', progress: { stage: `trial ${t.index + 1} scored ${Number.isNaN(t.score) ? 'nothing (failed)' : t.score.toFixed(4)}; best so far ${best.toFixed(4)}`, fraction: p.fraction } });
     } else if (p.kind === 'ingest') {
       const mb = (n: number) => (n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 1 : 0);
       const stage = `${p.rows.toLocaleString('en-US')} rows, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB`;
@@ -330,38 +336,75 @@ export async function train(): Promise<void> {
     showError('Choose a target column, or no target, first (Problem).');
     return;
   }
-  const kind = s.modelId === autoInfo.id ? 'auto' : 'train';
-  const startedAt = runClock.now();
-  set({ history: [], historyModel: s.modelId });
-  dispatch('training', { type: 'start' });
-  const progress = progressTo('training');
-  try {
-    const common = {
-      recipe: s.recipe,
-      model: { id: s.modelId, params: s.modelParams },
-      seed: s.seed,
-      ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
-    };
-    const problem = () => ({ target: s.target!, task: s.targetSummary!.task });
-    const summary = await (s.noTarget
+  const common = runCommon(s);
+  const problem = () => ({ target: s.target!, task: s.targetSummary!.task });
+  await runModelJob(s.modelId, s.modelId === autoInfo.id ? 'auto' : 'train', (progress) =>
+    s.noTarget
       ? requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progress)
       : s.modelId === autoInfo.id
         ? requireEngine().trainAuto({ problem: problem(), ...common, model: { id: autoInfo.id, params: {} } }, autoOptions(s.modelParams), progress)
-        : requireEngine().train({ problem: problem(), ...common, ...validationOf(s) }, progress)
-    ).finally(progress.flush);
+        : requireEngine().train({ problem: problem(), ...common, ...validationOf(s) }, progress),
+  );
+}
+
+/**
+ * Tunes the chosen model's settings by cross-validation on the training rows (the trials stream
+ * into the live table), then trains the best and tests it once; the best settings fill the form.
+ */
+export async function tune(): Promise<void> {
+  const s = studio.getState();
+  if (!s.recipe || !s.modelId || !s.target || !s.targetSummary || s.noTarget || s.modelId === autoInfo.id) {
+    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).');
+    return;
+  }
+  const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
+  set({ trials: [] });
+  const summary = await runModelJob(s.modelId, 'tune', (progress) => requireEngine().tune(config, tuneOptions(s.tuneSettings), progress));
+  if (summary?.kind === 'supervised') set({ modelParams: summary.report.params });
+}
+
+/** Sets one of the search's settings (strategy, trials, budget, folds) for the next tuning. */
+export function setTuneSetting(key: string, value: unknown): void {
+  set((s) => ({ tuneSettings: { ...s.tuneSettings, [key]: value } }));
+}
+
+/** What every run of the current settings shares: recipe, model, seed, read settings. */
+function runCommon(s: StudioState) {
+  return {
+    recipe: s.recipe!,
+    model: { id: s.modelId!, params: s.modelParams },
+    seed: s.seed,
+    ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
+  };
+}
+
+/**
+ * Runs a job that ends in a model (training, Auto, tuning) as the `training` job: the live chart
+ * fed, the result made current, a cancel or failure said. Resolves to the summary, or undefined.
+ */
+async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>): Promise<ModelSummary | undefined> {
+  const before = studio.getState();
+  const startedAt = runClock.now();
+  set({ history: [], historyModel: modelId, trainingKind: kind });
+  dispatch('training', { type: 'start' });
+  const progress = progressTo('training');
+  try {
+    const summary = await start(progress).finally(progress.flush);
     dispatch('training', { type: 'succeed', result: summary });
     // Auto's chart shows its winner's training: label it as that model's.
     if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
     becomeCurrent(summary);
-    void recordRun(kind, s, startedAt, { status: 'succeeded', summary });
+    void recordRun(kind, before, startedAt, { status: 'succeeded', summary });
+    return summary;
   } catch (e) {
-    void recordRun(kind, s, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e });
+    void recordRun(kind, before, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e });
     if (isCancelled(e)) {
       dispatch('training', { type: 'cancel' });
     } else {
       dispatch('training', { type: 'fail', error: errorMessage(e) });
-      showError(`Training failed: ${errorMessage(e)}`);
+      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`);
     }
+    return undefined;
   }
 }
 
@@ -444,6 +487,12 @@ function validationOf(s: StudioState): { validation?: ValidationSpec } {
   const group = s.validation.group && columns.includes(s.validation.group) ? { group: s.validation.group } : {};
   const method = s.validation.method === 'holdout' ? { method: 'holdout' as const } : {};
   return { validation: { folds: s.validation.folds, ...method, ...group } };
+}
+
+/** The search's options from the Tune form's values (or the defaults). */
+function tuneOptions(settings: Readonly<Record<string, unknown>>): TuneOptions {
+  const { strategy, trials, budget, folds } = resolveParams(tuneSchema, settings, 'tuning');
+  return { strategy, trials, folds, ...(budget > 0 ? { budgetMs: budget * 1000 } : {}) };
 }
 
 /** Auto's budget and folds from its settings (the form's values, or the defaults). */

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ReadSettings } from '../core/ingest/reader';
+import type { Trial } from '../core/tune/tune';
 import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { AssociationMatrix } from '../core/profile/association';
@@ -49,10 +50,16 @@ export interface StudioState {
    */
   readonly validation: { readonly folds: number; readonly method: 'k-fold' | 'holdout'; readonly group: string | null };
   readonly training: Job<ModelSummary>;
+  /** What the running (or last) `training` job is: a training, an Auto run or a tuning. */
+  readonly trainingKind: 'train' | 'auto' | 'tune';
   /** Per-epoch logs of the running (or last) training, for the live chart. */
   readonly history: readonly EpochLog[];
   /** The model family that `history` comes from (the picker may have moved on since). */
   readonly historyModel: string | null;
+  /** Tuning of the next run: the search's settings (the form's values; defaults where unset). */
+  readonly tuneSettings: Readonly<Record<string, unknown>>;
+  /** The trials of the running (or last) tuning, as they are scored, for the live table. */
+  readonly trials: readonly Trial[];
   /** The model export and prediction use: the last trained or imported one. */
   readonly current: ModelSummary | null;
   /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
@@ -86,8 +93,11 @@ export const INITIAL_STATE: StudioState = {
   seed: 42,
   validation: { folds: 0, method: 'k-fold', group: null },
   training: IDLE_JOB,
+  trainingKind: 'train',
   history: [],
   historyModel: null,
+  tuneSettings: {},
+  trials: [],
   current: null,
   tree: null,
   prediction: IDLE_JOB,

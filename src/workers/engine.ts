@@ -19,6 +19,7 @@ import { type PermutationImportance, permutationImportance } from '../core/expla
 import { type Curve, LEARNING_SIZES, learningCurve } from '../core/explain/curves';
 import { createRng } from '../core/util/rng';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
+import { type TuneOptions, tuneForRun, tuningReport } from '../core/tune/tune';
 import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
@@ -218,6 +219,31 @@ export class Engine {
     const withAuto = { ...report, auto: autoReport(result, options) };
     this.model = { ...file, report: withAuto };
     return summarise(this.model, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
+  }
+
+  /**
+   * Tunes the configured model on the loaded table's training rows (each trial streamed as it is
+   * scored), then trains the best settings on all training rows and tests them once.
+   */
+  async tune(config: TrainConfig, options: TuneOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
+    const table = this.requireTable();
+    this.stopRequested = false;
+    const common = this.runContext();
+    const started = performance.now();
+    // The share of the work done: of the time budget, or of the trials (halving's later rounds add a few).
+    const fraction = (trials: number) => Math.min(0.99, options.budgetMs ? (performance.now() - started) / options.budgetMs : trials / options.trials);
+    let scored = 0;
+    const result = await tuneForRun(table, config, options, { ...common, onTrial: (trial) => onProgress({ kind: 'trial', trial, fraction: fraction(++scored) }) });
+    if (this.stopRequested) throw new CancelledError();
+    const params = { ...config.model.params, ...result.best.params };
+    const { file, report } = await runTraining(table, { ...config, model: { id: config.model.id, params } }, {
+      ...common,
+      onStage: (stage) => onProgress({ kind: 'stage', stage: `training the best settings: ${stage}` }),
+      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
+    });
+    if (this.stopRequested) throw new CancelledError();
+    this.model = { ...file, report: { ...report, tuning: tuningReport(result, options) } };
+    return summarise(this.model, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ModelFile, UnsupervisedModelFile } from '../core/artifact/modelFile';
 import type { ColourSeries, RowMap } from '../core/artifact/rowMap';
 import type { CsvMeta } from '../core/ingest/csv';
+import type { Trial } from '../core/tune/tune';
 import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { FeatureRelation } from '../core/profile/association';
@@ -31,7 +32,8 @@ export interface DatasetSummary {
 export type JobProgress =
   | { readonly kind: 'stage'; readonly stage: string; readonly fraction?: number }
   | { readonly kind: 'ingest'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
-  | { readonly kind: 'epoch'; readonly log: EpochLog };
+  | { readonly kind: 'epoch'; readonly log: EpochLog }
+  | { readonly kind: 'trial'; readonly trial: Trial; readonly fraction?: number };
 
 /** What every model summary has, with a target or without. */
 interface ModelSummaryBase {

@@ -5,10 +5,9 @@ import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
 import { recipeFacts } from '../../core/profile/profile';
 import { resolveProblem } from '../../core/problem';
-import { selectRows } from '../../core/table/DataTable';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { runTraining, splitForRun } from '../../core/train/runTraining';
-import { type TuneStrategy, type Trial, tuneModel } from '../../core/tune/tune';
+import { type TuneStrategy, type Trial, tuneForRun, tuningReport } from '../../core/tune/tune';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
@@ -49,11 +48,11 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   const config = { problem, recipe, model: { id: model.id, params: fixed }, seed, ...(options.read && Object.keys(options.read).length ? { read: options.read } : {}) };
 
-  const { data, split } = splitForRun(table, config);
-  const training = selectRows(data, split.train);
-  console.log(`tuning ${model.label} (${model.id}) on ${basename(path)}: ${training.rowCount} training rows (${split.test.length} set aside for the test), ${strategy} search, ${folds}-fold cross-validation${budgetMs ? `, budget ${num(budgetMs / 1000)} s` : ''}, seed ${seed}`);
+  const { split } = splitForRun(table, config);
+  console.log(`tuning ${model.label} (${model.id}) on ${basename(path)}: ${split.train.length} training rows (${split.test.length} set aside for the test), ${strategy} search, ${folds}-fold cross-validation${budgetMs ? `, budget ${num(budgetMs / 1000)} s` : ''}, seed ${seed}`);
   let best = -Infinity;
-  const result = await tuneModel(training, config, { strategy, trials, folds, budgetMs }, {
+  const searchOptions = { strategy, trials, folds, budgetMs };
+  const result = await tuneForRun(table, config, searchOptions, {
     host: pool,
     backend,
     onTrial: (t) => {
@@ -67,22 +66,13 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   const { file, report } = await runTraining(table, { ...config, model: { id: model.id, params: tuned } }, { host: pool, backend });
   console.log(`refitted on ${report.split.train} training rows, tested on ${report.split.test}:\n`);
   console.log(formatMetrics(report.metrics));
-  const tuning = {
-    strategy,
-    metric: result.metric,
-    folds,
-    ...(budgetMs !== undefined ? { budget_s: budgetMs / 1000 } : {}),
-    space: result.space,
-    trials: result.trials,
-    best: result.best,
-    stop_reason: result.stopReason,
-  };
+  const withTuning = { ...report, tuning: tuningReport(result, searchOptions) };
   if (options.out) {
-    writeOut(options.out, JSON.stringify(file));
+    writeOut(options.out, JSON.stringify({ ...file, report: withTuning }));
     console.log(`model written to ${options.out}`);
   }
   if (options.report) {
-    writeOut(options.report, JSON.stringify({ ...report, tuning }, null, 2) + '\n');
+    writeOut(options.report, JSON.stringify(withTuning, null, 2) + '\n');
     console.log(`report written to ${options.report}`);
   }
 }

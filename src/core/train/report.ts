@@ -1,4 +1,5 @@
 import type { AutoReport } from '../tune/auto';
+import type { TuningReport } from '../tune/tune';
 import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
 import type { EpochLog } from '../models/model';
 import type { RawParams } from '../params';
@@ -28,6 +29,8 @@ export interface TrainReport {
   readonly validation?: ValidationReport;
   /** How Auto chose the model, when it did. */
   readonly auto?: AutoReport;
+  /** How the parameters were tuned, when they were (`sapling tune`, the studio's Tune). */
+  readonly tuning?: TuningReport;
   /** Present when the training metrics come from a seeded sample of this many training rows (k-NN on big sets). */
   readonly train_metrics_rows?: number;
   /** Chart material for the test set. */

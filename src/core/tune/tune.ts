@@ -1,11 +1,12 @@
 import { getModel } from '../models/registry';
 import { isClassification } from '../problem';
+import type { ParamSchema } from '../params';
 import { type DataTable, selectRows } from '../table/DataTable';
 import { CancelledError, SaplingError, errorMessage } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
-import { type RunContext, nestedContext } from '../train/runTraining';
+import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
 import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
 
 /** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
@@ -47,6 +48,59 @@ export interface TuneResult {
   /** The best candidate on all the training rows (halving: of its last round). */
   readonly best: Trial;
   readonly stopReason: string;
+}
+
+/** The report's account of a tuning run (`report.tuning`). */
+export interface TuningReport {
+  readonly strategy: TuneStrategy;
+  readonly metric: 'accuracy' | 'r2';
+  readonly folds: number;
+  readonly budget_s?: number;
+  readonly space: readonly Dimension[];
+  readonly trials: readonly Trial[];
+  readonly best: Trial;
+  readonly stop_reason: string;
+}
+
+/** The report's account of a search. */
+export function tuningReport(result: TuneResult, options: TuneOptions): TuningReport {
+  return {
+    strategy: options.strategy,
+    metric: result.metric,
+    folds: options.folds,
+    ...(options.budgetMs !== undefined ? { budget_s: options.budgetMs / 1000 } : {}),
+    space: result.space,
+    trials: result.trials,
+    best: result.best,
+    stop_reason: result.stopReason,
+  };
+}
+
+/** How a person asks for a search (the studio's Tune form; the CLI's flags mirror it). */
+export const tuneSchema = {
+  strategy: {
+    type: 'choice',
+    label: 'Search',
+    default: 'random',
+    options: [
+      { value: 'random', label: 'Random' },
+      { value: 'grid', label: 'Grid (low, middle, high)' },
+      { value: 'halving', label: 'Successive halving' },
+    ],
+    help: 'Random search finds good settings in few trials when only some settings matter. A grid tries every combination of three levels (or a seeded selection of them). Successive halving scores many candidates on a third of the rows and keeps the best third for the next round.',
+  },
+  trials: { type: 'number', label: 'Trials', default: 20, min: 1, max: 500, integer: true, help: 'Candidates to score, the current settings first (halving: candidates in its first round).' },
+  budget: { type: 'number', label: 'Time budget (seconds)', default: 0, min: 0, max: 3600, integer: true, help: '0 = no limit. Otherwise no new trial starts after this long; the best so far is then trained on all training rows.' },
+  folds: { type: 'number', label: 'Cross-validation folds', default: 3, min: 2, max: 10, integer: true, help: 'Each candidate is scored by cross-validation on the training rows (the test rows stay unseen until the end).' },
+} as const satisfies ParamSchema;
+
+/**
+ * A search on the training rows of a run: the rows `runTraining` would train on with this config
+ * (its test rows set aside the same way); the caller then trains the best on them and tests once.
+ */
+export function tuneForRun(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: Parameters<typeof tuneModel>[3] = {}, heldOut?: DataTable): Promise<TuneResult> {
+  const { data, split } = splitForRun(table, config, heldOut);
+  return tuneModel(selectRows(data, split.train), config, options, ctx);
 }
 
 /** Mixed into the seed for the tuner's own generator (candidates, halving's row order). */

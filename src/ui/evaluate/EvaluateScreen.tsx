@@ -11,6 +11,7 @@ import { ImportanceChart } from './ImportanceChart';
 import { MetricsTables } from './MetricsTables';
 import { CrossValidation } from './CrossValidation';
 import { AutoLeaderboard } from './AutoLeaderboard';
+import { TuningCard } from '../tune/TuningCard';
 import { ThresholdCard } from './ThresholdCard';
 import { PermutationCard } from './PermutationCard';
 import { SizeCurveCard } from './SizeCurveCard';
@@ -37,6 +38,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
       </p>
       <MetricsTables report={report} />
       <AutoLeaderboard report={report} />
+      <TuningCard report={report} />
       <CrossValidation report={report} />
       {ev.kind === 'classification' ? (
         <>

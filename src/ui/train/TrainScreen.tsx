@@ -6,9 +6,11 @@ import { LossChart } from '../charts/LossChart';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
-import { fmt } from '../format';
+import { fmt, fmtMetric } from '../format';
+import type { TrainReport, UnsupervisedReport } from '../../core/train/report';
 import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
+import { TuneCard } from '../tune/TuneCard';
 
 /** What the stages of a run without a target are doing, by model. */
 function stageText(stage: string | undefined, model: string): string | undefined {
@@ -16,6 +18,14 @@ function stageText(stage: string | undefined, model: string): string | undefined
   if (stage === 'train') return 'fitting';
   if (stage === 'evaluate') return model === 'kmeans' ? 'fitting each k for the elbow chart, and the silhouette' : 'measuring what it found';
   return stage;
+}
+
+/** What the finished job did: its time and stop reason; after tuning, the search's too. */
+function doneText(report: TrainReport | UnsupervisedReport): string {
+  const tuning = 'tuning' in report ? report.tuning : undefined;
+  if (!tuning) return `Done in ${fmt(report.timings_ms.total / 1000)} s: ${report.stop_reason}.`;
+  const searched = tuning.trials.reduce((a, t) => a + t.ms, 0);
+  return `Done in ${fmt((searched + report.timings_ms.total) / 1000)} s: ${tuning.stop_reason}, best ${fmtMetric(tuning.best.score)} ± ${fmtMetric(tuning.best.std)}; the best settings trained on all training rows: ${report.stop_reason}.`;
 }
 
 /** Step 4: choose and configure a model, train it in the worker, and watch the loss live. */
@@ -27,6 +37,7 @@ export function TrainScreen() {
   const history = useStudio((s) => s.history);
   const historyModel = useStudio((s) => s.historyModel);
   const backend = useStudio((s) => s.backend.report?.active);
+  const kind = useStudio((s) => s.trainingKind);
   if (!task || !modelId) return null;
   const info = choiceInfo(modelId);
   const choices = isUnsupervised(task) ? modelsForTask(task) : [autoInfo, ...modelsForTask(task)];
@@ -63,18 +74,17 @@ export function TrainScreen() {
         </div>
         {running ? (
           <ProgressBar
-            label="Training"
+            label={kind === 'tune' ? 'Tuning' : 'Training'}
             detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : stageText(training.progress?.stage, modelId)}
             fraction={training.progress?.fraction}
           />
         ) : null}
         <p className="status" aria-live="polite">
-          {training.state === 'cancelled' ? 'Training cancelled; nothing was changed.' : null}
-          {training.state === 'succeeded' && training.result
-            ? `Done in ${fmt(training.result.report.timings_ms.total / 1000)} s: ${training.result.report.stop_reason}.`
-            : null}
+          {training.state === 'cancelled' ? `${kind === 'tune' ? 'Tuning' : 'Training'} cancelled; nothing was changed.` : null}
+          {training.state === 'succeeded' && training.result ? doneText(training.result.report) : null}
         </p>
       </div>
+      {isUnsupervised(task) || modelId === autoInfo.id ? null : <TuneCard />}
       {history.length > 1 ? (
         <div className="card">
           <h3>Learning curve</h3>
