@@ -212,7 +212,21 @@ class ExportScreen {
     const table = this.page.getByRole('table', { name: 'Predictions' });
     const columns = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
     const rows = await Promise.all((await table.locator('tbody tr').all()).map(async (r) => (await r.locator('td').allTextContents()).map((s) => s.trim())));
-    return { columns, rows };
+    // A model with a target puts a "Why?" button before each row: not a data column.
+    const skip = columns[0] === 'Why?' ? 1 : 0;
+    return { columns: columns.slice(skip), rows: rows.map((r) => r.slice(skip)) };
+  }
+
+  /** Asks why row `row` (1-based) was predicted as it was and returns the pushes shown: baseline, each line, output. */
+  async why(row: number): Promise<{ title: string; baseline: number; pushes: { column: string; value: number }[]; output: number }> {
+    await this.page.getByRole('button', { name: `Why row ${row}?` }).click();
+    const region = this.page.getByRole('region', { name: new RegExp(`^Why row ${row}:`) });
+    await expect(region).toBeVisible();
+    const table = region.getByRole('table', { name: `Contributions to row ${row}` });
+    const lines = await Promise.all(
+      (await table.locator('tbody tr').all()).map(async (r) => ({ column: ((await r.locator('th').textContent()) ?? '').trim(), value: Number(((await r.locator('.bar-value').textContent()) ?? '').replace('+', '')) })),
+    );
+    return { title: ((await region.getByRole('heading').textContent()) ?? '').trim(), baseline: lines[0].value, pushes: lines.slice(1, -1), output: lines[lines.length - 1].value };
   }
 }
 

@@ -410,7 +410,9 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
 
 /** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
 function becomeCurrent(summary: ModelSummary): void {
-  set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary) }));
+  // Predictions (and their "why?") belong to the model that made them.
+  predictionsCsv = '';
+  set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
   void loadRowMap();
 }
 
@@ -453,10 +455,7 @@ export async function exportTfjsPair(): Promise<{ modelJson: string; weights: Ui
 /** Imports a model file; it becomes the current model. */
 export async function importModel(file: File): Promise<void> {
   try {
-    const summary = await requireEngine().importModel(file);
-    set({ prediction: INITIAL_STATE.prediction });
-    becomeCurrent(summary);
-    predictionsCsv = '';
+    becomeCurrent(await requireEngine().importModel(file));
   } catch (e) {
     showError(`Could not import ${file.name}: ${errorMessage(e)}`);
   }

@@ -1,4 +1,6 @@
 import type { Curve } from '../core/explain/curves';
+import type { Explanation } from '../core/explain/contributions';
+import type { Dependence } from '../core/explain/dependence';
 import type { PermutationImportance } from '../core/explain/permutation';
 import { callback } from '../workers/client';
 import { showError } from './actions';
@@ -7,8 +9,8 @@ import { studio } from './store';
 
 /**
  * Reading the current model beyond its report: the decision threshold saved into it, and the
- * measurements Evaluate asks the engine for on request (permutation importance, the learning
- * curve by training size).
+ * measurements Evaluate and Export ask the engine for on request (permutation importance, the
+ * learning curve by training size, partial dependence, why one prediction came out as it did).
  */
 
 /** Saves (or, with null, clears) the current binary model's decision threshold; exports and predictions use it. */
@@ -35,6 +37,26 @@ export async function measurePermutationImportance(repeats: number): Promise<(Pe
 export async function measureLearningCurve(folds: number): Promise<(Curve & { rows: number }) | null> {
   try {
     return await requireEngine().learningCurve(folds, callback(() => {}));
+  } catch (e) {
+    showError(e);
+    return null;
+  }
+}
+
+/** Partial dependence and ICE of the current model on one column; null when it failed (the error is shown). */
+export async function measureDependence(column: string): Promise<(Dependence & { on: string }) | null> {
+  try {
+    return await requireEngine().dependence(column);
+  } catch (e) {
+    showError(e);
+    return null;
+  }
+}
+
+/** How each column pushed the prediction of row `row` (0-based) of the last predicted file; null when it failed (the error is shown). */
+export async function explainPrediction(row: number): Promise<(Explanation & { row: number; against: string }) | null> {
+  try {
+    return await requireEngine().explainPrediction(row);
   } catch (e) {
     showError(e);
     return null;

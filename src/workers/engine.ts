@@ -17,6 +17,8 @@ import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining, splitForRun } from '../core/train/runTraining';
 import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
 import { type Curve, LEARNING_SIZES, learningCurve } from '../core/explain/curves';
+import { type Explanation, explainRows } from '../core/explain/contributions';
+import { type Dependence, partialDependence } from '../core/explain/dependence';
 import { createRng } from '../core/util/rng';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { type TuneOptions, tuneForRun, tuningReport } from '../core/tune/tune';
@@ -40,6 +42,8 @@ export class Engine {
   /** The file the table came from, kept to re-read it with other settings. */
   private file: Blob | null = null;
   private model: AnyModelFile | null = null;
+  /** The rows of the last predicted file, kept so a row of its preview can be explained ("why?"). */
+  private predicted: DataTable | null = null;
   /** The 2-D map of the current model over the loaded table, kept while both stay the same. */
   private rowMap: { model: AnyModelFile; table: DataTable; map: RowMap } | null = null;
   private backend: BackendReport | null = null;
@@ -287,6 +291,43 @@ export class Engine {
    * The loaded rows a model trained and was tested on — its split drawn again — when the loaded
    * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
    */
+  /**
+   * Why the model predicted row `row` of the last predicted file: how much each input column
+   * pushed the prediction from the baseline (exact TreeSHAP for trees, sampled Shapley values
+   * otherwise, against the model's training rows when they are loaded, else the predicted rows).
+   */
+  async explainPrediction(row: number): Promise<Explanation & { readonly row: number; readonly against: 'training rows' | 'predicted rows' }> {
+    const file = this.requireSupervisedModel();
+    const table = this.predicted;
+    if (!table) throw new SaplingError('no-predictions', 'predict a file first');
+    if (!Number.isInteger(row) || row < 0 || row >= table.rowCount) throw new SaplingError('bad-row', `row ${row + 1} is not among the ${table.rowCount} predicted rows`);
+    const train = this.table ? this.modelSplit(file)?.train : undefined;
+    const model = await loadModel(file);
+    try {
+      const explanation = explainRows(model, selectRows(table, [row]), train ?? table, { rng: createRng(file.config.seed) });
+      return { ...explanation, row, against: train ? 'training rows' : 'predicted rows' };
+    } finally {
+      model.dispose();
+    }
+  }
+
+  /**
+   * Partial dependence and ICE of the current model on `column`, over the rows it was tested on
+   * (when the loaded table is the one it trained on), else the loaded rows, else the predicted ones.
+   */
+  async dependence(column: string): Promise<Dependence & { readonly on: 'test rows' | 'all loaded rows' | 'predicted rows' }> {
+    const file = this.requireSupervisedModel();
+    const split = this.table ? this.modelSplit(file) : null;
+    const [rows, on] = split ? [split.test, 'test rows' as const] : this.table ? [this.table, 'all loaded rows' as const] : this.predicted ? [this.predicted, 'predicted rows' as const] : [null, null];
+    if (!rows || !on) throw new SaplingError('no-data', 'load the data (or predict a file) to draw partial dependence');
+    const model = await loadModel(file);
+    try {
+      return { ...partialDependence(model, rows, column, createRng(file.config.seed)), on };
+    } finally {
+      model.dispose();
+    }
+  }
+
   private modelSplit(file: ModelFile): { train: DataTable; test: DataTable } | null {
     const table = this.requireTable();
     if (fingerprintTable(table) !== file.dataFingerprint) return null;
@@ -388,6 +429,7 @@ export class Engine {
     const model = await loadModel(modelFile);
     try {
       const predictions = predictTable(model, table);
+      this.predicted = table;
       const extra = predictionColumns(predictions);
       const columns = [...table.columns.map((c) => c.name), ...extra.map((e) => e.name)];
       const preview: string[][] = [];

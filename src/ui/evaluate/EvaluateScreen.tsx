@@ -15,6 +15,7 @@ import { TuningCard } from '../tune/TuningCard';
 import { ThresholdCard } from './ThresholdCard';
 import { PermutationCard } from './PermutationCard';
 import { SizeCurveCard } from './SizeCurveCard';
+import { DependenceCard } from './DependenceCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -96,6 +97,7 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         <PermutationCard key={`permutation-${modelKey(current)}`} />
         <SizeCurveCard key={`curve-${modelKey(current)}`} />
       </div>
+      <DependenceCard key={`dependence-${modelKey(current)}`} current={current} />
       <TreeCard />
       <NextStep to="export" />
     </section>

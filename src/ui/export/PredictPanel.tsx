@@ -1,9 +1,15 @@
+import { useState } from 'react';
+import type { Explanation } from '../../core/explain/contributions';
 import { predictFile, predictionsCsvText } from '../../state/actions';
+import { explainPrediction } from '../../state/modelReading';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { RowsTable } from '../components/RowsTable';
 import { downloadBlob } from '../download';
 import { useStudio } from '../useStudio';
+import { WhyCard } from './WhyCard';
+
+type Why = Explanation & { readonly row: number; readonly against: string };
 
 /** Predict new rows with the current model: upload, see the first rows, download all as CSV. */
 export function PredictPanel() {
@@ -12,6 +18,14 @@ export function PredictPanel() {
   const result = prediction.result;
   const supervised = current?.kind !== 'unsupervised';
   const predicted = result ? result.columns.slice(result.columns.length - result.added) : [];
+  // The explained row, keyed by the predictions it belongs to (a new file or model starts afresh).
+  const [why, setWhy] = useState<{ for: typeof result; row: number; result: Why | null } | null>(null);
+  const shownWhy = why && why.for === result ? why : null;
+  const ask = (row: number) => {
+    setWhy({ for: result, row, result: null });
+    // A failure is shown as an error by the action; the panel then goes back to no explanation.
+    void explainPrediction(row).then((r) => setWhy((w) => (w && w.for === result && w.row === row ? (r ? { ...w, result: r } : null) : w)));
+  };
   return (
     <div className="card">
       <h3>Predict new data</h3>
@@ -37,7 +51,16 @@ export function PredictPanel() {
               {result.rows.toLocaleString('en-US')} rows predicted{result.rows > result.preview.length ? `; the first ${result.preview.length} are shown` : ''}.
             </span>
           </div>
-          <RowsTable label="Predictions" columns={result.columns} rows={result.preview} highlight={predicted} />
+          {supervised ? <p className="muted small">“Why?” shows how each column of a row pushed its prediction.</p> : null}
+          <RowsTable
+            label="Predictions"
+            columns={result.columns}
+            rows={result.preview}
+            highlight={predicted}
+            action={supervised ? { text: 'Why?', name: (i) => `Why row ${i + 1}?`, onClick: ask, active: shownWhy?.row ?? null, disabled: Boolean(shownWhy && !shownWhy.result) } : undefined}
+          />
+          {shownWhy && !shownWhy.result ? <ProgressBar label={`Explaining row ${shownWhy.row + 1}`} /> : null}
+          {shownWhy?.result ? <WhyCard result={shownWhy.result} values={new Map(result.columns.map((c, j) => [c, result.preview[shownWhy.row][j]]))} /> : null}
         </>
       ) : null}
     </div>

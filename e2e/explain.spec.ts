@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { csvFile, penguinsWithoutSpecies, samplePath } from './fixtures/files';
+import { Studio } from './pages/Studio';
+
+test('reading a model: partial dependence on a column, and why each prediction came out as it did (TreeSHAP)', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'gbdt');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+
+  await page.getByLabel('Column', { exact: true }).selectOption('flipper_length_mm');
+  await page.getByLabel('Probability of').selectOption('Gentoo');
+  await page.getByRole('button', { name: 'Draw partial dependence' }).click();
+  const chart = page.getByRole('img', { name: /^Partial dependence of the probability of “Gentoo” on flipper_length_mm: / });
+  await expect(chart).toBeVisible();
+  // Gentoos have the longest flippers: the average probability rises from the shortest to the longest.
+  const points = ((await chart.getAttribute('aria-label')) ?? '').split(': ').slice(1).join(': ').split('; ').map((p) => Number(p.split(': ')[1]));
+  expect(points.length).toBeGreaterThan(5);
+  expect(points[points.length - 1]).toBeGreaterThan(points[0] + 0.2);
+  await expect(page.getByText(/of the test rows \(thick line\)/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dependence.png'), fullPage: true });
+
+  await studio.step('Export');
+  await studio.export.predict(csvFile('new-penguins.csv', penguinsWithoutSpecies()));
+  const why = await studio.export.why(1);
+  expect(why.title).toMatch(/^Why row 1: “Adelie” \(probability 0\.\d{4}\)$/);
+  // The pushes add up, from the model's average to this row's score (each shown to 4 significant digits).
+  const sum = why.baseline + why.pushes.reduce((a, p) => a + p.value, 0);
+  expect(Math.abs(sum - why.output)).toBeLessThan(0.01 + 1e-3 * Math.abs(why.output));
+  expect(why.pushes[0].column).toMatch(/ = /);
+  await expect(page.getByText(/^Starting from the model’s average, log-odds of “Adelie”|^Starting from the model’s average, class score of “Adelie”/)).toBeVisible();
+  await expect(page.getByText(/Exact TreeSHAP/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Why row 1?' })).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: testInfo.outputPath('why.png'), fullPage: true });
+});
+
+test('why a regression prediction came out as it did, by sampled Shapley values, adds up too', async ({ page }) => {
+  test.setTimeout(180_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'body_mass_g', 'linear');
+  await studio.train.trainAndWait();
+  await studio.step('Export');
+  await studio.export.predict(samplePath('penguins.csv'));
+  const why = await studio.export.why(3);
+  expect(why.title).toMatch(/^Why row 3: \d+(\.\d+)?$/);
+  const sum = why.baseline + why.pushes.reduce((a, p) => a + p.value, 0);
+  expect(Math.abs(sum - why.output)).toBeLessThan(1e-3 * Math.abs(why.output) + 1);
+  await expect(page.getByText(/Sampled Shapley values: .* against 64 of the training rows\./)).toBeVisible();
+});
