@@ -21,6 +21,23 @@ test('reading a model: partial dependence on a column, and why each prediction c
   await expect(page.getByText(/of the test rows \(thick line\)/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dependence.png'), fullPage: true });
 
+  // The validation curve over one setting: six learning rates, and the best can go to Train.
+  await page.getByLabel('Setting', { exact: true }).selectOption({ label: 'Learning rate' });
+  await page.getByRole('button', { name: 'Draw the validation curve' }).click();
+  const curve = page.getByRole('img', { name: /^Scores by Learning rate: Learning rate 0\.01, training \d\.\d{4}, validation \d\.\d{4}; / });
+  await expect(curve).toBeVisible({ timeout: 60_000 });
+  expect(((await curve.getAttribute('aria-label')) ?? '').split('; ')).toHaveLength(6);
+  await expect(page.getByText(/^The best validation accuracy, \d\.\d{3} ± \d\.\d{3}, comes at Learning rate = /)).toBeVisible();
+  await curve.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('validation-curve.png') });
+  const use = page.getByRole('button', { name: /^Use Learning rate = [\d.]+ and go to Train$/ });
+  const best = (await use.textContent())!.match(/= ([\d.]+)/)![1];
+  await use.click();
+  await expect(page.getByRole('tab', { name: /Train/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue(best);
+  await studio.step('Evaluate');
+
   await studio.step('Export');
   await studio.export.predict(csvFile('new-penguins.csv', penguinsWithoutSpecies()));
   const why = await studio.export.why(1);

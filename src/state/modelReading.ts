@@ -62,3 +62,13 @@ export async function explainPrediction(row: number): Promise<(Explanation & { r
     return null;
   }
 }
+
+/** The current model's validation curve over one tunable setting (the engine trains points × folds models); null when it failed (the error is shown). */
+export async function measureValidationCurve(param: string, folds: number): Promise<(Curve & { rows: number; param: string }) | null> {
+  try {
+    return await requireEngine().validationCurve(param, folds, callback(() => {}));
+  } catch (e) {
+    showError(e);
+    return null;
+  }
+}

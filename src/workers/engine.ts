@@ -16,7 +16,9 @@ import { formatCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining, splitForRun } from '../core/train/runTraining';
 import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
-import { type Curve, LEARNING_SIZES, learningCurve } from '../core/explain/curves';
+import { type Curve, LEARNING_SIZES, learningCurve, validationCurve } from '../core/explain/curves';
+import { dimensionPoints, searchSpace } from '../core/tune/space';
+import { getModel } from '../core/models/registry';
 import { type Explanation, explainRows } from '../core/explain/contributions';
 import { type Dependence, partialDependence } from '../core/explain/dependence';
 import { createRng } from '../core/util/rng';
@@ -37,6 +39,9 @@ const PREVIEW_ROWS = 50;
  * The engine that lives in the worker: it holds the data table and the current model, and exposes
  * core functions to the page. Long calls take a progress callback and honour `cancel()`.
  */
+/** Points of a validation curve drawn in the studio, spread over the setting's search range. */
+const VALIDATION_CURVE_POINTS = 6;
+
 export class Engine {
   private table: DataTable | null = null;
   /** The file the table came from, kept to re-read it with other settings. */
@@ -355,6 +360,25 @@ export class Engine {
   }
 
   /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
+  /**
+   * The current model's validation curve over one of its tunable settings: training and
+   * cross-validated scores at points spread over the setting's search range (the other settings
+   * as trained), on the rows it trained on when they are loaded.
+   */
+  async validationCurve(param: string, folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number; readonly param: string }> {
+    const file = this.requireSupervisedModel();
+    const { schema } = getModel(file.model.model);
+    const dimension = searchSpace(schema).find((d) => d.name === param);
+    if (!dimension) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model}`);
+    const rows = this.modelSplit(file)?.train ?? this.requireTable();
+    const values = dimensionPoints(dimension, VALIDATION_CURVE_POINTS);
+    this.stopRequested = false;
+    onProgress({ kind: 'stage', stage: `training ${values.length} × ${folds} models` });
+    const config = { ...file.config, model: { id: file.model.model, params: file.model.params }, validation: undefined };
+    const curve = await validationCurve(rows, config, param, values, folds, this.runContext(), schema[param]?.label);
+    return { ...curve, rows: rows.rowCount, param };
+  }
+
   async trainUnsupervised(config: UnsupervisedConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
     this.stopRequested = false;

@@ -51,9 +51,10 @@ export async function learningCurve(table: DataTable, config: TrainConfig, folds
 /**
  * The validation curve: the training and cross-validated scores for each value of one model
  * parameter (the others as in the config), with a reading of where it fits best and which side
- * over- or underfits.
+ * over- or underfits (the reading names the parameter by `label`: the studio's form label, the
+ * CLI's id).
  */
-export async function validationCurve(table: DataTable, config: TrainConfig, param: string, values: readonly (number | string | boolean)[], folds: number, ctx: RunContext = {}): Promise<Curve> {
+export async function validationCurve(table: DataTable, config: TrainConfig, param: string, values: readonly (number | string | boolean)[], folds: number, ctx: RunContext = {}, label = param): Promise<Curve> {
   if (values.length < 2) throw new SaplingError('bad-param', `a validation curve needs at least 2 values of "${param}"`);
   const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
   const { splits } = cvFolds(table, config, { folds });
@@ -64,7 +65,7 @@ export async function validationCurve(table: DataTable, config: TrainConfig, par
     for (const s of splits) scores.push(await score(table, s.train, s.test, candidate, metric, ctx));
     points.push({ x: typeof value === 'boolean' ? String(value) : value, ...summarise(scores) });
   }
-  return { metric, points, reading: readValidation(points, param, metric) };
+  return { metric, points, reading: readValidation(points, label, metric) };
 }
 
 

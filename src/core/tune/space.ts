@@ -59,10 +59,15 @@ export function sampleParams(space: readonly Dimension[], rng: Rng): Record<stri
 export function gridParams(space: readonly Dimension[], levels = 3): Record<string, number | string | boolean>[] {
   let grid: Record<string, number | string | boolean>[] = [{}];
   for (const d of space) {
-    const points = d.kind === 'values' ? [...d.values] : numberLevels(d, levels);
+    const points = dimensionPoints(d, levels);
     grid = grid.flatMap((g) => points.map((p) => ({ ...g, [d.name]: p })));
   }
   return grid;
+}
+
+/** A dimension's points: its values, or `levels` points spread over its interval (as `gridParams` spreads them). */
+export function dimensionPoints(d: Dimension, levels: number): (number | string | boolean)[] {
+  return d.kind === 'values' ? [...d.values] : numberLevels(d, levels);
 }
 
 function numberLevels(d: Extract<Dimension, { kind: 'number' }>, levels: number): number[] {

@@ -16,6 +16,7 @@ import { ThresholdCard } from './ThresholdCard';
 import { PermutationCard } from './PermutationCard';
 import { SizeCurveCard } from './SizeCurveCard';
 import { DependenceCard } from './DependenceCard';
+import { ValidationCurveCard } from './ValidationCurveCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
@@ -93,10 +94,11 @@ function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) 
         </div>
       )}
       <InsideTheModel current={current} />
-      <div className="grid-2">
-        <PermutationCard key={`permutation-${modelKey(current)}`} />
+      <div className="grid-2 curves">
         <SizeCurveCard key={`curve-${modelKey(current)}`} />
+        <ValidationCurveCard key={`validation-curve-${modelKey(current)}`} model={report.model} />
       </div>
+      <PermutationCard key={`permutation-${modelKey(current)}`} />
       <DependenceCard key={`dependence-${modelKey(current)}`} current={current} />
       <TreeCard />
       <NextStep to="export" />
