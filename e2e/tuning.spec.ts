@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { samplePath } from './fixtures/files';
+import { RunHistory } from './pages/RunHistory';
 import { Studio } from './pages/Studio';
 
 test('tuning a model: a live table of trials, the best marked, its settings in the form and on Evaluate', async ({ page }, testInfo) => {
@@ -45,4 +46,24 @@ test('tuning a model: a live table of trials, the best marked, its settings in t
   await expect(page.getByRole('heading', { name: 'How the settings were tuned' })).toBeVisible();
   await expect(page.getByText(/^Grid search over Neighbours \(k\), Votes, Distance, each candidate scored by 3-fold cross-validation/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Tuning trials' }).locator('tbody tr')).toHaveCount(6);
+
+  // The tuning is in the run history, as a tuned k-NN.
+  const history = new RunHistory(page);
+  await history.open();
+  await expect(history.rows().first()).toContainText('k nearest neighbours, tuned');
+});
+
+test('a tuning can be cancelled; the model and its settings stay as they were', async ({ page }) => {
+  test.setTimeout(120_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'forest');
+  await page.getByText('Search settings', { exact: true }).click();
+  await page.getByLabel('Trials', { exact: true }).fill('200');
+  await page.getByRole('button', { name: 'Tune Random forest' }).click();
+  // Cancel once the first trials are in the table.
+  await expect(page.getByRole('table', { name: 'Tuning trials' }).locator('tbody tr').nth(1)).toBeVisible({ timeout: 60_000 });
+  await studio.train.cancelButton().click();
+  await expect(page.getByText('Tuning cancelled; nothing was changed.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Tune Random forest' })).toBeEnabled();
+  await expect(studio.train.trainButton()).toBeEnabled();
 });
