@@ -81,6 +81,19 @@ describe('explainRows', () => {
     model.dispose();
   });
 
+  it('takes the baseline as the plain mean over the background rows, pairs rounded up to whole rounds over them', async () => {
+    const data = await sample('penguins.csv');
+    const model = await train(data, 'body_mass_g', 'knn');
+    // 10 background rows and 25 pairs asked: 30 pairs, each row serving 3 times.
+    const background = selectRows(data, Array.from({ length: 10 }, (_, i) => 3 + i * 31));
+    const result = explainRows(model, selectRows(data, [5]), background, { rng: createRng(6), samples: 25, backgroundRows: 10 });
+    expect([result.samples, result.backgroundRows]).toEqual([30, 10]);
+    const predicted = predictTable(model, background).values!;
+    const mean = predicted.reduce((a, v) => a + v, 0) / predicted.length;
+    expect(result.rows[0].baseline[0]).toBeCloseTo(mean, 6);
+    model.dispose();
+  });
+
   it('gives φ_j = w_j (x_j − mean of the background) for a linear model', async () => {
     const rng = createRng(3);
     const lines = Array.from({ length: 200 }, () => {

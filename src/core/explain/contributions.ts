@@ -123,14 +123,23 @@ export function explainRows(model: LoadedModel, rows: DataTable, background: Dat
   if (background.rowCount === 0) throw new SaplingError('too-few-rows', 'explaining by sampling needs at least one background row');
   const chosen = background.rowCount > wanted ? shuffleInPlace(Int32Array.from({ length: background.rowCount }, (_, i) => i), options.rng).subarray(0, wanted).sort() : null;
   const bg = chosen ? selectRows(background, chosen) : background;
+  const pairs = evenPairs(samples, bg.rowCount);
   const result: RowExplanation[] = [];
   for (let i = 0; i < rows.rowCount; i++) {
     checkStop(options);
     const row = selectRows(rows, [i]);
-    result.push({ ...samplingShap(model, row, bg, samples, options.rng), ...predicted(i) });
+    result.push({ ...samplingShap(model, row, bg, pairs, options.rng), ...predicted(i) });
     options.onProgress?.(i + 1, rows.rowCount);
   }
-  return { method: 'sampling', scale: classification ? 'probability' : 'value', columns, outputs, rows: result, backgroundRows: bg.rowCount, samples };
+  return { method: 'sampling', scale: classification ? 'probability' : 'value', columns, outputs, rows: result, backgroundRows: bg.rowCount, samples: pairs };
+}
+
+/**
+ * Pairs rounded up to a whole number of rounds over the B background rows: pair p uses row
+ * p mod B, so only then does every row serve equally often and the baseline is their plain mean.
+ */
+function evenPairs(pairs: number, B: number): number {
+  return Math.ceil(pairs / B) * B;
 }
 
 function checkStop(options: ExplainOptions): void {
@@ -178,8 +187,8 @@ function explainTreeRow(shap: TreeModelShap & { binary: boolean }, X: Float32Arr
  * model's output space. Each chain takes a background row z and a permutation of the columns and
  * moves from z to the row x one column at a time; the change of the output at each step is that
  * column's marginal contribution. Permutations come in antithetic pairs (one and its reverse),
- * which cancels much of the variance; pair p uses background row p mod B, so every background row
- * serves equally often. Each chain telescopes to f(x) − f(z), so Σφ = f(x) − baseline exactly,
+ * which cancels much of the variance; pair p uses background row p mod B, and `pairs` is a
+ * multiple of B, so every background row serves equally often. Each chain telescopes to f(x) − f(z), so Σφ = f(x) − baseline exactly,
  * where the baseline is the mean output over the background rows. All the mixed rows of the row
  * go to the model in one call.
  */
@@ -188,6 +197,7 @@ export function samplingShap(model: LoadedModel, row: DataTable, background: Dat
   const columns = pipeline.inputs.map((c) => c.name);
   const C = columns.length;
   const B = background.rowCount;
+  if (pairs % B !== 0) throw new SaplingError('bad-param', `sampling needs a whole number of rounds over the ${B} background rows, got ${pairs} pairs`);
   const chains = pairs * 2;
   // Which source each column of each mixed row takes: 0 = the explained row, 1 + b = background b.
   // Rows: x, then the B background rows, then each chain's C − 1 intermediate rows.
