@@ -14,6 +14,9 @@ usage:
                 [--cv K | --holdout R] [--group <col>] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]      (no target: clustering or projection)
+  sapling train <data.csv> --recipe <model.json> [--test test.csv] [--out model.json] [--report report.json]
+                (train again as the model file's run did: its problem, recipe, model, settings, seed,
+                validation and reading; then says whether the test metrics equal the file's)
   sapling tune <data.csv> --target <col> --model <id> [--strategy random|grid|halving]
                 [--trials N] [--budget <seconds>] [--cv K] [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]
@@ -47,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         out: { type: 'string' },
         report: { type: 'string' },
+        recipe: { type: 'string' },
         target: { type: 'string' },
         task: { type: 'string' },
         model: { type: 'string' },
@@ -91,6 +95,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'train': {
         needFiles(files, 1, 'train <data.csv> --target <col>');
         const { trainCommand } = await import('./commands/train');
+        if (values.recipe !== undefined) {
+          const { recipeCommand } = await import('./commands/recipe');
+          await recipeCommand(files[0], values.recipe, { ...values, testSize: values['test-size'], read }, (stored) => tfjsBackend(values.backend ?? stored), pool());
+          return 0;
+        }
         await trainCommand(files[0], { ...values, testSize: values['test-size'], read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }

@@ -1,37 +1,27 @@
 import { basename } from 'node:path';
-import type { ModelDefinition } from '../../core/models/model';
+import { getModel } from '../../core/models/registry';
 import type { UnsupervisedSummary } from '../../core/models/unsupervised/summary';
-import { defaultRecipe } from '../../core/prep/recipe';
-import { recipeFacts } from '../../core/profile/profile';
-import { isUnsupervised } from '../../core/problem';
 import { runUnsupervised } from '../../core/train/runUnsupervised';
 import type { DataTable } from '../../core/table/DataTable';
-import type { RawParams } from '../../core/params';
-import type { ReadSettings } from '../../core/ingest/reader';
+import type { UnsupervisedConfig } from '../../core/train/config';
 import { num, table as columns } from '../format';
-import { writeOut } from '../io';
 
-/** `sapling train <data.csv> --model kmeans|dbscan|pca` (no target): fits on every row and reports what it found. */
-export async function trainWithoutTarget(path: string, data: DataTable, model: ModelDefinition, params: RawParams, seed: number, options: { out?: string; report?: string; read?: ReadSettings }): Promise<void> {
-  const task = model.tasks.find(isUnsupervised)!;
-  const recipe = defaultRecipe(recipeFacts(data), null);
-  const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
-  console.log(`fitting ${model.label} (${model.id}) on ${basename(path)}: ${data.rowCount} rows, no target (${task}), seed ${seed}`);
+/**
+ * `sapling train <data.csv> --model kmeans|dbscan|pca` (no target): fits `config` on every row and
+ * prints what it found; returns the file and report for the caller to write.
+ */
+export async function trainWithoutTarget(path: string, data: DataTable, config: UnsupervisedConfig) {
+  const model = getModel(config.model.id);
+  const dropped = (config.recipe.steps[0]?.params?.columns as string[]) ?? [];
+  console.log(`fitting ${model.label} (${model.id}) on ${basename(path)}: ${data.rowCount} rows, no target (${config.task}), seed ${config.seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
-  const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
-  const { file, report } = await runUnsupervised(data, { task, recipe, model: { id: model.id, params }, seed, ...read });
+  const trained = await runUnsupervised(data, config);
+  const { report } = trained;
   console.log(`${report.stop_reason}; ${report.rows} rows, ${report.features} features`);
   console.log('');
   console.log(formatSummary(report.summary));
   console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}, fit ${num(report.timings_ms.train)}, summarise ${num(report.timings_ms.evaluate)})`);
-  if (options.out) {
-    writeOut(options.out, JSON.stringify(file));
-    console.log(`model written to ${options.out}`);
-  }
-  if (options.report) {
-    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
-    console.log(`report written to ${options.report}`);
-  }
+  return trained;
 }
 
 /** The figures of an unsupervised report as terminal text. */

@@ -60,7 +60,10 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   for (const w of warnings) console.log(`warning: ${w.message}`);
   if (!options.target) {
     const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(unsupervised!.schema, p, `model "${unsupervised!.id}"`)));
-    return trainWithoutTarget(path, table, unsupervised!, params, seed, options);
+    const task = unsupervised!.tasks.find(isUnsupervised)!;
+    const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
+    const { file, report } = await trainWithoutTarget(path, table, { task, recipe: defaultRecipe(recipeFacts(table), null), model: { id: unsupervised!.id, params }, seed, ...read });
+    return writeFiles(file, report, options);
   }
   const problem = resolveProblem(table, options.target, task);
   const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
@@ -71,13 +74,28 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const auto = options.model === 'auto' ? await chooseModel(path, table, testTable, { problem, recipe, model: { id: 'auto', params: {} }, seed, ...read }, options, tfjsBackend, pool) : null;
   const model = getModel(auto?.winner.model ?? options.model ?? defaultModelFor(problem.task));
   const params = auto ? auto.winner.params : Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
+  const config: TrainConfig = { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) };
+  const trained = await trainAndReport(path, table, config, options, tfjsBackend, pool, testTable);
+  // Auto's account goes into the report, and so into the model file.
+  const report = auto ? { ...trained.report, auto: autoReport(auto, auto.options) } : trained.report;
+  writeFiles({ ...trained.file, report }, report, options);
+}
+
+/**
+ * Trains `config` on `table` (tested on `testTable` when given, else on its held-out split),
+ * printing progress, metrics and timings as `sapling train` does; returns the file and report
+ * (not yet written: the caller may add to them).
+ */
+export async function trainAndReport(path: string, table: DataTable, config: TrainConfig, options: { test?: string }, tfjsBackend: () => Promise<string>, pool?: WorkerPool, testTable?: DataTable) {
+  const { problem, recipe, validation } = config;
+  const model = getModel(config.model.id);
   const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
   const backend = model.tfjs ? await tfjsBackend() : undefined;
-  console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${seed}`);
+  console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${config.seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
 
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
-  const trained = await runTraining(table, { problem, recipe, model: { id: model.id, params }, seed, ...read, ...(validation ? { validation } : {}) }, {
+  const trained = await runTraining(table, config, {
     host: pool,
     backend,
     onFold: (fold, all) => console.log(`${validation?.method === 'holdout' ? 'repeated holdout: split' : 'cross-validation: fold'} ${fold} of ${all}`),
@@ -87,9 +105,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
       console.log(`epoch ${log.epoch}/${log.epochs}  loss ${num(log.loss)}${val}${metric}`);
     },
   }, testTable);
-  // Auto's account goes into the report, and so into the model file.
-  const report = auto ? { ...trained.report, auto: autoReport(auto, auto.options) } : trained.report;
-  const file = { ...trained.file, report };
+  const { report } = trained;
   console.log(`${report.stop_reason}; ${report.split.train} training rows, ${report.split.test} test rows, ${report.features} features`);
   console.log('');
   console.log(formatMetrics(report.metrics));
@@ -102,6 +118,11 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   }
   const cvTime = report.timings_ms.cross_validate !== undefined ? `, cross-validate ${num(report.timings_ms.cross_validate)}` : '';
   console.log(`\ntime: ${num(report.timings_ms.total)} ms (prepare ${num(report.timings_ms.prepare)}${cvTime}, train ${num(report.timings_ms.train)}, evaluate ${num(report.timings_ms.evaluate)})`);
+  return trained;
+}
+
+/** Writes the model file (`--out`) and the report (`--report`) when asked. */
+export function writeFiles(file: object, report: object, options: { out?: string; report?: string }): void {
   if (options.out) {
     writeOut(options.out, JSON.stringify(file));
     console.log(`model written to ${options.out}`);

@@ -1,0 +1,120 @@
+import { basename } from 'node:path';
+import { parseAnyModelFile } from '../../core/artifact/load';
+import { type AnyModelFile, isUnsupervisedFile } from '../../core/artifact/modelFile';
+import type { ReadSettings } from '../../core/ingest/reader';
+import { getModel } from '../../core/models/registry';
+import { fingerprintTable } from '../../core/table/DataTable';
+import { SaplingError, errorMessage } from '../../core/util/errors';
+import { num, table as columns } from '../format';
+import { readBytes, readCsvFile } from '../io';
+import type { WorkerPool } from '../parallel';
+import { trainWithoutTarget } from './cluster';
+import { type TrainOptions, trainAndReport, writeFiles } from './train';
+
+/** Flags of `sapling train` that the recipe decides, so they may not come with `--recipe`. */
+const DECIDED_BY_RECIPE: readonly (readonly [keyof TrainOptions, string])[] = [
+  ['target', '--target'],
+  ['task', '--task'],
+  ['model', '--model'],
+  ['param', '--param'],
+  ['seed', '--seed'],
+  ['testSize', '--test-size'],
+  ['cv', '--cv'],
+  ['holdout', '--holdout'],
+  ['group', '--group'],
+  ['budget', '--budget'],
+  ['trials', '--trials'],
+];
+
+/**
+ * Reads the recipe of a model file: the file parsed (and upgraded) as every model file is, with
+ * errors that name the file. The file's `config` holds the problem, preprocessing, model and
+ * parameters, seed, validation and read settings of the run that made it.
+ */
+export function readRecipe(path: string): AnyModelFile {
+  const text = new TextDecoder().decode(readBytes(path));
+  try {
+    const file = parseAnyModelFile(text);
+    if (typeof file.config !== 'object' || file.config === null || typeof file.config.model?.id !== 'string' || typeof file.config.seed !== 'number') {
+      throw new SaplingError('bad-model-file', 'it holds no recipe ("config" with the model and seed) to re-run');
+    }
+    return file;
+  } catch (e) {
+    throw new SaplingError('bad-recipe', `--recipe ${basename(path)}: ${errorMessage(e)}`);
+  }
+}
+
+/** An error when a flag that the recipe decides is given with `--recipe`. */
+function refuseContradictions(options: TrainOptions): void {
+  const given = DECIDED_BY_RECIPE.filter(([key]) => options[key] !== undefined && !(Array.isArray(options[key]) && options[key].length === 0)).map(([, flag]) => flag);
+  if (options.read && Object.keys(options.read).length) given.push('reading flags (--delimiter, --sample, …)');
+  if (given.length) {
+    throw new SaplingError('recipe-conflict', `--recipe takes the problem, model, parameters, seed, validation and reading settings from the model file; leave out ${given.join(', ')} (or train without --recipe)`);
+  }
+}
+
+/**
+ * `sapling train <data.csv> --recipe <model.json>`: trains again exactly as the model file's run
+ * did (its config), warns when the data is not the data it was trained on, writes the new files,
+ * and says whether every test metric (or, without a target, every figure) equals the file's.
+ */
+export async function recipeCommand(path: string, recipePath: string, options: TrainOptions, tfjsBackend: (stored?: string) => Promise<string>, pool?: WorkerPool): Promise<void> {
+  refuseContradictions(options);
+  const recipe = readRecipe(recipePath);
+  const read: ReadSettings = recipe.config.read ?? {};
+  const { table, warnings } = await readCsvFile(path, read, pool);
+  for (const w of warnings) console.log(`warning: ${w.message}`);
+  console.log(`re-running the recipe of ${basename(recipePath)} (made ${recipe.createdAt})`);
+  if (fingerprintTable(table) !== (recipe.dataFingerprint ?? recipe.report.data_fingerprint)) {
+    console.log(`warning: ${basename(path)} is not the data this model was trained on (its fingerprint differs), so the metrics may differ`);
+  }
+  if (isUnsupervisedFile(recipe)) {
+    if (options.test) throw new SaplingError('recipe-conflict', `--test does not apply: a ${recipe.problem.task} model has no test rows`);
+    const { file, report } = await trainWithoutTarget(path, table, recipe.config);
+    writeFiles(file, report, options);
+    printComparison(flatten(recipe.report.summary), flatten(report.summary), 'figures');
+    return;
+  }
+  // A separate test file is read with the training file's column kinds, as `train --test` reads it.
+  const testTable = options.test ? (await readCsvFile(options.test, { ...read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
+  if (recipe.report.auto) console.log(`(Auto chose ${recipe.config.model.id} in the recipe's run; it is trained again with the settings it chose)`);
+  // A network runs on the recipe's TF.js backend when Node has it (wasm, cpu); --backend overrides.
+  const stored = recipe.report.backend;
+  const nodeHas = stored === 'wasm' || stored === 'cpu';
+  if (getModel(recipe.config.model.id).tfjs && !nodeHas) console.log(`note: the recipe's run used the ${stored} TF.js backend, which Node does not have; a network's figures may differ in the last digits`);
+  const { file, report } = await trainAndReport(path, table, recipe.config, options, () => tfjsBackend(nodeHas ? stored : undefined), pool, testTable);
+  writeFiles(file, report, options);
+  printComparison(recipe.report.metrics.test, report.metrics.test, 'metrics');
+}
+
+/** Rows of the differences table at most. */
+const SHOWN = 20;
+
+/** The figures of a report part as dotted paths to numbers (JSON's null stands for NaN). */
+function flatten(value: unknown, prefix = '', out: Record<string, number | null> = {}): Record<string, number | null> {
+  if (typeof value === 'number' || value === null) out[prefix] = value;
+  else if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+/**
+ * Prints whether each stored figure equals this run's, exactly: both sides go through JSON as the
+ * file did, so a value compares as it was written (NaN as null).
+ */
+function printComparison(stored: object, now: object, what: 'metrics' | 'figures'): void {
+  const before = flatten(stored);
+  const after = flatten(JSON.parse(JSON.stringify(now)));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const differ = keys.filter((k) => before[k] !== after[k]);
+  console.log('');
+  if (!differ.length) {
+    console.log(`same ${what} as the recipe's run (${keys.length} ${what === 'metrics' ? 'test metrics' : 'figures'}, all equal)`);
+    return;
+  }
+  const show = (v: number | null | undefined) => (v === undefined ? '(none)' : v === null ? 'NaN' : String(v));
+  const diff = (k: string) => (typeof before[k] === 'number' && typeof after[k] === 'number' ? num(after[k]! - before[k]!) : '');
+  console.log(`${differ.length} of ${keys.length} ${what === 'metrics' ? 'test metrics' : 'figures'} differ from the recipe's run:`);
+  console.log(columns([[what === 'metrics' ? 'metric' : 'figure', "recipe's run", 'this run', 'difference'], ...differ.slice(0, SHOWN).map((k) => [k, show(before[k]), show(after[k]), diff(k)])]));
+  if (differ.length > SHOWN) console.log(`… and ${differ.length - SHOWN} more (the reports hold them all)`);
+}
