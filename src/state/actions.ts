@@ -64,7 +64,8 @@ function progressTo(key: 'dataset' | 'training' | 'prediction') {
       timer ??= setTimeout(flush, EPOCH_FLUSH_MS);
     } else if (p.kind === 'trial') {
       const t = p.trial;
-      set((s) => ({ trials: [...s.trials, t] }));
+      // Trials run side by side arrive as they finish; the table lists them by number.
+      set((s) => ({ trials: [...s.trials, t].sort((a, b) => a.index - b.index) }));
       const best = Math.max(...studio.getState().trials.map((x) => (Number.isNaN(x.score) ? -Infinity : x.score)));
       dispatch(key, { type: 'progress', progress: { stage: `trial ${t.index + 1} scored ${Number.isNaN(t.score) ? 'nothing (failed)' : t.score.toFixed(4)}; best so far ${best.toFixed(4)}`, fraction: p.fraction } });
     } else if (p.kind === 'ingest') {
@@ -358,9 +359,10 @@ export async function tune(): Promise<void> {
     return;
   }
   const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
-  set({ trials: [] });
+  set({ trials: [], trialsModel: s.modelId });
   const summary = await runModelJob(s.modelId, 'tune', (progress) => requireEngine().tune(config, tuneOptions(s.tuneSettings), progress));
-  if (summary?.kind === 'supervised') set({ modelParams: summary.report.params });
+  // The found settings fill the form, unless another model was picked meanwhile.
+  if (summary?.kind === 'supervised' && studio.getState().modelId === s.modelId) set({ modelParams: summary.report.params });
 }
 
 /** Sets one of the search's settings (strategy, trials, budget, folds) for the next tuning. */

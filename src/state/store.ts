@@ -60,6 +60,8 @@ export interface StudioState {
   readonly tuneSettings: Readonly<Record<string, unknown>>;
   /** The trials of the running (or last) tuning, as they are scored, for the live table. */
   readonly trials: readonly Trial[];
+  /** The model `trials` tuned (the table shows under that model only). */
+  readonly trialsModel: string | null;
   /** The model export and prediction use: the last trained or imported one. */
   readonly current: ModelSummary | null;
   /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
@@ -98,6 +100,7 @@ export const INITIAL_STATE: StudioState = {
   historyModel: null,
   tuneSettings: {},
   trials: [],
+  trialsModel: null,
   current: null,
   tree: null,
   prediction: IDLE_JOB,

@@ -19,6 +19,8 @@ export interface Curve {
   readonly points: readonly CurvePoint[];
   /** What the curve says, in a sentence or two a person can act on. */
   readonly reading: string;
+  /** Validation curve: the index of the point with the best validation score (the first of ties). */
+  readonly best?: number;
 }
 
 /** Shares of each fold's training rows the learning curve trains on. */
@@ -65,7 +67,8 @@ export async function validationCurve(table: DataTable, config: TrainConfig, par
     for (const s of splits) scores.push(await score(table, s.train, s.test, candidate, metric, ctx));
     points.push({ x: typeof value === 'boolean' ? String(value) : value, ...summarise(scores) });
   }
-  return { metric, points, reading: readValidation(points, label, metric) };
+  const best = bestPoint(points);
+  return { metric, points, reading: readValidation(points[best], points, label, metric), best };
 }
 
 
@@ -95,10 +98,14 @@ function readLearning(points: readonly CurvePoint[], metric: string): string {
   return parts.join(' ');
 }
 
-function readValidation(points: readonly CurvePoint[], param: string, metric: string): string {
+/** The point with the best validation score (the first of ties). */
+function bestPoint(points: readonly CurvePoint[]): number {
   let best = 0;
   for (let i = 1; i < points.length; i++) if (points[i].validation.mean > points[best].validation.mean) best = i;
-  const b = points[best];
+  return best;
+}
+
+function readValidation(b: CurvePoint, points: readonly CurvePoint[], param: string, metric: string): string {
   const name = metric === 'r2' ? 'R²' : 'accuracy';
   const gaps = points.map((p) => p.train.mean - p.validation.mean);
   const widening = gaps[gaps.length - 1] - gaps[0];

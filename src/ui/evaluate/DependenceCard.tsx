@@ -4,6 +4,7 @@ import type { Dependence } from '../../core/explain/dependence';
 import { measureDependence } from '../../state/modelReading';
 import type { SupervisedModelSummary } from '../../workers/protocol';
 import { ProgressBar } from '../components/ProgressBar';
+import { useOnRequest } from '../components/useOnRequest';
 import { fmt } from '../format';
 
 type Result = Dependence & { readonly on: string };
@@ -17,25 +18,21 @@ const ICE_DRAWN = 30;
  * model, so a new model starts without a drawing.
  */
 export function DependenceCard({ current }: { current: SupervisedModelSummary }) {
-  const columns = current.inputSchema.map((c) => c.name);
+  // Dates and free text have no grid to move along.
+  const columns = current.inputSchema.filter((c) => c.kind === 'numeric' || c.kind === 'categorical' || c.kind === 'boolean').map((c) => c.name);
   const importance = current.importance?.map((f) => f.source) ?? [];
   // The most important column first, as the one to look at.
   const [column, setColumn] = useState(importance.find((c) => columns.includes(c)) ?? columns[0] ?? '');
-  const [state, setState] = useState<{ running: boolean; result: Result | null }>({ running: false, result: null });
+  const { running, result, start } = useOnRequest<Result, [string]>(measureDependence);
   const classes = current.report.classes;
   const [output, setOutput] = useState(classes.length === 2 ? 1 : 0);
-  const draw = () => {
-    setState({ running: true, result: null });
-    void measureDependence(column).then((result) => setState({ running: false, result }));
-  };
-  const result = state.result;
   return (
     <div className="card">
       <h3 id="dependence-title">Partial dependence</h3>
       <p className="help">How the prediction moves when one column alone is changed and every other column of each row is kept: each thin line is one row (ICE), the thick line their average (partial dependence). Parallel lines mean the column acts on its own; crossing lines mean it acts together with others.</p>
       <div className="actions">
         <label htmlFor="dependence-column">Column</label>
-        <select id="dependence-column" value={column} onChange={(e) => setColumn(e.target.value)} disabled={state.running}>
+        <select id="dependence-column" value={column} onChange={(e) => setColumn(e.target.value)} disabled={running}>
           {columns.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -54,11 +51,11 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
             </select>
           </>
         ) : null}
-        <button type="button" onClick={draw} disabled={state.running || !column}>
+        <button type="button" onClick={() => start(column)} disabled={running || !column}>
           Draw partial dependence
         </button>
       </div>
-      {state.running ? <ProgressBar label="Predicting every row at every value" /> : null}
+      {running ? <ProgressBar label="Predicting every row at every value" /> : null}
       {result ? <DependenceChart result={result} output={Math.min(output, result.outputs.length - 1)} /> : null}
     </div>
   );

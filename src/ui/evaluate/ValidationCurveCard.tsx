@@ -5,6 +5,7 @@ import { searchSpace } from '../../core/tune/space';
 import { goTo, setNextRunParam } from '../../state/actions';
 import { measureValidationCurve } from '../../state/modelReading';
 import { fmt } from '../format';
+import { useOnRequest } from '../components/useOnRequest';
 import { CurveChart } from './CurveChart';
 
 type Result = Curve & { readonly rows: number; readonly param: string };
@@ -18,16 +19,11 @@ export function ValidationCurveCard({ model }: { model: string }) {
   const info = getModelInfo(model);
   const space = searchSpace(info.schema);
   const [param, setParam] = useState(space[0]?.name ?? '');
-  const [state, setState] = useState<{ running: boolean; result: Result | null }>({ running: false, result: null });
+  const { running, result, start } = useOnRequest<Result, [string, number]>(measureValidationCurve);
   if (!space.length) return null;
   const label = (name: string) => info.schema[name]?.label ?? name;
-  const draw = () => {
-    setState({ running: true, result: null });
-    void measureValidationCurve(param, 3).then((result) => setState({ running: false, result }));
-  };
-  const result = state.result;
   const dimension = space.find((d) => d.name === result?.param);
-  const best = result ? result.points.reduce((b, p) => (p.validation.mean > b.validation.mean ? p : b)) : null;
+  const best = result?.best !== undefined ? result.points[result.best] : null;
   const bestValue = best ? (best.x === 'true' ? true : best.x === 'false' ? false : best.x) : null;
   return (
     <div className="card">
@@ -35,15 +31,15 @@ export function ValidationCurveCard({ model }: { model: string }) {
       <p className="help">Trains the model at values across one setting’s range, the others as they are (3 folds each), and compares the score on the rows it learned from with the score on rows it did not: too little flexibility scores low on both, too much scores high on the first only.</p>
       <div className="actions">
         <label htmlFor="validation-curve-param">Setting</label>
-        <select id="validation-curve-param" value={param} onChange={(e) => setParam(e.target.value)} disabled={state.running}>
+        <select id="validation-curve-param" value={param} onChange={(e) => setParam(e.target.value)} disabled={running}>
           {space.map((d) => (
             <option key={d.name} value={d.name}>
               {label(d.name)}
             </option>
           ))}
         </select>
-        <button type="button" onClick={draw} disabled={state.running}>
-          {state.running ? 'Training each value…' : 'Draw the validation curve'}
+        <button type="button" onClick={() => start(param, 3)} disabled={running}>
+          {running ? 'Training each value…' : 'Draw the validation curve'}
         </button>
       </div>
       {result ? (

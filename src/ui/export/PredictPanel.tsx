@@ -57,7 +57,7 @@ export function PredictPanel() {
             columns={result.columns}
             rows={result.preview}
             highlight={predicted}
-            action={supervised ? { text: 'Why?', name: (i) => `Why row ${i + 1}?`, onClick: ask, active: shownWhy?.row ?? null, disabled: Boolean(shownWhy && !shownWhy.result) } : undefined}
+            action={supervised ? { text: 'Why?', name: (i) => `Why row ${i + 1}?`, onClick: ask, active: shownWhy?.row ?? null } : undefined}
           />
           {shownWhy && !shownWhy.result ? <ProgressBar label={`Explaining row ${shownWhy.row + 1}`} /> : null}
           {shownWhy?.result ? <WhyCard result={shownWhy.result} values={new Map(result.columns.map((c, j) => [c, result.preview[shownWhy.row][j]]))} /> : null}

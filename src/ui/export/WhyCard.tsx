@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Explanation } from '../../core/explain/contributions';
 import { fmt, fmtMetric } from '../format';
 
@@ -18,6 +19,9 @@ function quantity(result: Result, output: string): string {
  * exact TreeSHAP for tree models, sampled otherwise — so the pushes add up to the prediction.
  */
 export function WhyCard({ result, values }: { result: Result; values: ReadonlyMap<string, string> }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The answer takes the focus from the "Why?" button, so a keyboard or screen-reader user lands on it.
+  useEffect(() => heading.current?.focus(), [result]);
   const row = result.rows[0];
   const k = row.predictedIndex ?? 0;
   const output = result.outputs[k];
@@ -40,7 +44,7 @@ export function WhyCard({ result, values }: { result: Result; values: ReadonlyMa
       : `Sampled Shapley values: the row’s columns swapped in one by one, in ${result.samples ?? 0} random orders and their reverses, against ${result.backgroundRows} of the ${result.against}.`;
   return (
     <div className="why" role="region" aria-labelledby="why-title">
-      <h4 id="why-title">
+      <h4 id="why-title" ref={heading} tabIndex={-1}>
         Why row {result.row + 1}: {prediction}
       </h4>
       <p className="muted small">

@@ -1,12 +1,14 @@
 import { choiceInfo } from '../../core/models/info';
 import { isClassification } from '../../core/problem';
 import { searchSpace } from '../../core/tune/space';
-import { tuneSchema } from '../../core/tune/tune';
+import { type Trial, tuneSchema } from '../../core/tune/tune';
 import { setTuneSetting, tune } from '../../state/actions';
 import { taskOf } from '../../state/store';
 import { SchemaForm } from '../components/SchemaForm';
 import { useStudio } from '../useStudio';
 import { TrialTable } from './TrialTable';
+
+const NO_TRIALS: readonly Trial[] = [];
 
 /**
  * Train's "Tune the settings" panel for the chosen model: how to search (strategy, trials, time,
@@ -17,7 +19,7 @@ export function TuneCard() {
   const modelId = useStudio((s) => s.modelId);
   const task = useStudio(taskOf);
   const settings = useStudio((s) => s.tuneSettings);
-  const trials = useStudio((s) => s.trials);
+  const trials = useStudio((s) => (s.trialsModel === s.modelId ? s.trials : NO_TRIALS));
   const running = useStudio((s) => s.training.state === 'running');
   const kind = useStudio((s) => s.trainingKind);
   if (!modelId || !task) return null;
