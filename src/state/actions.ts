@@ -339,12 +339,15 @@ export async function train(): Promise<void> {
   }
   const common = runCommon(s);
   const problem = () => ({ target: s.target!, task: s.targetSummary!.task });
+  // Only a plain training with a target cross-validates (Auto and tuning validate in their own way).
+  const validation = s.noTarget || s.modelId === autoInfo.id ? {} : validationOf(s);
   await runModelJob(s.modelId, s.modelId === autoInfo.id ? 'auto' : 'train', (progress) =>
     s.noTarget
       ? requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progress)
       : s.modelId === autoInfo.id
         ? requireEngine().trainAuto({ problem: problem(), ...common, model: { id: autoInfo.id, params: {} } }, autoOptions(s.modelParams), progress)
-        : requireEngine().train({ problem: problem(), ...common, ...validationOf(s) }, progress),
+        : requireEngine().train({ problem: problem(), ...common, ...validation }, progress),
+    validation.validation,
   );
 }
 
@@ -384,7 +387,7 @@ function runCommon(s: StudioState) {
  * Runs a job that ends in a model (training, Auto, tuning) as the `training` job: the live chart
  * fed, the result made current, a cancel or failure said. Resolves to the summary, or undefined.
  */
-async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>): Promise<ModelSummary | undefined> {
+async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
   const before = studio.getState();
   const startedAt = runClock.now();
   set({ history: [], historyModel: modelId, trainingKind: kind });
@@ -396,10 +399,10 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
     // Auto's chart shows its winner's training: label it as that model's.
     if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
     becomeCurrent(summary);
-    void recordRun(kind, before, startedAt, { status: 'succeeded', summary });
+    void recordRun(kind, before, startedAt, { status: 'succeeded', summary }, validation);
     return summary;
   } catch (e) {
-    void recordRun(kind, before, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e });
+    void recordRun(kind, before, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e }, validation);
     if (isCancelled(e)) {
       dispatch('training', { type: 'cancel' });
     } else {

@@ -1,5 +1,6 @@
 import { type RunKind, type RunOutcome, type RunRecord, buildRunRecord, mergeRuns, newestFirst } from '../core/project/runRecord';
 import { validateRun } from '../core/project/validateRun';
+import type { ValidationSpec } from '../core/train/crossValidate';
 import { errorMessage } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
 import { type RunStore, memoryRunStore, openRunStore } from './runHistory';
@@ -73,10 +74,11 @@ export type StudioRunOutcome = { readonly status: 'succeeded'; readonly summary:
 
 /**
  * Records a finished run (any kind, any ending) in the history: `before` is the studio's state
- * when the run started (its data, problem, recipe, model, seed and validation), `startedAt` the
- * time it started by `runClock.now()`. Does nothing when no data was loaded.
+ * when the run started (its data, problem, recipe, model and seed), `startedAt` the time it
+ * started by `runClock.now()`, `validation` the cross-validation the run did (none if absent).
+ * Does nothing when no data was loaded.
  */
-export async function recordRun(kind: RunKind, before: StudioState, startedAt: number, outcome: StudioRunOutcome): Promise<RunRecord | null> {
+export async function recordRun(kind: RunKind, before: StudioState, startedAt: number, outcome: StudioRunOutcome, validation?: ValidationSpec): Promise<RunRecord | null> {
   const dataset = before.dataset.result;
   const task = before.noTarget ?? before.targetSummary?.task;
   if (!dataset || !before.recipe || !before.modelId || !task) return null;
@@ -91,7 +93,8 @@ export async function recordRun(kind: RunKind, before: StudioState, startedAt: n
       recipe: before.recipe,
       model: { id: before.modelId, params: before.modelParams },
       seed: before.seed,
-      validation: { folds: before.validation.folds, method: before.validation.method, group: before.validation.group },
+      // What the run used (Auto, tuning and runs without a target do not cross-validate the result), not the form.
+      validation: validation ? { folds: validation.folds, method: validation.method ?? 'k-fold', group: validation.group ?? null } : { folds: 0, method: 'k-fold', group: null },
       backend: before.backend.report?.active ?? null,
       outcome: studioOutcome(outcome),
     },
