@@ -92,8 +92,9 @@ export function kFoldSplits(n: number, k: number, rng: Rng, options: FoldOptions
 /**
  * `repeats` seeded train/test splits of `n` rows (repeated holdout, scikit-learn's ShuffleSplit),
  * each drawn as `trainTestSplit` draws it — stratified with `strata` — or, with `groups`, by whole
- * groups (GroupShuffleSplit): groups are shuffled and go to the test part until it holds at least
- * `testSize` of the rows, so no group is on both sides.
+ * groups (GroupShuffleSplit): groups are shuffled and go to the test part while each brings it
+ * nearer `testSize` of the rows, so no group is on both sides and the share is kept as well as
+ * whole groups allow.
  */
 export function repeatedHoldout(n: number, testSize: number, repeats: number, rng: Rng, options: FoldOptions = {}): SplitIndices[] {
   if (!Number.isInteger(repeats) || repeats < 1) throw new SaplingError('bad-param', `repeated holdout needs at least 1 repeat, got ${repeats}`);
@@ -107,11 +108,19 @@ export function repeatedHoldout(n: number, testSize: number, repeats: number, rn
     const test = new Uint8Array(n);
     let held = 0;
     const order = shuffleInPlace(keys, rng);
-    // Whole groups until the test part reaches its share, always leaving one group to train on.
-    for (let g = 0; g < order.length - 1 && held < testSize * n; g++) {
-      for (const i of members.get(order[g])!) test[i] = 1;
-      held += members.get(order[g])!.length;
+    const target = testSize * n;
+    // Whole groups, in the shuffled order, each taken when it brings the test part nearer its
+    // share (a big group that would overshoot is passed over), never the last rows to train on.
+    const take = (g: number) => {
+      for (const i of members.get(g)!) test[i] = 1;
+      held += members.get(g)!.length;
+    };
+    for (const g of order) {
+      const size = members.get(g)!.length;
+      if (Math.abs(held + size - target) < Math.abs(held - target) && held + size < n) take(g);
     }
+    // Every group overshoots by more than it helps: the smallest one, so there is a test part.
+    if (held === 0) take(Array.from(order).reduce((a, b) => (members.get(b)!.length < members.get(a)!.length ? b : a)));
     const split: { train: number[]; test: number[] } = { train: [], test: [] };
     for (let i = 0; i < n; i++) (test[i] ? split.test : split.train).push(i);
     return { train: Int32Array.from(split.train), test: Int32Array.from(split.test) };

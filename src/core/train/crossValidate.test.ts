@@ -70,19 +70,26 @@ describe('k-fold splits', () => {
     expect(holdouts[0]).not.toEqual(holdouts[1]);
   });
 
-  it('hold out whole groups in a grouped repeated holdout, at least the test share each time', () => {
+  it('hold out whole groups in a grouped repeated holdout, as near the test share as whole groups allow', () => {
     // 30 groups of sizes 1..4; rows with no group (−1) are groups of one.
     const groups = Int32Array.from({ length: 75 }, (_, i) => (i % 15 === 14 ? -1 : i % 30));
     const holdouts = repeatedHoldout(75, 0.25, 4, createRng(9), { groups });
     for (const h of holdouts) {
       expect(h.train.length + h.test.length).toBe(75);
-      expect(h.test.length).toBeGreaterThanOrEqual(0.25 * 75);
+      // Within half the largest group (3 rows) of 18.75.
+      expect(Math.abs(h.test.length - 0.25 * 75)).toBeLessThanOrEqual(1.5);
       // No group on both sides (missing values are each their own group).
       const testGroups = new Set(Array.from(h.test, (i) => groups[i]).filter((g) => g >= 0));
       for (const i of h.train) if (groups[i] >= 0) expect(testGroups.has(groups[i])).toBe(false);
     }
     expect(holdouts[0].test).not.toEqual(holdouts[1].test);
     expect(() => repeatedHoldout(10, 0.2, 2, createRng(1), { groups: new Int32Array(10) })).toThrow(/1 group; a grouped holdout needs at least 2/);
+    // One big group (60 of 70 rows) is passed over whenever it comes first: the small ones make the share.
+    const lopsided = Int32Array.from({ length: 70 }, (_, i) => (i < 60 ? 0 : i - 59));
+    for (const h of repeatedHoldout(70, 0.2, 40, createRng(3), { groups: lopsided })) expect(h.test.length).toBe(10);
+    // Two groups only, both bigger than the share: the smaller is held out.
+    const two = Int32Array.from({ length: 20 }, (_, i) => (i < 12 ? 0 : 1));
+    for (const h of repeatedHoldout(20, 0.2, 5, createRng(2), { groups: two })) expect(h.test.length).toBe(8);
   });
 });
 
