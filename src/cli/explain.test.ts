@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAnyModelFile } from '../core/artifact/load';
+import { loadModel, predictTable } from '../core/artifact/predict';
+import { selectRows, withColumn } from '../core/table/DataTable';
+import { sample } from '../core/testing/tables';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // The bundled samples: the same files as the shared data folder (/work/shared/data), kept in the repository.
@@ -63,7 +67,7 @@ describe('sapling explain', () => {
     expect(r.stdout.split('\n').find((l) => l.startsWith('  ') && !l.includes('baseline') && !l.trim().startsWith('column'))).toContain(json.explanation.columns[top]);
   });
 
-  it('explains a k-NN regression row by sampling, and draws the partial dependence on a column', () => {
+  it('explains a k-NN regression row by sampling, and draws the partial dependence on a column', async () => {
     const out = join(dir, 'explain-knn.json');
     const r = sapling('explain', knn, penguins, '--row', '7', '--column', 'flipper_length_mm', '--samples', '32', '--seed', '5', '--out', out);
     expect(r.code, r.stderr).toBe(0);
@@ -80,6 +84,14 @@ describe('sapling explain', () => {
     expect(dep.pdp[0]).toHaveLength(dep.grid.length);
     expect(dep.ice).toHaveLength(50);
     expect(Math.min(...dep.ice.map((l: { row: number }) => l.row))).toBeGreaterThanOrEqual(1);
+    // An ICE line is its row (1 = the first data row) predicted with the column set to each grid value.
+    const line: { row: number; values: number[][] } = dep.ice[0];
+    const model = await loadModel(parseAnyModelFile(readFileSync(knn, 'utf8')));
+    const table = await sample('penguins.csv');
+    const g = Math.floor(dep.grid.length / 2);
+    const changed = withColumn(selectRows(table, [line.row - 1]), { kind: 'numeric', name: 'flipper_length_mm', values: Float64Array.of(dep.values[g]) });
+    expect(line.values[0][g]).toBeCloseTo(predictTable(model, changed).values![0], 3);
+    model.dispose();
     expect(r.stdout).toMatch(/^partial dependence on flipper_length_mm \(numeric\): mean prediction over 344 rows/m);
     expect(r.stdout).toContain(dep.reading);
     // The seed repeats the numbers.
