@@ -13,7 +13,8 @@ import { type Rng, createRng } from '../util/rng';
 import { boostingShap, ensembleShap, treeExpectedValue, treeShap } from './treeShap';
 
 /** A random tree on d features (features repeat along paths), `outputs` values per node. */
-function randomTree(rng: Rng, d: number, depth: number, outputs: number): Tree {
+/** A random tree; with `emptyLeaves`, that share of the deeper leaves reached no training row (cover 0), one child of a split at most. */
+function randomTree(rng: Rng, d: number, depth: number, outputs: number, emptyLeaves = 0): Tree {
   const tree: Tree = { feature: [], threshold: [], missingLeft: [], left: [], right: [], values: [], outputs, samples: [] };
   const grow = (level: number): number => {
     const node = tree.feature.length;
@@ -32,9 +33,11 @@ function randomTree(rng: Rng, d: number, depth: number, outputs: number): Tree {
       const right = grow(level + 1);
       tree.left[node] = left;
       tree.right[node] = right;
+      // Both children empty would leave the split without rows: the right one (then a leaf) gets some.
+      if (tree.samples[left] + tree.samples[right] === 0) tree.samples[right] = 1 + rng.int(20);
       tree.samples[node] = tree.samples[left] + tree.samples[right];
     } else {
-      tree.samples[node] = 1 + rng.int(20);
+      tree.samples[node] = level >= 2 && rng.next() < emptyLeaves ? 0 : 1 + rng.int(20);
     }
     return node;
   };
@@ -80,6 +83,21 @@ function bruteForce(tree: Tree, x: number[], d: number): number[][] {
 }
 
 describe('TreeSHAP on one tree', () => {
+  it('equals brute-force Shapley values when some leaves reached no training row', () => {
+    const rng = createRng(23);
+    let withEmpty = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const d = 2 + rng.int(4);
+      const tree = randomTree(rng, d, 3 + rng.int(3), 2, 0.4);
+      if (tree.samples.includes(0)) withEmpty++;
+      const x = Array.from({ length: d }, () => (rng.next() < 0.2 ? NaN : rng.normal() * 0.6));
+      const { phi } = treeShap(tree, x, d);
+      const exact = bruteForce(tree, x, d);
+      for (let j = 0; j < d; j++) for (let k = 0; k < 2; k++) expect(Math.abs(phi[j * 2 + k] - exact[j][k])).toBeLessThan(1e-9);
+    }
+    expect(withEmpty).toBeGreaterThan(20);
+  });
+
   it('equals brute-force Shapley values on random trees, missing inputs included', () => {
     const rng = createRng(11);
     for (let trial = 0; trial < 60; trial++) {
