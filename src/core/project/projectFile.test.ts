@@ -77,8 +77,38 @@ describe('project file', () => {
       [(r) => ((r.metrics as Record<string, unknown>).cv = { r2: { mean: 1 } }), 'runs[1].metrics.cv.r2.std is missing'],
       [(r) => ((r.result as Record<string, unknown>).split = 'half'), 'runs[1].result.split is not an object'],
       [(r) => (r.durationMs = Infinity), 'runs[1].durationMs is not a number'],
+      // Times are sorted and compared as text: only toISOString's own form orders them.
+      [(r) => (r.startedAt = '2026-11-26T10:00:00Z'), 'runs[1].startedAt is not an ISO 8601 time in UTC such as 2026-11-26T10:00:00.000Z (got "2026-11-26T10:00:00Z")'],
+      [(r) => (r.startedAt = '2026-11-26T11:00:00.000+01:00'), 'runs[1].startedAt is not an ISO 8601 time in UTC such as 2026-11-26T10:00:00.000Z (got "2026-11-26T11:00:00.000+01:00")'],
+      // Re-run puts the seed, folds and test size back into the studio: only what it accepts.
+      [(r) => (r.seed = 4.5), 'runs[1].seed is 4.5, not a whole number'],
+      [(r) => ((r.validation as Record<string, unknown>).folds = 2.5), 'runs[1].validation.folds is 2.5, not a whole number'],
+      [(r) => ((r.validation as Record<string, unknown>).folds = 1), 'runs[1].validation.folds is 1, not 0 (none) or from 2 to 20'],
+      [(r) => ((r.validation as Record<string, unknown>).folds = 21), 'runs[1].validation.folds is 21, not 0 (none) or from 2 to 20'],
+      [(r) => ((r.validation as Record<string, unknown>).folds = -3), 'runs[1].validation.folds is -3, not 0 (none) or from 2 to 20'],
+      [(r) => ((r.recipe as Record<string, unknown>).testSize = 0), 'runs[1].recipe.testSize is 0, not a share between 0 and 1'],
+      [(r) => ((r.recipe as Record<string, unknown>).testSize = 1), 'runs[1].recipe.testSize is 1, not a share between 0 and 1'],
+      [(r) => ((r.recipe as Record<string, unknown>).testSize = 20), 'runs[1].recipe.testSize is 20, not a share between 0 and 1'],
+      [(r) => delete r.result, 'runs[1].result is missing: a run that succeeded keeps what it produced'],
     ];
     for (const [change, message] of cases) expect(errorOf(edited((f) => change(f.runs[1])))).toBe(message);
+  });
+
+  it('keeps only the fields it knows, at every level', () => {
+    const clean = parseProjectFile(edited(() => {})).runs[1];
+    const extra = { note: 'not ours' };
+    const file = parseProjectFile(
+      edited((f) => {
+        const r = f.runs[1] as Record<string, Record<string, unknown>> & { recipe: { steps: Record<string, unknown>[] }; metrics: Record<string, Record<string, unknown>> };
+        Object.assign(r, extra);
+        for (const part of ['data', 'problem', 'recipe', 'model', 'validation', 'metrics', 'result'] as const) Object.assign(r[part], extra);
+        Object.assign(r.recipe.steps[0], extra);
+        Object.assign(r.result.split as object, extra);
+        r.metrics.cv = { accuracy: { mean: 0.9, std: 0.01, ...extra } };
+      }),
+    );
+    expect(file.runs[1]).toStrictEqual({ ...clean, metrics: { ...clean.metrics, cv: { accuracy: { mean: 0.9, std: 0.01 } } } });
+    expect(JSON.stringify(file)).not.toContain('not ours');
   });
 
   it('refuses two runs with one id, taking nothing of the file', () => {

@@ -1,15 +1,21 @@
+import type { RawParams } from '../params';
+import type { RecipeSpec, StepSpec } from '../prep/recipe';
 import { SaplingError } from '../util/errors';
-import type { RunRecord } from './runRecord';
+import type { MeanStd, RunData, RunKind, RunMetrics, RunProblem, RunRecord, RunResult, RunStatus } from './runRecord';
 
 /**
  * Checks that a value read from a project file (or the browser's storage) is a run record, part by
- * part, naming the first thing that is wrong by its path: `runs[3].seed is not a number`.
+ * part, naming the first thing that is wrong by its path: `runs[3].seed is not a number`. What it
+ * returns is rebuilt from the checked fields only, so unknown keys never reach IndexedDB or exports.
  */
 
-const KINDS = ['train', 'auto', 'tune'];
-const STATUSES = ['succeeded', 'failed', 'cancelled'];
-const TASKS = ['binary', 'multiclass', 'regression'];
-const UNSUPERVISED_TASKS = ['clustering', 'projection'];
+const KINDS: readonly RunKind[] = ['train', 'auto', 'tune'];
+const STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
+const TASKS = ['binary', 'multiclass', 'regression'] as const;
+const UNSUPERVISED_TASKS = ['clustering', 'projection'] as const;
+const METHODS = ['k-fold', 'holdout'] as const;
+/** The studio's cross-validation: 0 (none) or 2–20 folds or repeats (`setValidation`). */
+const MAX_FOLDS = 20;
 
 type Obj = Record<string, unknown>;
 
@@ -36,90 +42,148 @@ function number(x: unknown, path: string): number {
   return x;
 }
 
+function wholeNumber(x: unknown, path: string): number {
+  const n = number(x, path);
+  if (!Number.isInteger(n)) fail(path, `is ${n}, not a whole number`);
+  return n;
+}
+
 function boolean(x: unknown, path: string): boolean {
   if (typeof x !== 'boolean') fail(path, x === undefined ? 'is missing' : 'is not true or false');
   return x;
 }
 
-function oneOf(x: unknown, path: string, allowed: readonly string[]): string {
-  if (typeof x !== 'string' || !allowed.includes(x)) fail(path, `is ${JSON.stringify(x) ?? 'missing'}, not one of ${allowed.join(', ')}`);
-  return x;
+function oneOf<T extends string>(x: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof x !== 'string' || !allowed.includes(x as T)) fail(path, `is ${JSON.stringify(x) ?? 'missing'}, not one of ${allowed.join(', ')}`);
+  return x as T;
 }
 
-function numbers(x: unknown, path: string): void {
-  for (const [k, v] of Object.entries(object(x, path))) number(v, `${path}.${k}`);
+/** An object whose every value is a finite number (a run's metrics), copied. */
+function numbers(x: unknown, path: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(object(x, path)).map(([k, v]) => [k, number(v, `${path}.${k}`)]));
 }
 
-/** Validates one run record at `path` (e.g. `runs[3]`) and returns it typed. */
+/**
+ * A UTC time as `Date.prototype.toISOString` writes it. Runs are sorted and compared by this text
+ * (`newestFirst`, the comparison), which orders them in time only in this one form.
+ */
+function isoTime(x: unknown, path: string): string {
+  const s = string(x, path);
+  const time = new Date(s);
+  if (Number.isNaN(time.getTime())) fail(path, `is not a date and time (got ${JSON.stringify(s)})`);
+  if (time.toISOString() !== s) fail(path, `is not an ISO 8601 time in UTC such as ${time.toISOString()} (got ${JSON.stringify(s)})`);
+  return s;
+}
+
+function validateData(x: unknown, path: string): RunData {
+  const data = object(x, path);
+  return {
+    name: string(data.name, `${path}.name`),
+    fingerprint: string(data.fingerprint, `${path}.fingerprint`),
+    rows: number(data.rows, `${path}.rows`),
+    columns: number(data.columns, `${path}.columns`),
+  };
+}
+
+function validateProblem(x: unknown, path: string): RunProblem {
+  const problem = object(x, path);
+  if (problem.target === null) return { target: null, task: oneOf(problem.task, `${path}.task`, UNSUPERVISED_TASKS) };
+  return { target: string(problem.target, `${path}.target`), task: oneOf(problem.task, `${path}.task`, TASKS) };
+}
+
+function validateStep(x: unknown, path: string): StepSpec {
+  const step = object(x, path);
+  const id = string(step.step, `${path}.step`);
+  // A step's parameters are its own (checked by the step when the recipe runs): kept as they are.
+  return step.params === undefined ? { step: id } : { step: id, params: object(step.params, `${path}.params`) as RawParams };
+}
+
+function validateRecipe(x: unknown, path: string): RecipeSpec {
+  const recipe = object(x, path);
+  const dropDuplicateRows = boolean(recipe.dropDuplicateRows, `${path}.dropDuplicateRows`);
+  const testSize = number(recipe.testSize, `${path}.testSize`);
+  // Re-run puts it back in the studio, whose split needs a share strictly between 0 and 1.
+  if (!(testSize > 0 && testSize < 1)) fail(`${path}.testSize`, `is ${testSize}, not a share between 0 and 1`);
+  const stratify = boolean(recipe.stratify, `${path}.stratify`);
+  if (!Array.isArray(recipe.steps)) fail(`${path}.steps`, recipe.steps === undefined ? 'is missing' : 'is not a list');
+  const steps = recipe.steps.map((s, i) => validateStep(s, `${path}.steps[${i}]`));
+  return { dropDuplicateRows, testSize, stratify, steps };
+}
+
+function validateModel(x: unknown, path: string): RunRecord['model'] {
+  const model = object(x, path);
+  return { id: string(model.id, `${path}.id`), params: object(model.params, `${path}.params`) as RawParams };
+}
+
+function validateValidation(x: unknown, path: string): RunRecord['validation'] {
+  const validation = object(x, path);
+  const folds = wholeNumber(validation.folds, `${path}.folds`);
+  if (folds !== 0 && (folds < 2 || folds > MAX_FOLDS)) fail(`${path}.folds`, `is ${folds}, not 0 (none) or from 2 to ${MAX_FOLDS}`);
+  const method = oneOf(validation.method, `${path}.method`, METHODS);
+  const group = validation.group === null ? null : string(validation.group, `${path}.group`);
+  return { folds, method, group };
+}
+
+function validateMetrics(x: unknown, path: string): RunMetrics {
+  const metrics = object(x, path);
+  const out: { -readonly [K in keyof RunMetrics]: RunMetrics[K] } = {};
+  for (const key of ['test', 'train', 'found'] as const) if (metrics[key] !== undefined) out[key] = numbers(metrics[key], `${path}.${key}`);
+  if (metrics.cv !== undefined) {
+    const cv: Record<string, MeanStd> = {};
+    for (const [k, v] of Object.entries(object(metrics.cv, `${path}.cv`))) {
+      const m = object(v, `${path}.cv.${k}`);
+      cv[k] = { mean: number(m.mean, `${path}.cv.${k}.mean`), std: number(m.std, `${path}.cv.${k}.std`) };
+    }
+    out.cv = cv;
+  }
+  return out;
+}
+
+function validateResult(x: unknown, path: string): RunResult {
+  const result = object(x, path);
+  const model = string(result.model, `${path}.model`);
+  const params = object(result.params, `${path}.params`) as RawParams;
+  const rows = number(result.rows, `${path}.rows`);
+  const features = number(result.features, `${path}.features`);
+  const stopReason = string(result.stopReason, `${path}.stopReason`);
+  let split: RunResult['split'];
+  if (result.split !== undefined) {
+    const s = object(result.split, `${path}.split`);
+    split = { train: number(s.train, `${path}.split.train`), test: number(s.test, `${path}.split.test`) };
+  }
+  const explanation = result.explanation === undefined ? undefined : string(result.explanation, `${path}.explanation`);
+  return { model, params, rows, features, stopReason, ...(split ? { split } : {}), ...(explanation !== undefined ? { explanation } : {}) };
+}
+
+/** Validates one run record at `path` (e.g. `runs[3]`) and returns a typed copy of its known fields. */
 export function validateRun(x: unknown, path: string): RunRecord {
   const run = object(x, path);
-  string(run.id, `${path}.id`);
-  if (run.id === '') fail(`${path}.id`, 'is empty');
-  const startedAt = string(run.startedAt, `${path}.startedAt`);
-  if (Number.isNaN(Date.parse(startedAt))) fail(`${path}.startedAt`, `is not a date and time (got ${JSON.stringify(startedAt)})`);
-  oneOf(run.kind, `${path}.kind`, KINDS);
+  const id = string(run.id, `${path}.id`);
+  if (id === '') fail(`${path}.id`, 'is empty');
+  const startedAt = isoTime(run.startedAt, `${path}.startedAt`);
+  const kind = oneOf(run.kind, `${path}.kind`, KINDS);
   const status = oneOf(run.status, `${path}.status`, STATUSES);
-  if (run.error !== undefined) string(run.error, `${path}.error`);
-  if (status === 'failed') string(run.error, `${path}.error`);
-
-  const data = object(run.data, `${path}.data`);
-  string(data.name, `${path}.data.name`);
-  string(data.fingerprint, `${path}.data.fingerprint`);
-  number(data.rows, `${path}.data.rows`);
-  number(data.columns, `${path}.data.columns`);
-
-  const problem = object(run.problem, `${path}.problem`);
-  if (problem.target === null) oneOf(problem.task, `${path}.problem.task`, UNSUPERVISED_TASKS);
-  else {
-    string(problem.target, `${path}.problem.target`);
-    oneOf(problem.task, `${path}.problem.task`, TASKS);
+  const error = run.error !== undefined || status === 'failed' ? string(run.error, `${path}.error`) : undefined;
+  const record = {
+    id,
+    startedAt,
+    kind,
+    status,
+    ...(error !== undefined ? { error } : {}),
+    data: validateData(run.data, `${path}.data`),
+    problem: validateProblem(run.problem, `${path}.problem`),
+    recipe: validateRecipe(run.recipe, `${path}.recipe`),
+    model: validateModel(run.model, `${path}.model`),
+    seed: wholeNumber(run.seed, `${path}.seed`),
+    validation: validateValidation(run.validation, `${path}.validation`),
+    backend: run.backend === null ? null : string(run.backend, `${path}.backend`),
+    durationMs: number(run.durationMs, `${path}.durationMs`),
+    metrics: validateMetrics(run.metrics, `${path}.metrics`),
+  };
+  if (run.result === undefined) {
+    // The history's score, comparison and re-run of a tuning all read a finished run's result.
+    if (status === 'succeeded') fail(`${path}.result`, 'is missing: a run that succeeded keeps what it produced');
+    return record;
   }
-
-  const recipe = object(run.recipe, `${path}.recipe`);
-  boolean(recipe.dropDuplicateRows, `${path}.recipe.dropDuplicateRows`);
-  number(recipe.testSize, `${path}.recipe.testSize`);
-  boolean(recipe.stratify, `${path}.recipe.stratify`);
-  if (!Array.isArray(recipe.steps)) fail(`${path}.recipe.steps`, recipe.steps === undefined ? 'is missing' : 'is not a list');
-  recipe.steps.forEach((s, i) => {
-    const step = object(s, `${path}.recipe.steps[${i}]`);
-    string(step.step, `${path}.recipe.steps[${i}].step`);
-    if (step.params !== undefined) object(step.params, `${path}.recipe.steps[${i}].params`);
-  });
-
-  const model = object(run.model, `${path}.model`);
-  string(model.id, `${path}.model.id`);
-  object(model.params, `${path}.model.params`);
-  number(run.seed, `${path}.seed`);
-  const validation = object(run.validation, `${path}.validation`);
-  number(validation.folds, `${path}.validation.folds`);
-  oneOf(validation.method, `${path}.validation.method`, ['k-fold', 'holdout']);
-  if (validation.group !== null) string(validation.group, `${path}.validation.group`);
-  if (run.backend !== null) string(run.backend, `${path}.backend`);
-  number(run.durationMs, `${path}.durationMs`);
-
-  const metrics = object(run.metrics, `${path}.metrics`);
-  for (const key of ['test', 'train', 'found'] as const) if (metrics[key] !== undefined) numbers(metrics[key], `${path}.metrics.${key}`);
-  if (metrics.cv !== undefined) {
-    for (const [k, v] of Object.entries(object(metrics.cv, `${path}.metrics.cv`))) {
-      const m = object(v, `${path}.metrics.cv.${k}`);
-      number(m.mean, `${path}.metrics.cv.${k}.mean`);
-      number(m.std, `${path}.metrics.cv.${k}.std`);
-    }
-  }
-
-  if (run.result !== undefined) {
-    const result = object(run.result, `${path}.result`);
-    string(result.model, `${path}.result.model`);
-    object(result.params, `${path}.result.params`);
-    number(result.rows, `${path}.result.rows`);
-    number(result.features, `${path}.result.features`);
-    string(result.stopReason, `${path}.result.stopReason`);
-    if (result.split !== undefined) {
-      const split = object(result.split, `${path}.result.split`);
-      number(split.train, `${path}.result.split.train`);
-      number(split.test, `${path}.result.split.test`);
-    }
-    if (result.explanation !== undefined) string(result.explanation, `${path}.result.explanation`);
-  }
-  return run as unknown as RunRecord;
+  return { ...record, result: validateResult(run.result, `${path}.result`) };
 }
