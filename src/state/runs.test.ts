@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFixture } from '../core/testing/runs';
-import type { RunStore } from './runHistory';
+import { type RunStore, openRunStore } from './runHistory';
 import { loadRuns, recordRun, runClock } from './runs';
 import { INITIAL_STATE, type StudioState, studio } from './store';
 
@@ -14,6 +15,14 @@ const before: StudioState = {
   modelParams: { maxDepth: 3 },
   seed: 9,
 };
+
+/** The real clock and namer, put back after each test that replaces them. */
+const realClock = { ...runClock };
+
+afterEach(() => {
+  Object.assign(runClock, realClock);
+  vi.restoreAllMocks();
+});
 
 describe('recording runs', () => {
   it('keeps runs in memory and says so once when IndexedDB fails, and records every ending', async () => {
@@ -48,5 +57,33 @@ describe('recording runs', () => {
     await fresh.runs.loadRuns((m) => told.push(m), async () => store);
     expect(fresh.store.studio.getState().runs.map((r) => r.id)).toEqual(['new', 'old']);
     expect(told).toEqual(['1 saved run of the run history could not be read and is not shown.']);
+  });
+
+  it('keeps runs in memory and says so once when a write fails after the history opened', async () => {
+    vi.resetModules();
+    const fresh = { store: await import('./store'), runs: await import('./runs'), runActions: await import('./runActions') };
+    fresh.store.studio.setState(INITIAL_STATE, true);
+    const factory = new IDBFactory();
+    const told: string[] = [];
+    await fresh.runs.loadRuns((m) => told.push(m), () => openRunStore(factory));
+    expect(told).toEqual([]);
+    let n = 0;
+    fresh.runs.runClock.newId = () => `run-${++n}`;
+    // The browser gives up the write's transaction (storage full, say) after the put was asked for.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
+      this.transaction.abort();
+      return {} as IDBRequest<IDBValidKey>;
+    });
+    await fresh.runs.recordRun('train', before, Date.parse('2026-11-26T10:00:00Z'), { status: 'cancelled' });
+    expect(told).toEqual([expect.stringMatching(/^The run history cannot be saved in this browser \(IndexedDB transaction aborted\); runs are kept until the page is closed/)]);
+    await fresh.runs.recordRun('train', before, Date.parse('2026-11-26T10:01:00Z'), { status: 'cancelled' });
+    // Both runs are in the history; the second never went near IndexedDB, and nothing more was said.
+    expect(fresh.store.studio.getState().runs.map((r) => r.id)).toEqual(['run-2', 'run-1']);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(told).toHaveLength(1);
+    // What was kept in memory is what an export writes.
+    expect(JSON.parse(fresh.runActions.exportProjectText()).runs.map((r: { id: string }) => r.id)).toEqual(['run-2', 'run-1']);
+    put.mockRestore();
+    expect(await (await openRunStore(factory)).list()).toEqual([]);
   });
 });
