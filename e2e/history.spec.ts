@@ -48,6 +48,9 @@ test('run history: kept across reloads, compared, re-run to the same figures, de
   await studio.data.profile();
   await history.open();
   await history.rerun(1);
+  // The panel closes for Train, and focus goes back to its header button (as closing it does).
+  await expect(history.panel()).toBeHidden();
+  await expect(history.toggle()).toBeFocused();
   await expect(page.getByRole('tab', { name: /Train/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('tree');
   await expect(page.getByText(/^Done in /)).toBeVisible({ timeout: 60_000 });
@@ -70,13 +73,16 @@ test('run history: kept across reloads, compared, re-run to the same figures, de
   await page.screenshot({ path: '/tmp/h2-compare-rerun.png', fullPage: true });
   await history.closeComparison();
 
-  // Delete one (with Undo).
+  // Delete one (with Undo): the focused row goes, and focus moves to Undo, not to the page.
   await history.delete(1);
   await expect(history.rows()).toHaveCount(2);
   await expect(history.notice()).toContainText('Deleted the k nearest neighbours run of');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.screenshot({ path: '/tmp/h2-undo.png' });
-  await history.notice().getByRole('button', { name: 'Undo' }).click();
+  await page.keyboard.press('Enter');
   await expect(history.rows()).toHaveCount(3);
+  await expect(history.notice()).toContainText('Put back 1 run.');
+  await expect(page.getByRole('heading', { name: 'Run history' })).toBeFocused();
   await history.delete(1);
   await expect(history.rows()).toHaveCount(2);
   await expect(history.toggle()).toHaveAccessibleName('Run history (2)');
@@ -92,6 +98,7 @@ test('run history: kept across reloads, compared, re-run to the same figures, de
   await download.saveAs(exported);
   await history.clear();
   await expect(history.panel().getByText(/^No runs yet/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await expect(history.toggle()).toHaveAccessibleName('Run history (0)');
   await history.importProject(exported);
   await expect(history.rows()).toHaveCount(2);

@@ -26,7 +26,8 @@ export function RunHistory() {
       <button ref={toggle} type="button" className="history-toggle" aria-expanded={open} aria-controls="run-history" onClick={() => setOpen(!open)}>
         Run history ({count})
       </button>
-      {open ? <RunHistoryPanel onClose={close} onRerunStarted={() => setOpen(false)} /> : null}
+      {/* A re-run gives the screen to Train: the panel closes as × does, focus back on this button. */}
+      {open ? <RunHistoryPanel onClose={close} onRerunStarted={close} /> : null}
     </>
   );
 }
@@ -37,6 +38,9 @@ interface Notice {
   readonly undo?: readonly RunRecord[];
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The panel: its actions, what they said, the runs and the comparison of two. */
 function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onRerunStarted: () => void }) {
   const runs = useStudio((s) => s.runs);
   const busy = useStudio((s) => s.training.state === 'running');
@@ -44,7 +48,6 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
   const [comparing, setComparing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const importId = useId();
   useEffect(() => heading.current?.focus(), []);
 
   const present = selected.filter((id) => runs.some((r) => r.id === id));
@@ -60,30 +63,8 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
     await deleteRun(run.id);
     setNotice({ text: `Deleted the ${runName(run)}.`, undo: [run] });
   };
-  const clear = async () => {
-    const removed = await clearRuns();
-    setComparing(false);
-    setNotice({ text: `Cleared ${removed.length} run${removed.length === 1 ? '' : 's'} from the history.`, undo: removed });
-  };
-  const undo = async (back: readonly RunRecord[]) => {
-    await restoreRuns(back);
-    setNotice({ text: `Put back ${back.length} run${back.length === 1 ? '' : 's'}.` });
-  };
-  const exportProject = () => {
-    try {
-      downloadBlob('sapling-project.json', new Blob([exportProjectText()], { type: 'application/json' }));
-      setNotice({ text: `Exported ${runs.length} run${runs.length === 1 ? '' : 's'} as sapling-project.json.` });
-    } catch (e) {
-      showError(e);
-    }
-  };
-  const importFile = async (file: File) => {
-    const counts = await importProject(file);
-    if (counts) setNotice({ text: `Imported ${file.name}: ${counts.added} run${counts.added === 1 ? '' : 's'} added${counts.already ? `, ${counts.already} already here` : ''}.` });
-  };
   const rerunRun = async (run: RunRecord) => {
     setNotice(null);
-    // The panel gives the screen to Train and its live chart.
     if (await rerun(run)) onRerunStarted();
   };
 
@@ -98,42 +79,14 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
         </button>
       </div>
       <p className="muted small history-lede">Every training, Auto run and tuning, kept in this browser. Tick two runs to compare them.</p>
-      <div className="actions history-actions">
-        <button type="button" className="primary" disabled={!pair} onClick={() => setComparing(true)}>
-          Compare{present.length ? ` (${present.length} of 2)` : ''}
-        </button>
-        <button type="button" onClick={exportProject} disabled={runs.length === 0}>
-          Export project
-        </button>
-        <span className="file-button">
-          <label htmlFor={importId}>Import project</label>
-          <input
-            id={importId}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </span>
-        <button type="button" onClick={() => void clear()} disabled={runs.length === 0}>
-          Clear history
-        </button>
-      </div>
-      <p className="status history-notice" role="status">
-        {notice?.text}
-        {notice?.undo?.length ? (
-          <>
-            {' '}
-            <button type="button" className="small-button" onClick={() => void undo(notice.undo!)}>
-              Undo
-            </button>
-          </>
-        ) : null}
-      </p>
+      <HistoryActions
+        count={runs.length}
+        ticked={present.length}
+        onCompare={pair ? () => setComparing(true) : null}
+        onCleared={() => setComparing(false)}
+        say={setNotice}
+      />
+      <HistoryNotice notice={notice} say={setNotice} onUndone={() => heading.current?.focus()} />
       {runs.length === 0 ? (
         <p className="muted">No runs yet. Each training is recorded here when it ends, with its recipe, seed, data and figures.</p>
       ) : (
@@ -141,5 +94,91 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
       )}
       {comparing && pair ? <RunComparison runs={pair} onClose={() => setComparing(false)} /> : null}
     </section>
+  );
+}
+
+/** Compare (when two runs are ticked), Export project, Import project and Clear history. */
+function HistoryActions({ count, ticked, onCompare, onCleared, say }: {
+  count: number;
+  ticked: number;
+  /** Opens the comparison; null until two runs are ticked. */
+  onCompare: (() => void) | null;
+  onCleared: () => void;
+  say: (notice: Notice) => void;
+}) {
+  const importId = useId();
+  const exportProject = () => {
+    try {
+      downloadBlob('sapling-project.json', new Blob([exportProjectText()], { type: 'application/json' }));
+      say({ text: `Exported ${plural(count, 'run')} as sapling-project.json.` });
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const importFile = async (file: File) => {
+    const counts = await importProject(file);
+    if (counts) say({ text: `Imported ${file.name}: ${plural(counts.added, 'run')} added${counts.already ? `, ${counts.already} already here` : ''}.` });
+  };
+  const clear = async () => {
+    const removed = await clearRuns();
+    onCleared();
+    say({ text: `Cleared ${plural(removed.length, 'run')} from the history.`, undo: removed });
+  };
+  return (
+    <div className="actions history-actions">
+      <button type="button" className="primary" disabled={!onCompare} onClick={() => onCompare?.()}>
+        Compare{ticked ? ` (${ticked} of 2)` : ''}
+      </button>
+      <button type="button" onClick={exportProject} disabled={count === 0}>
+        Export project
+      </button>
+      <span className="file-button">
+        <label htmlFor={importId}>Import project</label>
+        <input
+          id={importId}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </span>
+      <button type="button" onClick={() => void clear()} disabled={count === 0}>
+        Clear history
+      </button>
+    </div>
+  );
+}
+
+/**
+ * What the last action said, with its Undo. A delete or a clear takes away the button that had
+ * focus (the row's Delete, the now disabled Clear history), so focus moves to Undo, the next thing
+ * wanted; after Undo (which goes too) `onUndone` gives it a place.
+ */
+function HistoryNotice({ notice, say, onUndone }: { notice: Notice | null; say: (notice: Notice) => void; onUndone: () => void }) {
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (notice?.undo?.length) undoButton.current?.focus();
+  }, [notice]);
+  const undo = async (back: readonly RunRecord[]) => {
+    await restoreRuns(back);
+    say({ text: `Put back ${plural(back.length, 'run')}.` });
+    onUndone();
+  };
+  return (
+    <p className="status history-notice" role="status">
+      {notice?.text}
+      {notice?.undo?.length ? (
+        <>
+          {' '}
+          <button ref={undoButton} type="button" className="small-button" onClick={() => void undo(notice.undo!)}>
+            Undo
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }
