@@ -1,6 +1,7 @@
-import type { ParamSchema } from '../params';
+import type { ParamSchema, RawParams } from '../params';
 import type { ModelTask } from '../problem';
 import { SaplingError } from '../util/errors';
+import { ensembleForm, ensembleInfoOf } from './ensemble/info';
 import { mlpSchema } from './mlp/schema';
 import { dbscanInfo, kmeansInfo, pcaInfo } from './unsupervised/info';
 
@@ -27,6 +28,11 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
    * rows, a seeded sample, so evaluating does not cost training rows squared.
    */
   readonly trainMetricsRows?: number;
+  /**
+   * True for a family made of other families (the ensemble): Auto does not compare it beside them
+   * (it builds one from its leaders), and comparisons of single families leave it out.
+   */
+  readonly composite?: boolean;
 }
 
 export const logisticInfo = {
@@ -347,12 +353,26 @@ export const svmInfo = {
   },
 } as const satisfies ModelInfo;
 
+/** The families an ensemble can average: every model with a target. */
+export const ENSEMBLE_MEMBERS: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, naiveBayesInfo, svmInfo];
+
+/** The soft-voting ensemble (see `ensemble/`): its schema holds its members' parameters. */
+export const ensembleInfo = ensembleInfoOf(ENSEMBLE_MEMBERS);
+
 /** Every model family, in the order the studio lists them. The registry holds their implementations. */
-export const MODEL_CATALOG: readonly ModelInfo[] = [logisticInfo, linearInfo, mlpInfo, treeInfo, forestInfo, gbdtInfo, knnInfo, naiveBayesInfo, svmInfo, kmeansInfo, dbscanInfo, pcaInfo];
+export const MODEL_CATALOG: readonly ModelInfo[] = [...ENSEMBLE_MEMBERS, kmeansInfo, dbscanInfo, pcaInfo, ensembleInfo];
 
 /** Catalog entries of models that can do `task` (with a target, or clustering / projection). */
 export function modelsForTask(task: ModelTask): ModelInfo[] {
   return MODEL_CATALOG.filter((m) => m.tasks.includes(task));
+}
+
+/**
+ * The parameters a settings form shows for these values: the family's whole schema; for the
+ * ensemble, the switches of the families that can do `task` and the settings of those switched on.
+ */
+export function formSchema(info: ModelInfo, values: RawParams, task: ModelTask): ParamSchema {
+  return info.composite ? ensembleForm(info.schema, ENSEMBLE_MEMBERS, values, task) : info.schema;
 }
 
 /**

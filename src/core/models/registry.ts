@@ -1,5 +1,6 @@
 import { SaplingError } from '../util/errors';
 import { naiveBayesModel } from './bayes/naiveBayes.model';
+import { ensembleModel } from './ensemble/ensemble.model';
 import { type ModelInfo, linearInfo, logisticInfo, mlpInfo } from './info';
 import type { ModelDefinition } from './model';
 import { knnModel } from './neighbors/knn.model';
@@ -37,6 +38,8 @@ export const MODEL_REGISTRY: readonly ModelDefinition[] = [
   kmeansModel as unknown as ModelDefinition,
   dbscanModel as unknown as ModelDefinition,
   pcaModel as unknown as ModelDefinition,
+  // Made of the families above, found through getModel when it fits or loads.
+  ensembleModel((id) => getModel(id)) as unknown as ModelDefinition,
 ];
 
 /** The model registered under `id`; an error listing the known ids otherwise. */

@@ -6,6 +6,7 @@ import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
 import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
+import { considerEnsemble, ensembleReserve } from './ensembleChoice';
 import { searchSpace } from './space';
 import { type Trial, tuneModel } from './tune';
 
@@ -19,6 +20,8 @@ export interface LeaderboardRow {
   readonly score: number;
   readonly ms: number;
   readonly error?: string;
+  /** The row's settings when not the family's defaults (the ensemble's row: its members and theirs). */
+  readonly params?: Readonly<Record<string, number | string | boolean>>;
 }
 
 /** What Auto did and chose, and why, in words a person reads. */
@@ -66,7 +69,7 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const started = now();
   const counted = options.trials !== undefined;
   const left = () => (counted ? Infinity : options.budgetMs - (now() - started));
-  const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task)).sort((a, b) => rank(a.id) - rank(b.id));
+  const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task) && !m.composite).sort((a, b) => rank(a.id) - rank(b.id));
   const inner = nestedContext(ctx);
 
   const rows: LeaderboardRow[] = [];
@@ -97,8 +100,10 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const trials: (Trial & { model: string })[] = [];
   // Candidates: every family's defaults, and each tuned family's best trial.
   const candidates: AutoResult['winner'][] = leaderboard.filter((r) => !Number.isNaN(r.score)).map((r) => ({ model: r.model, params: {}, score: r.score, std: r.metrics[metric].std }));
-  for (let i = 0; i < top.length && left() > 0 && options.trials !== 0; i++) {
-    const share = counted ? undefined : left() / (top.length - i);
+  // Time kept back for scoring the leaders' average (its members are cross-validated once more).
+  const reserve = counted ? 0 : ensembleReserve(leaderboard);
+  for (let i = 0; i < top.length && left() - reserve > 0 && options.trials !== 0; i++) {
+    const share = counted ? undefined : (left() - reserve) / (top.length - i);
     const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: options.trials ?? 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
       ...inner,
       now: ctx.now,
@@ -134,7 +139,7 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
     (runnerUp ? `; the next best other family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
     `. ${rows.length} famil${rows.length === 1 ? 'y was' : 'ies were'} compared on the same folds${trials.length ? ` and ${trials.length} tuned candidates tried` : ''}.`;
   const stopReason = skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`;
-  return { metric, leaderboard, trials, winner, explanation, stopReason };
+  return considerEnsemble(table, config, options.folds, { metric, leaderboard, trials, winner, explanation, stopReason }, candidates, top1, ctx, left() > 0);
 }
 
 function rank(id: string): number {

@@ -11,6 +11,22 @@ describe('createRng', () => {
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(sa);
   });
 
+  it('forks a copy that draws what the original will, without moving it (a waiting normal included)', () => {
+    const rng = createRng(5);
+    rng.uint32();
+    rng.normal(); // leaves Box–Muller's second normal waiting
+    const copy = rng.fork!();
+    const fromCopy = [copy.normal(), copy.next(), copy.uint32(), copy.int(10)];
+    expect([rng.normal(), rng.next(), rng.uint32(), rng.int(10)]).toEqual(fromCopy);
+    // Drawing from a fork later does not move the original.
+    const busy = rng.fork!();
+    busy.uint32();
+    busy.uint32();
+    const witness = rng.fork!();
+    expect(rng.uint32()).toBe(witness.uint32());
+    expect(createRng(5).fork!().uint32()).toBe(createRng(5).uint32());
+  });
+
   it('draws uniforms in [0, 1) with the right mean and normals with mean 0, sd 1', () => {
     const rng = createRng(1);
     let sum = 0;

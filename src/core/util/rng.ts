@@ -14,6 +14,11 @@ export interface Rng {
   normal(): number;
   /** A 32-bit unsigned integer, for seeding other generators (e.g. TF.js initialisers). */
   uint32(): number;
+  /**
+   * A copy that goes on from this generator's current state independently (same draws, neither
+   * moves the other): an ensemble fits each member from the stream it would get when fitted alone.
+   */
+  fork?(): Rng;
 }
 
 function splitmix32(seed: number): () => number {
@@ -30,7 +35,14 @@ function splitmix32(seed: number): () => number {
 /** Creates a seeded generator; the same seed always gives the same sequence. */
 export function createRng(seed: number): Rng {
   const mix = splitmix32(seed);
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  const [a, b, c, d] = [mix(), mix(), mix(), mix()];
+  const rng = sfc32(a, b, c, d, null);
+  for (let i = 0; i < 12; i++) rng.uint32();
+  return rng;
+}
+
+/** sfc32 from its four words of state (and Box–Muller's spare normal, if one is waiting). */
+function sfc32(a: number, b: number, c: number, d: number, spare: number | null): Rng {
   const uint32 = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -40,12 +52,11 @@ export function createRng(seed: number): Rng {
     c = (c + t) >>> 0;
     return t;
   };
-  for (let i = 0; i < 12; i++) uint32();
-  let spare: number | null = null;
   const next = () => uint32() / 4294967296;
   return {
     next,
     uint32,
+    fork: () => sfc32(a, b, c, d, spare),
     int: (n) => Math.floor(next() * n),
     normal: () => {
       if (spare !== null) {

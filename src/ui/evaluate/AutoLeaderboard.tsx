@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { TrainReport } from '../../core/train/report';
-import { goTo, setModel, train } from '../../state/actions';
+import { goTo, setModel, setModelParam, train } from '../../state/actions';
 import { fmtMetric } from '../format';
 
 /** How Auto chose: its reason, and the leaderboard of every family on the same folds, sortable, each trainable from here. */
@@ -21,8 +21,10 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
     return key === 'seconds' ? va - vb : sign * (va - vb);
   });
   const tuned = auto.trials.length;
-  const trainThis = (model: string) => {
+  // A row with its own settings (the ensemble's members and theirs) trains with them.
+  const trainThis = (model: string, params: Readonly<Record<string, unknown>> = {}) => {
     setModel(model);
+    for (const [key, value] of Object.entries(params)) setModelParam(key, value);
     goTo('train');
     void train();
   };
@@ -58,7 +60,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
               <tr key={r.model} className={r.model === auto.winner.model ? 'chosen' : undefined}>
                 <th scope="row">
                   {r.label}
-                  {r.model === auto.winner.model ? <span className="badge">{Object.keys(auto.winner.params).length ? `chosen, tuned: ${fmtMetric(auto.winner.score)}` : 'chosen'}</span> : null}
+                  {r.model === auto.winner.model ? <span className="badge">{Object.keys(auto.winner.params).length && !r.params ? `chosen, tuned: ${fmtMetric(auto.winner.score)}` : 'chosen'}</span> : null}
                 </th>
                 {Number.isNaN(r.score) ? (
                   <td colSpan={metrics.length}>failed: {r.error}</td>
@@ -72,7 +74,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
                 )}
                 <td>{(r.ms / 1000).toFixed(r.ms < 10_000 ? 2 : 1)}</td>
                 <td>
-                  <button type="button" onClick={() => trainThis(r.model)} aria-label={`Train ${r.label}`}>
+                  <button type="button" onClick={() => trainThis(r.model, r.params)} aria-label={`Train ${r.label}`}>
                     Train
                   </button>
                 </td>

@@ -1,4 +1,4 @@
-import { autoInfo, choiceInfo, modelsForTask } from '../../core/models/info';
+import { autoInfo, choiceInfo, formSchema, modelsForTask } from '../../core/models/info';
 import { isUnsupervised } from '../../core/problem';
 import { cancel, setModel, setModelParam, train } from '../../state/actions';
 import { historyLabels, keptStep } from '../charts/historyLabels';
@@ -61,7 +61,7 @@ export function TrainScreen() {
         </div>
         <details className="params">
           <summary>Settings</summary>
-          <SchemaForm schema={info.schema} values={params} onChange={setModelParam} disabled={running} />
+          <SchemaForm schema={formSchema(info, params, task)} values={params} onChange={setModelParam} disabled={running} />
         </details>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void train()} disabled={running}>
