@@ -3,6 +3,7 @@ import type { Explanation } from '../core/explain/contributions';
 import type { Dependence } from '../core/explain/dependence';
 import type { PermutationImportance } from '../core/explain/permutation';
 import { callback } from '../workers/client';
+import { isCancelled } from '../core/util/errors';
 import { showError } from './actions';
 import { requireEngine } from './engineHandle';
 import { studio } from './store';
@@ -25,50 +26,35 @@ export async function saveThreshold(threshold: number | null): Promise<void> {
 
 /** Permutation importance of the current model (the engine predicts the rows again per column and repeat); null when it failed (the error is shown). */
 export async function measurePermutationImportance(repeats: number): Promise<(PermutationImportance & { on: string }) | null> {
-  try {
-    return await requireEngine().permutationImportance(repeats);
-  } catch (e) {
-    showError(e);
-    return null;
-  }
+  return measured(() => requireEngine().permutationImportance(repeats));
 }
 
 /** The current model's learning curve by training size (the engine trains sizes × folds models); null when it failed (the error is shown). */
 export async function measureLearningCurve(folds: number): Promise<(Curve & { rows: number }) | null> {
-  try {
-    return await requireEngine().learningCurve(folds, callback(() => {}));
-  } catch (e) {
-    showError(e);
-    return null;
-  }
+  return measured(() => requireEngine().learningCurve(folds, callback(() => {})));
 }
 
 /** Partial dependence and ICE of the current model on one column; null when it failed (the error is shown). */
 export async function measureDependence(column: string): Promise<(Dependence & { on: string }) | null> {
-  try {
-    return await requireEngine().dependence(column);
-  } catch (e) {
-    showError(e);
-    return null;
-  }
+  return measured(() => requireEngine().dependence(column));
 }
 
 /** How each column pushed the prediction of row `row` (0-based) of the last predicted file; null when it failed (the error is shown). */
 export async function explainPrediction(row: number): Promise<(Explanation & { row: number; against: string }) | null> {
-  try {
-    return await requireEngine().explainPrediction(row);
-  } catch (e) {
-    showError(e);
-    return null;
-  }
+  return measured(() => requireEngine().explainPrediction(row));
 }
 
 /** The current model's validation curve over one tunable setting (the engine trains points × folds models); null when it failed (the error is shown). */
 export async function measureValidationCurve(param: string, folds: number): Promise<(Curve & { rows: number; param: string }) | null> {
+  return measured(() => requireEngine().validationCurve(param, folds, callback(() => {})));
+}
+
+/** A measurement's result, or null when it failed (the error is shown) or was cancelled (nothing to say). */
+async function measured<T>(run: () => Promise<T>): Promise<T | null> {
   try {
-    return await requireEngine().validationCurve(param, folds, callback(() => {}));
+    return await run();
   } catch (e) {
-    showError(e);
+    if (!isCancelled(e)) showError(e);
     return null;
   }
 }

@@ -35,12 +35,13 @@ import { createYield } from './yieldToEvents';
 /** Rows shown in preview tables. */
 const PREVIEW_ROWS = 50;
 
+/** Points of a validation curve drawn in the studio, spread over the setting's search range. */
+const VALIDATION_CURVE_POINTS = 6;
+
 /**
  * The engine that lives in the worker: it holds the data table and the current model, and exposes
  * core functions to the page. Long calls take a progress callback and honour `cancel()`.
  */
-/** Points of a validation curve drawn in the studio, spread over the setting's search range. */
-const VALIDATION_CURVE_POINTS = 6;
 
 export class Engine {
   private table: DataTable | null = null;
@@ -52,7 +53,8 @@ export class Engine {
   /** The 2-D map of the current model over the loaded table, kept while both stay the same. */
   private rowMap: { model: AnyModelFile; table: DataTable; map: RowMap } | null = null;
   private backend: BackendReport | null = null;
-  private stopRequested = false;
+  /** Counts Cancel presses: a job stops once the count differs from the one it started with (see `startJob`). */
+  private cancels = 0;
   private readonly parts = new PartPool();
   private readonly yieldToEvents = createYield();
 
@@ -68,9 +70,18 @@ export class Engine {
     return this.backend;
   }
 
-  /** Asks the running job to stop at its next check (between batches). */
+  /** Asks the running jobs to stop at their next check (between batches). */
   cancel(): void {
-    this.stopRequested = true;
+    this.cancels++;
+  }
+
+  /**
+   * A job's stop check: true once Cancel was pressed after the job started. Each job has its own,
+   * so a job starting never clears a Cancel meant for one still running (a single flag did).
+   */
+  private startJob(): () => boolean {
+    const at = this.cancels;
+    return () => this.cancels !== at;
   }
 
   /**
@@ -78,13 +89,13 @@ export class Engine {
    * The previous table stays until this succeeds; Cancel stops between chunks.
    */
   async loadCsv(file: Blob & { name?: string }, options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
-    this.stopRequested = false;
+    const stopped = this.startJob();
     let last = 0;
     const { table, meta, warnings } = await readCsv(blobSource(file), {
       memoryBudget: browserMemoryBudget(),
       parallel: this.parts.reader(file),
       ...options,
-      shouldStop: () => this.stopRequested,
+      shouldStop: () => stopped(),
       yieldToEvents: this.yieldToEvents,
       onProgress: (p) => {
         const now = performance.now();
@@ -96,7 +107,7 @@ export class Engine {
     });
     onProgress({ kind: 'stage', stage: 'profiling' });
     await this.yieldToEvents();
-    if (this.stopRequested) throw new CancelledError();
+    if (stopped()) throw new CancelledError();
     const profile = await profileTableWith(table, {}, this.parts);
     this.table = table;
     this.file = file;
@@ -183,15 +194,15 @@ export class Engine {
   /** Trains on the loaded table; the result becomes the current model. */
   async train(config: TrainConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
-    this.stopRequested = false;
+    const stopped = this.startJob();
     const { file } = await runTraining(table, config, {
-      ...this.runContext(),
+      ...this.runContext(stopped),
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
       onFold: (fold, folds) => onProgress({ kind: 'stage', stage: `cross-validating: fold ${fold} of ${folds}`, fraction: (fold - 1) / folds }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
     });
-    if (this.stopRequested) throw new CancelledError();
-    this.model = file;
+    if (stopped()) throw new CancelledError();
+    this.becomeCurrent(file);
     return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
   }
 
@@ -201,8 +212,8 @@ export class Engine {
    */
   async trainAuto(config: TrainConfig, options: AutoOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
-    this.stopRequested = false;
-    const common = this.runContext();
+    const stopped = this.startJob();
+    const common = this.runContext(stopped);
     const started = performance.now();
     const fraction = () => Math.min(0.99, (performance.now() - started) / options.budgetMs);
     const best = new Map<string, number>();
@@ -217,17 +228,18 @@ export class Engine {
         onProgress({ kind: 'stage', stage: `tuning ${trial.model}: trial ${trial.index + 1}, best ${(best.get(trial.model) ?? NaN).toFixed(4)}`, fraction: fraction() });
       },
     });
-    if (this.stopRequested) throw new CancelledError();
+    if (stopped()) throw new CancelledError();
     const { winner } = result;
     const { file, report } = await runTraining(table, { ...config, model: { id: winner.model, params: winner.params } }, {
       ...common,
       onStage: (stage) => onProgress({ kind: 'stage', stage: `training the winner, ${winner.model}: ${stage}` }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
     });
-    if (this.stopRequested) throw new CancelledError();
+    if (stopped()) throw new CancelledError();
     const withAuto = { ...report, auto: autoReport(result, options) };
-    this.model = { ...file, report: withAuto };
-    return summarise(this.model, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
+    const chosen = { ...file, report: withAuto };
+    this.becomeCurrent(chosen);
+    return summarise(chosen, 'trained', `auto → ${winner.model} → ${config.problem.target}`);
   }
 
   /**
@@ -236,23 +248,24 @@ export class Engine {
    */
   async tune(config: TrainConfig, options: TuneOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
-    this.stopRequested = false;
-    const common = this.runContext();
+    const stopped = this.startJob();
+    const common = this.runContext(stopped);
     const started = performance.now();
     // The share of the work done: of the time budget, or of the trials (halving's later rounds add a few).
     const fraction = (trials: number) => Math.min(0.99, options.budgetMs ? (performance.now() - started) / options.budgetMs : trials / options.trials);
     let scored = 0;
     const result = await tuneForRun(table, config, options, { ...common, onTrial: (trial) => onProgress({ kind: 'trial', trial, fraction: fraction(++scored) }) });
-    if (this.stopRequested) throw new CancelledError();
+    if (stopped()) throw new CancelledError();
     const params = { ...config.model.params, ...result.best.params };
     const { file, report } = await runTraining(table, { ...config, model: { id: config.model.id, params } }, {
       ...common,
       onStage: (stage) => onProgress({ kind: 'stage', stage: `training the best settings: ${stage}` }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
     });
-    if (this.stopRequested) throw new CancelledError();
-    this.model = { ...file, report: { ...report, tuning: tuningReport(result, options) } };
-    return summarise(this.model, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
+    if (stopped()) throw new CancelledError();
+    const tuned = { ...file, report: { ...report, tuning: tuningReport(result, options) } };
+    this.becomeCurrent(tuned);
+    return summarise(tuned, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
   }
 
   /**
@@ -279,9 +292,9 @@ export class Engine {
   async learningCurve(folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number }> {
     const file = this.requireSupervisedModel();
     const rows = this.modelSplit(file)?.train ?? this.requireTable();
-    this.stopRequested = false;
+    const stopped = this.startJob();
     onProgress({ kind: 'stage', stage: `training ${LEARNING_SIZES.length} × ${folds} models` });
-    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, this.runContext());
+    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, this.runContext(stopped));
     return { ...curve, rows: rows.rowCount };
   }
 
@@ -292,10 +305,6 @@ export class Engine {
     return file;
   }
 
-  /**
-   * The loaded rows a model trained and was tested on — its split drawn again — when the loaded
-   * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
-   */
   /**
    * Why the model predicted row `row` of the last predicted file: how much each input column
    * pushed the prediction from the baseline (exact TreeSHAP for trees, sampled Shapley values
@@ -333,6 +342,10 @@ export class Engine {
     }
   }
 
+  /**
+   * The loaded rows a model trained and was tested on — its split drawn again — when the loaded
+   * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
+   */
   private modelSplit(file: ModelFile): { train: DataTable; test: DataTable } | null {
     const table = this.requireTable();
     if (fingerprintTable(table) !== file.dataFingerprint) return null;
@@ -341,9 +354,15 @@ export class Engine {
     return { train: selectRows(data, split.train), test: selectRows(data, split.test) };
   }
 
+  /** A new current model; the last predictions (and their "why?") belonged to the one before. */
+  private becomeCurrent(file: AnyModelFile): void {
+    this.model = file;
+    this.predicted = null;
+  }
+
   /** Threads, backend and Cancel of the engine's runs (progress callbacks are each run's own). */
-  private runContext() {
-    return { host: this.parts, backend: this.backend?.active, shouldStop: () => this.stopRequested, yieldToEvents: this.yieldToEvents };
+  private runContext(stopped: () => boolean) {
+    return { host: this.parts, backend: this.backend?.active, shouldStop: stopped, yieldToEvents: this.yieldToEvents };
   }
 
   /**
@@ -359,7 +378,6 @@ export class Engine {
     return threshold;
   }
 
-  /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
   /**
    * The current model's validation curve over one of its tunable settings: training and
    * cross-validated scores at points spread over the setting's search range (the other settings
@@ -372,24 +390,25 @@ export class Engine {
     if (!dimension) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model}`);
     const rows = this.modelSplit(file)?.train ?? this.requireTable();
     const values = dimensionPoints(dimension, VALIDATION_CURVE_POINTS);
-    this.stopRequested = false;
+    const stopped = this.startJob();
     onProgress({ kind: 'stage', stage: `training ${values.length} × ${folds} models` });
     const config = { ...file.config, model: { id: file.model.model, params: file.model.params }, validation: undefined };
-    const curve = await validationCurve(rows, config, param, values, folds, this.runContext(), schema[param]?.label);
+    const curve = await validationCurve(rows, config, param, values, folds, this.runContext(stopped), schema[param]?.label);
     return { ...curve, rows: rows.rowCount, param };
   }
 
+  /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
   async trainUnsupervised(config: UnsupervisedConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
-    this.stopRequested = false;
+    const stopped = this.startJob();
     const { file } = await runUnsupervised(table, config, {
       host: this.parts,
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
-      shouldStop: () => this.stopRequested,
+      shouldStop: () => stopped(),
       yieldToEvents: this.yieldToEvents,
     });
-    if (this.stopRequested) throw new CancelledError();
-    this.model = file;
+    if (stopped()) throw new CancelledError();
+    this.becomeCurrent(file);
     return summarise(file, 'trained', `${config.model.id} (${config.task})`);
   }
 
@@ -439,7 +458,7 @@ export class Engine {
     const parsed = parseAnyModelFile(await file.text());
     // Loading checks that the network deserialises before the file replaces the current model.
     (await loadModel(parsed)).dispose();
-    this.model = parsed;
+    this.becomeCurrent(parsed);
     return summarise(parsed, 'imported', file.name ?? 'model.json');
   }
 
