@@ -1,23 +1,19 @@
 import type { ReadSettings } from '../core/ingest/reader';
 import type { DateOrder } from '../core/table/cells';
 import type { ColumnKind } from '../core/table/column';
-import { autoInfo, choiceInfo, defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
-import { resolveParams } from '../core/params';
+import { choiceInfo, defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
 import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
 import { STEP_REGISTRY } from '../core/prep/registry';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
-import type { ValidationSpec } from '../core/train/crossValidate';
-import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
-import { callback, type EngineClient, startEngine } from '../workers/client';
-import type { DatasetSummary, JobProgress, ModelSummary } from '../workers/protocol';
-import type { EpochLog } from '../core/models/model';
+import { type EngineClient, startEngine } from '../workers/client';
+import type { DatasetSummary, ModelSummary } from '../workers/protocol';
 import type { WarningFix } from '../core/warnings';
-import { type Job, type JobEvent, jobReducer } from './job';
 import { hasEngine, requireEngine, setEngine } from './engineHandle';
 import { initialColourBy, loadRowMap } from './rowMap';
-import { loadRuns, recordRun, runClock } from './runs';
+import { loadRuns } from './runs';
+import { dispatch, progressTo, set } from './jobs';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
 /**
@@ -28,56 +24,6 @@ import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 let errorIds = 0;
 /** The full predictions CSV of the last run: too big for the store, needed only for download. */
 let predictionsCsv = '';
-
-function set(patch: Partial<StudioState> | ((s: StudioState) => Partial<StudioState>)): void {
-  studio.setState(patch);
-}
-
-function dispatch<K extends 'dataset' | 'training' | 'prediction'>(key: K, event: JobEvent<StudioState[K] extends Job<infer T> ? T : never>): void {
-  set((s) => ({ [key]: jobReducer(s[key] as Job<unknown>, event as JobEvent<unknown>) }) as Partial<StudioState>);
-}
-
-/**
- * Epochs reach the store (and the live chart) at most this often, in ms: a fast model's hundreds
- * of rounds a second would otherwise redraw the page for each, and the drawing takes a core from
- * training (measured: boosting ran twice as slow).
- */
-const EPOCH_FLUSH_MS = 150;
-
-/** Progress of a job as a worker callback; `flush` hands over epochs still held back (call it when the job ends). */
-function progressTo(key: 'dataset' | 'training' | 'prediction') {
-  let held: EpochLog[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (!held.length) return;
-    const logs = held;
-    held = [];
-    const last = logs[logs.length - 1];
-    set((s) => ({ history: [...s.history, ...logs] }));
-    dispatch(key, { type: 'progress', progress: { stage: 'training', fraction: last.epoch / last.epochs } });
-  };
-  const proxy = callback((p: JobProgress) => {
-    if (p.kind === 'epoch') {
-      held.push(p.log);
-      timer ??= setTimeout(flush, EPOCH_FLUSH_MS);
-    } else if (p.kind === 'trial') {
-      const t = p.trial;
-      // Trials run side by side arrive as they finish; the table lists them by number.
-      set((s) => ({ trials: [...s.trials, t].sort((a, b) => a.index - b.index) }));
-      const best = Math.max(...studio.getState().trials.map((x) => (Number.isNaN(x.score) ? -Infinity : x.score)));
-      dispatch(key, { type: 'progress', progress: { stage: `trial ${t.index + 1} scored ${Number.isNaN(t.score) ? 'nothing (failed)' : t.score.toFixed(4)}; best so far ${best.toFixed(4)}`, fraction: p.fraction } });
-    } else if (p.kind === 'ingest') {
-      const mb = (n: number) => (n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 1 : 0);
-      const stage = `${p.rows.toLocaleString('en-US')} rows, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB`;
-      dispatch(key, { type: 'progress', progress: { stage, fraction: p.totalBytes ? p.bytesRead / p.totalBytes : undefined } });
-    } else {
-      dispatch(key, { type: 'progress', progress: { stage: p.stage, fraction: p.fraction } });
-    }
-  });
-  return Object.assign(proxy, { flush });
-}
 
 /** Shows an error in the alert area. */
 export function showError(e: unknown): void {
@@ -330,91 +276,8 @@ export function setValidation(patch: Partial<StudioState['validation']>): void {
   set((s) => ({ validation: { ...s.validation, ...patch } }));
 }
 
-/** Trains with the current recipe and model in the worker, streaming epochs to the chart. */
-export async function train(): Promise<void> {
-  const s = studio.getState();
-  if (!s.recipe || !s.modelId || !(s.noTarget || (s.target && s.targetSummary))) {
-    showError('Choose a target column, or no target, first (Problem).');
-    return;
-  }
-  const common = runCommon(s);
-  const problem = () => ({ target: s.target!, task: s.targetSummary!.task });
-  // Only a plain training with a target cross-validates (Auto and tuning validate in their own way).
-  const validation = s.noTarget || s.modelId === autoInfo.id ? {} : validationOf(s);
-  await runModelJob(s.modelId, s.modelId === autoInfo.id ? 'auto' : 'train', (progress) =>
-    s.noTarget
-      ? requireEngine().trainUnsupervised({ task: s.noTarget, ...common }, progress)
-      : s.modelId === autoInfo.id
-        ? requireEngine().trainAuto({ problem: problem(), ...common, model: { id: autoInfo.id, params: {} } }, autoOptions(s.modelParams), progress)
-        : requireEngine().train({ problem: problem(), ...common, ...validation }, progress),
-    validation.validation,
-  );
-}
-
-/**
- * Tunes the chosen model's settings by cross-validation on the training rows (the trials stream
- * into the live table), then trains the best and tests it once; the best settings fill the form.
- */
-export async function tune(): Promise<void> {
-  const s = studio.getState();
-  if (!s.recipe || !s.modelId || !s.target || !s.targetSummary || s.noTarget || s.modelId === autoInfo.id) {
-    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).');
-    return;
-  }
-  const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
-  set({ trials: [], trialsModel: s.modelId });
-  const summary = await runModelJob(s.modelId, 'tune', (progress) => requireEngine().tune(config, tuneOptions(s.tuneSettings), progress));
-  // The found settings fill the form, unless another model was picked meanwhile.
-  if (summary?.kind === 'supervised' && studio.getState().modelId === s.modelId) set({ modelParams: summary.report.params });
-}
-
-/** Sets one of the search's settings (strategy, trials, budget, folds) for the next tuning. */
-export function setTuneSetting(key: string, value: unknown): void {
-  set((s) => ({ tuneSettings: { ...s.tuneSettings, [key]: value } }));
-}
-
-/** What every run of the current settings shares: recipe, model, seed, read settings. */
-function runCommon(s: StudioState) {
-  return {
-    recipe: s.recipe!,
-    model: { id: s.modelId!, params: s.modelParams },
-    seed: s.seed,
-    ...(Object.keys(s.readSettings).length ? { read: s.readSettings } : {}),
-  };
-}
-
-/**
- * Runs a job that ends in a model (training, Auto, tuning) as the `training` job: the live chart
- * fed, the result made current, a cancel or failure said. Resolves to the summary, or undefined.
- */
-async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
-  const before = studio.getState();
-  const startedAt = runClock.now();
-  set({ history: [], historyModel: modelId, trainingKind: kind });
-  dispatch('training', { type: 'start' });
-  const progress = progressTo('training');
-  try {
-    const summary = await start(progress).finally(progress.flush);
-    dispatch('training', { type: 'succeed', result: summary });
-    // Auto's chart shows its winner's training: label it as that model's.
-    if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
-    becomeCurrent(summary);
-    void recordRun(kind, before, startedAt, { status: 'succeeded', summary }, validation);
-    return summary;
-  } catch (e) {
-    void recordRun(kind, before, startedAt, isCancelled(e) ? { status: 'cancelled' } : { status: 'failed', error: e }, validation);
-    if (isCancelled(e)) {
-      dispatch('training', { type: 'cancel' });
-    } else {
-      dispatch('training', { type: 'fail', error: errorMessage(e) });
-      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`);
-    }
-    return undefined;
-  }
-}
-
 /** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
-function becomeCurrent(summary: ModelSummary): void {
+export function becomeCurrent(summary: ModelSummary): void {
   // Predictions (and their "why?") belong to the model that made them.
   predictionsCsv = '';
   set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
@@ -482,25 +345,4 @@ export async function predictFile(file: File): Promise<void> {
 /** The last predictions as CSV text. */
 export function predictionsCsvText(): string {
   return predictionsCsv;
-}
-
-/** The run's cross-validation, when asked for (a group column that has since left the data is ignored). */
-function validationOf(s: StudioState): { validation?: ValidationSpec } {
-  if (s.validation.folds < 2) return {};
-  const columns = s.dataset.result?.profile.columns.map((c) => c.name) ?? [];
-  const group = s.validation.group && columns.includes(s.validation.group) ? { group: s.validation.group } : {};
-  const method = s.validation.method === 'holdout' ? { method: 'holdout' as const } : {};
-  return { validation: { folds: s.validation.folds, ...method, ...group } };
-}
-
-/** The search's options from the Tune form's values (or the defaults). */
-function tuneOptions(settings: Readonly<Record<string, unknown>>): TuneOptions {
-  const { strategy, trials, budget, folds } = resolveParams(tuneSchema, settings, 'tuning');
-  return { strategy, trials, folds, ...(budget > 0 ? { budgetMs: budget * 1000 } : {}) };
-}
-
-/** Auto's budget and folds from its settings (the form's values, or the defaults). */
-function autoOptions(params: Readonly<Record<string, unknown>>): { budgetMs: number; folds: number; trials?: number } {
-  const { budget, folds, trials } = resolveParams(autoInfo.schema, params, 'Auto');
-  return { budgetMs: budget * 1000, folds, ...(trials > 0 ? { trials } : {}) };
 }

@@ -1,7 +1,8 @@
 import { makeProjectFile, parseProjectFile, projectFileText } from '../core/project/projectFile';
 import { type RunRecord, newestFirst } from '../core/project/runRecord';
 import { errorMessage } from '../core/util/errors';
-import { goTo, setNoTarget, setTarget, setTask, showError, train } from './actions';
+import { goTo, setNoTarget, setTarget, setTask, showError } from './actions';
+import { train } from './modelJobs';
 import { persist, runClock } from './runs';
 import { studio } from './store';
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { TrainReport } from '../../core/train/report';
-import { goTo, setModel, setModelParam, train } from '../../state/actions';
+import { goTo, setModel, setModelParam } from '../../state/actions';
+import { train } from '../../state/modelJobs';
 import { fmtMetric } from '../format';
 
 /** How Auto chose: its reason, and the leaderboard of every family on the same folds, sortable, each trainable from here. */

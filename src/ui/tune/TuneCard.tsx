@@ -2,7 +2,7 @@ import { choiceInfo } from '../../core/models/info';
 import { isClassification } from '../../core/problem';
 import { searchSpace } from '../../core/tune/space';
 import { type Trial, tuneSchema } from '../../core/tune/tune';
-import { setTuneSetting, tune } from '../../state/actions';
+import { setTuneSetting, tune } from '../../state/modelJobs';
 import { taskOf } from '../../state/store';
 import { SchemaForm } from '../components/SchemaForm';
 import { useStudio } from '../useStudio';
