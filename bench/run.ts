@@ -14,6 +14,7 @@ import { modelsSection } from './models';
 import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
 import { nodeEpochTimes } from './node';
+import { tuningSection } from './tuning';
 
 const root = join(import.meta.dirname, '..');
 const EPOCHS = 3;
@@ -102,7 +103,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, tuning: tuningSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside

@@ -120,6 +120,20 @@ describe('sapling CLI', () => {
     expect(state(two)).toBe(state(one));
   });
 
+  it('tunes with trials on every core, with the same trials and model as on one thread', () => {
+    const args = ['tune', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--strategy', 'halving', '--trials', '9', '--cv', '2'];
+    const two = join(dir, 'tuned-2.json');
+    const one = join(dir, 'tuned-1.json');
+    const r = saplingWith({}, ...args, '--out', two);
+    expect(r.code, r.stderr).toBe(0);
+    expect(saplingWith({ SAPLING_THREADS: '1' }, ...args, '--out', one).code).toBe(0);
+    const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+    const trials = (path: string) => read(path).report.tuning.trials.map(({ ms: _ms, ...t }: { ms: number }) => t);
+    expect(trials(two)).toHaveLength(12);
+    expect(trials(two)).toEqual(trials(one));
+    expect(JSON.stringify(read(two).model)).toBe(JSON.stringify(read(one).model));
+  });
+
   it('cross-validates with --cv K, by group with --group, and reports mean, std and folds', () => {
     const report = join(dir, 'cv-report.json');
     const r = sapling('train', join(samples, 'penguins.csv'), '--target', 'species', '--model', 'tree', '--cv', '4', '--report', report);

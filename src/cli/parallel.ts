@@ -6,20 +6,29 @@ import type { Column } from '../core/table/column';
 import type { TrainHost } from '../core/models/model';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
+import { type TrialHost, type TrialOutcome, type TrialRequest, TrialServer } from '../core/tune/trialHost';
 import { fileSource } from './io';
 
-/** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees. */
+/** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees, score tuning trials. */
 type JobBody =
   | { kind: 'part'; path: string; task: PartTask }
   | { kind: 'profile'; columns: Column[]; rows: number }
   | { kind: 'forest'; chunk: ForestChunk }
-  | { kind: 'histograms'; memory: TeamMemory };
+  | { kind: 'histograms'; memory: TeamMemory }
+  | { kind: 'trial'; request: TrialRequest }
+  | { kind: 'trials-end'; search: number };
 type Job = JobBody & { id: number };
-type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult; error?: string };
+type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult | TrialOutcome; error?: string };
 
 /** Worker threads for reading, profiling and training: one per core, the main thread included. */
 export class WorkerPool implements ProfileHost, TrainHost {
   readonly workers: number;
+  /**
+   * Tuning trials side by side, one per thread. Not the TF.js families: a thread would start TF.js
+   * for them (about a second), which their short trials do not pay back (measured: logistic, 20
+   * trials on 5,000 rows, ran slower on two threads than on one).
+   */
+  readonly trials: TrialHost;
   private readonly threads: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -30,9 +39,17 @@ export class WorkerPool implements ProfileHost, TrainHost {
     // SAPLING_THREADS caps the helper threads (1 = do everything on the main thread).
     const cap = Number(process.env.SAPLING_THREADS);
     this.workers = Math.max(1, Number.isInteger(cap) && cap > 0 ? Math.min(cap, availableParallelism()) : availableParallelism());
+    this.trials = {
+      workers: this.workers,
+      tfjs: false,
+      run: (thread, request) => this.send<TrialOutcome>({ kind: 'trial', request }, thread),
+      end: (thread, search) => this.send<void>({ kind: 'trials-end', search }, thread),
+    };
   }
 
-  private thread(): Worker {
+  private thread(at?: number): Worker {
+    while (at !== undefined && this.threads.length <= at) this.thread();
+    if (at !== undefined) return this.threads[at];
     if (this.threads.length < this.workers) {
       const w = new Worker(this.script);
       w.on('message', (m: Reply) => {
@@ -48,11 +65,12 @@ export class WorkerPool implements ProfileHost, TrainHost {
     return this.threads[this.nextThread++ % this.threads.length];
   }
 
-  private send<T>(job: JobBody): Promise<T> {
+  /** Posts a job to thread `at`, or to the next thread in turn. */
+  private send<T>(job: JobBody, at?: number): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
-      this.thread().postMessage({ ...job, id });
+      this.thread(at).postMessage({ ...job, id });
     });
   }
 
@@ -79,12 +97,19 @@ export class WorkerPool implements ProfileHost, TrainHost {
   }
 }
 
+const trialServer = new TrialServer();
+
 /** Serves jobs when this module runs as a worker thread; returns false on the main thread. */
 export function serveIfWorker(): boolean {
   if (isMainThread || !parentPort) return false;
   const port = parentPort;
   port.on('message', async (job: Job) => {
     try {
+      if (job.kind === 'trial' || job.kind === 'trials-end') {
+        const result = job.kind === 'trial' ? await trialServer.run(job.request) : trialServer.end(job.search);
+        port.postMessage({ id: job.id, ...(result ? { result } : {}) } satisfies Reply);
+        return;
+      }
       if (job.kind === 'histograms') {
         serveHistogramHelper(job.memory);
         port.postMessage({ id: job.id } satisfies Reply);

@@ -5,8 +5,11 @@ import { type ForestChunk, growForestChunk } from '../core/models/trees/forestCh
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
+import { type TrialRequest, TrialServer } from '../core/tune/trialHost';
 
-/** A helper worker of the engine: parses one byte range of a file, profiles some columns, or grows trees. */
+const trials = new TrialServer();
+
+/** A helper worker of the engine: parses one byte range of a file, profiles some columns, grows trees, or scores tuning trials. */
 const api = {
   parsePart: (file: Blob, task: PartTask) => parsePart(blobSource(file), task),
   profileColumns: (columns: Column[], rows: number) => profileColumns(columns, rows),
@@ -16,6 +19,9 @@ const api = {
   },
   /** Blocks this worker as a boosting histogram helper until the training run stops it. */
   serveHistograms: (memory: TeamMemory) => serveHistogramHelper(memory),
+  /** Cross-validates one tuning candidate on the search's table (sent with the first request of a search). */
+  runTrial: (request: TrialRequest) => trials.run(request),
+  endTrials: (search: number) => trials.end(search),
 };
 
 export type PartWorkerApi = typeof api;

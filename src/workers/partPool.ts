@@ -4,6 +4,7 @@ import type { ProfileHost } from '../core/profile/profile';
 import type { TrainHost } from '../core/models/model';
 import type { ForestChunk } from '../core/models/trees/forestChunk';
 import type { TeamMemory } from '../core/models/trees/histogramTeam';
+import type { TrialHost } from '../core/tune/trialHost';
 import type { PartWorkerApi } from './part.worker';
 
 /**
@@ -12,15 +13,26 @@ import type { PartWorkerApi } from './part.worker';
  */
 export class PartPool implements ProfileHost, TrainHost {
   readonly workers: number;
+  /**
+   * Tuning trials side by side, one per worker, when there are two or more. The workers do not load
+   * TF.js, so the network families are tuned on the engine's own thread.
+   */
+  readonly trials?: TrialHost;
   private readonly remotes: Remote<PartWorkerApi>[] = [];
   private next = 0;
 
   constructor() {
     const isolated = typeof SharedArrayBuffer !== 'undefined' && self.crossOriginIsolated;
     this.workers = isolated ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)) : 1;
+    if (this.workers > 1) {
+      this.trials = { workers: this.workers, tfjs: false, run: (worker, request) => this.remote(worker).runTrial(request), end: (worker, search) => this.remote(worker).endTrials(search) };
+    }
   }
 
-  private remote(): Remote<PartWorkerApi> {
+  /** Worker `at`, or the next in turn; started on first use. */
+  private remote(at?: number): Remote<PartWorkerApi> {
+    while (at !== undefined && this.remotes.length <= at) this.remote();
+    if (at !== undefined) return this.remotes[at];
     if (this.remotes.length < this.workers) {
       const worker = new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: `sapling-part-${this.remotes.length + 1}` });
       this.remotes.push(wrap<PartWorkerApi>(worker));

@@ -5,6 +5,7 @@ import type { ModelInfo } from './info';
 import type { SerializedNetwork } from './network';
 import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
 import type { TeamMemory } from './trees/histogramTeam';
+import type { TrialHost } from '../tune/trialHost';
 import type { UnsupervisedSummary } from './unsupervised/summary';
 
 /** A model's training data: row-major float32 features and one target value per row. */
@@ -46,6 +47,8 @@ export interface TrainHost {
   growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
   /** Runs a boosting histogram helper on one thread until the team stops it. */
   serveHistograms?(memory: TeamMemory): Promise<void>;
+  /** Threads that cross-validate tuning candidates side by side (`tune/trialRunner.ts`), where the host has them. */
+  readonly trials?: TrialHost;
 }
 
 /** Hooks a training run gets from whoever runs it: randomness, progress, and cancellation. */

@@ -1,13 +1,13 @@
 import { MODEL_CATALOG, getModelInfo } from '../models/info';
 import { isClassification } from '../problem';
 import { type DataTable, selectRows } from '../table/DataTable';
-import { CancelledError, SaplingError, errorMessage } from '../util/errors';
+import { SaplingError } from '../util/errors';
 import type { TrainConfig } from '../train/config';
-import { crossValidate } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
 import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
 import { considerEnsemble, ensembleReserve } from './ensembleChoice';
 import { searchSpace } from './space';
+import { type TrialRunner, openTrialRunner } from './trialRunner';
 import { type Trial, tuneModel } from './tune';
 
 /** One model family on the leaderboard: its cross-validated metrics with default parameters, and the time it took. */
@@ -62,36 +62,45 @@ const ORDER = ['logistic', 'linear', 'gbdt', 'forest', 'svm', 'knn', 'naive-baye
  * families (random search from their defaults), and names the winner by its cross-validated score,
  * saying why. The caller refits the winner on all training rows and tests it once.
  */
-export async function autoModel(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: RunContext & { readonly onRow?: (row: LeaderboardRow) => void; readonly onTrial?: (trial: Trial & { model: string }) => void } = {}): Promise<AutoResult> {
+export async function autoModel(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: AutoContext = {}): Promise<AutoResult> {
+  // One runner for the comparison and the tuning: its threads get the table once.
+  const runner = openTrialRunner(table, families(config.problem.task).map((f) => f.id), ctx);
+  try {
+    return await compareAndTune(table, config, options, ctx, runner);
+  } finally {
+    runner.close();
+  }
+}
+
+/** Hooks of an Auto run: a run's, each leaderboard row and each tuning trial as they are scored. */
+export type AutoContext = RunContext & { readonly onRow?: (row: LeaderboardRow) => void; readonly onTrial?: (trial: Trial & { model: string }) => void };
+
+/** The families that fit the task, in ORDER. */
+function families(task: TrainConfig['problem']['task']) {
+  return MODEL_CATALOG.filter((m) => m.tasks.includes(task) && !m.composite).sort((a, b) => rank(a.id) - rank(b.id));
+}
+
+async function compareAndTune(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: AutoContext, runner: TrialRunner): Promise<AutoResult> {
   const task = config.problem.task;
   const metric = isClassification(task) ? 'accuracy' : 'r2';
   const now = ctx.now ?? (() => performance.now());
   const started = now();
   const counted = options.trials !== undefined;
   const left = () => (counted ? Infinity : options.budgetMs - (now() - started));
-  const families = MODEL_CATALOG.filter((m) => m.tasks.includes(task) && !m.composite).sort((a, b) => rank(a.id) - rank(b.id));
-  const inner = nestedContext(ctx);
+  const compared = families(task);
 
   const rows: LeaderboardRow[] = [];
-  let skipped: string[] = [];
-  for (const family of families) {
-    if (rows.length > 0 && left() <= 0) {
-      skipped = families.slice(families.indexOf(family)).map((f) => f.id);
-      break;
-    }
-    if (ctx.shouldStop?.()) throw new CancelledError();
-    const t0 = now();
-    let row: LeaderboardRow;
-    try {
-      const { metrics } = await crossValidate(table, { ...config, validation: undefined, model: { id: family.id, params: {} } }, { folds: options.folds }, inner);
-      row = { model: family.id, label: family.label, metrics, score: metrics[metric].mean, ms: now() - t0 };
-    } catch (e) {
-      if (e instanceof CancelledError) throw e;
-      row = { model: family.id, label: family.label, metrics: {}, score: NaN, ms: now() - t0, error: errorMessage(e) };
-    }
-    rows.push(row);
-    ctx.onRow?.(row);
-  }
+  const jobs = compared.map((f) => ({ config: { ...config, validation: undefined, model: { id: f.id, params: {} } }, folds: options.folds, rows: null }));
+  // Rows reach onRow as they finish and stay in the families' order (ties on the board keep it).
+  await runner.run(jobs, {
+    canStart: (i) => i === 0 || left() > 0,
+    onDone: (i, { outcome, ms }) => {
+      const family = compared[i];
+      rows[i] = 'metrics' in outcome ? { model: family.id, label: family.label, metrics: outcome.metrics, score: outcome.metrics[metric].mean, ms } : { model: family.id, label: family.label, metrics: {}, score: NaN, ms, error: 'error' in outcome ? outcome.error : '' };
+      ctx.onRow?.(rows[i]);
+    },
+  });
+  const skipped = compared.slice(rows.length).map((f) => f.id);
   const leaderboard = [...rows].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score);
   if (!leaderboard.length || Number.isNaN(leaderboard[0].score)) throw new SaplingError('auto-failed', `no model could be scored: ${rows[0]?.error ?? 'none ran'}`);
 
@@ -104,16 +113,14 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   const reserve = counted ? 0 : ensembleReserve(leaderboard);
   for (let i = 0; i < top.length && left() - reserve > 0 && options.trials !== 0; i++) {
     const share = counted ? undefined : (left() - reserve) / (top.length - i);
+    // The defaults were scored on the leaderboard already (same folds, same score).
     const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: options.trials ?? 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
-      ...inner,
+      ...nestedContext(ctx),
       now: ctx.now,
-      onTrial: (t) => {
-        // The defaults were scored on the leaderboard already (same folds, same score).
-        const trial = { ...t, model: top[i].model };
-        trials.push(trial);
-        ctx.onTrial?.(trial);
-      },
+      trialRunner: runner,
+      onTrial: (t) => ctx.onTrial?.({ ...t, model: top[i].model }),
     });
+    trials.push(...result.trials.map((t) => ({ ...t, model: top[i].model })));
     if (!Number.isNaN(result.best.score)) candidates.push({ model: top[i].model, params: result.best.params, score: result.best.score, std: result.best.std });
   }
 
@@ -170,7 +177,7 @@ export function autoReport(result: AutoResult, options: AutoOptions): AutoReport
  * Auto on the training rows of a run: the rows `runTraining` would train on with this config (the
  * test rows set aside the same way), compared and tuned; the caller then trains the winner.
  */
-export function chooseForRun(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: Parameters<typeof autoModel>[3] = {}, heldOut?: DataTable): Promise<AutoResult> {
+export function chooseForRun(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: AutoContext = {}, heldOut?: DataTable): Promise<AutoResult> {
   const { data, split } = splitForRun(table, config, heldOut);
   return autoModel(selectRows(data, split.train), config, options, ctx);
 }

@@ -2,12 +2,12 @@ import { getModel } from '../models/registry';
 import { isClassification } from '../problem';
 import type { ParamSchema } from '../params';
 import { type DataTable, selectRows } from '../table/DataTable';
-import { CancelledError, SaplingError, errorMessage } from '../util/errors';
+import { SaplingError } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
-import { crossValidate } from '../train/crossValidate';
-import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
+import { type RunContext, splitForRun } from '../train/runTraining';
 import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
+import { type TrialRunner, openTrialRunner } from './trialRunner';
 
 /** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
 export type TuneStrategy = 'random' | 'grid' | 'halving';
@@ -98,7 +98,7 @@ export const tuneSchema = {
  * A search on the training rows of a run: the rows `runTraining` would train on with this config
  * (its test rows set aside the same way); the caller then trains the best on them and tests once.
  */
-export function tuneForRun(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: Parameters<typeof tuneModel>[3] = {}, heldOut?: DataTable): Promise<TuneResult> {
+export function tuneForRun(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: TuneContext = {}, heldOut?: DataTable): Promise<TuneResult> {
   const { data, split } = splitForRun(table, config, heldOut);
   return tuneModel(selectRows(data, split.train), config, options, ctx);
 }
@@ -110,14 +110,19 @@ const ETA = 3;
 /** Rows per fold below which a halving round would say little. */
 const MIN_ROWS_PER_FOLD = 20;
 
+/** Hooks of a search: a run's, each trial as it is scored, and (Auto's) a runner already holding the table. */
+export type TuneContext = RunContext & { readonly onTrial?: (trial: Trial) => void; readonly trialRunner?: TrialRunner };
+
 /**
  * Searches a model's parameters over the ranges its schema marks for tuning (`tune`), scoring each
  * candidate by cross-validation on `table` (the training rows: the caller keeps its test rows
  * apart). The first candidate is always the defaults (with the config's own parameters), so
  * tuning never ends below them on its own measure. Seeded: the same config and options try the
  * same candidates. Cancel through `ctx.shouldStop`; a time budget stops starting new trials.
+ * Trials run side by side where the host has trial threads (`openTrialRunner`), with the same
+ * candidates, scores and result as one after another.
  */
-export async function tuneModel(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: RunContext & { readonly onTrial?: (trial: Trial) => void } = {}): Promise<TuneResult> {
+export async function tuneModel(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: TuneContext = {}): Promise<TuneResult> {
   const definition = getModel(config.model.id);
   const space = searchSpace(definition.schema);
   if (!Number.isInteger(options.trials) || options.trials < 1) throw new SaplingError('bad-param', `tuning needs at least 1 trial, got ${options.trials}`);
@@ -128,69 +133,74 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
   const overBudget = () => options.budgetMs !== undefined && now() - started >= options.budgetMs;
   const trials: Trial[] = [];
 
-  const score = async (params: Record<string, number | string | boolean>, rows: Int32Array | null, rung: number): Promise<Trial> => {
-    if (ctx.shouldStop?.()) throw new CancelledError();
-    const t0 = now();
-    const data = rows ? selectRows(table, rows) : table;
-    const candidate: TrainConfig = { ...config, validation: undefined, model: { id: config.model.id, params: { ...config.model.params, ...params } } };
-    let trial: Trial;
-    try {
-      const { metrics } = await crossValidate(data, candidate, { folds: options.folds }, nestedContext(ctx));
-      const m = metrics[metric];
-      trial = { index: trials.length, params, score: m.mean, std: m.std, folds: m.folds, rows: data.rowCount, rung, ms: now() - t0 };
-    } catch (e) {
-      if (e instanceof CancelledError) throw e;
-      trial = { index: trials.length, params, score: NaN, std: NaN, folds: [], rows: data.rowCount, rung, ms: now() - t0, error: errorMessage(e) };
-    }
-    trials.push(trial);
-    ctx.onTrial?.(trial);
-    await ctx.yieldToEvents?.();
-    return trial;
-  };
-
-  // Without the defaults, one more is drawn so that `trials` candidates are still tried.
-  const candidates = options.includeDefaults === false ? candidatesFor({ ...options, trials: options.trials + 1 }, space, rng).slice(1) : candidatesFor(options, space, rng);
-  if (!candidates.length) throw new SaplingError('nothing-to-tune', `model "${config.model.id}" has no parameters marked for tuning`);
-  let stopReason = '';
-  let finalists: Trial[] = [];
-  if (options.strategy !== 'halving') {
-    for (const params of candidates) {
-      if (trials.length > 0 && overBudget()) {
-        stopReason = `time budget reached after ${trials.length} of ${candidates.length} trials`;
-        break;
-      }
-      finalists.push(await score(params, null, 0));
-    }
-    stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`;
-  } else {
-    // Nested subsets of one seeded row order: each round's rows include the last round's.
-    const order = shuffleInPlace(Int32Array.from({ length: table.rowCount }, (_, i) => i), rng);
-    const minRows = Math.min(table.rowCount, options.folds * MIN_ROWS_PER_FOLD);
-    let rungs = 1;
-    while (ETA ** rungs <= candidates.length && table.rowCount / ETA ** rungs >= minRows) rungs++;
-    let alive = candidates;
-    for (let rung = 0; rung < rungs && alive.length; rung++) {
-      const last = rung === rungs - 1;
-      const count = last ? table.rowCount : Math.max(minRows, Math.floor(table.rowCount / ETA ** (rungs - 1 - rung)));
-      const rows = last ? null : Int32Array.from(order.subarray(0, count)).sort();
-      const scored: Trial[] = [];
-      for (const params of alive) {
-        if (trials.length > 0 && overBudget()) break;
-        scored.push(await score(params, rows, rung));
-      }
-      if (scored.length < alive.length || (!last && overBudget())) {
-        finalists = scored.length ? scored : finalists;
-        stopReason = `time budget reached in round ${rung + 1} of ${rungs} (${trials.length} trials)`;
-        break;
-      }
-      finalists = scored;
-      if (!last) alive = ranked(scored).slice(0, Math.max(1, Math.ceil(scored.length / ETA))).map((t) => t.params);
-    }
-    stopReason ||= `successive halving: ${candidates.length} candidates, ${rungs} round${rungs === 1 ? '' : 's'}, ${trials.length} trials`;
+  // Auto hands over the runner of its comparison (its threads hold this table already).
+  const runner = ctx.trialRunner?.table === table ? ctx.trialRunner : openTrialRunner(table, [config.model.id], ctx);
+  try {
+    return await search(runner);
+  } finally {
+    if (runner !== ctx.trialRunner) runner.close();
   }
-  const best = ranked(finalists)[0] ?? ranked(trials)[0];
-  if (!best || Number.isNaN(best.score)) throw new SaplingError('tuning-failed', `no candidate could be scored: ${trials[0]?.error ?? 'no trials ran'}`);
-  return { metric, space, trials, best, stopReason };
+
+  async function search(runner: TrialRunner): Promise<TuneResult> {
+    /**
+     * Scores a round of candidates (on `rows` of the table, or all), as many at once as the runner
+     * runs; starts none once over budget (after the first trial). Trials reach `onTrial` as they
+     * finish, numbered in candidate order, and are kept in that order whatever order they finished in.
+     */
+    const scoreRound = async (round: readonly Record<string, number | string | boolean>[], rows: Int32Array | null, rung: number): Promise<Trial[]> => {
+      const base = trials.length;
+      const scored: Trial[] = [];
+      const jobs = round.map((params) => ({ config: { ...config, validation: undefined, model: { id: config.model.id, params: { ...config.model.params, ...params } } }, folds: options.folds, rows }));
+      await runner.run(jobs, {
+        canStart: (i) => base + i === 0 || !overBudget(),
+        onDone: (i, { outcome, ms }) => {
+          const common = { index: base + i, params: round[i], rows: rows ? rows.length : table.rowCount, rung, ms };
+          const m = 'metrics' in outcome ? outcome.metrics[metric] : null;
+          const trial: Trial = m ? { ...common, score: m.mean, std: m.std, folds: m.folds } : { ...common, score: NaN, std: NaN, folds: [], error: 'error' in outcome ? outcome.error : '' };
+          scored.push(trial);
+          ctx.onTrial?.(trial);
+        },
+      });
+      scored.sort((a, b) => a.index - b.index);
+      trials.push(...scored);
+      return scored;
+    };
+
+    // Without the defaults, one more is drawn so that `trials` candidates are still tried.
+    const candidates = options.includeDefaults === false ? candidatesFor({ ...options, trials: options.trials + 1 }, space, rng).slice(1) : candidatesFor(options, space, rng);
+    if (!candidates.length) throw new SaplingError('nothing-to-tune', `model "${config.model.id}" has no parameters marked for tuning`);
+    let stopReason = '';
+    let finalists: Trial[] = [];
+    if (options.strategy !== 'halving') {
+      finalists = await scoreRound(candidates, null, 0);
+      if (finalists.length < candidates.length) stopReason = `time budget reached after ${trials.length} of ${candidates.length} trials`;
+      stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`;
+    } else {
+      // Nested subsets of one seeded row order: each round's rows include the last round's.
+      const order = shuffleInPlace(Int32Array.from({ length: table.rowCount }, (_, i) => i), rng);
+      const minRows = Math.min(table.rowCount, options.folds * MIN_ROWS_PER_FOLD);
+      let rungs = 1;
+      while (ETA ** rungs <= candidates.length && table.rowCount / ETA ** rungs >= minRows) rungs++;
+      let alive = candidates;
+      for (let rung = 0; rung < rungs && alive.length; rung++) {
+        const last = rung === rungs - 1;
+        const count = last ? table.rowCount : Math.max(minRows, Math.floor(table.rowCount / ETA ** (rungs - 1 - rung)));
+        const rows = last ? null : Int32Array.from(order.subarray(0, count)).sort();
+        const scored = await scoreRound(alive, rows, rung);
+        if (scored.length < alive.length || (!last && overBudget())) {
+          finalists = scored.length ? scored : finalists;
+          stopReason = `time budget reached in round ${rung + 1} of ${rungs} (${trials.length} trials)`;
+          break;
+        }
+        finalists = scored;
+        if (!last) alive = ranked(scored).slice(0, Math.max(1, Math.ceil(scored.length / ETA))).map((t) => t.params);
+      }
+      stopReason ||= `successive halving: ${candidates.length} candidates, ${rungs} round${rungs === 1 ? '' : 's'}, ${trials.length} trials`;
+    }
+    const best = ranked(finalists)[0] ?? ranked(trials)[0];
+    if (!best || Number.isNaN(best.score)) throw new SaplingError('tuning-failed', `no candidate could be scored: ${trials[0]?.error ?? 'no trials ran'}`);
+    return { metric, space, trials, best, stopReason };
+  }
 }
 
 /** Trials best first (failed ones last; ties to the earlier trial). */
