@@ -1,6 +1,6 @@
 import { parseAnyModelFile } from '../core/artifact/load';
 import { type AnyModelFile, type ModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
-import { loadModel, predictionColumns, predictTable } from '../core/artifact/predict';
+import { loadModel, predictionColumns, predictTable, usingModel } from '../core/artifact/predict';
 import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/rowMap';
 import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
@@ -277,12 +277,7 @@ export class Engine {
     const split = this.modelSplit(file);
     const rows = split?.test ?? this.requireTable();
     const on = split ? 'test rows' : 'all loaded rows';
-    const model = await loadModel(file);
-    try {
-      return { ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on };
-    } finally {
-      model.dispose();
-    }
+    return usingModel(file, (model) => ({ ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on }));
   }
 
   /**
@@ -316,13 +311,10 @@ export class Engine {
     if (!table) throw new SaplingError('no-predictions', 'predict a file first');
     if (!Number.isInteger(row) || row < 0 || row >= table.rowCount) throw new SaplingError('bad-row', `row ${row + 1} is not among the ${table.rowCount} predicted rows`);
     const train = this.table ? this.modelSplit(file)?.train : undefined;
-    const model = await loadModel(file);
-    try {
+    return usingModel(file, (model) => {
       const explanation = explainRows(model, selectRows(table, [row]), train ?? table, { rng: createRng(file.config.seed) });
       return { ...explanation, row, against: train ? 'training rows' : 'predicted rows' };
-    } finally {
-      model.dispose();
-    }
+    });
   }
 
   /**
@@ -334,12 +326,7 @@ export class Engine {
     const split = this.table ? this.modelSplit(file) : null;
     const [rows, on] = split ? [split.test, 'test rows' as const] : this.table ? [this.table, 'all loaded rows' as const] : this.predicted ? [this.predicted, 'predicted rows' as const] : [null, null];
     if (!rows || !on) throw new SaplingError('no-data', 'load the data (or predict a file) to draw partial dependence');
-    const model = await loadModel(file);
-    try {
-      return { ...partialDependence(model, rows, column, createRng(file.config.seed)), on };
-    } finally {
-      model.dispose();
-    }
+    return usingModel(file, (model) => ({ ...partialDependence(model, rows, column, createRng(file.config.seed)), on }));
   }
 
   /**
@@ -422,12 +409,7 @@ export class Engine {
     const file = this.requireModel();
     if (!isUnsupervisedFile(file)) throw new SaplingError('model-task', 'the 2-D map of the rows is for clustering and projection models');
     if (this.rowMap?.model !== file || this.rowMap.table !== table) {
-      const model = await loadModel(file);
-      try {
-        this.rowMap = { model: file, table, map: mapRows(model, table, evenRows(table.rowCount, ROW_MAP_SAMPLE)) };
-      } finally {
-        model.dispose();
-      }
+      this.rowMap = { model: file, table, map: await usingModel(file, (model) => mapRows(model, table, evenRows(table.rowCount, ROW_MAP_SAMPLE))) };
     }
     const { map } = this.rowMap;
     return { ...map, totalRows: table.rowCount, colour: colourBy === null ? null : colourSeries(table, colourBy, map.rows) };
@@ -469,8 +451,7 @@ export class Engine {
     const kinds = Object.fromEntries(modelFile.inputSchema.map((c) => [c.name, c.kind]));
     const { table, warnings } = await readCsv(blobSource(file), { kinds, memoryBudget: browserMemoryBudget() });
     onProgress({ kind: 'stage', stage: 'predicting' });
-    const model = await loadModel(modelFile);
-    try {
+    return usingModel(modelFile, (model) => {
       const predictions = predictTable(model, table);
       this.predicted = table;
       const extra = predictionColumns(predictions);
@@ -480,9 +461,7 @@ export class Engine {
         preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
       }
       return { rows: table.rowCount, columns, added: extra.length, preview, csv: tableToCsv(table, extra), warnings };
-    } finally {
-      model.dispose();
-    }
+    });
   }
 
   private requireTable(): DataTable {

@@ -37,6 +37,16 @@ export async function loadModel<F extends AnyModelFile>(file: F): Promise<Loaded
   return { file, predictor, dispose: () => predictor.dispose() };
 }
 
+/** Loads a model file, lends it to `use`, and frees its tensors afterwards, whatever happens. */
+export async function usingModel<F extends AnyModelFile, T>(file: F, use: (model: LoadedModel<F>) => T | Promise<T>): Promise<T> {
+  const model = await loadModel(file);
+  try {
+    return await use(model);
+  } finally {
+    model.dispose();
+  }
+}
+
 /** Runs the fitted pipeline and the model on new rows (the target column may be absent). */
 export function predictTable(model: LoadedModel, table: DataTable): Predictions {
   const { file } = model;
