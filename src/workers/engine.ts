@@ -23,7 +23,7 @@ import { type Explanation, explainRows } from '../core/explain/contributions';
 import { type Dependence, partialDependence } from '../core/explain/dependence';
 import { createRng } from '../core/util/rng';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
-import { type TuneOptions, tuneForRun, tuningReport } from '../core/tune/tune';
+import { type TuneOptions, tuneAndTrain } from '../core/tune/tune';
 import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
@@ -254,16 +254,12 @@ export class Engine {
     // The share of the work done: of the time budget, or of the trials (halving's later rounds add a few).
     const fraction = (trials: number) => Math.min(0.99, options.budgetMs ? (performance.now() - started) / options.budgetMs : trials / options.trials);
     let scored = 0;
-    const result = await tuneForRun(table, config, options, { ...common, onTrial: (trial) => onProgress({ kind: 'trial', trial, fraction: fraction(++scored) }) });
-    if (stopped()) throw new CancelledError();
-    const params = { ...config.model.params, ...result.best.params };
-    const { file, report } = await runTraining(table, { ...config, model: { id: config.model.id, params } }, {
+    const { file: tuned } = await tuneAndTrain(table, config, options, {
       ...common,
+      onTrial: (trial) => onProgress({ kind: 'trial', trial, fraction: fraction(++scored) }),
       onStage: (stage) => onProgress({ kind: 'stage', stage: `training the best settings: ${stage}` }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
     });
-    if (stopped()) throw new CancelledError();
-    const tuned = { ...file, report: { ...report, tuning: tuningReport(result, options) } };
     this.becomeCurrent(tuned);
     return summarise(tuned, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
   }

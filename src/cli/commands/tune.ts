@@ -6,8 +6,8 @@ import { defaultRecipe } from '../../core/prep/recipe';
 import { recipeFacts } from '../../core/profile/profile';
 import { resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED } from '../../core/train/config';
-import { runTraining, splitForRun } from '../../core/train/runTraining';
-import { type TuneStrategy, type Trial, tuneForRun, tuningReport } from '../../core/tune/tune';
+import { splitForRun } from '../../core/train/runTraining';
+import { type TuneStrategy, type Trial, tuneAndTrain } from '../../core/tune/tune';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
 import { readCsvFile, writeOut } from '../io';
@@ -52,27 +52,23 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   console.log(`tuning ${model.label} (${model.id}) on ${basename(path)}: ${split.train.length} training rows (${split.test.length} set aside for the test), ${strategy} search, ${folds}-fold cross-validation${budgetMs ? `, budget ${num(budgetMs / 1000)} s` : ''}, seed ${seed}`);
   let best = -Infinity;
   const searchOptions = { strategy, trials, folds, budgetMs };
-  const result = await tuneForRun(table, config, searchOptions, {
+  const { file, report } = await tuneAndTrain(table, config, searchOptions, {
     host: pool,
     backend,
     onTrial: (t) => {
       best = Math.max(best, Number.isNaN(t.score) ? -Infinity : t.score);
       console.log(trialLine(t, best, strategy === 'halving'));
     },
+    onTuned: (result) => console.log(`\n${result.stopReason}; best ${result.metric} ${num(result.best.score)} ± ${num(result.best.std)} with ${describe(result.best.params)}`),
   });
-  const tuned = { ...fixed, ...result.best.params };
-  console.log(`\n${result.stopReason}; best ${result.metric} ${num(result.best.score)} ± ${num(result.best.std)} with ${describe(result.best.params)}`);
-
-  const { file, report } = await runTraining(table, { ...config, model: { id: model.id, params: tuned } }, { host: pool, backend });
   console.log(`refitted on ${report.split.train} training rows, tested on ${report.split.test}:\n`);
   console.log(formatMetrics(report.metrics));
-  const withTuning = { ...report, tuning: tuningReport(result, searchOptions) };
   if (options.out) {
-    writeOut(options.out, JSON.stringify({ ...file, report: withTuning }));
+    writeOut(options.out, JSON.stringify(file));
     console.log(`model written to ${options.out}`);
   }
   if (options.report) {
-    writeOut(options.report, JSON.stringify(withTuning, null, 2) + '\n');
+    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
     console.log(`report written to ${options.report}`);
   }
 }

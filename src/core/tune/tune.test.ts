@@ -9,7 +9,8 @@ import { crossValidate } from '../train/crossValidate';
 import { isCancelled } from '../util/errors';
 import { createRng } from '../util/rng';
 import { gridParams, sampleParams, searchSpace } from './space';
-import { tuneModel } from './tune';
+import { type TuneResult, tuneAndTrain, tuneModel, tuningReport } from './tune';
+import { runTraining } from '../train/runTraining';
 
 const penguins = await sample('penguins.csv');
 
@@ -78,5 +79,20 @@ describe('tuneModel', () => {
     let calls = 0;
     const cancelled = await tuneModel(penguins, config('naive-bayes'), { strategy: 'random', trials: 10, folds: 2 }, { shouldStop: () => ++calls > 3 }).catch((e) => e);
     expect(isCancelled(cancelled)).toBe(true);
+  });
+
+  it('then trains the best settings on all the training rows, tests once, and reports the search', async () => {
+    const options = { strategy: 'grid' as const, trials: 4, folds: 2 };
+    let heard: TuneResult | null = null;
+    const { file, report, result } = await tuneAndTrain(penguins, config('knn'), options, { onTuned: (r) => (heard = r) });
+    expect(heard).toBe(result);
+    // The searched rows are the final run's training rows; the trained model is the best's settings.
+    expect(result.trials[0].rows).toBe(report.split.train);
+    expect(file.model.params).toMatchObject(result.best.params);
+    expect(report.tuning).toEqual(tuningReport(result, options));
+    expect(file.report).toEqual(report);
+    // Trained with those settings by hand, the same test metrics.
+    const { report: direct } = await runTraining(penguins, { ...config('knn'), model: { id: 'knn', params: result.best.params } });
+    expect(report.metrics.test).toEqual(direct.metrics.test);
   });
 });

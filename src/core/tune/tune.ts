@@ -2,10 +2,12 @@ import { getModel } from '../models/registry';
 import { isClassification } from '../problem';
 import type { ParamSchema } from '../params';
 import { type DataTable, selectRows } from '../table/DataTable';
-import { SaplingError } from '../util/errors';
+import { CancelledError, SaplingError } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
-import { type RunContext, splitForRun } from '../train/runTraining';
+import type { ModelFile } from '../artifact/modelFile';
+import type { TrainReport } from '../train/report';
+import { type RunContext, runTraining, splitForRun } from '../train/runTraining';
 import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
 import { type TrialRunner, openTrialRunner } from './trialRunner';
 
@@ -101,6 +103,22 @@ export const tuneSchema = {
 export function tuneForRun(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: TuneContext = {}, heldOut?: DataTable): Promise<TuneResult> {
   const { data, split } = splitForRun(table, config, heldOut);
   return tuneModel(selectRows(data, split.train), config, options, ctx);
+}
+
+/**
+ * `sapling tune` and the studio's Tune: a search on the run's training rows, then the best
+ * settings (over the config's own) trained on all of them and tested once; the report, also in
+ * the file, carries the search (`report.tuning`). `onTuned` hears the search's result before the
+ * final training starts.
+ */
+export async function tuneAndTrain(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: TuneContext & { readonly onTuned?: (result: TuneResult) => void } = {}): Promise<{ file: ModelFile; report: TrainReport; result: TuneResult }> {
+  const result = await tuneForRun(table, config, options, ctx);
+  if (ctx.shouldStop?.()) throw new CancelledError();
+  ctx.onTuned?.(result);
+  const trained = await runTraining(table, { ...config, model: { id: config.model.id, params: { ...config.model.params, ...result.best.params } } }, ctx);
+  if (ctx.shouldStop?.()) throw new CancelledError();
+  const report = { ...trained.report, tuning: tuningReport(result, options) };
+  return { file: { ...trained.file, report }, report, result };
 }
 
 /** Mixed into the seed for the tuner's own generator (candidates, halving's row order). */
