@@ -256,7 +256,7 @@ describe('sapling CLI', () => {
     ['a single-class target', () => ['train', file('one.csv', 'x,y\n1,a\n2,a\n3,a\n'), '--target', 'y'], /^error: target "y" has a single class \("a"\) in all 3 rows; classification needs at least two$/],
     ['a target that is not a column', () => ['train', join(samples, 'iris.csv'), '--target', 'colour'], /^error: column "colour" is not in the data \(columns: sepal length \(cm\), .*species\)$/],
     ['a missing file', () => ['profile', join(dir, 'nope.csv')], /^error: cannot read .*nope\.csv: no such file$/],
-    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt, .*kmeans, dbscan, pca\)$/],
+    ['an unknown model', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--model', 'catboost'], /^error: unknown model "catboost" \(known: logistic, linear, mlp, tree, forest, gbdt, .*kmeans, dbscan, pca, ensemble\)$/],
     ['no target for a model that needs one', () => ['train', join(samples, 'iris.csv'), '--model', 'gbdt'], /^error: train needs --target <column>, or a model that needs none: --model kmeans\|dbscan\|pca$/],
     ['a bad parameter', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--param', 'C=-1'], /^error: model "logistic": C must be at least 0.0001, got -1$/],
     ['too few folds', () => ['train', join(samples, 'iris.csv'), '--target', 'species', '--cv', '1'], /^error: --cv needs a whole number of folds, 2 or more, got "1"$/],

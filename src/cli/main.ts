@@ -9,7 +9,7 @@ const USAGE = `sapling — machine learning on a CSV, from the command line
 usage:
   sapling profile <data.csv> [--out profile.json] [--target <col>]
   sapling train <data.csv> --target <col> [--task classification|regression]
-                [--model logistic|linear|mlp|tree|forest|gbdt|knn|naive-bayes|svm]
+                [--model logistic|linear|mlp|tree|forest|gbdt|knn|naive-bayes|svm|ensemble|auto]
                 [--param key=value]... [--seed N] [--test-size F | --test test.csv]
                 [--cv K | --holdout R] [--group <col>] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
