@@ -125,10 +125,14 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
   }
 
   // The one-standard-error rule: the best score is partly luck (the more candidates, the more), so
-  // among candidates within one standard error of it, take the most robust: defaults before tuned
-  // settings, and families in ORDER (linear models first, the network last).
+  // among candidates within one standard error of it (at least one row of a fold, for accuracy),
+  // take the most robust: defaults before tuned settings, and families in ORDER (linear models
+  // first, the network last).
   const top1 = candidates.reduce((a, b) => (b.score > a.score ? b : a));
-  const margin = top1.std / Math.sqrt(options.folds);
+  // Accuracy moves in steps of one row of a fold: a lead smaller than that is no evidence, even when
+  // every fold of the leader scored the same (a spread of 0, common at perfect scores on small data).
+  const step = metric === 'accuracy' ? options.folds / table.rowCount : 0;
+  const margin = Math.max(top1.std / Math.sqrt(options.folds), step);
   const robustness = (c: AutoResult['winner']) => rank(c.model) * 2 + (Object.keys(c.params).length ? 1 : 0);
   const winner = candidates.filter((c) => c.score >= top1.score - margin).sort((a, b) => robustness(a) - robustness(b) || b.score - a.score)[0];
 
