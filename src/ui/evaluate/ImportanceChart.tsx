@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SupervisedModelSummary } from '../../workers/protocol';
 import { fmt } from '../format';
+import { BarCell } from '../components/BarCell';
 
 /** Bars shown before "Show all". */
 const TOP = 15;
@@ -50,12 +51,7 @@ export function ImportanceChart({ importance, model }: { importance: NonNullable
                 {r.name}
               </th>
               <td>
-                <div className="bar-cell">
-                  <span className="bar-track" aria-hidden>
-                    <span className="bar-fill" style={{ width: `${(r.value / max) * 100}%` }} />
-                  </span>
-                  <span className="bar-value">{format(r.value)}</span>
-                </div>
+                <BarCell share={r.value / max}>{format(r.value)}</BarCell>
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import type { PermutationImportance } from '../../core/explain/permutation';
 import { measurePermutationImportance } from '../../state/modelReading';
 import { useOnRequest } from '../components/useOnRequest';
 import { fmtMetric } from '../format';
+import { BarCell } from '../components/BarCell';
 
 type Result = PermutationImportance & { readonly on: string };
 
@@ -37,15 +38,14 @@ export function PermutationCard() {
                 <tr key={c.column}>
                   <th scope="row">{c.column}</th>
                   <td>
-                    <div className="bar-cell">
-                      <span className="bar-track whiskered" aria-hidden="true">
-                        <span className="bar-fill" style={{ width: `${(Math.max(0, c.mean) / max) * 100}%` }} />
-                        <span className="whisker" style={{ left: `${(Math.max(0, c.mean - c.std) / max) * 100}%`, width: `${((Math.min(c.mean + c.std, max) - Math.max(0, c.mean - c.std)) / max) * 100}%` }} />
-                      </span>
-                      <span className="bar-value wide">
-                        {fmtMetric(c.mean)} ± {fmtMetric(c.std)}
-                      </span>
-                    </div>
+                    <BarCell
+                      share={c.mean / max}
+                      wide
+                      trackClass="whiskered"
+                      extra={<span className="whisker" style={{ left: `${(Math.max(0, c.mean - c.std) / max) * 100}%`, width: `${((Math.min(c.mean + c.std, max) - Math.max(0, c.mean - c.std)) / max) * 100}%` }} />}
+                    >
+                      {fmtMetric(c.mean)} ± {fmtMetric(c.std)}
+                    </BarCell>
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Explanation } from '../../core/explain/contributions';
+import { BarCell } from '../components/BarCell';
 import { fmt, fmtMetric } from '../format';
 
 /** Columns listed one by one; the rest are summed into one line. */
@@ -61,10 +62,9 @@ export function WhyCard({ result, values }: { result: Result; values: ReadonlyMa
           <tr className="muted">
             <th scope="row">average ({what})</th>
             <td>
-              <div className="bar-cell">
-                <span className="bar-track split empty" aria-hidden="true" />
-                <span className="bar-value">{fmt(row.baseline[k])}</span>
-              </div>
+              <BarCell share={null} signed>
+                {fmt(row.baseline[k])}
+              </BarCell>
             </td>
           </tr>
           {lines.map((l) => (
@@ -74,24 +74,18 @@ export function WhyCard({ result, values }: { result: Result; values: ReadonlyMa
                 {values.has(l.column) ? <span className="muted"> = {values.get(l.column) || 'missing'}</span> : null}
               </th>
               <td>
-                <div className="bar-cell">
-                  <span className="bar-track split" aria-hidden="true">
-                    <span className={`bar-fill ${l.value >= 0 ? 'pos' : 'neg'}`} style={{ width: `${(Math.abs(l.value) / max) * 50}%` }} />
-                  </span>
-                  <span className="bar-value">{l.value >= 0 ? `+${fmt(l.value)}` : fmt(l.value)}</span>
-                </div>
+                <BarCell share={l.value / max} signed>
+                  {l.value >= 0 ? `+${fmt(l.value)}` : fmt(l.value)}
+                </BarCell>
               </td>
             </tr>
           ))}
           <tr>
             <th scope="row">this row ({what})</th>
             <td>
-              <div className="bar-cell">
-                <span className="bar-track split empty" aria-hidden="true" />
-                <span className="bar-value">
-                  <strong>{fmt(row.output[k])}</strong>
-                </span>
-              </div>
+              <BarCell share={null} signed>
+                <strong>{fmt(row.output[k])}</strong>
+              </BarCell>
             </td>
           </tr>
         </tbody>

@@ -1,4 +1,5 @@
 import { groupColour } from '../../charts/palette';
+import { BarCell } from '../../components/BarCell';
 
 /** Rows per cluster as bars in the map's colours, noise last in grey. */
 export function ClusterSizes({ sizes, noise }: { sizes: readonly number[]; noise?: number }) {
@@ -20,14 +21,9 @@ export function ClusterSizes({ sizes, noise }: { sizes: readonly number[]; noise
               <span className="swatch" style={{ background: groupColour(r.k) }} aria-hidden /> {r.name}
             </th>
             <td>
-              <div className="bar-cell">
-                <span className="bar-track" aria-hidden>
-                  <span className="bar-fill" style={{ width: `${(r.n / max) * 100}%`, background: groupColour(r.k) }} />
-                </span>
-                <span className="bar-value wide">
-                  {r.n.toLocaleString('en-US')} <span className="muted">({Math.round((r.n / total) * 100)}%)</span>
-                </span>
-              </div>
+              <BarCell share={r.n / max} colour={groupColour(r.k)} wide>
+                {r.n.toLocaleString('en-US')} <span className="muted">({Math.round((r.n / total) * 100)}%)</span>
+              </BarCell>
             </td>
           </tr>
         ))}

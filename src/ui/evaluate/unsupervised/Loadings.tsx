@@ -1,4 +1,5 @@
 import { fmt } from '../../format';
+import { BarCell } from '../../components/BarCell';
 
 /** Features shown per component. */
 const TOP = 8;
@@ -30,12 +31,9 @@ export function Loadings({ component, loadings, features }: { component: number;
                 {r.name}
               </th>
               <td>
-                <div className="bar-cell">
-                  <span className="bar-track split" aria-hidden>
-                    <span className={r.value < 0 ? 'bar-fill neg' : 'bar-fill pos'} style={{ width: `${(Math.abs(r.value) / max) * 50}%` }} />
-                  </span>
-                  <span className="bar-value">{fmt(Number(r.value.toFixed(3)))}</span>
-                </div>
+                <BarCell share={r.value / max} signed>
+                  {fmt(Number(r.value.toFixed(3)))}
+                </BarCell>
               </td>
             </tr>
           ))}
