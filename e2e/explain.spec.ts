@@ -65,3 +65,17 @@ test('why a regression prediction came out as it did, by sampled Shapley values,
   expect(Math.abs(sum - why.output)).toBeLessThan(1e-3 * Math.abs(why.output) + 1);
   await expect(page.getByText(/Sampled Shapley values: .* against 64 of the training rows\./)).toBeVisible();
 });
+
+test('a validation curve can be stopped while it trains, and drawn again', async ({ page }) => {
+  test.setTimeout(180_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'mlp');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  await page.getByRole('button', { name: 'Draw the validation curve' }).click();
+  await page.getByRole('button', { name: 'Stop drawing the validation curve' }).click();
+  // Stopped: nothing drawn, no error, and the button is back.
+  await expect(page.getByRole('button', { name: 'Draw the validation curve' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('img', { name: /^Scores by / })).toHaveCount(0);
+  await expect(studio.alerts()).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import type { Curve } from '../../core/explain/curves';
+import { cancel } from '../../state/actions';
 import { measureLearningCurve } from '../../state/modelReading';
 import { useOnRequest } from '../components/useOnRequest';
 import { CurveChart } from './CurveChart';
@@ -19,9 +20,16 @@ export function SizeCurveCard() {
       {result ? (
         <CurveChart curve={result} by="training-set size" x="training rows" point={(x) => `${x} rows`} />
       ) : (
-        <button type="button" onClick={start} disabled={running}>
-          {running ? 'Training the sizes…' : 'Draw the learning curve by training size'}
-        </button>
+        <div className="actions">
+          <button type="button" onClick={start} disabled={running}>
+            {running ? 'Training the sizes…' : 'Draw the learning curve by training size'}
+          </button>
+          {running ? (
+            <button type="button" onClick={() => void cancel()}>
+              Stop drawing the learning curve
+            </button>
+          ) : null}
+        </div>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Curve } from '../../core/explain/curves';
 import { getModelInfo } from '../../core/models/info';
 import { searchSpace } from '../../core/tune/space';
-import { goTo, setNextRunParam } from '../../state/actions';
+import { cancel, goTo, setNextRunParam } from '../../state/actions';
 import { measureValidationCurve } from '../../state/modelReading';
 import { fmt } from '../format';
 import { useOnRequest } from '../components/useOnRequest';
@@ -41,6 +41,11 @@ export function ValidationCurveCard({ model }: { model: string }) {
         <button type="button" onClick={() => start(param, 3)} disabled={running}>
           {running ? 'Training each value…' : 'Draw the validation curve'}
         </button>
+        {running ? (
+          <button type="button" onClick={() => void cancel()}>
+            Stop drawing the validation curve
+          </button>
+        ) : null}
       </div>
       {result ? (
         <>
