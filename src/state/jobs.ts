@@ -1,4 +1,5 @@
 import type { EpochLog } from '../core/models/model';
+import { leadingTrial } from '../core/tune/tune';
 import { callback } from '../workers/client';
 import type { JobProgress } from '../workers/protocol';
 import { type Job, type JobEvent, jobReducer } from './job';
@@ -45,8 +46,8 @@ export function progressTo(key: 'dataset' | 'training' | 'prediction') {
       const t = p.trial;
       // Trials run side by side arrive as they finish; the table lists them by number.
       set((s) => ({ trials: [...s.trials, t].sort((a, b) => a.index - b.index) }));
-      const best = Math.max(...studio.getState().trials.map((x) => (Number.isNaN(x.score) ? -Infinity : x.score)));
-      dispatch(key, { type: 'progress', progress: { stage: `trial ${t.index + 1} scored ${Number.isNaN(t.score) ? 'nothing (failed)' : t.score.toFixed(4)}; best so far ${best.toFixed(4)}`, fraction: p.fraction } });
+      const best = leadingTrial(studio.getState().trials);
+      dispatch(key, { type: 'progress', progress: { stage: `trial ${t.index + 1} scored ${Number.isNaN(t.score) ? 'nothing (failed)' : t.score.toFixed(4)}${best ? `; best so far ${best.score.toFixed(4)}` : ''}`, fraction: p.fraction } });
     } else if (p.kind === 'ingest') {
       const mb = (n: number) => (n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 1 : 0);
       const stage = `${p.rows.toLocaleString('en-US')} rows, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB`;

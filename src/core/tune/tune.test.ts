@@ -9,7 +9,7 @@ import { crossValidate } from '../train/crossValidate';
 import { isCancelled } from '../util/errors';
 import { createRng } from '../util/rng';
 import { gridParams, sampleParams, searchSpace } from './space';
-import { type TuneResult, tuneAndTrain, tuneModel, tuningReport } from './tune';
+import { type Trial, type TuneResult, leadingTrial, tuneAndTrain, tuneModel, tuningReport } from './tune';
 import { runTraining } from '../train/runTraining';
 
 const penguins = await sample('penguins.csv');
@@ -94,5 +94,14 @@ describe('tuneModel', () => {
     // Trained with those settings by hand, the same test metrics.
     const { report: direct } = await runTraining(penguins, { ...config('knn'), model: { id: 'knn', params: result.best.params } });
     expect(report.metrics.test).toEqual(direct.metrics.test);
+  });
+
+  it('names the leading trial as the search ranks them: later halving rounds first, then the score, then the earlier', () => {
+    const trial = (index: number, score: number, rung = 0): Trial => ({ index, params: {}, score, std: 0, folds: [], rows: 10, rung, ms: 1 });
+    expect(leadingTrial([])).toBeUndefined();
+    expect(leadingTrial([trial(0, NaN)])).toBeUndefined();
+    expect(leadingTrial([trial(0, 0.8), trial(1, 0.9), trial(2, 0.9)])?.index).toBe(1);
+    // A round-2 score on three times the rows leads a higher round-1 score.
+    expect(leadingTrial([trial(0, 0.95), trial(1, 0.9, 1), trial(2, NaN, 1)])?.index).toBe(1);
   });
 });

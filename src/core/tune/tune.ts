@@ -222,6 +222,20 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
 }
 
 /** Trials best first (failed ones last; ties to the earlier trial). */
+/**
+ * The leading trial so far, as the search itself would rank it: a later round of halving (more
+ * rows, a fairer score) before an earlier one, then the higher score, then the earlier trial;
+ * failed trials never lead. Undefined while none has a score.
+ */
+export function leadingTrial(trials: readonly Trial[]): Trial | undefined {
+  let best: Trial | undefined;
+  for (const t of trials) {
+    if (Number.isNaN(t.score)) continue;
+    if (!best || t.rung > best.rung || (t.rung === best.rung && (t.score > best.score || (t.score === best.score && t.index < best.index)))) best = t;
+  }
+  return best;
+}
+
 function ranked(trials: readonly Trial[]): Trial[] {
   return [...trials].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score || a.index - b.index);
 }

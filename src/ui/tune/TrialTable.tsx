@@ -1,7 +1,7 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { ParamSchema } from '../../core/params';
-import type { Trial } from '../../core/tune/tune';
+import { type Trial, leadingTrial } from '../../core/tune/tune';
 import { fmt, fmtMetric } from '../format';
 
 /** A tuned value as a person reads it ("as set": the trial kept the value the model had before tuning). */
@@ -19,7 +19,7 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
   if (!trials.length) return null;
   const names = [...new Set(trials.flatMap((t) => Object.keys(t.params)))];
   const rounds = trials.some((t) => t.rung > 0);
-  const leader = best ?? bestOf(trials);
+  const leader = best ?? leadingTrial(trials);
   const label = METRIC_LABELS[metric] ?? metric;
   const points = trialPoints(trials);
   const scored = points.filter((p) => p.score !== null);
@@ -60,7 +60,7 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
           </thead>
           <tbody>
             {trials.map((t) => (
-              <tr key={t.index} className={t === leader || t.index === leader?.index ? 'chosen' : undefined}>
+              <tr key={t.index} className={t.index === leader?.index ? 'chosen' : undefined}>
                 <th scope="row">
                   {t.index + 1}
                   {t.index === leader?.index ? <span className="badge">best</span> : null}
@@ -85,21 +85,7 @@ function seconds(ms: number): string {
   return ms < 10 ? '< 0.01' : (ms / 1000).toFixed(2);
 }
 
-/** Each trial's score (null when it failed) and the best so far, for the chart. */
+/** Each trial's score (null when it failed) and the leading trial's so far (as the search ranks them), for the chart. */
 function trialPoints(trials: readonly Trial[]): { trial: number; score: number | null; best: number | null }[] {
-  let best = -Infinity;
-  return trials.map((t) => {
-    if (!Number.isNaN(t.score)) best = Math.max(best, t.score);
-    return { trial: t.index + 1, score: Number.isNaN(t.score) ? null : t.score, best: Number.isFinite(best) ? best : null };
-  });
-}
-
-/** The best scored trial (halving's later rounds outrank its first: more rows, a fairer score). */
-function bestOf(trials: readonly Trial[]): Trial | undefined {
-  let best: Trial | undefined;
-  for (const t of trials) {
-    if (Number.isNaN(t.score)) continue;
-    if (!best || t.rung > best.rung || (t.rung === best.rung && t.score > best.score)) best = t;
-  }
-  return best;
+  return trials.map((t, i) => ({ trial: t.index + 1, score: Number.isNaN(t.score) ? null : t.score, best: leadingTrial(trials.slice(0, i + 1))?.score ?? null }));
 }
