@@ -51,6 +51,7 @@ export function ensembleModel(lookup: (id: string) => ModelDefinition): ModelDef
     async load(fitted) {
       const state = fitted.state as EnsembleState;
       if (!Array.isArray(state?.members) || !state.members.length) throw new SaplingError('bad-model-file', 'the ensemble holds no members');
+      state.members.forEach((member, i) => checkMember(member, i, fitted));
       const predictors: Predictor[] = [];
       try {
         for (const member of state.members) predictors.push(await lookup(member.model).load(member));
@@ -70,4 +71,17 @@ export function ensembleModel(lookup: (id: string) => ModelDefinition): ModelDef
       };
     },
   };
+}
+
+/**
+ * A member read from a file must be one the ensemble can hold and predict what the ensemble
+ * predicts (a clustering member's cluster numbers would otherwise be averaged as values).
+ */
+function checkMember(member: FittedModel, i: number, ensemble: FittedModel): void {
+  const where = `the ensemble's member ${i + 1}`;
+  if (!member || typeof member !== 'object' || !ENSEMBLE_MEMBERS.some((m) => m.id === member.model)) {
+    throw new SaplingError('bad-model-file', `${where} is ${JSON.stringify(member?.model)}; an ensemble holds ${ENSEMBLE_MEMBERS.map((m) => m.id).join(', ')}`);
+  }
+  const same = member.task === ensemble.task && member.nFeatures === ensemble.nFeatures && JSON.stringify(member.classes) === JSON.stringify(ensemble.classes);
+  if (!same) throw new SaplingError('bad-model-file', `${where} (${member.model}) does not predict what the ensemble predicts (task, classes or features differ)`);
 }

@@ -90,18 +90,26 @@ describe('ensemble', () => {
         id,
         load: async () => {
           if (fails) throw new Error(`${id} will not load`);
-          return { outputs: (_X: Float32Array, n: number) => new Float32Array(n).fill(id === 'a' ? 1 : 3), dispose: () => disposed.push(id) } satisfies Predictor;
+          return { outputs: (_X: Float32Array, n: number) => new Float32Array(n).fill(id === 'tree' ? 1 : 3), dispose: () => disposed.push(id) } satisfies Predictor;
         },
       }) as unknown as ModelDefinition;
-    const families: Record<string, ModelDefinition> = { a: fake('a'), b: fake('b'), broken: fake('broken', true) };
+    const families: Record<string, ModelDefinition> = { tree: fake('tree'), knn: fake('knn'), svm: fake('svm', true) };
     const model = ensembleModel((id) => families[id]);
-    const fitted = (ids: string[]) => ({ model: 'ensemble', params: {}, task: 'regression', classes: [], nFeatures: 1, state: { members: ids.map((id) => ({ model: id })) }, history: [], stopReason: '' }) as unknown as FittedModel;
-    const predictor = await model.load(fitted(['a', 'b']));
+    const predictor = await model.load(fittedWith(['tree', 'knn']));
     expect(Array.from(predictor.outputs(Float32Array.of(0, 1), 2))).toEqual([2, 2]);
     predictor.dispose();
-    expect(disposed).toEqual(['a', 'b']);
-    await expect(model.load(fitted(['a', 'broken']))).rejects.toThrow('broken will not load');
-    expect(disposed).toEqual(['a', 'b', 'a']);
+    expect(disposed).toEqual(['tree', 'knn']);
+    await expect(model.load(fittedWith(['tree', 'svm']))).rejects.toThrow('svm will not load');
+    expect(disposed).toEqual(['tree', 'knn', 'tree']);
+  });
+
+  it('refuses, from a file, a member it cannot hold or one that predicts something else', async () => {
+    const model = ensembleModel(() => {
+      throw new Error('nothing should load');
+    });
+    await expect(model.load(fittedWith(['tree', 'kmeans']))).rejects.toThrow(/^the ensemble's member 2 is "kmeans"; an ensemble holds logistic, linear, mlp, tree, forest, gbdt, knn, naive-bayes, svm$/);
+    await expect(model.load(fittedWith(['tree', 'ensemble']))).rejects.toThrow(/member 2 is "ensemble"/);
+    await expect(model.load(fittedWith(['tree', 'knn'], { task: 'multiclass' }))).rejects.toThrow(/^the ensemble's member 2 \(knn\) does not predict what the ensemble predicts/);
   });
 
   it('travels in a model file: written, read back and predicting the same', async () => {
@@ -126,3 +134,9 @@ describe('ensemble', () => {
     expect(Array.from(after.proba!)).toEqual(Array.from(before.proba!));
   });
 });
+
+/** An ensemble's fitted state over members of these families (regression, one feature), as a file holds it; `second` changes the second member. */
+function fittedWith(ids: string[], second: Partial<FittedModel> = {}): FittedModel {
+  const member = (id: string, i: number) => ({ model: id, params: {}, task: 'regression', classes: [], nFeatures: 1, state: {}, history: [], stopReason: '', ...(i === 1 ? second : {}) });
+  return { model: 'ensemble', params: {}, task: 'regression', classes: [], nFeatures: 1, state: { members: ids.map(member) }, history: [], stopReason: '' } as unknown as FittedModel;
+}
