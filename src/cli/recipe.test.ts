@@ -101,7 +101,15 @@ describe('sapling train --recipe', () => {
     const noConfig = join(dir, 'no-config.json');
     const { config: _config, ...rest } = json(model);
     writeFileSync(noConfig, JSON.stringify(rest));
-    expect(sapling('train', penguins, '--recipe', noConfig).stderr.trim()).toBe('error: --recipe no-config.json: it holds no recipe ("config" with the model and seed) to re-run');
+    expect(sapling('train', penguins, '--recipe', noConfig).stderr.trim()).toBe('error: --recipe no-config.json: it holds no whole recipe to re-run: "config" lacks everything');
+    // A config without its steps, or for another problem than the file's, is refused before training.
+    const file = json(model);
+    const noSteps = join(dir, 'no-steps.json');
+    writeFileSync(noSteps, JSON.stringify({ ...file, config: { ...file.config, recipe: {} } }));
+    expect(sapling('train', penguins, '--recipe', noSteps).stderr.trim()).toBe('error: --recipe no-steps.json: it holds no whole recipe to re-run: "config" lacks the preprocessing steps');
+    const otherProblem = join(dir, 'other-problem.json');
+    writeFileSync(otherProblem, JSON.stringify({ ...file, config: { ...file.config, problem: { target: 'island', task: 'multiclass' } } }));
+    expect(sapling('train', penguins, '--recipe', otherProblem).stderr.trim()).toBe('error: --recipe other-problem.json: its recipe ("config") is not for the problem the file holds (species, multiclass)');
     expect(sapling('train', penguins, '--recipe', join(dir, 'missing.json')).stderr).toContain('no such file');
   });
 });

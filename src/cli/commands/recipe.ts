@@ -35,13 +35,27 @@ export function readRecipe(path: string): AnyModelFile {
   const text = new TextDecoder().decode(readBytes(path));
   try {
     const file = parseAnyModelFile(text);
-    if (typeof file.config !== 'object' || file.config === null || typeof file.config.model?.id !== 'string' || typeof file.config.seed !== 'number') {
-      throw new SaplingError('bad-model-file', 'it holds no recipe ("config" with the model and seed) to re-run');
-    }
+    checkRecipe(file);
     return file;
   } catch (e) {
     throw new SaplingError('bad-recipe', `--recipe ${basename(path)}: ${errorMessage(e)}`);
   }
+}
+
+/**
+ * The file's config must be a whole recipe that agrees with the file (the model file's own checks
+ * do not look inside it): the model and seed, the preprocessing steps, and the same problem.
+ */
+function checkRecipe(file: AnyModelFile): void {
+  const config = file.config as unknown as Record<string, unknown> | null;
+  const missing = (what: string) => new SaplingError('bad-model-file', `it holds no whole recipe to re-run: "config" lacks ${what}`);
+  if (typeof config !== 'object' || config === null) throw missing('everything');
+  const model = config.model as { id?: unknown } | undefined;
+  if (typeof model?.id !== 'string' || typeof config.seed !== 'number') throw missing('the model and seed');
+  if (!Array.isArray((config.recipe as { steps?: unknown } | undefined)?.steps)) throw missing('the preprocessing steps');
+  const problem = config.problem as { target?: unknown; task?: unknown } | undefined;
+  const agrees = isUnsupervisedFile(file) ? config.task === file.problem.task : problem?.target === file.problem.target && problem?.task === file.problem.task;
+  if (!agrees) throw new SaplingError('bad-model-file', `its recipe ("config") is not for the problem the file holds (${file.problem.target ?? 'no target'}, ${file.problem.task})`);
 }
 
 /** An error when a flag that the recipe decides is given with `--recipe`. */
@@ -117,4 +131,5 @@ function printComparison(stored: object, now: object, what: 'metrics' | 'figures
   console.log(`${differ.length} of ${keys.length} ${what === 'metrics' ? 'test metrics' : 'figures'} differ from the recipe's run:`);
   console.log(columns([[what === 'metrics' ? 'metric' : 'figure', "recipe's run", 'this run', 'difference'], ...differ.slice(0, SHOWN).map((k) => [k, show(before[k]), show(after[k]), diff(k)])]));
   if (differ.length > SHOWN) console.log(`… and ${differ.length - SHOWN} more (the reports hold them all)`);
+  if (what === 'metrics') console.log('(other data, or a run that tested on a separate file without --test here, change the test rows; a model file does not record --test)');
 }
