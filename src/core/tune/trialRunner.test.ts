@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainHost } from '../models/model';
+import { growForestChunk } from '../models/trees/forestChunk';
 import { defaultRecipe } from '../prep/recipe';
 import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';
@@ -21,7 +22,8 @@ function config(model: string): TrainConfig {
 /**
  * A host whose "threads" are servers on this thread: requests cross by structured clone (as they
  * would by postMessage) and answer after a seeded random delay, so trials finish out of order.
- * Models inside a trial must not reach for the host's helper threads: that would throw.
+ * Its helper threads (forest chunks) run here and are counted: trials on the threads get no host,
+ * so only a search on the old path reaches them.
  */
 function fakeHost(workers: number, options: { tfjs?: boolean } = {}) {
   const servers = Array.from({ length: workers }, () => new TrialServer());
@@ -40,12 +42,17 @@ function fakeHost(workers: number, options: { tfjs?: boolean } = {}) {
     },
     end: async (thread, search) => servers[thread].end(search),
   };
+  // The helper threads, here on this thread: only searches on the old path (this thread) use them.
+  const helped: string[] = [];
   const host: TrainHost = {
     workers,
     trials,
-    growForestChunk: () => Promise.reject(new Error('a trial reached for the helper threads')),
+    growForestChunk: async (chunk) => {
+      helped.push('forest');
+      return growForestChunk(chunk);
+    },
   };
-  return { host, seen, stops };
+  return { host, seen, stops, helped };
 }
 
 const scores = (trials: readonly Trial[]) => trials.map((t) => [t.index, t.params, t.score, t.std, t.folds, t.rows, t.rung]);
@@ -75,15 +82,20 @@ describe('parallel trials', () => {
   it('Auto chooses the same with its rows and trials on threads; TF.js families stay here when the threads have no TF.js', async () => {
     // Every third row: Auto trains every family, the network too.
     const rows = selectRows(penguins, Int32Array.from({ length: 115 }, (_, i) => 3 * i));
-    const auto = { budgetMs: 1, folds: 2, trials: 1 };
+    // Every family tuned (one trial each), so the ones that thread themselves are tuned too.
+    const auto = { budgetMs: 1, folds: 2, trials: 1, tuneTop: 9 };
     const sequential = await autoModel(rows, config('auto'), auto);
-    const { host, seen } = fakeHost(2, { tfjs: false });
+    const { host, seen, helped } = fakeHost(2, { tfjs: false });
     const parallel = await autoModel(rows, config('auto'), auto, { host });
     expect(parallel.leaderboard.map((r) => [r.model, r.score])).toEqual(sequential.leaderboard.map((r) => [r.model, r.score]));
     expect(parallel.trials.map((t) => [t.model, t.params, t.score])).toEqual(sequential.trials.map((t) => [t.model, t.params, t.score]));
     expect(parallel.winner).toEqual(sequential.winner);
     expect(seen.map((s) => s.model)).not.toContain('logistic');
-    expect(seen.map((s) => s.model)).toContain('gbdt');
+    // gbdt and forest are compared on the threads, but tuned on the old path (their own helper threads).
+    expect(seen.filter((s) => s.model === 'gbdt')).toHaveLength(1);
+    expect(seen.filter((s) => s.model === 'forest')).toHaveLength(1);
+    expect(parallel.trials.filter((t) => t.model === 'forest')).toHaveLength(1);
+    expect(helped).toContain('forest');
   });
 
   it('starts no trial once over budget, and on Cancel stops waiting and raises the threads’ stop flag', async () => {

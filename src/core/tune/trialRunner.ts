@@ -24,6 +24,11 @@ export interface TrialRunner {
   /** Trials at once: 1 on this thread, else the host's trial threads. */
   readonly parallel: number;
   /**
+   * Whether a search of `model` alone should use this runner (Auto hands its runner on to the
+   * tuning of its leaders): not a parallel runner for the families that thread themselves.
+   */
+  suits(model: string): boolean;
+  /**
    * Starts the jobs in order, as many at once as `parallel`, asking `canStart` before each; results
    * reach `onDone` in completion order, each with its job's index. Returns the started jobs' results
    * by index (a prefix of `jobs`). Throws CancelledError on Cancel (`ctx.shouldStop`), without
@@ -66,6 +71,7 @@ function sequentialRunner(table: DataTable, ctx: RunContext): TrialRunner {
   return {
     table,
     parallel: 1,
+    suits: () => true,
     async run(jobs, { canStart, onDone }) {
       const results: ScoredJob[] = [];
       for (let i = 0; i < jobs.length && canStart(i); i++) {
@@ -107,21 +113,28 @@ function parallelRunner(table: DataTable, host: TrialHost, remote: (model: strin
   const here: RunContext = { backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
   let localTurn: Promise<unknown> = Promise.resolve();
 
-  const execute = (job: TrialJob, thread: number): Promise<TrialOutcome> => {
+  // A job's time runs from when it starts: a job here first waits for its turn behind the others.
+  const execute = (job: TrialJob, thread: number): Promise<{ outcome: TrialOutcome; ms: number }> => {
+    const timed = async (run: () => Promise<TrialOutcome>) => {
+      const t0 = now();
+      const outcome = await run();
+      return { outcome, ms: now() - t0 };
+    };
     if (!remote(job.config.model.id)) {
-      const turn = localTurn.then(() => local(table, job, here));
+      const turn = localTurn.then(() => timed(() => local(table, job, here)));
       localTurn = turn.catch(() => undefined);
       return turn;
     }
-    setup ??= { table: shareTable(table), stop };
+    const shared = (setup ??= { table: shareTable(table), stop });
     const first = !told.has(thread);
     told.add(thread);
-    return host.run(thread, { search, job, ...(first ? { setup } : {}) }).catch((e: unknown) => ({ error: errorMessage(e) }));
+    return timed(() => host.run(thread, { search, job, ...(first ? { setup: shared } : {}) }).catch((e: unknown) => ({ error: errorMessage(e) })));
   };
 
   return {
     table,
     parallel: host.workers,
+    suits: (model) => !THREADED.has(model),
     async run(jobs, { canStart, onDone }) {
       const results: ScoredJob[] = [];
       let next = 0;
@@ -136,11 +149,10 @@ function parallelRunner(table: DataTable, host: TrialHost, remote: (model: strin
           }
           if (ctx.shouldStop?.()) throw new CancelledError();
           const i = next++;
-          const t0 = now();
-          const outcome = await execute(jobs[i], thread);
+          const { outcome, ms } = await execute(jobs[i], thread);
           if (aborted) return;
           if ('cancelled' in outcome) throw new CancelledError();
-          results[i] = { outcome, ms: now() - t0 };
+          results[i] = { outcome, ms };
           onDone(i, results[i]);
         }
       };

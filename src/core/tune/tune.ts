@@ -152,7 +152,8 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
   const trials: Trial[] = [];
 
   // Auto hands over the runner of its comparison (its threads hold this table already).
-  const runner = ctx.trialRunner?.table === table ? ctx.trialRunner : openTrialRunner(table, [config.model.id], ctx);
+  // Auto's runner already holds the table; a family that threads itself is tuned on the old path.
+  const runner = ctx.trialRunner?.table === table && ctx.trialRunner.suits(config.model.id) ? ctx.trialRunner : openTrialRunner(table, [config.model.id], ctx);
   try {
     return await search(runner);
   } finally {
