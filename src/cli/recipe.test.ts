@@ -38,6 +38,25 @@ describe('sapling train --recipe', () => {
     expect(json(again).config).toEqual(before.config);
   });
 
+  it('restores the reading settings and a grouped repeated holdout', () => {
+    // The same rows, ';'-separated with ',' decimals: the recipe must read them as the first run did.
+    const text = readFileSync(penguins, 'utf8').trim().split('\n').map((l) => l.replace(/,/g, ';').replace(/(\d)\.(\d)/g, '$1,$2')).join('\n') + '\n';
+    const data = join(dir, 'penguins-semicolon.csv');
+    writeFileSync(data, text);
+    const model = join(dir, 'holdout.json');
+    const first = sapling('train', data, '--delimiter', ';', '--decimal', ',', '--target', 'species', '--model', 'tree', '--holdout', '3', '--group', 'island', '--out', model);
+    expect(first.code, first.stderr).toBe(0);
+    const report = join(dir, 'holdout-again.json');
+    const r = sapling('train', data, '--recipe', model, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("same metrics as the recipe's run");
+    const before = json(model);
+    expect(before.config.read).toMatchObject({ delimiter: ';', decimal: ',' });
+    expect(before.config.validation).toEqual({ folds: 3, method: 'holdout', group: 'island' });
+    expect(json(report).validation).toEqual(before.report.validation);
+    expect(json(report).metrics.cv).toEqual(before.report.metrics.cv);
+  });
+
   it('re-runs a network (TF.js) with the epochs its file records, to the same figures', () => {
     const model = join(dir, 'mlp.json');
     expect(sapling('train', penguins, '--target', 'body_mass_g', '--model', 'mlp', '--param', 'epochs=15', '--out', model).code).toBe(0);
