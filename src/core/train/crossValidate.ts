@@ -1,3 +1,4 @@
+import type { ModelFile } from '../artifact/modelFile';
 import { type SplitIndices, kFoldSplits, repeatedHoldout } from '../prep/split';
 import { classTarget, isClassification } from '../problem';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
@@ -28,9 +29,10 @@ export interface ValidationSpec {
  * column, folds drawn from the run's seed. Each fold is a whole training run on the other folds
  * (the recipe fitted on them alone) scored on the fold, so no fold's rows leak into its own
  * model. Every metric comes back as the mean and the (population) standard deviation over the
- * folds, with the per-fold values.
+ * folds, with the per-fold values. `onFoldModel` sees each fold's model and its held-out rows
+ * (Auto scores averages of models from them).
  */
-export async function crossValidate(table: DataTable, config: TrainConfig, spec: ValidationSpec, ctx: RunContext = {}): Promise<{ metrics: CvMetrics; validation: ValidationReport }> {
+export async function crossValidate(table: DataTable, config: TrainConfig, spec: ValidationSpec, ctx: RunContext & { readonly onFoldModel?: (file: ModelFile, heldOut: DataTable) => void | Promise<void> } = {}): Promise<{ metrics: CvMetrics; validation: ValidationReport }> {
   const { splits, method } = cvFolds(table, config, spec);
   const inner: TrainConfig = { ...config, validation: undefined };
   // Fold runs report no epochs (the live chart is the final model's) but can be cancelled.
@@ -38,15 +40,12 @@ export async function crossValidate(table: DataTable, config: TrainConfig, spec:
   const scores: Record<string, number>[] = [];
   for (let f = 0; f < splits.length; f++) {
     ctx.onFold?.(f + 1, splits.length);
-    const { report } = await runTraining(selectRows(table, splits[f].train), inner, foldContext, selectRows(table, splits[f].test));
+    const heldOut = selectRows(table, splits[f].test);
+    const { file, report } = await runTraining(selectRows(table, splits[f].train), inner, foldContext, heldOut);
+    await ctx.onFoldModel?.(file, heldOut);
     scores.push({ ...report.metrics.test });
   }
-  const metrics: Record<string, { mean: number; std: number; folds: number[] }> = {};
-  for (const key of Object.keys(scores[0])) {
-    const folds = scores.map((s) => s[key]);
-    metrics[key] = { ...meanAndStd(folds), folds };
-  }
-  return { metrics, validation: { method, folds: spec.folds, ...(spec.method === 'holdout' ? { test_size: config.recipe.testSize } : {}), ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
+  return { metrics: aggregateFolds(scores), validation: { method, folds: spec.folds, ...(spec.method === 'holdout' ? { test_size: config.recipe.testSize } : {}), ...(spec.group !== undefined ? { group: spec.group } : {}), fold_rows: splits.map((s) => s.test.length) } };
 }
 
 /**
@@ -65,6 +64,16 @@ export function cvFolds(table: DataTable, config: TrainConfig, spec: ValidationS
     return { splits: repeatedHoldout(table.rowCount, config.recipe.testSize, spec.folds, rng, { strata, groups }), method: `${kind}repeated holdout` };
   }
   return { splits: kFoldSplits(table.rowCount, spec.folds, rng, { strata, groups }), method: `${kind}k-fold` };
+}
+
+/** Every metric's mean, spread and per-fold values, from each fold's metrics. */
+export function aggregateFolds(scores: readonly Readonly<Record<string, number>>[]): CvMetrics {
+  const metrics: Record<string, { mean: number; std: number; folds: number[] }> = {};
+  for (const key of Object.keys(scores[0])) {
+    const folds = scores.map((s) => s[key]);
+    metrics[key] = { ...meanAndStd(folds), folds };
+  }
+  return metrics;
 }
 
 /** The mean and the population standard deviation (as numpy's std) of scores over folds or repeats. */
