@@ -150,7 +150,7 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
     (runnerUp ? `; the next best other family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
     `. ${rows.length} famil${rows.length === 1 ? 'y was' : 'ies were'} compared on the same folds${trials.length ? ` and ${trials.length} tuned candidates tried` : ''}.`;
   const stopReason = skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`;
-  return considerEnsemble(table, config, options.folds, { metric, leaderboard, trials, winner, explanation, stopReason }, candidates, top1, ctx, left() > 0);
+  return considerEnsemble(table, config, options.folds, { metric, leaderboard, trials, winner, explanation, stopReason }, candidates, top1, ctx, left() > 0, margin);
 }
 
 function rank(id: string): number {

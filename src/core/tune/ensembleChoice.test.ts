@@ -70,6 +70,11 @@ describe('chooseWithEnsemble', () => {
       expect(kept.leaderboard.map((r) => r.model)).toContain('ensemble');
       expect(kept.explanation).toContain(`Averaging logistic regression and gradient boosting (tuned) scored ${score.toFixed(4)} ± 0.0100, not above the best single model (gradient boosting, 0.9500), so no ensemble was taken.`);
     }
+    // A lead inside the one-standard-error margin is not taken for real.
+    const close = chooseWithEnsemble(single, { members, row: ensembleRow(0.955) }, single.winner, 5, 0.008);
+    expect(close.winner).toEqual(single.winner);
+    expect(close.explanation).toContain('scored 0.9550 ± 0.0100, less than one standard error (0.0080) above the best single model (gradient boosting, 0.9500), so no ensemble was taken.');
+    expect(chooseWithEnsemble(single, { members, row: ensembleRow(0.96) }, single.winner, 5, 0.008).winner.model).toBe('ensemble');
   });
 });
 

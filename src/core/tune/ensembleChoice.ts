@@ -59,9 +59,9 @@ export async function scoreEnsemble(table: DataTable, config: TrainConfig, folds
  * Scores the leaders' average and lets it compete (`chooseWithEnsemble`), when `timeLeft` (always
  * with a trial count); otherwise says it was not scored.
  */
-export async function considerEnsemble(table: DataTable, config: TrainConfig, folds: number, result: AutoResult, candidates: readonly Candidate[], top: Candidate, ctx: RunContext, timeLeft: boolean): Promise<AutoResult> {
+export async function considerEnsemble(table: DataTable, config: TrainConfig, folds: number, result: AutoResult, candidates: readonly Candidate[], top: Candidate, ctx: RunContext, timeLeft: boolean, margin = 0): Promise<AutoResult> {
   if (!timeLeft) return { ...result, stopReason: `${result.stopReason}; no time was left to score the leaders' average` };
-  return chooseWithEnsemble(result, await scoreEnsemble(table, config, folds, candidates, ctx), top, folds);
+  return chooseWithEnsemble(result, await scoreEnsemble(table, config, folds, candidates, ctx), top, folds, margin);
 }
 
 /** What scoring the average should take (its members cross-validated once more), in ms: the leading rows' own times. */
@@ -83,10 +83,11 @@ function order<T extends { model: string }>(members: readonly T[]): T[] {
 
 /**
  * Auto's choice with the leaders' average considered: the ensemble wins when its cross-validated
- * score beats the best single candidate's (`top`, tuned or not), and the explanation says so in
- * numbers either way; its row joins the leaderboard.
+ * score beats the best single candidate's (`top`, tuned or not) by more than `margin` (Auto's
+ * one-standard-error margin), and the explanation says so in numbers either way; its row joins the
+ * leaderboard.
  */
-export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandidate | null, top: Candidate, folds: number): AutoResult {
+export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandidate | null, top: Candidate, folds: number, margin = 0): AutoResult {
   if (!ensemble) return result;
   const { row, members } = ensemble;
   const leaderboard = [...result.leaderboard, row].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score);
@@ -97,7 +98,8 @@ export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandida
   const averaging = `averaging ${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
   const std = row.metrics[result.metric].std;
   const topName = named(top);
-  if (row.score > top.score) {
+  // The average is the least simple candidate: like any other, its lead must clear the one-SE margin.
+  if (row.score > top.score + margin) {
     const winner = { model: ENSEMBLE_ID, params: row.params ?? {}, score: row.score, std };
     const explanation =
       `An ensemble ${averaging}: cross-validated ${what} ${fmt(row.score)} ± ${fmt(std)} over ${folds} folds of the training rows against ${fmt(top.score)} for ${topName} alone, the best single model` +
@@ -105,6 +107,7 @@ export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandida
       `Without the average, the choice would have been: ${result.explanation}`;
     return { ...result, leaderboard, winner, explanation };
   }
-  const explanation = `${result.explanation} ${averaging.replace(/^./, (c) => c.toUpperCase())} scored ${fmt(row.score)} ± ${fmt(std)}, not above the best single model (${topName}, ${fmt(top.score)}), so no ensemble was taken.`;
+  const short = margin > 0 && row.score > top.score ? `less than one standard error (${fmt(margin)}) above` : 'not above';
+  const explanation = `${result.explanation} ${averaging.replace(/^./, (c) => c.toUpperCase())} scored ${fmt(row.score)} ± ${fmt(std)}, ${short} the best single model (${topName}, ${fmt(top.score)}), so no ensemble was taken.`;
   return { ...result, leaderboard, explanation };
 }
