@@ -10,10 +10,10 @@ import { splitForRun } from '../../core/train/runTraining';
 import { type TuneStrategy, type Trial, tuneAndTrain } from '../../core/tune/tune';
 import { SaplingError } from '../../core/util/errors';
 import { formatMetrics, num } from '../format';
-import { readCsvFile, writeOut } from '../io';
+import { readCsvFile } from '../io';
 import { foldsOption, positiveOption, wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
-import { type TrainOptions, parseTask } from './train';
+import { type TrainOptions, parseTask, writeFiles } from './train';
 
 /** Options of `sapling tune`: those of `train`, and how to search. */
 export interface TuneCommandOptions extends TrainOptions {
@@ -63,14 +63,7 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   });
   console.log(`refitted on ${report.split.train} training rows, tested on ${report.split.test}:\n`);
   console.log(formatMetrics(report.metrics));
-  if (options.out) {
-    writeOut(options.out, JSON.stringify(file));
-    console.log(`model written to ${options.out}`);
-  }
-  if (options.report) {
-    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
-    console.log(`report written to ${options.report}`);
-  }
+  writeFiles(file, report, options);
 }
 
 /** One printed line per trial: its parameters, its score ± spread, its time, and the best so far. */

@@ -228,44 +228,35 @@ export interface TreeModelShap {
  */
 export function boostingShap(state: BoostingState, d: number): TreeModelShap {
   const K = state.baseline.length;
-  const expected = Float64Array.from(state.baseline);
-  state.trees.forEach((tree, t) => (expected[t % K] += treeExpectedValue(tree)[0]));
-  const path = pathBufferFor(state.trees);
-  return {
-    outputs: K,
-    expected,
-    explain(x) {
-      const phi = new Float64Array(d * K);
-      const raw = Float64Array.from(state.baseline);
-      const row = Float32Array.from(x);
-      state.trees.forEach((tree, t) => {
-        addTreeShap(tree, x, phi, K, t % K, 1, path);
-        raw[t % K] += tree.values[leafOf(tree, row, 0, d)];
-      });
-      return { phi, raw };
-    },
-  };
+  return treeSumShap(state.trees, d, K, state.baseline, (t) => t % K, 1);
 }
 
 /** A tree or forest: the mean over its trees (class probabilities, or the value). */
 export function ensembleShap(state: TreeEnsembleState, d: number): TreeModelShap {
-  const K = state.trees[0]?.outputs ?? 1;
-  const scale = 1 / state.trees.length;
-  const expected = new Float64Array(K);
-  for (const tree of state.trees) treeExpectedValue(tree).forEach((v, k) => (expected[k] += scale * v));
-  const path = pathBufferFor(state.trees);
+  return treeSumShap(state.trees, d, state.trees[0]?.outputs ?? 1, [], () => 0, 1 / state.trees.length);
+}
+
+/**
+ * A model whose output is `base` plus `scale` times the sum of its trees' leaf values, tree t's
+ * outputs landing from output `first(t)` on: its expected value, and per row φ and the raw output.
+ */
+function treeSumShap(trees: readonly Tree[], d: number, K: number, base: readonly number[], first: (t: number) => number, scale: number): TreeModelShap {
+  const start = () => Float64Array.from({ length: K }, (_, k) => base[k] ?? 0);
+  const expected = start();
+  trees.forEach((tree, t) => treeExpectedValue(tree).forEach((v, k) => (expected[first(t) + k] += scale * v)));
+  const path = pathBufferFor(trees);
   return {
     outputs: K,
     expected,
     explain(x) {
       const phi = new Float64Array(d * K);
-      const raw = new Float64Array(K);
+      const raw = start();
       const row = Float32Array.from(x);
-      for (const tree of state.trees) {
-        addTreeShap(tree, x, phi, K, 0, scale, path);
+      trees.forEach((tree, t) => {
+        addTreeShap(tree, x, phi, K, first(t), scale, path);
         const leaf = leafOf(tree, row, 0, d);
-        for (let k = 0; k < K; k++) raw[k] += scale * tree.values[leaf * K + k];
-      }
+        for (let k = 0; k < tree.outputs; k++) raw[first(t) + k] += scale * tree.values[leaf * tree.outputs + k];
+      });
       return { phi, raw };
     },
   };
