@@ -105,8 +105,8 @@ export function PrepareScreen() {
           <div className="field">
             <label htmlFor="cv-method">Validation by</label>
             <select id="cv-method" value={validation.method} onChange={(e) => setValidation({ method: e.target.value === 'holdout' ? 'holdout' : 'k-fold' })}>
-              <option value="k-fold">k-fold cross-validation (each row scored once)</option>
-              <option value="holdout">repeated holdout (random splits at the test share)</option>
+              <option value="k-fold">k folds</option>
+              <option value="holdout">Repeated holdout</option>
             </select>
             <p className="help">Folds use every row once and suit most data. Repeated holdout keeps the test share you chose and can repeat as often as you like, but some rows are scored several times and some never.</p>
           </div>
