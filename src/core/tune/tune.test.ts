@@ -3,6 +3,7 @@ import { gbdtInfo, knnInfo } from '../models/info';
 import { defaultRecipe } from '../prep/recipe';
 import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';
+import { selectRows } from '../table/DataTable';
 import { sample } from '../testing/tables';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
@@ -44,6 +45,18 @@ describe('search space', () => {
 });
 
 describe('tuneModel', () => {
+  it('never tries a random candidate twice, and stops when the space has no new one', async () => {
+    // k-NN's space: k 1…50, two weightings, two distances — 200 points; 300 trials ask for more.
+    const rows = selectRows(penguins, Int32Array.from({ length: 60 }, (_, i) => i * 5));
+    const result = await tuneModel(rows, config('knn'), { strategy: 'random', trials: 300, folds: 2 });
+    const keys = result.trials.slice(1).map((t) => JSON.stringify(t.params));
+    expect(new Set(keys).size).toBe(keys.length);
+    // All 200, but for a point rejection sampling may give up on (1,000 draws in a row found nothing new).
+    expect(keys.length).toBeGreaterThanOrEqual(195);
+    expect(keys.length).toBeLessThanOrEqual(200);
+    expect(result.stopReason).toBe(`tried ${keys.length + 1} candidates (every distinct one the search space has)`);
+  });
+
   it('starts from the defaults, scores candidates by cross-validation, keeps the best, and repeats itself', async () => {
     const first = await tuneModel(penguins, config('knn'), { strategy: 'random', trials: 5, folds: 3 });
     expect(first.metric).toBe('accuracy');

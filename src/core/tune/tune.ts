@@ -193,7 +193,7 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
     if (options.strategy !== 'halving') {
       finalists = await scoreRound(candidates, null, 0);
       if (finalists.length < candidates.length) stopReason = `time budget reached after ${trials.length} of ${candidates.length} trials`;
-      stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`;
+      stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}${candidates.length < options.trials ? ' (every distinct one the search space has)' : ''}`;
     } else {
       // Nested subsets of one seeded row order: each round's rows include the last round's.
       const order = shuffleInPlace(Int32Array.from({ length: table.rowCount }, (_, i) => i), rng);
@@ -251,5 +251,24 @@ function candidatesFor(options: TuneOptions, space: readonly Dimension[], rng: R
     const picked = shuffleInPlace(Int32Array.from({ length: grid.length }, (_, i) => i), rng).subarray(0, options.trials - 1);
     return [defaults, ...Array.from(picked).sort((a, b) => a - b).map((i) => grid[i])];
   }
-  return [defaults, ...Array.from({ length: options.trials - 1 }, () => sampleParams(space, rng))];
+  // A point drawn twice would be scored twice for nothing, and small spaces (k-NN's k, weights and
+  // distance; a forest's integer settings) repeat often over Auto's hundreds of draws: draw again,
+  // and end the list once MAX_REDRAWS draws in a row find nothing new (the space is used up).
+  const seen = new Set<string>();
+  const drawn: Record<string, number | string | boolean>[] = [];
+  for (let misses = 0; drawn.length < options.trials - 1 && misses < MAX_REDRAWS; ) {
+    const params = sampleParams(space, rng);
+    const key = JSON.stringify(params);
+    if (seen.has(key)) {
+      misses++;
+      continue;
+    }
+    seen.add(key);
+    drawn.push(params);
+    misses = 0;
+  }
+  return [defaults, ...drawn];
 }
+
+/** Draws in a row that may repeat earlier candidates before random search takes its space as used up. */
+const MAX_REDRAWS = 1000;
