@@ -1,5 +1,5 @@
 import { parseAnyModelFile } from '../core/artifact/load';
-import { type AnyModelFile, type ModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
+import { type AnyModelFile, isUnsupervisedFile } from '../core/artifact/modelFile';
 import { loadModel, predictionColumns, predictTable, usingModel } from '../core/artifact/predict';
 import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/rowMap';
 import { tfjsPair } from '../core/artifact/tfjsPair';
@@ -11,17 +11,10 @@ import { type AssociationMatrix, associationMatrix, targetRelations } from '../c
 import { profileTableWith } from '../core/profile/profile';
 import { sortRows } from '../core/table/sort';
 import { classImbalance, leakageWarnings } from '../core/profile/warnings';
-import { type DataTable, fingerprintTable, getColumn, selectRows } from '../core/table/DataTable';
+import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
 import { formatCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
-import { runTraining, splitForRun } from '../core/train/runTraining';
-import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
-import { type Curve, LEARNING_SIZES, learningCurve, validationCurve } from '../core/explain/curves';
-import { dimensionPoints, searchSpace } from '../core/tune/space';
-import { getModel } from '../core/models/registry';
-import { type Explanation, explainRows } from '../core/explain/contributions';
-import { type Dependence, partialDependence } from '../core/explain/dependence';
-import { createRng } from '../core/util/rng';
+import { runTraining } from '../core/train/runTraining';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { type TuneOptions, tuneAndTrain } from '../core/tune/tune';
 import { runUnsupervised } from '../core/train/runUnsupervised';
@@ -29,14 +22,12 @@ import { CancelledError, SaplingError, errorMessage } from '../core/util/errors'
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
+import { ModelReadings } from './modelReading';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
 /** Rows shown in preview tables. */
 const PREVIEW_ROWS = 50;
-
-/** Points of a validation curve drawn in the studio, spread over the setting's search range. */
-const VALIDATION_CURVE_POINTS = 6;
 
 /**
  * The engine that lives in the worker: it holds the data table and the current model, and exposes
@@ -57,6 +48,13 @@ export class Engine {
   private cancels = 0;
   private readonly parts = new PartPool();
   private readonly yieldToEvents = createYield();
+  private readonly readings = new ModelReadings({
+    table: () => this.table,
+    model: () => this.model,
+    predicted: () => this.predicted,
+    startJob: () => this.startJob(),
+    runContext: (stopped) => this.runContext(stopped),
+  });
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {
@@ -264,77 +262,29 @@ export class Engine {
     return summarise(tuned, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
   }
 
-  /**
-   * Permutation importance of the current model on the loaded rows it was tested on (the same
-   * split again, when the loaded table is the one it trained on), else on all loaded rows.
-   */
-  async permutationImportance(repeats: number): Promise<PermutationImportance & { readonly on: 'test rows' | 'all loaded rows' }> {
-    const file = this.requireSupervisedModel();
-    const split = this.modelSplit(file);
-    const rows = split?.test ?? this.requireTable();
-    const on = split ? 'test rows' : 'all loaded rows';
-    return usingModel(file, (model) => ({ ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on }));
+  /** Permutation importance of the current model on its test rows (see `ModelReadings`). */
+  permutationImportance(repeats: number) {
+    return this.readings.permutationImportance(repeats);
   }
 
-  /**
-   * The learning curve of the current model's config on the rows it trained on (its split again,
-   * when the loaded table is the one it trained on), else on all loaded rows.
-   */
-  async learningCurve(folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number }> {
-    const file = this.requireSupervisedModel();
-    const rows = this.modelSplit(file)?.train ?? this.requireTable();
-    const stopped = this.startJob();
-    onProgress({ kind: 'stage', stage: `training ${LEARNING_SIZES.length} × ${folds} models` });
-    const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, this.runContext(stopped));
-    return { ...curve, rows: rows.rowCount };
+  /** The learning curve of the current model's config on its training rows. */
+  learningCurve(folds: number, onProgress: (p: JobProgress) => void) {
+    return this.readings.learningCurve(folds, onProgress);
   }
 
-  /** The current model, when it has a target. */
-  private requireSupervisedModel(): ModelFile {
-    const file = this.model;
-    if (!file || isUnsupervisedFile(file)) throw new SaplingError('no-model', 'train or import a model with a target first');
-    return file;
+  /** The current model's validation curve over one of its tunable settings. */
+  validationCurve(param: string, folds: number, onProgress: (p: JobProgress) => void) {
+    return this.readings.validationCurve(param, folds, onProgress);
   }
 
-  /**
-   * Why the model predicted row `row` of the last predicted file: how much each input column
-   * pushed the prediction from the baseline (exact TreeSHAP for trees, sampled Shapley values
-   * otherwise, against the model's training rows when they are loaded, else the predicted rows).
-   */
-  async explainPrediction(row: number): Promise<Explanation & { readonly row: number; readonly against: 'training rows' | 'predicted rows' }> {
-    const file = this.requireSupervisedModel();
-    const table = this.predicted;
-    if (!table) throw new SaplingError('no-predictions', 'predict a file first');
-    if (!Number.isInteger(row) || row < 0 || row >= table.rowCount) throw new SaplingError('bad-row', `row ${row + 1} is not among the ${table.rowCount} predicted rows`);
-    const train = this.table ? this.modelSplit(file)?.train : undefined;
-    return usingModel(file, (model) => {
-      const explanation = explainRows(model, selectRows(table, [row]), train ?? table, { rng: createRng(file.config.seed) });
-      return { ...explanation, row, against: train ? 'training rows' : 'predicted rows' };
-    });
+  /** Why the model predicted row `row` of the last predicted file. */
+  explainPrediction(row: number) {
+    return this.readings.explainPrediction(row);
   }
 
-  /**
-   * Partial dependence and ICE of the current model on `column`, over the rows it was tested on
-   * (when the loaded table is the one it trained on), else the loaded rows, else the predicted ones.
-   */
-  async dependence(column: string): Promise<Dependence & { readonly on: 'test rows' | 'all loaded rows' | 'predicted rows' }> {
-    const file = this.requireSupervisedModel();
-    const split = this.table ? this.modelSplit(file) : null;
-    const [rows, on] = split ? [split.test, 'test rows' as const] : this.table ? [this.table, 'all loaded rows' as const] : this.predicted ? [this.predicted, 'predicted rows' as const] : [null, null];
-    if (!rows || !on) throw new SaplingError('no-data', 'load the data (or predict a file) to draw partial dependence');
-    return usingModel(file, (model) => ({ ...partialDependence(model, rows, column, createRng(file.config.seed)), on }));
-  }
-
-  /**
-   * The loaded rows a model trained and was tested on — its split drawn again — when the loaded
-   * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
-   */
-  private modelSplit(file: ModelFile): { train: DataTable; test: DataTable } | null {
-    const table = this.requireTable();
-    if (fingerprintTable(table) !== file.dataFingerprint) return null;
-    const { data, split } = splitForRun(table, file.config);
-    if (split.train.length !== file.report.split.train) return null;
-    return { train: selectRows(data, split.train), test: selectRows(data, split.test) };
+  /** Partial dependence and ICE of the current model on `column`. */
+  dependence(column: string) {
+    return this.readings.dependence(column);
   }
 
   /** A new current model; the last predictions (and their "why?") belonged to the one before. */
@@ -359,25 +309,6 @@ export class Engine {
     const { decision: _old, ...rest } = file;
     this.model = threshold === null ? rest : { ...rest, decision: { threshold } };
     return threshold;
-  }
-
-  /**
-   * The current model's validation curve over one of its tunable settings: training and
-   * cross-validated scores at points spread over the setting's search range (the other settings
-   * as trained), on the rows it trained on when they are loaded.
-   */
-  async validationCurve(param: string, folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number; readonly param: string }> {
-    const file = this.requireSupervisedModel();
-    const { schema } = getModel(file.model.model);
-    const dimension = searchSpace(schema).find((d) => d.name === param);
-    if (!dimension) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model}`);
-    const rows = this.modelSplit(file)?.train ?? this.requireTable();
-    const values = dimensionPoints(dimension, VALIDATION_CURVE_POINTS);
-    const stopped = this.startJob();
-    onProgress({ kind: 'stage', stage: `training ${values.length} × ${folds} models` });
-    const config = { ...file.config, model: { id: file.model.model, params: file.model.params }, validation: undefined };
-    const curve = await validationCurve(rows, config, param, values, folds, this.runContext(stopped), schema[param]?.label);
-    return { ...curve, rows: rows.rowCount, param };
   }
 
   /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
