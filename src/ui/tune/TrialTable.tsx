@@ -2,6 +2,7 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Toolt
 import { METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { ParamSchema } from '../../core/params';
 import { type Trial, leadingTrial } from '../../core/tune/tune';
+import { coveringTicks, niceTicks } from '../charts/ticks';
 import { fmt, fmtMetric } from '../format';
 
 /** A tuned value as a person reads it ("as set": the trial kept the value the model had before tuning). */
@@ -23,19 +24,25 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
   const label = METRIC_LABELS[metric] ?? metric;
   const points = trialPoints(trials);
   const scored = points.filter((p) => p.score !== null);
+  // Round ticks enclosing the scores (recharts' own read 0.962, 0.9685, …).
+  const values = scored.map((p) => p.score!);
+  const ticks = values.length ? coveringTicks(Math.min(...values), Math.max(...values), 4) : undefined;
+  // Every trial's number while they are few, else round numbers from the first trial on.
+  const last = Math.max(1, ...points.map((p) => p.trial));
+  const trialTicks = last <= 10 ? Array.from({ length: last }, (_, i) => i + 1) : [1, ...niceTicks(0, last, 6).filter((t) => t > 1)];
   return (
     <div className="trials">
       {scored.length > 1 ? (
         <figure
           className="chart"
           role="img"
-          aria-label={`${label} of each trial (dots) and the best so far (line): from ${fmtMetric(Math.min(...scored.map((p) => p.score!)))} to ${fmtMetric(leader?.score)}, best at trial ${(leader?.index ?? 0) + 1}`}
+          aria-label={`${label} of each trial (dots) and the best so far (line): from ${fmtMetric(Math.min(...values))} to ${fmtMetric(leader?.score)}, best at trial ${(leader?.index ?? 0) + 1}`}
         >
           <ResponsiveContainer width="100%" height={180}>
             <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
-              <YAxis domain={['auto', 'auto']} width={56} tickFormatter={fmt} tick={{ fontSize: 12 }} />
+              <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} ticks={trialTicks} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
+              <YAxis ticks={ticks} domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : ['auto', 'auto']} width={56} tickFormatter={fmt} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => fmtMetric(Number(v))} />
               <Scatter dataKey="score" name={label} fill="var(--accent)" isAnimationActive={false} />
               <Line dataKey="best" name="best so far" type="stepAfter" stroke="var(--orange)" strokeWidth={2} dot={false} isAnimationActive={false} />
