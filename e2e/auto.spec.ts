@@ -6,13 +6,17 @@ test('Auto compares the models, says why it chose one, and any model of its lead
   test.setTimeout(180_000);
   const studio = new Studio(page);
   await studio.withTarget(samplePath('penguins.csv'), 'species', 'auto');
-  await studio.train.setParam('Time budget (seconds)', '8');
+  // Two trials per leader instead of the clock: every model compared, the leaders tuned on any machine.
+  await studio.train.setParam('Tuning trials per model', '2');
   await studio.train.setParam('Cross-validation folds', '3');
   await studio.train.trainAndWait();
   await studio.step('Evaluate');
 
   await expect(page.getByRole('heading', { name: 'How Auto chose' })).toBeVisible();
   await expect(page.getByText(/(with its default settings|tuned \(.+\)): .*cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds/)).toBeVisible();
+  await expect(page.getByText(/\(2 tuning trials per model, no clock\)\. Click a heading to sort\.$/)).toBeVisible();
+  // The leaders' tuned bests were scored again on fresh folds, and the page gives both scores.
+  await expect(page.getByText(/scored again on fresh folds before it competed: [a-z].* \d\.\d+ in the search, \d\.\d+ afresh; [a-z].* \d\.\d+ in the search, \d\.\d+ afresh\.$/)).toBeVisible();
   const board = page.getByRole('table', { name: 'Leaderboard' });
   const rows = board.locator('tbody tr');
   expect(await rows.count()).toBeGreaterThanOrEqual(5);

@@ -202,6 +202,10 @@ describe('sapling CLI', () => {
     const { leaderboard, winner } = json.auto;
     expect(leaderboard.length).toBeGreaterThanOrEqual(3);
     expect(winner.score).toBeGreaterThanOrEqual(leaderboard[0].score - leaderboard[0].metrics.accuracy.std);
+    // Each tuned leader's best, scored again on fresh folds, is in the report and printed.
+    const tuned = [...new Set(json.auto.trials.map((t: { model: string }) => t.model))];
+    expect(json.auto.rescored.map((b: { model: string }) => b.model).sort()).toEqual(tuned.sort());
+    if (tuned.length) expect(r.stdout).toMatch(/^tuned bests scored again on fresh folds: \w.* [\d.]+ in the search, [\d.]+ afresh/m);
     const model = JSON.parse(readFileSync(out, 'utf8'));
     expect(model.config.model).toEqual({ id: winner.model, params: expect.objectContaining(winner.params) });
     expect(json.model).toBe(winner.model);

@@ -176,6 +176,7 @@ async function chooseModel(path: string, table: DataTable, testTable: DataTable 
   });
   console.log(`\n${result.stopReason}; leaderboard (${result.metric}, defaults, same folds):`);
   console.log(formatLeaderboard(result.leaderboard, result.metric));
+  if (result.rescored.length) console.log(`\ntuned bests scored again on fresh folds: ${result.rescored.map((r) => `${r.model} ${num(r.searched)} in the search, ${num(r.score)} afresh`).join('; ')}`);
   console.log(`\n${result.explanation}\n`);
   return { ...result, options: autoOptions };
 }

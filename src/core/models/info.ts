@@ -419,3 +419,9 @@ export function getModelInfo(id: string): ModelInfo {
   if (!info) throw new SaplingError('unknown-model', `unknown model "${id}" (known: ${MODEL_CATALOG.map((m) => m.id).join(', ')})`);
   return info;
 }
+
+/** A family's label inside a sentence: "neural network (MLP)", "random forest". */
+export function labelInSentence(id: string): string {
+  const label = getModelInfo(id).label;
+  return label[0].toLowerCase() + label.slice(1);
+}

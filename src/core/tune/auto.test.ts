@@ -4,11 +4,22 @@ import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';
 import { sample } from '../testing/tables';
 import type { TrainConfig } from '../train/config';
-import { crossValidate } from '../train/crossValidate';
-import { autoModel } from './auto';
+import { crossValidate, meanAndStd } from '../train/crossValidate';
+import { FRESH_FOLDS_SEED, autoModel, cvStandardError } from './auto';
 
 const penguins = await sample('penguins.csv');
 const config: TrainConfig = { problem: resolveProblem(penguins, 'species'), recipe: defaultRecipe(profileTable(penguins), 'species'), model: { id: 'auto', params: {} }, seed: 11 };
+
+describe('cvStandardError', () => {
+  it("is Nadeau and Bengio's corrected standard error of a k-fold mean, from the folds' population spread", () => {
+    // Five fold accuracies; by hand: mean 0.792, squared deviations sum to 0.002620, sample variance
+    // 0.000655, times (1/5 + 1/4) = 0.00029475, whose root is 0.017168 (std/√5 would say 0.010237).
+    const folds = [0.751, 0.796, 0.821, 0.791, 0.801];
+    expect(cvStandardError(meanAndStd(folds).std, 5)).toBeCloseTo(0.017168, 6);
+    // Three folds: (1/3 + 1/2) of the sample variance 0.0001 → 0.0091287.
+    expect(cvStandardError(meanAndStd([0.9, 0.91, 0.92]).std, 3)).toBeCloseTo(0.0091287, 6);
+  });
+});
 
 describe('autoModel', () => {
   it('ranks every fitting family on the same folds, tunes the leaders, and says why the winner won', async () => {
@@ -27,7 +38,7 @@ describe('autoModel', () => {
     // standard error of it — at least one row of a fold, accuracy's step.
     const scored = [...result.leaderboard.map((r) => ({ score: r.score, std: r.metrics.accuracy.std })), ...result.trials.map((t) => ({ score: t.score, std: t.std }))];
     const top = scored.reduce((a, b) => (b.score > a.score ? b : a));
-    expect(result.winner.score).toBeGreaterThanOrEqual(top.score - Math.max(top.std / Math.sqrt(3), 3 / penguins.rowCount) - 1e-12);
+    expect(result.winner.score).toBeGreaterThanOrEqual(top.score - Math.max(top.std * Math.sqrt(1.5 * (1 / 3 + 1 / 2)), 3 / penguins.rowCount) - 1e-12);
     expect(result.explanation).toMatch(/^.+, (with its default settings|tuned \(.+\)): (the best cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows|cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds, within one standard error)/);
     expect(result.explanation).toContain('8 families were compared on the same folds');
   });
@@ -50,6 +61,15 @@ describe('autoModel', () => {
     const tuned = new Set(first.trials.map((t) => t.model));
     expect(tuned.size).toBe(2);
     for (const model of tuned) expect(first.trials.filter((t) => t.model === model)).toHaveLength(3);
+    // Each leader's best tuned settings are scored again on fresh folds, and those scores compete.
+    expect(first.rescored.map((r) => r.model).sort()).toEqual([...tuned].sort());
+    for (const r of first.rescored) {
+      const best = first.trials.filter((t) => t.model === r.model).reduce((a, b) => (b.score > a.score ? b : a));
+      expect([r.params, r.searched]).toEqual([best.params, best.score]);
+      const fresh = await crossValidate(penguins, { ...config, seed: config.seed ^ FRESH_FOLDS_SEED, model: { id: r.model, params: r.params } }, { folds: 3 });
+      expect([r.score, r.std]).toEqual([fresh.metrics.accuracy.mean, fresh.metrics.accuracy.std]);
+    }
+    if (Object.keys(first.winner.params).length && first.winner.model !== 'ensemble') expect(first.rescored.map((r) => r.score)).toContain(first.winner.score);
     const again = await autoModel(penguins, config, { budgetMs: 1, folds: 3, trials: 3 });
     expect(again.winner).toEqual(first.winner);
     expect(again.trials.map((t) => [t.model, t.params, t.score])).toEqual(first.trials.map((t) => [t.model, t.params, t.score]));

@@ -24,6 +24,7 @@ const single: AutoResult = {
   leaderboard: [row('gbdt', 0.95), row('logistic', 0.94)],
   trials: [],
   winner: { model: 'gbdt', params: {}, score: 0.95, std: 0.01 },
+  rescored: [],
   explanation: 'Gradient boosting, with its default settings: the best.',
   stopReason: 'compared 2 families',
 };

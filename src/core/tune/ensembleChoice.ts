@@ -1,6 +1,6 @@
 import { averageOutputs } from '../models/ensemble/average';
 import { ENSEMBLE_ID, type MemberSpec, ensembleParams } from '../models/ensemble/info';
-import { ENSEMBLE_MEMBERS, getModelInfo } from '../models/info';
+import { ENSEMBLE_MEMBERS, labelInSentence } from '../models/info';
 import type { DataTable } from '../table/DataTable';
 import type { TrainConfig } from '../train/config';
 import type { RunContext } from '../train/runTraining';
@@ -51,7 +51,7 @@ export async function scoreEnsemble(table: DataTable, config: TrainConfig, folds
   const members = order(leaders.slice(0, chosen!.size)).map((l) => ({ model: l.model, params: l.params, score: l.score }));
   const params = ensembleParams(members, ENSEMBLE_MEMBERS);
   const { metrics } = chosen!;
-  const label = `Ensemble: ${members.map((m) => lower(m.model)).join(' + ')}`;
+  const label = `Ensemble: ${members.map((m) => labelInSentence(m.model)).join(' + ')}`;
   return { members, row: { model: ENSEMBLE_ID, label, metrics, score: metrics[metric].mean, ms: now() - t0, params } };
 }
 
@@ -68,12 +68,6 @@ export async function considerEnsemble(table: DataTable, config: TrainConfig, fo
 export function ensembleReserve(leaderboard: readonly LeaderboardRow[]): number {
   const scored = leaderboard.filter((r) => !Number.isNaN(r.score));
   return scored.length < 2 ? 0 : scored.slice(0, MAX_MEMBERS).reduce((sum, r) => sum + r.ms, 0);
-}
-
-/** A family's label inside a sentence: "neural network (MLP)", "random forest". */
-function lower(id: string): string {
-  const label = getModelInfo(id).label;
-  return label[0].toLowerCase() + label.slice(1);
 }
 
 function order<T extends { model: string }>(members: readonly T[]): T[] {
@@ -93,7 +87,7 @@ export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandida
   const leaderboard = [...result.leaderboard, row].sort((a, b) => (Number.isNaN(a.score) ? 1 : 0) - (Number.isNaN(b.score) ? 1 : 0) || b.score - a.score);
   const fmt = (v: number) => v.toFixed(4);
   const what = result.metric === 'accuracy' ? 'accuracy' : 'R²';
-  const named = (m: { model: string; params: object }) => `${lower(m.model)}${Object.keys(m.params).length ? ' (tuned)' : ''}`;
+  const named = (m: { model: string; params: object }) => `${labelInSentence(m.model)}${Object.keys(m.params).length ? ' (tuned)' : ''}`;
   const list = members.map(named);
   const averaging = `averaging ${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
   const std = row.metrics[result.metric].std;
@@ -103,7 +97,7 @@ export function chooseWithEnsemble(result: AutoResult, ensemble: EnsembleCandida
     const winner = { model: ENSEMBLE_ID, params: row.params ?? {}, score: row.score, std };
     const explanation =
       `An ensemble ${averaging}: cross-validated ${what} ${fmt(row.score)} ± ${fmt(std)} over ${folds} folds of the training rows against ${fmt(top.score)} for ${topName} alone, the best single model` +
-      ` (each member's class probabilities or predictions, averaged; ${members.map((m) => `${lower(m.model)} ${fmt(m.score)}`).join(', ')} by themselves). ` +
+      ` (each member's class probabilities or predictions, averaged; ${members.map((m) => `${labelInSentence(m.model)} ${fmt(m.score)}`).join(', ')} by themselves). ` +
       `Without the average, the choice would have been: ${result.explanation}`;
     return { ...result, leaderboard, winner, explanation };
   }

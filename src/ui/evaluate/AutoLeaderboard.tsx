@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
+import { labelInSentence } from '../../core/models/info';
 import type { TrainReport } from '../../core/train/report';
 import { goTo, setModel, setModelParam } from '../../state/actions';
 import { train } from '../../state/modelJobs';
@@ -42,8 +43,14 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
       <p>{auto.explanation}</p>
       <p className="help">
         Every model with its default settings, scored on the same {auto.folds} cross-validation folds of the training rows (means over the folds; ± the spread), best first by {METRIC_LABELS[auto.metric] ?? auto.metric}
-        {tuned ? `; then ${tuned} tuned candidates of the leaders` : ''}. {auto.stop_reason.replace(/^./, (c) => c.toUpperCase())} (budget {auto.budget_s} s). Click a heading to sort.
+        {tuned ? `; then ${tuned} tuned candidates of the leaders` : ''}. {auto.stop_reason.replace(/^./, (c) => c.toUpperCase())} ({auto.trials_per_model !== undefined ? `${auto.trials_per_model} tuning trials per model, no clock` : `budget ${auto.budget_s} s`}). Click a heading to sort.
       </p>
+      {auto.rescored?.length ? (
+        <p className="help">
+          The best of many tries flatters tuned settings, so each leader’s best was scored again on fresh folds before it competed:{' '}
+          {auto.rescored.map((r) => `${labelInSentence(r.model)} ${fmtMetric(r.searched)} in the search, ${fmtMetric(r.score)} afresh`).join('; ')}.
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table aria-label="Leaderboard" className="metrics leaderboard">
           <thead>
