@@ -1,6 +1,10 @@
 """Writes the accuracy benchmark's data sets as train/test CSV pairs and a manifest (datasets.json) naming the files relative to it.
 
-Usage: accuracy_data.py <samples dir> <out dir>
+Usage: accuracy_data.py <samples dir> <out dir> [<split seeds, comma-separated>]
+
+With split seeds, it writes instead every data set split again with each of those random_states,
+as <name>-split<seed>-train.csv / -test.csv and a manifest datasets-splits.json whose entries are
+named <name>@<seed> (the Auto benchmark's check over other splits).
 
 Iris and Penguins come from the app's samples (public/samples, see shared/data/README.md for their
 sources); Wine, Breast Cancer, Digits and Diabetes ship inside scikit-learn and load offline; Titanic
@@ -52,15 +56,19 @@ def main():
     passengers = titanic(out)
     if passengers is not None:
         sets.append(("titanic", "classification", "survived", passengers, "carData::TitanicSurvival (Debian r-cran-cardata; Encyclopedia Titanica via Harrell's titanic3)"))
+    split_seeds = [int(s) for s in sys.argv[3].split(",")] if len(sys.argv) > 3 else None
     manifest = []
     for name, task, target, frame, source in sets:
         strat = frame[target] if task == "classification" else None
-        train, test = train_test_split(frame, test_size=0.25, random_state=0, stratify=strat)
-        paths = {part: f"{name}-{part}.csv" for part in ("train", "test")}
-        train.to_csv(os.path.join(out, paths["train"]), index=False)
-        test.to_csv(os.path.join(out, paths["test"]), index=False)
-        manifest.append({"name": name, "task": task, "target": target, "source": source, "rows": len(frame), **paths})
-    with open(os.path.join(out, "datasets.json"), "w") as f:
+        for seed in split_seeds or [0]:
+            train, test = train_test_split(frame, test_size=0.25, random_state=seed, stratify=strat)
+            stem = f"{name}-split{seed}" if split_seeds else name
+            paths = {part: f"{stem}-{part}.csv" for part in ("train", "test")}
+            train.to_csv(os.path.join(out, paths["train"]), index=False)
+            test.to_csv(os.path.join(out, paths["test"]), index=False)
+            entry = {"name": f"{name}@{seed}" if split_seeds else name, "task": task, "target": target, "source": source, "rows": len(frame), **paths}
+            manifest.append(entry)
+    with open(os.path.join(out, "datasets-splits.json" if split_seeds else "datasets.json"), "w") as f:
         json.dump(manifest, f, indent=2)
 
 
