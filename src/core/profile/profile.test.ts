@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { csv, sample } from '../testing/tables';
 import { distinctCount, histogramOf, quantilesInPlace, summarizeNumbers } from './numeric';
-import { profileTable } from './profile';
+import { profileTable, profileTableWith } from './profile';
 
 describe('numeric statistics', () => {
   it('match hand-worked values (pandas conventions: sample std, linear quartiles)', async () => {
@@ -88,5 +88,20 @@ describe('profileTable', () => {
     const codes = p.warnings.map((w) => `${w.code}:${w.column}`);
     expect(codes).toEqual(['id-like:id', 'id-like:code', 'constant:const', 'heavy-missing:half', 'all-missing:empty', 'class-imbalance:label']);
     expect(p.warnings.at(-1)?.message).toMatch(/class "yes" has 2 rows against 18 for "no"/);
+  });
+});
+
+describe('profiling without shared memory', () => {
+  it('works where SharedArrayBuffer is not defined (a page without cross-origin isolation)', async () => {
+    const penguins = await sample('penguins.csv');
+    // Any host with workers: the columns are not shared, so it profiles here and never calls it.
+    const host = { workers: 2, run: () => Promise.reject(new Error('must not be called')) };
+    vi.stubGlobal('SharedArrayBuffer', undefined);
+    try {
+      const profile = await profileTableWith(penguins, {}, host);
+      expect(profile).toEqual(profileTable(penguins));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

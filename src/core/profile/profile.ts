@@ -4,6 +4,7 @@ import type { DataWarning } from '../warnings';
 import { type Histogram, type NumericSummary, summarizeNumbers } from './numeric';
 import { countCodes } from './stats';
 import { profileWarnings } from './warnings';
+import { isShared } from '../util/shared';
 
 /** What a column holds, as a person would say it; `id` marks identifiers that carry no signal. */
 export type SemanticType = ColumnKind | 'id';
@@ -222,7 +223,8 @@ const PROFILE_COST: Record<ColumnKind, number> = { numeric: 5, datetime: 5, bool
  * after a parallel read); otherwise in this thread. Columns are dealt out greedily by cost.
  */
 export async function profileTableWith(table: DataTable, options: { target?: string } = {}, host?: ProfileHost): Promise<DataProfile> {
-  const shared = table.columns.every((c) => (c.kind === 'categorical' || c.kind === 'text' ? c.codes : c.values).buffer instanceof SharedArrayBuffer);
+  // (`isShared`: a bare `instanceof SharedArrayBuffer` throws on a page without cross-origin isolation.)
+  const shared = table.columns.every((c) => isShared((c.kind === 'categorical' || c.kind === 'text' ? c.codes : c.values).buffer));
   if (!host || host.workers < 2 || !shared || table.columns.length < 2) return profileTable(table, options);
   const groups: number[][] = Array.from({ length: host.workers }, () => []);
   const load = new Array<number>(host.workers).fill(0);

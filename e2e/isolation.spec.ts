@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { samplePath } from './fixtures/files';
+import { Studio } from './pages/Studio';
+
+/**
+ * A host that does not send the cross-origin isolation headers (a plain static server, most page
+ * hosts): the page has no shared memory and no helper workers, and everything still works, one
+ * thread doing the work.
+ */
+test('without cross-origin isolation the studio reads, profiles, trains and tunes on one thread', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'knn');
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+  await expect(page.getByText(/page not cross-origin isolated/)).toBeVisible();
+  await studio.train.trainAndWait();
+  await page.getByText('Search settings', { exact: true }).click();
+  await page.getByLabel('Trials', { exact: true }).fill('4');
+  await page.getByLabel('Cross-validation folds').fill('3');
+  await page.getByRole('button', { name: 'Tune k nearest neighbours' }).click();
+  await expect(page.getByText(/^Done in [\d.]+ s: tried 4 candidates, best /)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Tuning trials' }).locator('tbody tr')).toHaveCount(4);
+});
