@@ -22,7 +22,7 @@ import { CancelledError, SaplingError, errorMessage } from '../core/util/errors'
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
-import { ModelReadings } from './modelReading';
+import { ModelReadings } from './modelReadings';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
