@@ -186,14 +186,17 @@ export async function tuneModel(table: DataTable, config: TrainConfig, options: 
     };
 
     // Without the defaults, one more is drawn so that `trials` candidates are still tried.
-    const candidates = options.includeDefaults === false ? candidatesFor({ ...options, trials: options.trials + 1 }, space, rng).slice(1) : candidatesFor(options, space, rng);
+    // The defaults written out in full, so that random search does not draw them again.
+    const defaults = Object.fromEntries(space.map((d) => [d.name, config.model.params[d.name] ?? definition.schema[d.name]?.default]));
+    const candidates = options.includeDefaults === false ? candidatesFor({ ...options, trials: options.trials + 1 }, space, rng, defaults).slice(1) : candidatesFor(options, space, rng, defaults);
     if (!candidates.length) throw new SaplingError('nothing-to-tune', `model "${config.model.id}" has no parameters marked for tuning`);
     let stopReason = '';
     let finalists: Trial[] = [];
     if (options.strategy !== 'halving') {
       finalists = await scoreRound(candidates, null, 0);
       if (finalists.length < candidates.length) stopReason = `time budget reached after ${trials.length} of ${candidates.length} trials`;
-      stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}${candidates.length < options.trials ? ' (every distinct one the search space has)' : ''}`;
+      const usedUp = options.strategy === 'random' && candidates.length < options.trials ? ` (${MAX_REDRAWS.toLocaleString('en')} draws in a row found no new one: the search space is used up)` : '';
+      stopReason ||= `tried ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}${usedUp}`;
     } else {
       // Nested subsets of one seeded row order: each round's rows include the last round's.
       const order = shuffleInPlace(Int32Array.from({ length: table.rowCount }, (_, i) => i), rng);
@@ -242,7 +245,7 @@ function ranked(trials: readonly Trial[]): Trial[] {
 }
 
 /** The candidates to try: the defaults first, then random points or grid points (a seeded selection when the grid has more). */
-function candidatesFor(options: TuneOptions, space: readonly Dimension[], rng: ReturnType<typeof createRng>): Record<string, number | string | boolean>[] {
+function candidatesFor(options: TuneOptions, space: readonly Dimension[], rng: ReturnType<typeof createRng>, defaultValues: Readonly<Record<string, unknown>>): Record<string, number | string | boolean>[] {
   const defaults = {};
   if (space.length === 0) return [defaults];
   if (options.strategy === 'grid') {
@@ -254,7 +257,7 @@ function candidatesFor(options: TuneOptions, space: readonly Dimension[], rng: R
   // A point drawn twice would be scored twice for nothing, and small spaces (k-NN's k, weights and
   // distance; a forest's integer settings) repeat often over Auto's hundreds of draws: draw again,
   // and end the list once MAX_REDRAWS draws in a row find nothing new (the space is used up).
-  const seen = new Set<string>();
+  const seen = new Set<string>([JSON.stringify(defaultValues)]);
   const drawn: Record<string, number | string | boolean>[] = [];
   for (let misses = 0; drawn.length < options.trials - 1 && misses < MAX_REDRAWS; ) {
     const params = sampleParams(space, rng);

@@ -26,7 +26,8 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
   const scored = points.filter((p) => p.score !== null);
   // Round ticks enclosing the scores (recharts' own read 0.962, 0.9685, …).
   const values = scored.map((p) => p.score!);
-  const ticks = values.length ? coveringTicks(Math.min(...values), Math.max(...values), 4) : undefined;
+  // (All scores equal: recharts' own domain, which pads around the one value.)
+  const ticks = values.length && Math.max(...values) > Math.min(...values) ? coveringTicks(Math.min(...values), Math.max(...values), 4) : undefined;
   // Every trial's number while they are few, else round numbers from the first trial on.
   const last = Math.max(1, ...points.map((p) => p.trial));
   const trialTicks = last <= 10 ? Array.from({ length: last }, (_, i) => i + 1) : [1, ...niceTicks(0, last, 6).filter((t) => t > 1)];
