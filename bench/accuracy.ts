@@ -287,7 +287,10 @@ function ensureSplits(): Dataset[] {
   ensureDatasets();
   const manifest = join(FOLDER, 'datasets-splits.json');
   const script = join(import.meta.dirname, 'accuracy_data.py');
-  if (!existsSync(manifest) || statSync(manifest).mtimeMs < statSync(script).mtimeMs) {
+  // Again when the script changed, or when the main split has gained Titanic (R installed since).
+  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < statSync(script).mtimeMs;
+  const withoutTitanic = !stale && readFileSync(join(FOLDER, 'datasets.json'), 'utf8').includes('"titanic"') && !readFileSync(manifest, 'utf8').includes('"titanic@');
+  if (stale || withoutTitanic) {
     const r = spawnSync(PYTHON, [script, SAMPLES, FOLDER, SPLIT_SEEDS.join(',')], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`accuracy_data.py failed: ${r.stderr.slice(-800)}`);
   }

@@ -38,3 +38,17 @@ test('Auto compares the models, says why it chose one, and any model of its lead
   await expect(page.getByText(/^Decision tree predicting “species”/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How Auto chose' })).toHaveCount(0);
 });
+
+test('Auto under a time budget says how far it got in that budget', async ({ page }) => {
+  test.setTimeout(120_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('iris.csv'), 'species', 'auto');
+  await studio.train.setParam('Time budget (seconds)', '5');
+  await studio.train.setParam('Cross-validation folds', '3');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  await expect(page.getByRole('heading', { name: 'How Auto chose' })).toBeVisible();
+  // The help names the budget (not a trial count) and what the clock allowed.
+  await expect(page.getByText(/(compared \d+ families(, tuned the best \d)?|the budget ran out before .+ could be compared)[^.]* \(budget 5 s\)\. Click a heading to sort\.$/i)).toBeVisible();
+  expect(await page.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+});

@@ -405,7 +405,7 @@ export const autoInfo = {
   schema: {
     budget: { type: 'number', label: 'Time budget (seconds)', default: 60, min: 5, max: 3600, integer: true, help: 'Comparing and tuning stop starting new runs after this long; the winner is then trained once more on all training rows.' },
     folds: { type: 'number', label: 'Cross-validation folds', default: 5, min: 2, max: 10, integer: true, help: 'Each model is scored on this many folds of the training rows; more folds are steadier and slower.' },
-    trials: { type: 'number', label: 'Tuning trials per model', default: 0, min: 0, max: 1000, integer: true, help: '0 lets the time budget decide how far Auto gets. A number compares every model and tries exactly that many settings of each of the two leaders, ignoring the clock, so the same data and seed choose the same model on any machine.' },
+    trials: { type: 'number', label: 'Tuning trials per model', default: 0, min: 0, max: 1000, integer: true, help: '0 lets the time budget decide how far Auto gets. A number compares every model and tries that many settings of each of the two leaders (fewer if a model has fewer), ignoring the clock, so the same data and seed choose the same model on any machine.' },
   },
 } as const satisfies ModelInfo;
 

@@ -55,8 +55,9 @@ export interface AutoOptions {
   readonly tuneTop?: number;
   /**
    * Tuning trials per leading family. Given, Auto ignores the clock (every family is compared and
-   * exactly this many candidates are tried), so the same data, config and seed choose the same
-   * model on any machine; without it, the budget decides how far Auto gets.
+   * this many candidates are tried, fewer where a search space has fewer distinct ones), so the
+   * same data, config and seed choose the same model on any machine; without it, the budget
+   * decides how far Auto gets.
    */
   readonly trials?: number;
 }
@@ -70,8 +71,8 @@ const ORDER = ['logistic', 'linear', 'gbdt', 'forest', 'svm', 'knn', 'naive-baye
 /**
  * Auto: compares every family that fits the task with its defaults on the same cross-validation
  * folds of `table` (the training rows), then spends what is left of the budget tuning the leading
- * families (random search from their defaults), and names the winner by its cross-validated score,
- * saying why. The caller refits the winner on all training rows and tests it once.
+ * families (random search from their defaults), scores their best settings and the leaders'
+ * average again on fresh folds, and names the winner by the one-standard-error rule, saying why. The caller refits the winner on all training rows and tests it once.
  */
 export async function autoModel(table: DataTable, config: TrainConfig, options: AutoOptions, ctx: AutoContext = {}): Promise<AutoResult> {
   // One runner for the comparison and the tuning: its threads get the table once.
@@ -136,7 +137,7 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
     trials.push(...result.trials.map((t) => ({ ...t, model: top[i].model })));
     if (!Number.isNaN(result.best.score)) tunedBests.push({ model: top[i].model, best: result.best });
   }
-  const rescored = await scoredAfresh(runner, config, options.folds, tunedBests, metric);
+  const { rescored, failed } = await scoredAfresh(runner, config, options.folds, tunedBests, metric);
   candidates.push(...rescored.map(({ model, params, score, std }) => ({ model, params, score, std })));
 
   // The one-standard-error rule: the best score is partly luck (the more candidates, the more), so
@@ -157,18 +158,23 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
   const settings = tuned ? `tuned (${Object.entries(winner.params).map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(3)) : v}`).join(', ')})` : 'with its default settings';
   // A tuned winner's score is from fresh folds: say what the search's own folds gave it.
   const again = tuned ? rescored.find((r) => r.model === winner.model) : undefined;
-  const fresh = again ? ` (scored again on fresh folds: on the search's own, ${fmt(again.searched)} was the best of ${trials.filter((t) => t.model === winner.model).length} tries, partly luck)` : '';
+  const afresh = again ? ` (scored again on fresh folds: on the search's own, ${fmt(again.searched)} was the best of ${trials.filter((t) => t.model === winner.model).length} tries, partly luck)` : '';
   const why =
     winner === top1
       ? `the best cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds of the training rows`
       : `cross-validated ${metric === 'accuracy' ? 'accuracy' : 'R²'} ${fmt(winner.score)} ± ${fmt(winner.std)} over ${options.folds} folds, within one standard error (${fmt(margin)}) of the top score (${getModelInfo(top1.model).label}${Object.keys(top1.params).length ? ', tuned' : ''}: ${fmt(top1.score)}), and it is the more robust choice, so the small lead is not taken for real`;
   const runnerUp = leaderboard.find((r) => r.model !== winner.model);
   const explanation =
-    `${name}, ${settings}: ${why}${fresh}` +
+    `${name}, ${settings}: ${why}${afresh}` +
     (runnerUp ? `; the next best other family, ${runnerUp.label}, scored ${fmt(runnerUp.score)} with defaults` : '') +
     `. ${rows.length} famil${rows.length === 1 ? 'y was' : 'ies were'} compared on the same folds${trials.length ? ` and ${trials.length} tuned candidates tried` : ''}.`;
-  const stopReason = skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`;
-  return considerEnsemble(table, config, options.folds, { metric, leaderboard, trials, winner, rescored, explanation, stopReason }, candidates, top1, ctx, left() > 0, margin);
+  const stopReason =
+    (skipped.length ? `the budget ran out before ${skipped.join(', ')} could be compared` : trials.length ? `compared ${rows.length} families, tuned the best ${top.length}` : `compared ${rows.length} families`) +
+    (failed.length ? `; the tuned best of ${failed.join(', ')} failed when scored again on fresh folds and did not compete` : '');
+  // The average is scored on the fresh folds too: on the search's, a tuned member's out-of-fold
+  // outputs are the very ones its settings were picked for, and would flatter the average.
+  const fresh = { ...config, seed: config.seed ^ FRESH_FOLDS_SEED };
+  return considerEnsemble(table, fresh, options.folds, { metric, leaderboard, trials, winner, rescored, explanation, stopReason }, candidates, top1, ctx, left() > 0, margin);
 }
 
 /** Mixed into the seed for the fresh folds tuned settings are scored on again. */
@@ -181,27 +187,31 @@ export const FRESH_FOLDS_SEED = 0x0f7e_5a1d;
  * (scored once each): on Titanic a tuned forest led on the search's folds with 0.795 and then
  * scored 0.759 on the test file, below its defaults' 0.780.
  */
-async function scoredAfresh(runner: TrialRunner, config: TrainConfig, folds: number, bests: readonly { model: string; best: Trial }[], metric: 'accuracy' | 'r2'): Promise<RescoredBest[]> {
+async function scoredAfresh(runner: TrialRunner, config: TrainConfig, folds: number, bests: readonly { model: string; best: Trial }[], metric: 'accuracy' | 'r2'): Promise<{ rescored: RescoredBest[]; failed: string[] }> {
   const jobs = bests.map(({ model, best }) => ({ config: { ...config, validation: undefined, seed: config.seed ^ FRESH_FOLDS_SEED, model: { id: model, params: best.params } }, folds, rows: null }));
   const scored: RescoredBest[] = [];
+  const failed: string[] = [];
+  // Started whatever the clock says (time was kept back for them): without them tuned settings cannot compete.
   await runner.run(jobs, {
     canStart: () => true,
     onDone: (i, { outcome }) => {
       const { model, best } = bests[i];
       if ('metrics' in outcome) scored[i] = { model, params: best.params, searched: best.score, score: outcome.metrics[metric].mean, std: outcome.metrics[metric].std };
+      else failed.push(`${model} (${'error' in outcome ? outcome.error : 'failed'})`);
     },
   });
-  return scored.filter(Boolean);
+  return { rescored: scored.filter(Boolean), failed };
 }
 
 /**
  * The standard error of a k-fold cross-validated mean whose fold scores have population standard
  * deviation `std` (as `meanAndStd` reports). Not std/√k: every two folds' models share most of
  * their training rows, so their scores are not independent and std/√k understates the uncertainty.
- * Nadeau & Bengio's corrected variance (Machine Learning 52, 2003; scikit-learn's example on
- * comparing models after a grid search uses it) is s²·(1/k + n_test/n_train), with s² the sample
- * variance (k/(k − 1)·std²) and n_test/n_train = 1/(k − 1): for 5 folds, 0.75·std, where std/√k
- * gave 0.45·std.
+ * The correction of Nadeau & Bengio (Machine Learning 52, 2003), derived for repeated random
+ * splits and commonly applied to k-fold scores (Bouckaert & Frank 2004; scikit-learn's example on
+ * comparing models after a grid search, on paired differences): the variance s²·(1/k + n_test/n_train),
+ * with s² the sample variance (k/(k − 1)·std²) and n_test/n_train = 1/(k − 1). For 5 folds that is
+ * 0.75·std, where std/√k gave 0.45·std: a heuristic, but a less overconfident one.
  */
 export function cvStandardError(std: number, folds: number): number {
   const k = folds;
