@@ -28,15 +28,16 @@ async function serve(args: string[]): Promise<ChildProcess> {
 }
 
 /**
- * Serves a page with Vite (`serverArgs`), opens it in headless Chromium and runs `use` on it; the
- * browser and the server are always stopped afterwards.
+ * Serves a page with Vite (`serverArgs`), opens it in headless Chromium (after `before`, e.g. routes)
+ * and runs `use` on it; the browser and the server are always stopped afterwards.
  */
-async function withPage<T>(serverArgs: string[], path: string, use: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(serverArgs: string[], path: string, use: (page: Page) => Promise<T>, before?: (page: Page) => Promise<void>): Promise<T> {
   const server = await serve(serverArgs);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
+    await before?.(page);
     await page.goto(`http://127.0.0.1:${PORT}${path}`);
     return await use(page);
   } finally {
@@ -150,4 +151,45 @@ export async function browserIngest(csvPath: string): Promise<IngestFigures> {
     scrollLongestTaskMs: Math.max(0, ...scrollTasks),
   };
   });
+}
+
+/**
+ * Tunes `model` in the built studio (random search, `trials` trials, `folds` folds) on the CSV and
+ * returns the seconds from the click to the done line. `isolated: false` strips the cross-origin
+ * isolation headers from every response, so the page has no shared memory and no part workers and
+ * its trials run one after another on the engine's thread, as on a host that does not send them.
+ */
+export async function browserTuningSeconds(csvPath: string, model: { id: string; label: string }, trials: number, folds: number, isolated: boolean): Promise<number> {
+  const stripIsolation = async (page: Page) => {
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+  };
+  return withPage(
+    ['preview'],
+    '/',
+    async (page) => {
+      await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
+      if ((await page.evaluate(() => self.crossOriginIsolated)) !== isolated) throw new Error(`the page is ${isolated ? 'not ' : ''}cross-origin isolated`);
+      await page.getByLabel('Upload CSV').setInputFiles(csvPath);
+      await page.getByRole('table', { name: 'Column profile' }).waitFor({ timeout: 120_000 });
+      await page.getByRole('tab', { name: 'Problem' }).click();
+      await page.getByRole('combobox', { name: 'Target' }).selectOption('y');
+      await page.getByRole('tab', { name: 'Train' }).click();
+      await page.getByRole('combobox', { name: 'Model' }).selectOption(model.id);
+      await page.getByText('Search settings', { exact: true }).click();
+      await page.getByLabel('Search', { exact: true }).selectOption('random');
+      await page.getByLabel('Trials', { exact: true }).fill(String(trials));
+      await page.getByLabel('Cross-validation folds').fill(String(folds));
+      const t0 = Date.now();
+      await page.getByRole('button', { name: `Tune ${model.label}` }).click();
+      await page.getByText(/^Done in [\d.]+ s: /).waitFor({ timeout: 600_000 });
+      return (Date.now() - t0) / 1000;
+    },
+    isolated ? undefined : stripIsolation,
+  );
 }

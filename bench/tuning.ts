@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { browserTuningSeconds } from './browser';
 import { classificationCsv } from './data';
 
 const root = join(import.meta.dirname, '..');
@@ -37,5 +38,21 @@ export async function tuningSection(say: (line: string) => void): Promise<void> 
     // These two keep trials one after another (see tune/trialRunner.ts); their figures show that path.
     const note = model === 'logistic' ? ' (TF.js: trials one after another)' : model === 'gbdt' ? ' (trials one after another, boosting with its helper thread)' : '';
     say(`| ${model}${note} | ${median(one).toFixed(2)} s | ${median(all).toFixed(2)} s | **${(median(one) / median(all)).toFixed(2)}×** |`);
+  }
+  say('');
+  // The studio: the built app with and without cross-origin isolation (no shared memory: no part
+  // workers, trials one after another on the engine's thread).
+  say(`The studio (built app, headless Chromium, through the UI), the same CSV and search, click to done line; isolated (${cpus().length} part workers, trials side by side) against not isolated (trials one after another), in turns, median of ${RUNS}:`);
+  say('');
+  say('| model | not isolated | isolated | speed-up |');
+  say('| --- | --- | --- | --- |');
+  for (const model of [{ id: 'knn', label: 'k nearest neighbours' }, { id: 'tree', label: 'Decision tree' }]) {
+    const one: number[] = [];
+    const all: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      one.push(await browserTuningSeconds(csv, model, 20, 3, false));
+      all.push(await browserTuningSeconds(csv, model, 20, 3, true));
+    }
+    say(`| ${model.id} | ${median(one).toFixed(2)} s | ${median(all).toFixed(2)} s | **${(median(one) / median(all)).toFixed(2)}×** |`);
   }
 }
