@@ -2,6 +2,7 @@ import { type Browser, type Page, chromium } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withoutIsolation } from '../e2e/fixtures/isolation';
 // @ts-expect-error plain ESM helper shared with the test set-up
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
@@ -160,15 +161,6 @@ export async function browserIngest(csvPath: string): Promise<IngestFigures> {
  * its trials run one after another on the engine's thread, as on a host that does not send them.
  */
 export async function browserTuningSeconds(csvPath: string, model: { id: string; label: string }, trials: number, folds: number, isolated: boolean): Promise<number> {
-  const stripIsolation = async (page: Page) => {
-    await page.route('**/*', async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['cross-origin-opener-policy'];
-      delete headers['cross-origin-embedder-policy'];
-      await route.fulfill({ response, headers });
-    });
-  };
   return withPage(
     ['preview'],
     '/',
@@ -190,6 +182,6 @@ export async function browserTuningSeconds(csvPath: string, model: { id: string;
       await page.getByText(/^Done in [\d.]+ s: /).waitFor({ timeout: 600_000 });
       return (Date.now() - t0) / 1000;
     },
-    isolated ? undefined : stripIsolation,
+    isolated ? undefined : withoutIsolation,
   );
 }

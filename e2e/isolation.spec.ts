@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { samplePath } from './fixtures/files';
+import { withoutIsolation } from './fixtures/isolation';
 import { Studio } from './pages/Studio';
 
 /**
@@ -9,13 +10,7 @@ import { Studio } from './pages/Studio';
  */
 test('without cross-origin isolation the studio reads, profiles, trains and tunes on one thread', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response, headers });
-  });
+  await withoutIsolation(page);
   const studio = new Studio(page);
   await studio.withTarget(samplePath('penguins.csv'), 'species', 'knn');
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
