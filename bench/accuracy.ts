@@ -73,18 +73,25 @@ interface SklearnResult {
   readonly unconverged?: boolean;
 }
 
-/** The train/test files, written by Python once (again when the export script changes). */
-function ensureDatasets(): Dataset[] {
-  const manifest = join(FOLDER, 'datasets.json');
+/**
+ * A manifest accuracy_data.py writes (with `args` after its folders), written again when the script
+ * changed or when `incomplete` finds something missing from the one there.
+ */
+function manifest(file: string, args: readonly string[], incomplete: (text: string) => boolean): Dataset[] {
+  const path = join(FOLDER, file);
   const script = join(import.meta.dirname, 'accuracy_data.py');
-  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < statSync(script).mtimeMs;
-  // Written before R was installed: again, to add Titanic.
-  const withoutTitanic = !stale && !readFileSync(manifest, 'utf8').includes('"titanic"') && spawnSync('Rscript', ['--version']).status === 0;
-  if (stale || withoutTitanic) {
-    const r = spawnSync(PYTHON, [script, SAMPLES, FOLDER], { encoding: 'utf8' });
+  const stale = !existsSync(path) || statSync(path).mtimeMs < statSync(script).mtimeMs;
+  if (stale || incomplete(readFileSync(path, 'utf8'))) {
+    const r = spawnSync(PYTHON, [script, SAMPLES, FOLDER, ...args], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`accuracy_data.py failed: ${r.stderr.slice(-800)}`);
   }
-  return JSON.parse(readFileSync(manifest, 'utf8')) as Dataset[];
+  return JSON.parse(readFileSync(path, 'utf8')) as Dataset[];
+}
+
+/** The train/test files, written by Python once (again when the export script changes). */
+function ensureDatasets(): Dataset[] {
+  // Written before R was installed: again, to add Titanic.
+  return manifest('datasets.json', [], (text) => !text.includes('"titanic"') && spawnSync('Rscript', ['--version']).status === 0);
 }
 
 async function prepare(dataset: Dataset): Promise<Prepared> {
@@ -284,17 +291,9 @@ const SPLIT_SEEDS = [1, 2, 3, 4];
 
 /** The data sets split again with each of SPLIT_SEEDS (written by Python once, again when the script changes). */
 function ensureSplits(): Dataset[] {
-  ensureDatasets();
-  const manifest = join(FOLDER, 'datasets-splits.json');
-  const script = join(import.meta.dirname, 'accuracy_data.py');
-  // Again when the script changed, or when the main split has gained Titanic (R installed since).
-  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < statSync(script).mtimeMs;
-  const withoutTitanic = !stale && readFileSync(join(FOLDER, 'datasets.json'), 'utf8').includes('"titanic"') && !readFileSync(manifest, 'utf8').includes('"titanic@');
-  if (stale || withoutTitanic) {
-    const r = spawnSync(PYTHON, [script, SAMPLES, FOLDER, SPLIT_SEEDS.join(',')], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`accuracy_data.py failed: ${r.stderr.slice(-800)}`);
-  }
-  return JSON.parse(readFileSync(manifest, 'utf8')) as Dataset[];
+  // Again when the main split has gained Titanic (R installed since).
+  const main = ensureDatasets();
+  return manifest('datasets-splits.json', [SPLIT_SEEDS.join(',')], (text) => main.some((d) => d.name === 'titanic') && !text.includes('"titanic@'));
 }
 
 /**

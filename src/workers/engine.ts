@@ -50,6 +50,7 @@ export class Engine {
   private readonly yieldToEvents = createYield();
   private readonly readings = new ModelReadings({
     table: () => this.table,
+    requireTable: () => this.requireTable(),
     model: () => this.model,
     predicted: () => this.predicted,
     startJob: () => this.startJob(),

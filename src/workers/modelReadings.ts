@@ -18,6 +18,8 @@ const VALIDATION_CURVE_POINTS = 6;
 /** What the readings need of the engine: its loaded table, current model and last predicted rows, and a job's stop check and run context. */
 export interface ReadingSource {
   table(): DataTable | null;
+  /** The loaded table, or the engine's error saying to load one. */
+  requireTable(): DataTable;
   model(): AnyModelFile | null;
   predicted(): DataTable | null;
   startJob(): () => boolean;
@@ -39,7 +41,7 @@ export class ModelReadings {
   async permutationImportance(repeats: number): Promise<PermutationImportance & { readonly on: 'test rows' | 'all loaded rows' }> {
     const file = this.requireSupervisedModel();
     const split = this.modelSplit(file);
-    const rows = split?.test ?? this.requireTable();
+    const rows = split?.test ?? this.source.requireTable();
     const on = split ? 'test rows' : 'all loaded rows';
     return usingModel(file, (model) => ({ ...permutationImportance(model, rows, repeats, createRng(file.config.seed)), on }));
   }
@@ -50,7 +52,7 @@ export class ModelReadings {
    */
   async learningCurve(folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number }> {
     const file = this.requireSupervisedModel();
-    const rows = this.modelSplit(file)?.train ?? this.requireTable();
+    const rows = this.modelSplit(file)?.train ?? this.source.requireTable();
     const stopped = this.source.startJob();
     onProgress({ kind: 'stage', stage: `training ${LEARNING_SIZES.length} × ${folds} models` });
     const curve = await learningCurve(rows, { ...file.config, validation: undefined }, folds, this.source.runContext(stopped));
@@ -98,7 +100,7 @@ export class ModelReadings {
     const { schema } = getModel(file.model.model);
     const dimension = searchSpace(schema).find((d) => d.name === param);
     if (!dimension) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model}`);
-    const rows = this.modelSplit(file)?.train ?? this.requireTable();
+    const rows = this.modelSplit(file)?.train ?? this.source.requireTable();
     const values = dimensionPoints(dimension, VALIDATION_CURVE_POINTS);
     const stopped = this.source.startJob();
     onProgress({ kind: 'stage', stage: `training ${values.length} × ${folds} models` });
@@ -119,16 +121,10 @@ export class ModelReadings {
    * table is the one it was trained on (same fingerprint, same split sizes); null otherwise.
    */
   private modelSplit(file: ModelFile): { train: DataTable; test: DataTable } | null {
-    const table = this.requireTable();
+    const table = this.source.requireTable();
     if (fingerprintTable(table) !== file.dataFingerprint) return null;
     const { data, split } = splitForRun(table, file.config);
     if (split.train.length !== file.report.split.train) return null;
     return { train: selectRows(data, split.train), test: selectRows(data, split.test) };
-  }
-
-  private requireTable(): DataTable {
-    const table = this.source.table();
-    if (!table) throw new SaplingError('no-data', 'load a CSV file first');
-    return table;
   }
 }

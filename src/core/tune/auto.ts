@@ -137,7 +137,9 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
     trials.push(...result.trials.map((t) => ({ ...t, model: top[i].model })));
     if (!Number.isNaN(result.best.score)) tunedBests.push({ model: top[i].model, best: result.best });
   }
-  const { rescored, failed } = await scoredAfresh(runner, config, options.folds, tunedBests, metric);
+  // Fresh folds (and model seeds) for the tuned bests and the leaders' average.
+  const fresh = { ...config, seed: config.seed ^ FRESH_FOLDS_SEED };
+  const { rescored, failed } = await scoredAfresh(runner, fresh, options.folds, tunedBests, metric);
   candidates.push(...rescored.map(({ model, params, score, std }) => ({ model, params, score, std })));
 
   // The one-standard-error rule: the best score is partly luck (the more candidates, the more), so
@@ -173,7 +175,6 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
     (failed.length ? `; the tuned best of ${failed.join(', ')} failed when scored again on fresh folds and did not compete` : '');
   // The average is scored on the fresh folds too: on the search's, a tuned member's out-of-fold
   // outputs are the very ones its settings were picked for, and would flatter the average.
-  const fresh = { ...config, seed: config.seed ^ FRESH_FOLDS_SEED };
   return considerEnsemble(table, fresh, options.folds, { metric, leaderboard, trials, winner, rescored, explanation, stopReason }, candidates, top1, ctx, left() > 0, margin);
 }
 
@@ -182,13 +183,13 @@ export const FRESH_FOLDS_SEED = 0x0f7e_5a1d;
 
 /**
  * Each tuned leader's best settings, cross-validated again on fresh folds (as many, drawn from
- * another seed) as Auto's candidates. The search's best score is the highest of many tries on the
+ * `fresh`'s seed, FRESH_FOLDS_SEED mixed in) as Auto's candidates. The search's best score is the highest of many tries on the
  * same folds, so partly luck, and would flatter tuned settings against the families' defaults
  * (scored once each): on Titanic a tuned forest led on the search's folds with 0.795 and then
  * scored 0.759 on the test file, below its defaults' 0.780.
  */
-async function scoredAfresh(runner: TrialRunner, config: TrainConfig, folds: number, bests: readonly { model: string; best: Trial }[], metric: 'accuracy' | 'r2'): Promise<{ rescored: RescoredBest[]; failed: string[] }> {
-  const jobs = bests.map(({ model, best }) => ({ config: { ...config, validation: undefined, seed: config.seed ^ FRESH_FOLDS_SEED, model: { id: model, params: best.params } }, folds, rows: null }));
+async function scoredAfresh(runner: TrialRunner, fresh: TrainConfig, folds: number, bests: readonly { model: string; best: Trial }[], metric: 'accuracy' | 'r2'): Promise<{ rescored: RescoredBest[]; failed: string[] }> {
+  const jobs = bests.map(({ model, best }) => ({ config: { ...fresh, validation: undefined, model: { id: model, params: best.params } }, folds, rows: null }));
   const scored: RescoredBest[] = [];
   const failed: string[] = [];
   // Started whatever the clock says (time was kept back for them): without them tuned settings cannot compete.

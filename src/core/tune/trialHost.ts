@@ -4,6 +4,7 @@ import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
 import { errorMessage, isCancelled } from '../util/errors';
+import { shared } from '../util/shared';
 
 /**
  * Tuning trials on helper threads: what crosses between the search (`trialRunner.ts`) and the
@@ -83,20 +84,12 @@ export class TrialServer {
   }
 }
 
-/** A copy of the table whose column arrays live in shared memory, so every thread reads the same bytes. */
+/** The table with its column arrays in shared memory (copied there unless they already are), so every thread reads the same bytes. */
 export function shareTable(table: DataTable): DataTable {
   return { rowCount: table.rowCount, columns: table.columns.map(shareColumn) };
 }
 
 function shareColumn(column: Column): Column {
-  if (column.kind === 'categorical' || column.kind === 'text') return { ...column, codes: sharedCopy(column.codes) };
-  return { ...column, values: sharedCopy(column.values) } as Column;
+  if (column.kind === 'categorical' || column.kind === 'text') return { ...column, codes: shared(column.codes) };
+  return { ...column, values: shared(column.values) } as Column;
 }
-
-function sharedCopy<T extends Int32Array | Float64Array | Int8Array>(values: T): T {
-  const Ctor = values.constructor as new (buffer: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(values.byteLength));
-  out.set(values as never);
-  return out;
-}
-

@@ -1,5 +1,5 @@
 /** A typed array whose elements can be read as numbers by index and which can be rebuilt on another buffer. */
-type Shareable = Float32Array | Float64Array | Int32Array | Uint8Array;
+type Shareable = Float32Array | Float64Array | Int32Array | Int8Array | Uint8Array;
 
 /**
  * A copy of `values` in shared memory, so helper threads read it without a copy of their own; the
