@@ -27,7 +27,7 @@ const REPLAY_CHUNK_BYTES = 256 << 10;
 /** What replaying needs of a read: how the file was read, and the table it gave. */
 export type ReadRows = Pick<CsvReadResult, 'meta'> & { readonly table: { readonly rowCount: number; readonly columns: readonly { readonly name: string }[] } };
 
-/** Called with each kept row's fields (decoded, unquoted, otherwise untouched) and its row in the table. */
+/** Called with each kept row's fields (decoded, unquoted, otherwise untouched; the array is reused, so copy what you keep) and its row in the table. */
 export type RowText = (fields: readonly string[], row: number) => void;
 
 /** Hands on the kept rows of a file that only replays the reader's choices of rows. */

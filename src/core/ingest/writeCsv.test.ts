@@ -90,6 +90,9 @@ describe('writing the rows of a read CSV as they were in the file', () => {
     const padded = await roundTrip(enc.encode(text), { ragged: 'pad' });
     expect(padded.rows.slice(1)).toEqual([['1', '01', 'a'], ['2', '02', ''], ['3', '03', 'c'], ['4', 'oops', 'd'], ['5', '05', 'e']]);
     expect(padded.read.table.rowCount).toBe(5);
+    // Without a header the first line is data, and the header written is the table's names.
+    const headless = await roundTrip(enc.encode('007,a\n008,b\n'), { header: false });
+    expect(headless.rows).toEqual([['column_1', 'column_2'], ['007', 'a'], ['008', 'b']]);
   });
 
   it('writes the same rows a head or random sample kept, in file order', async () => {
@@ -109,6 +112,8 @@ describe('writing the rows of a read CSV as they were in the file', () => {
   it('decodes Windows-1252 and UTF-16 files and skips the byte-order mark', async () => {
     const latin = Uint8Array.from([...enc.encode('name,n\n'), 0x43, 0x61, 0x66, 0xe9, ...enc.encode(',007\n')]);
     expect((await roundTrip(latin)).rows).toEqual([['name', 'n'], ['Café', '007']]);
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...enc.encode('name,n\nÉté,007\n')]);
+    expect((await roundTrip(bom)).text).toBe('name,n\nÉté,007\n');
     const text = 'name,n\nÉté,-0\n=x,+1\n';
     const utf16 = new Uint8Array(2 + text.length * 2);
     utf16.set([0xff, 0xfe]);

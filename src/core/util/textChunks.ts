@@ -45,7 +45,7 @@ export class TextChunker {
   }
 }
 
-/** Bytes of strings held before they are turned into a Blob part (so the strings can be freed). */
+/** Characters of strings held before they become one Blob part (so the strings can be freed). */
 const BLOB_BATCH_CHARS = 32 << 20;
 
 /**
