@@ -1,10 +1,12 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { totalmem } from 'node:os';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type CsvReadOptions, type CsvReadResult, readCsv } from '../core/ingest/reader';
 import type { ByteSource } from '../core/ingest/source';
 import { SaplingError } from '../core/util/errors';
+import { jsonChunks } from '../core/util/jsonChunks';
+import { writeAll } from '../core/util/textChunks';
 import type { WorkerPool } from './parallel';
 
 /** The share of this machine's memory a table may take before Sapling refuses to read it whole. */
@@ -72,13 +74,66 @@ export async function readCsvFile(path: string, options: CsvReadOptions = {}, po
   }
 }
 
-/** Writes text or bytes, turning file-system failures into one-line user errors. */
-export function writeOut(path: string, data: string | Uint8Array): void {
+function writeError(path: string, e: unknown): SaplingError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOSPC' ? 'no space left on the device' : (e as Error).message;
+  return new SaplingError('cannot-write', `cannot write ${path}: ${why}`);
+}
+
+/** Produces output by handing chunks of text or bytes to `write`, as the writers in core do. */
+export type Produce = (write: (chunk: string | Uint8Array) => void | Promise<void>) => void | Promise<void>;
+
+/**
+ * Writes a file from text, bytes or chunks handed over by `produce`, never holding the whole output
+ * as one string (V8 stops at ~2^29 characters). A regular file is written beside `path` and renamed
+ * into place once complete, so a failure midway leaves no half-written file and any earlier file
+ * intact; devices and pipes (`/dev/stdout`) are written directly. File-system failures become
+ * one-line user errors.
+ */
+export async function writeOut(path: string, data: string | Uint8Array | Produce): Promise<void> {
+  // A symbolic link keeps pointing where it did: the file it points to is the one replaced.
+  const real = existsSync(path) ? realpathSync(path) : path;
+  const direct = existsSync(real) && !statSync(real).isFile();
+  const target = direct ? real : join(dirname(real), `.${basename(real)}.${process.pid}.partial`);
+  let fd = -1;
   try {
-    writeFileSync(path, data);
+    fd = openSync(target, 'w');
   } catch (e) {
-    throw new SaplingError('cannot-write', `cannot write ${path}: ${(e as Error).message}`);
+    throw writeError(path, e);
   }
+  const write = (chunk: string | Uint8Array) => {
+    try {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    } catch (e) {
+      throw writeError(path, e);
+    }
+  };
+  try {
+    if (typeof data === 'function') await data(write);
+    else write(data);
+    closeSync(fd);
+    fd = -1;
+    if (!direct) renameSync(target, real);
+  } catch (e) {
+    if (fd >= 0) closeSync(fd);
+    if (!direct) rmSync(target, { force: true });
+    throw e instanceof SaplingError || !(e as NodeJS.ErrnoException).code ? e : writeError(path, e);
+  }
+}
+
+/** Writes a value as JSON (`space`: indentation, 0 = compact) in chunks; indented files end with a line break. */
+export function writeJson(path: string, value: unknown, space = 2): Promise<void> {
+  return writeOut(path, async (write) => {
+    await writeAll(jsonChunks(value, space), write);
+    if (space) write('\n');
+  });
+}
+
+/** Writes chunks to standard output, waiting whenever its buffer is full (a slow pipe holds the writer back). */
+export async function writeStdout(produce: Produce): Promise<void> {
+  await produce((chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))));
 }
 
 /** Reads a model file and checks it with `parse` (a file with a target, or any); its errors name the file. */

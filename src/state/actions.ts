@@ -22,8 +22,8 @@ import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
  */
 
 let errorIds = 0;
-/** The full predictions CSV of the last run: too big for the store, needed only for download. */
-let predictionsCsv = '';
+/** The full predictions CSV of the last run, as a Blob (it can outgrow a string): too big for the store, needed only for download. */
+let predictionsCsv: Blob | null = null;
 
 /** Shows an error in the alert area. */
 export function showError(e: unknown): void {
@@ -279,7 +279,7 @@ export function setValidation(patch: Partial<StudioState['validation']>): void {
 /** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
 export function becomeCurrent(summary: ModelSummary): void {
   // Predictions (and their "why?") belong to the model that made them.
-  predictionsCsv = '';
+  predictionsCsv = null;
   set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
   void loadRowMap();
 }
@@ -310,8 +310,8 @@ export async function cancel(): Promise<void> {
   await requireEngine().cancel();
 }
 
-/** The current model file's JSON text. */
-export async function exportModelText(): Promise<string> {
+/** The current model file as a JSON Blob. */
+export async function exportModelFile(): Promise<Blob> {
   return requireEngine().exportModel();
 }
 
@@ -342,7 +342,7 @@ export async function predictFile(file: File): Promise<void> {
   }
 }
 
-/** The last predictions as CSV text. */
-export function predictionsCsvText(): string {
+/** The last predictions as a CSV Blob (null before any, or after the model changed). */
+export function predictionsCsvFile(): Blob | null {
   return predictionsCsv;
 }

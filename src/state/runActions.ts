@@ -1,6 +1,7 @@
-import { makeProjectFile, parseProjectFile, projectFileText } from '../core/project/projectFile';
+import { makeProjectFile, parseProjectFile, projectFileChunks } from '../core/project/projectFile';
 import { type RunRecord, newestFirst } from '../core/project/runRecord';
 import { errorMessage } from '../core/util/errors';
+import { blobFromChunks, writeAll } from '../core/util/textChunks';
 import { goTo, setNoTarget, setTarget, setTask, showError } from './actions';
 import { train } from './modelJobs';
 import { persist, runClock } from './runs';
@@ -76,9 +77,10 @@ export async function restoreRuns(runs: readonly RunRecord[]): Promise<void> {
   await persist((store) => store.put(...missing));
 }
 
-/** The project file of the whole history, as text. */
-export function exportProjectText(): string {
-  return projectFileText(makeProjectFile(studio.getState().runs, new Date(runClock.now())));
+/** The project file of the whole history, as a JSON Blob (written in chunks: a long history can outgrow a string). */
+export function exportProjectFile(): Promise<Blob> {
+  const file = makeProjectFile(studio.getState().runs, new Date(runClock.now()));
+  return blobFromChunks((write) => writeAll(projectFileChunks(file), write), 'application/json');
 }
 
 /**

@@ -82,7 +82,7 @@ describe('recording runs', () => {
     expect(put).toHaveBeenCalledTimes(1);
     expect(told).toHaveLength(1);
     // What was kept in memory is what an export writes.
-    expect(JSON.parse(fresh.runActions.exportProjectText()).runs.map((r: { id: string }) => r.id)).toEqual(['run-2', 'run-1']);
+    expect(JSON.parse(await (await fresh.runActions.exportProjectFile()).text()).runs.map((r: { id: string }) => r.id)).toEqual(['run-2', 'run-1']);
     put.mockRestore();
     expect(await (await openRunStore(factory)).list()).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
-import { tableToCsv } from '../core/ingest/writeCsv';
+import { writeRowsCsv } from '../core/ingest/writeCsv';
 import { type AssociationMatrix, associationMatrix, targetRelations } from '../core/profile/association';
 import { profileTableWith } from '../core/profile/profile';
 import { sortRows } from '../core/table/sort';
@@ -19,6 +19,8 @@ import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { type TuneOptions, tuneAndTrain } from '../core/tune/tune';
 import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
+import { jsonChunks } from '../core/util/jsonChunks';
+import { blobFromChunks, writeAll } from '../core/util/textChunks';
 import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
@@ -350,9 +352,10 @@ export class Engine {
     return describeFittedTree(file.model, file.pipeline, index);
   }
 
-  /** The current model file as JSON text, for download. */
-  exportModel(): string {
-    return JSON.stringify(this.requireModel());
+  /** The current model file as a JSON Blob, for download (written in chunks: a model may exceed a string's limit). */
+  async exportModel(): Promise<Blob> {
+    const file = this.requireModel();
+    return blobFromChunks((write) => writeAll(jsonChunks(file), write), 'application/json');
   }
 
   /** The current model as a TF.js pair: `model.json` text and `weights.bin` bytes (transferred). */
@@ -372,24 +375,28 @@ export class Engine {
     return summarise(parsed, 'imported', file.name ?? 'model.json');
   }
 
-  /** Predicts every row of a CSV with the current model. */
+  /**
+   * Predicts every row of a CSV with the current model. The CSV for download is a Blob written in
+   * chunks: the file's rows as they were written, read again, then the predictions.
+   */
   async predict(file: Blob & { name?: string }, onProgress: (p: JobProgress) => void): Promise<PredictionResult> {
     const modelFile = this.requireModel();
     onProgress({ kind: 'stage', stage: 'reading' });
     const kinds = Object.fromEntries(modelFile.inputSchema.map((c) => [c.name, c.kind]));
-    const { table, warnings } = await readCsv(blobSource(file), { kinds, memoryBudget: browserMemoryBudget() });
+    const read = await readCsv(blobSource(file), { kinds, memoryBudget: browserMemoryBudget() });
+    const { table, warnings } = read;
     onProgress({ kind: 'stage', stage: 'predicting' });
-    return usingModel(modelFile, (model) => {
-      const predictions = predictTable(model, table);
-      this.predicted = table;
-      const extra = predictionColumns(predictions);
-      const columns = [...table.columns.map((c) => c.name), ...extra.map((e) => e.name)];
-      const preview: string[][] = [];
-      for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) {
-        preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
-      }
-      return { rows: table.rowCount, columns, added: extra.length, preview, csv: tableToCsv(table, extra), warnings };
-    });
+    const predictions = await usingModel(modelFile, (model) => predictTable(model, table));
+    this.predicted = table;
+    const extra = predictionColumns(predictions);
+    const columns = [...table.columns.map((c) => c.name), ...extra.map((e) => e.name)];
+    const preview: string[][] = [];
+    for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) {
+      preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
+    }
+    onProgress({ kind: 'stage', stage: 'writing' });
+    const csv = await blobFromChunks((write) => writeRowsCsv(blobSource(file), read, {}, extra, write), 'text/csv');
+    return { rows: table.rowCount, columns, added: extra.length, preview, csv, warnings };
   }
 
   private requireTable(): DataTable {

@@ -84,14 +84,14 @@ export interface RowMapResult extends RowMap {
 /** Rows the 2-D map of a model without a target shows at most. */
 export const ROW_MAP_SAMPLE = 2000;
 
-/** Predictions for an uploaded file: a preview for the table and the full CSV for download. */
+/** Predictions for an uploaded file: a preview for the table and the full CSV for download (a Blob: it can outgrow a string). */
 export interface PredictionResult {
   readonly rows: number;
   readonly columns: readonly string[];
   /** How many of the last columns the model added (`prediction`, `proba_…`; `cluster`; `pc1`, …). */
   readonly added: number;
   readonly preview: readonly (readonly string[])[];
-  readonly csv: string;
+  readonly csv: Blob;
   readonly warnings: readonly DataWarning[];
 }
 

@@ -11,7 +11,7 @@ import { DEFAULT_SEED } from '../../core/train/config';
 import { splitForRun } from '../../core/train/runTraining';
 import { SaplingError } from '../../core/util/errors';
 import { num, table } from '../format';
-import { readCsvFile, writeOut } from '../io';
+import { readCsvFile, writeJson } from '../io';
 import { foldsOption, numberOption } from '../options';
 import type { WorkerPool } from '../parallel';
 import { type TrainOptions, parseTask } from './train';
@@ -51,7 +51,7 @@ export async function curvesCommand(path: string, options: TrainOptions & { vary
     console.log(`\n${validation.reading}`);
   }
   if (options.out) {
-    writeOut(options.out, JSON.stringify({ model: model.id, folds, learning, ...(validation ? { validation } : {}) }, null, 2) + '\n');
+    await writeJson(options.out, { model: model.id, folds, learning, ...(validation ? { validation } : {}) });
     console.log(`\nwritten to ${options.out}`);
   }
 }

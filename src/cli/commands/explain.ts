@@ -11,7 +11,7 @@ import { SaplingError } from '../../core/util/errors';
 import { createRng } from '../../core/util/rng';
 import type { ReadSettings } from '../../core/ingest/reader';
 import { num, table } from '../format';
-import { readCsvFile, readModelFile, writeOut } from '../io';
+import { readCsvFile, readModelFile, writeJson } from '../io';
 import { wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
 
@@ -73,7 +73,7 @@ export async function explainCommand(modelPath: string, dataPath: string, option
       out.dependence = { ...dependence, ice: dependence.ice.map((line) => ({ ...line, row: line.row + 1 })) };
     }
     if (options.out) {
-      writeOut(options.out, JSON.stringify(out, null, 2) + '\n');
+      await writeJson(options.out, out);
       console.log(`\nwritten to ${options.out}`);
     }
   } finally {

@@ -6,7 +6,7 @@ import { getModelInfo } from '../../core/models/info';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { createRng } from '../../core/util/rng';
 import { num, table } from '../format';
-import { readCsvFile, readModelFile, writeOut } from '../io';
+import { readCsvFile, readModelFile, writeJson } from '../io';
 import { wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
 import type { ReadSettings } from '../../core/ingest/reader';
@@ -33,7 +33,7 @@ export async function importanceCommand(modelPath: string, dataPath: string, opt
     for (const c of result.columns) rows.push([c.column, `${num(c.mean)} ± ${num(c.std)}`, '█'.repeat(Math.max(0, Math.round((20 * c.mean) / top)))]);
     console.log(table(rows));
     if (options.out) {
-      writeOut(options.out, JSON.stringify(result, null, 2) + '\n');
+      await writeJson(options.out, result);
       console.log(`\nwritten to ${options.out}`);
     }
   } finally {

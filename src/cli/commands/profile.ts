@@ -7,7 +7,7 @@ import { type DataProfile, profileTableWith } from '../../core/profile/profile';
 import type { DataWarning } from '../../core/warnings';
 import type { WorkerPool } from '../parallel';
 import { formatProfile } from '../format';
-import { readCsvFile, writeOut } from '../io';
+import { readCsvFile, writeJson } from '../io';
 
 /** `sapling profile <data.csv> [--out profile.json] [--target col]`. */
 export async function profileCommand(path: string, options: { out?: string; target?: string; read?: ReadSettings }, pool: WorkerPool): Promise<void> {
@@ -19,15 +19,15 @@ export async function profileCommand(path: string, options: { out?: string; targ
     const problem = resolveProblem(table, options.target);
     extra.push(...leakageWarnings(targetRelations(table, problem.target, problem.task), problem.target));
   }
-  report(path, options, { ...profile, warnings: [...profile.warnings, ...extra] }, meta, warnings);
+  await report(path, options, { ...profile, warnings: [...profile.warnings, ...extra] }, meta, warnings);
 }
 
-function report(path: string, options: { out?: string }, profile: DataProfile, meta: CsvMeta, warnings: readonly DataWarning[]): void {
+async function report(path: string, options: { out?: string }, profile: DataProfile, meta: CsvMeta, warnings: readonly DataWarning[]): Promise<void> {
   const all = { ...profile, warnings: [...warnings, ...profile.warnings] };
   console.log(formatProfile(basename(path), all, meta));
   if (options.out) {
     const json = { rows: all.rows, delimiter: meta.delimiter, encoding: meta.encoding, columns: all.columns, warnings: all.warnings };
-    writeOut(options.out, JSON.stringify(json, null, 2) + '\n');
+    await writeJson(options.out, json);
     console.log(`\nprofile written to ${options.out}`);
   }
 }

@@ -85,7 +85,7 @@ export async function recipeCommand(path: string, recipePath: string, options: T
   if (isUnsupervisedFile(recipe)) {
     if (options.test) throw new SaplingError('recipe-conflict', `--test does not apply: a ${recipe.problem.task} model has no test rows`);
     const { file, report } = await trainWithoutTarget(path, table, recipe.config);
-    writeFiles(file, report, options);
+    await writeFiles(file, report, options);
     printComparison(flatten(recipe.report.summary), flatten(report.summary), 'figures');
     return;
   }
@@ -97,7 +97,7 @@ export async function recipeCommand(path: string, recipePath: string, options: T
   const nodeHas = stored === 'wasm' || stored === 'cpu';
   if (getModel(recipe.config.model.id).tfjs && !nodeHas) console.log(`note: the recipe's run used the ${stored} TF.js backend, which Node does not have; a network's figures may differ in the last digits`);
   const { file, report } = await trainAndReport(path, table, recipe.config, options, () => tfjsBackend(nodeHas ? stored : undefined), pool, testTable);
-  writeFiles(file, report, options);
+  await writeFiles(file, report, options);
   printComparison(recipe.report.metrics.test, report.metrics.test, 'metrics');
 }
 

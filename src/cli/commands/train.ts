@@ -14,7 +14,7 @@ import type { ValidationSpec } from '../../core/train/crossValidate';
 import { SaplingError } from '../../core/util/errors';
 import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
 import { foldsOption, numberOption, positiveOption, wholeOption } from '../options';
-import { readCsvFile, writeOut } from '../io';
+import { readCsvFile, writeJson } from '../io';
 import type { WorkerPool } from '../parallel';
 import { trainWithoutTarget } from './cluster';
 import type { ReadSettings } from '../../core/ingest/reader';
@@ -78,7 +78,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const trained = await trainAndReport(path, table, config, options, tfjsBackend, pool, testTable);
   // Auto's account goes into the report, and so into the model file.
   const report = auto ? { ...trained.report, auto: autoReport(auto, auto.options) } : trained.report;
-  writeFiles({ ...trained.file, report }, report, options);
+  await writeFiles({ ...trained.file, report }, report, options);
 }
 
 /**
@@ -122,13 +122,13 @@ export async function trainAndReport(path: string, table: DataTable, config: Tra
 }
 
 /** Writes the model file (`--out`) and the report (`--report`) when asked. */
-export function writeFiles(file: object, report: object, options: { out?: string; report?: string }): void {
+export async function writeFiles(file: object, report: object, options: { out?: string; report?: string }): Promise<void> {
   if (options.out) {
-    writeOut(options.out, JSON.stringify(file));
+    await writeJson(options.out, file, 0);
     console.log(`model written to ${options.out}`);
   }
   if (options.report) {
-    writeOut(options.report, JSON.stringify(report, null, 2) + '\n');
+    await writeJson(options.report, report);
     console.log(`report written to ${options.report}`);
   }
 }

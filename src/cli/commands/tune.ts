@@ -63,7 +63,7 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   });
   console.log(`refitted on ${report.split.train} training rows, tested on ${report.split.test}:\n`);
   console.log(formatMetrics(report.metrics));
-  writeFiles(file, report, options);
+  await writeFiles(file, report, options);
 }
 
 /** One printed line per trial: its parameters, its score ± spread, its time, and the best so far. */

@@ -11,7 +11,7 @@ import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
 import { BuildSink, type RaggedRows, type SampleSpec } from './rowSink';
 import type { ByteSource } from './source';
-import { CsvTokenizer } from './tokenizer';
+import { CsvTokenizer, type RowSink } from './tokenizer';
 
 /** Choices a person (or a model file's input schema) can impose on reading a CSV. */
 export interface CsvReadOptions {
@@ -214,13 +214,14 @@ const STITCH_BYTES = 64 << 10;
 /**
  * Streams the whole source through the tokenizer into `sink`, reporting progress and honouring
  * Cancel. The next chunk is already being read while this one is parsed, and a row split across
- * two chunks is stitched from its two pieces instead of copying whole chunks together.
+ * two chunks is stitched from its two pieces instead of copying whole chunks together. Also used
+ * to read a file's rows again as text (`verbatim.ts`).
  */
-async function stream(source: ByteSource, plan: Plan, sink: BuildSink, options: CsvReadOptions, report: boolean): Promise<void> {
+export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 'quote' | 'encoding'>, sink: RowSink & { readonly kept: number; readonly full: boolean }, options: CsvReadOptions, report: boolean, chunkBytes = CHUNK_BYTES): Promise<void> {
   const tokenizer = new CsvTokenizer(plan.delimiter.charCodeAt(0), plan.quote.charCodeAt(0));
   let carry: Uint8Array | null = null;
   let bytesRead = plan.encoding.bomLength;
-  const chunks = asAsciiCompatible(source.chunks(CHUNK_BYTES, plan.encoding.bomLength), plan.encoding.encoding)[Symbol.asyncIterator]();
+  const chunks = asAsciiCompatible(source.chunks(chunkBytes, plan.encoding.bomLength), plan.encoding.encoding)[Symbol.asyncIterator]();
   let next = chunks.next();
   for (;;) {
     const step = await next;
@@ -244,7 +245,7 @@ async function stream(source: ByteSource, plan: Plan, sink: BuildSink, options: 
       const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
       carry = consumed < buf.length ? buf.slice(consumed) : null;
     }
-    bytesRead = Math.min(source.size, bytesRead + CHUNK_BYTES);
+    bytesRead = Math.min(source.size, bytesRead + chunkBytes);
     if (report) options.onProgress?.({ bytesRead, totalBytes: source.size, rows: sink.kept });
     await options.yieldToEvents?.();
     if (options.shouldStop?.()) {

@@ -1,4 +1,5 @@
 import { SaplingError } from '../util/errors';
+import { jsonChunks } from '../util/jsonChunks';
 import { type RunRecord, newestFirst } from './runRecord';
 import { validateRun } from './validateRun';
 
@@ -31,9 +32,15 @@ export function makeProjectFile(runs: readonly RunRecord[], now: Date): ProjectF
   return { format: PROJECT_FILE_FORMAT, version: PROJECT_FILE_VERSION, savedAt: now.toISOString(), runs: newestFirst(runs) };
 }
 
-/** The text of a project file (pretty, to be read by people too). */
+/** The text of a project file (pretty, to be read by people too), in chunks: a long history can outgrow a string. */
+export function* projectFileChunks(file: ProjectFile): Generator<string, void, undefined> {
+  yield* jsonChunks(file, 2);
+  yield '\n';
+}
+
+/** The text of a project file as one string (small files, tests). */
 export function projectFileText(file: ProjectFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return [...projectFileChunks(file)].join('');
 }
 
 /**

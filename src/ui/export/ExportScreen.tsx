@@ -1,6 +1,6 @@
 import { METRIC_LABELS } from '../../core/evaluate/evaluate';
 import { getModelInfo } from '../../core/models/info';
-import { exportModelText, exportTfjsPair, importModel, showError } from '../../state/actions';
+import { exportModelFile, exportTfjsPair, importModel, showError } from '../../state/actions';
 import { FilePicker } from '../components/FilePicker';
 import { downloadBlob } from '../download';
 import { fmtMetric } from '../format';
@@ -15,7 +15,7 @@ export function ExportScreen() {
   const base = current ? `sapling-${slug(current.problem.target ?? current.problem.task)}-${current.model}` : 'sapling-model';
   const exportModel = async () => {
     try {
-      downloadBlob(`${base}.json`, new Blob([await exportModelText()], { type: 'application/json' }));
+      downloadBlob(`${base}.json`, await exportModelFile());
     } catch (e) {
       showError(e);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Explanation } from '../../core/explain/contributions';
-import { predictFile, predictionsCsvText } from '../../state/actions';
+import { predictFile, predictionsCsvFile } from '../../state/actions';
 import { explainPrediction } from '../../state/modelReading';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
@@ -44,7 +44,14 @@ export function PredictPanel() {
       {result ? (
         <>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => downloadBlob('predictions.csv', new Blob([predictionsCsvText()], { type: 'text/csv' }))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const csv = predictionsCsvFile();
+                if (csv) downloadBlob('predictions.csv', csv);
+              }}
+            >
               Download predictions
             </button>
             <span className="muted">

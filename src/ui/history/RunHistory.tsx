@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RunRecord } from '../../core/project/runRecord';
 import { showError } from '../../state/actions';
-import { clearRuns, deleteRun, exportProjectText, importProject, rerun, restoreRuns } from '../../state/runActions';
+import { clearRuns, deleteRun, exportProjectFile, importProject, rerun, restoreRuns } from '../../state/runActions';
 import { downloadBlob } from '../download';
 import { useStudio } from '../useStudio';
 import { RunComparison } from './RunComparison';
@@ -107,9 +107,9 @@ function HistoryActions({ count, ticked, onCompare, onCleared, say }: {
   say: (notice: Notice) => void;
 }) {
   const importId = useId();
-  const exportProject = () => {
+  const exportProject = async () => {
     try {
-      downloadBlob('sapling-project.json', new Blob([exportProjectText()], { type: 'application/json' }));
+      downloadBlob('sapling-project.json', await exportProjectFile());
       say({ text: `Exported ${plural(count, 'run')} as sapling-project.json.` });
     } catch (e) {
       showError(e);
@@ -129,7 +129,7 @@ function HistoryActions({ count, ticked, onCompare, onCleared, say }: {
       <button type="button" className="primary" disabled={!onCompare} onClick={() => onCompare?.()}>
         Compare{ticked ? ` (${ticked} of 2)` : ''}
       </button>
-      <button type="button" onClick={exportProject} disabled={count === 0}>
+      <button type="button" onClick={() => void exportProject()} disabled={count === 0}>
         Export project
       </button>
       <span className="file-button">
