@@ -1,4 +1,4 @@
-import { getStep } from '../prep/registry';
+import { STEP_REGISTRY, getStep } from '../prep/registry';
 import type { ModelTask } from '../problem';
 import { checkObject, checkString, checkStrings } from '../util/check';
 import { checkFittedModel } from './checkModel';
@@ -100,7 +100,7 @@ export function validateModelFile(data: unknown): AnyModelFile {
 function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.steps as unknown[]).forEach((item, i) => {
     const step = checkObject(item, `pipeline.steps[${i}]`);
-    getStep(checkString(step.step, `pipeline.steps[${i}].step`)).checkState(step.state, `pipeline.steps[${i}].state`);
+    getStep(checkString(step.step, `pipeline.steps[${i}].step`, STEP_REGISTRY.map((d) => d.id))).checkState(step.state, `pipeline.steps[${i}].state`);
     if (step.params !== undefined) checkObject(step.params, `pipeline.steps[${i}].params`);
   });
   (pipeline.features as unknown[]).forEach((item, i) => {

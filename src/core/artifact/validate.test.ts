@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MODEL_REGISTRY } from '../models/registry';
 import { defaultRecipe } from '../prep/recipe';
+import { STEP_REGISTRY } from '../prep/registry';
 import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';
 import { dropColumns } from '../table/DataTable';
@@ -145,7 +147,15 @@ describe('model files: the model header', () => {
   it('refuses parameters outside their schema, and a task the family cannot do', () => {
     expect(refusal(crafted(tree, (f) => (f.model.params.maxDepth = -3)))).toBe('model.params: maxDepth must be at least 0, got -3');
     expect(refusal(crafted(tree, (f) => (f.model.task = 'regression')))).toBe('model.task: is "regression" where the file\'s problem is "multiclass"');
-    expect(refusal(crafted(tree, (f) => (f.model.model = 'boosted-wishes')))).toMatch(/^unknown model "boosted-wishes" \(known: /);
+    expect(refusal(crafted(tree, (f) => (f.model.model = 'boosted\nwishes')))).toMatch(/^model\.model: "boosted\\nwishes" is not one of logistic, /);
+    expect(refusal(crafted(tree, (f) => (f.pipeline.steps[0].step = 'shred')))).toMatch(/^pipeline\.steps\[0\]\.step: "shred" is not one of /);
+  });
+});
+
+describe('every family and step has a state check', () => {
+  it('in the registries (a family without one is refused by name)', () => {
+    for (const model of MODEL_REGISTRY) expect(typeof model.checkState, model.id).toBe('function');
+    for (const step of STEP_REGISTRY) expect(typeof step.checkState, step.id).toBe('function');
   });
 });
 
