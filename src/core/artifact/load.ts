@@ -1,5 +1,6 @@
 import { STEP_REGISTRY, getStep } from '../prep/registry';
 import type { ModelTask } from '../problem';
+import { COLUMN_KINDS } from '../table/column';
 import { checkObject, checkString, checkStrings } from '../util/check';
 import { checkFittedModel } from './checkModel';
 import { SaplingError } from '../util/errors';
@@ -79,7 +80,12 @@ export function validateModelFile(data: unknown): AnyModelFile {
   const supervised = isObject(problem) && typeof problem.target === 'string' && TASKS.has(problem.task as string);
   const unsupervised = isObject(problem) && problem.target === null && UNSUPERVISED_TASKS.has(problem.task as string);
   need(isObject(problem) && (supervised || unsupervised) && Array.isArray(problem.classes), 'problem');
-  need(Array.isArray(file.inputSchema) && file.inputSchema.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.kind === 'string'), 'inputSchema');
+  need(Array.isArray(file.inputSchema), 'inputSchema');
+  file.inputSchema.forEach((item, i) => {
+    const column = checkObject(item, `inputSchema[${i}]`);
+    checkString(column.name, `inputSchema[${i}].name`);
+    checkString(column.kind, `inputSchema[${i}].kind`, COLUMN_KINDS);
+  });
   const pipeline = file.pipeline;
   need(isObject(pipeline) && Array.isArray(pipeline.steps) && Array.isArray(pipeline.features) && Array.isArray(pipeline.inputs), 'pipeline');
   checkPipeline(pipeline);
@@ -110,7 +116,7 @@ function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.inputs as unknown[]).forEach((item, i) => {
     const input = checkObject(item, `pipeline.inputs[${i}]`);
     checkString(input.name, `pipeline.inputs[${i}].name`);
-    checkString(input.kind, `pipeline.inputs[${i}].kind`);
+    checkString(input.kind, `pipeline.inputs[${i}].kind`, COLUMN_KINDS);
   });
 }
 
