@@ -3,6 +3,7 @@ import type { ModelTask } from '../problem';
 import { COLUMN_KINDS } from '../table/column';
 import { checkObject, checkString, checkStrings } from '../util/check';
 import { checkFittedModel } from './checkModel';
+import { checkReport } from './checkReport';
 import { SaplingError } from '../util/errors';
 import { type AnyModelFile, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile, isUnsupervisedFile } from './modelFile';
 
@@ -95,6 +96,7 @@ export function validateModelFile(data: unknown): AnyModelFile {
   // Every part the model reads is checked before anything is allocated or walked (issue 11).
   checkFittedModel(file.model, 'model', { nFeatures: (pipeline.features as unknown[]).length, task, classes: classes as string[] });
   need(isObject(file.report), 'report');
+  checkReport(file.report, (file.model as { model: string }).model, unsupervised);
   if (file.decision !== undefined) {
     const d = file.decision;
     need(isObject(d) && typeof d.threshold === 'number' && d.threshold >= 0 && d.threshold <= 1 && isObject(problem) && problem.task === 'binary', 'decision');

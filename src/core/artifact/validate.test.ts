@@ -152,6 +152,15 @@ describe('model files: the model header', () => {
   });
 });
 
+describe('model files: the report the studio shows on import', () => {
+  it('refuses metrics that are not numbers, and a summary of another kind', async () => {
+    expect(refusal(crafted(tree, (f) => (f.report.metrics = {})))).toBe('report.metrics.test: expected an object, got nothing');
+    expect(refusal(crafted(tree, (f) => (f.report.metrics.test.accuracy = 'high')))).toBe('report.metrics.test["accuracy"]: expected a finite number, got "high"');
+    const kmeans = await unsupervised('kmeans', { k: 3, elbowMaxK: 3 }, 'clustering');
+    expect(refusal(crafted(kmeans, (f) => (f.report.summary.kind = 'pca')))).toBe('report.summary.kind: "pca" is not one of kmeans');
+  });
+});
+
 describe('every family and step has a state check', () => {
   it('in the registries (a family without one is refused by name)', () => {
     for (const model of MODEL_REGISTRY) expect(typeof model.checkState, model.id).toBe('function');
