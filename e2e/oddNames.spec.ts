@@ -37,6 +37,22 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   await expect(studio.evaluate.treeDiagram()).toBeVisible();
   // The tree's first split reads in the column's own name and units.
   await expect(studio.evaluate.treeDiagram()).toContainText('__proto__');
+  // Indicators added up by the column they came from: one bar per column, by its own name.
+  await page.getByRole('checkbox', { name: 'Add up one-hot columns by the column they came from' }).check();
+  expect((await studio.evaluate.importance()).map((f) => f.feature).sort()).toEqual([...ODD_NAMES].sort());
+  await page.getByRole('button', { name: 'Measure permutation importance' }).click();
+  const permutation = page.getByRole('table', { name: 'Permutation importance' });
+  await expect(permutation).toBeVisible({ timeout: 60_000 });
+  expect((await permutation.getByRole('rowheader').allTextContents()).map((s) => s.trim()).sort()).toEqual([...ODD_NAMES].sort());
+  // Partial dependence on a column named constructor, over categories named like properties.
+  await page.getByLabel('Column', { exact: true }).selectOption('constructor');
+  await page.getByLabel('Probability of', { exact: true }).selectOption('toString');
+  await page.getByRole('button', { name: 'Draw partial dependence' }).click();
+  const chart = page.getByRole('img', { name: /^Partial dependence of the probability of “toString” on constructor: / });
+  await expect(chart).toBeVisible();
+  const points = ((await chart.getAttribute('aria-label')) ?? '').split(': ').slice(1).join(': ').split('; ');
+  expect(points.map((p) => p.split(': ')[0]).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+  for (const p of points) expect(Number.isFinite(Number(p.split(': ')[1]))).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('3-evaluate.png'), fullPage: true });
 
   await studio.step('Export');
@@ -62,7 +78,9 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   const table = await studio.export.predictionsTable();
   expect(table.columns.slice(-3)).toEqual(['prediction', 'proba___proto__', 'proba_toString']);
   const why = await studio.export.why(1);
-  expect([...ODD_NAMES]).toEqual(expect.arrayContaining(why.pushes.map((p) => p.column)));
+  // Each line is a column with this row's value (`constructor = __proto__`).
+  expect(why.pushes.map((p) => p.column.split(' = ')[0]).sort()).toEqual([...ODD_NAMES].sort());
+  expect(why.pushes.map((p) => p.column)).toContain('constructor = __proto__');
   await page.screenshot({ path: testInfo.outputPath('4-predict.png'), fullPage: true });
 
   const csv = (await downloadText(await studio.export.download('Download predictions'))).trim().split('\n');
