@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../ingest/csv';
 import { parseParamText, resolveParams } from '../params';
-import { type DataTable, dropColumns, getColumn } from '../table/DataTable';
+import { type DataTable, createTable, dropColumns, getColumn } from '../table/DataTable';
 import type { CodedColumn, NumericColumn } from '../table/column';
 import { ODD_NAMES, oddNamesCsv } from '../testing/oddNames';
+import { categorical, numeric } from '../testing/tables';
 import { fitPipeline, type FittedPipeline, type StepSpec, toMatrix, transformPipeline } from './recipe';
+import { STEP_REGISTRY } from './registry';
 import { scaleStep } from './scale';
 
 /** The odd file without its label: the features a recipe sees. */
@@ -70,6 +72,37 @@ describe('steps fitted on columns named __proto__, constructor, toString, hasOwn
     expect(numbers(out, 'valueOf')).toEqual(numbers(table, 'valueOf'));
     expect(numbers(out, 'toString')).toEqual(numbers(table, 'toString'));
   });
+});
+
+describe('every registered step, on columns named like object properties', () => {
+  // No gaps (PCA refuses them); numbers and categories under each odd name.
+  const n = 12;
+  const table = createTable([
+    numeric('__proto__', Array.from({ length: n }, (_, i) => i)),
+    numeric('constructor', Array.from({ length: n }, (_, i) => (i * 7) % 5)),
+    numeric('toString', Array.from({ length: n }, (_, i) => (i * i) % 11)),
+    categorical('hasOwnProperty', Array.from({ length: n }, (_, i) => ['__proto__', 'constructor', 'valueOf'][i % 3])),
+    categorical('valueOf', Array.from({ length: n }, (_, i) => ['toString', 'hasOwnProperty'][i % 2])),
+  ]);
+  const paramsFor = (id: string) => (id === 'drop-columns' ? { columns: ['constructor'] } : {});
+
+  for (const step of STEP_REGISTRY) {
+    it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
+      const params = resolveParams(step.schema, paramsFor(step.id));
+      const state = step.fit(table, params);
+      const out = step.transform(table, params, state);
+      expect(out.rowCount).toBe(n);
+      for (const again of [JSON.parse(JSON.stringify(state)), structuredClone(state)]) {
+        expect(step.transform(table, params, again)).toEqual(out);
+      }
+      // A step fitted on one column leaves the others, whatever their names, as they were.
+      if (step.id !== 'drop-columns' && step.id !== 'pca') {
+        const only = resolveParams(step.schema, { columns: ['toString'] });
+        const one = step.transform(table, only, step.fit(table, only));
+        for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
+      }
+    });
+  }
 });
 
 describe('reading with given column kinds', () => {
