@@ -87,12 +87,11 @@ export function resolveParams<S extends ParamSchema>(schema: S, given: RawParams
       );
     }
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(schema)) {
+  const out = Object.entries(schema).map(([key, spec]): [string, unknown] => {
     const value = own(given, key);
-    out[key] = value !== undefined ? checkValue(spec, value, `${owner}: ${key}`) : spec.default;
-  }
-  return out as ParamsOf<S>;
+    return [key, value !== undefined ? checkValue(spec, value, `${owner}: ${key}`) : spec.default];
+  });
+  return Object.fromEntries(out) as ParamsOf<S>;
 }
 
 function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
