@@ -167,9 +167,16 @@ describe('columns, categories and classes named like object properties', () => {
     });
   }
 
+  it('refuses --delimiter constructor as an unknown delimiter', () => {
+    const r = sapling('profile', data, '--delimiter', 'constructor');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: --delimiter must be one of , ; tab pipe, got "constructor"\n');
+  });
+
   it('refuses --vary constructor=… in curves as an unknown parameter', () => {
     const r = sapling('curves', data, '--target', 'label', '--model', 'tree', '--vary', 'constructor=1,2');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: model "tree" has no parameter "constructor" \(known: criterion, /);
+    expect(r.stdout, 'refused before any fitting').toBe('');
   });
 });
