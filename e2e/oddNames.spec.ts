@@ -20,6 +20,14 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   expect(profile.map((c) => `${c.column}:${c.type}`)).toEqual([
     '__proto__:numeric', 'constructor:categorical', 'toString:numeric', 'hasOwnProperty:categorical', 'valueOf:numeric', 'label:categorical',
   ]);
+  // A type chosen for the column `__proto__` is kept under that name (and read back the same).
+  await page.getByLabel('Type of __proto__').selectOption('categorical');
+  await expect(page.getByLabel('Type of __proto__')).toHaveValue('categorical');
+  await expect(page.getByLabel('Type of constructor')).toHaveValue('categorical');
+  await expect(page.getByLabel('Type of toString')).toHaveValue('numeric');
+  await page.getByLabel('Type of __proto__').selectOption('numeric');
+  await expect(page.getByLabel('Type of __proto__')).toHaveValue('numeric');
+  await expect(page.getByLabel('Type of toString')).toHaveValue('numeric');
   await page.screenshot({ path: testInfo.outputPath('1-data.png'), fullPage: true });
 
   await studio.step('Problem');
@@ -65,6 +73,8 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   expect(Object.keys(steps.find((s) => s.step === 'impute')!.state.fills)).toEqual([...ODD_NAMES]);
   expect(Object.keys(steps.find((s) => s.step === 'scale')!.state.columns)).toEqual(['__proto__', 'toString', 'valueOf']);
   expect(Object.keys(steps.find((s) => s.step === 'one-hot')!.state.columns)).toEqual(['constructor', 'hasOwnProperty']);
+  // (Not `{ __proto__: 'numeric' }`: that literal sets a prototype and has no keys.)
+  expect(Object.entries(modelFile.config.read.kinds)).toEqual([['__proto__', 'numeric']]);
   const modelPath = testInfo.outputPath('odd-model.json');
   writeFileSync(modelPath, modelText);
 
@@ -95,4 +105,6 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   const cliOut = testInfo.outputPath('cli-predictions.csv');
   sapling('predict', modelPath, dataPath, '--out', cliOut);
   expect(readFileSync(cliOut, 'utf8').trim().split('\n').map((l) => l.split(',')[6])).toEqual(csv.map((l) => l.split(',')[6]));
+  // And trains again from the studio's recipe, reading `__proto__` as the studio was told to.
+  expect(sapling('train', dataPath, '--recipe', modelPath)).toContain("same metrics as the recipe's run");
 });
