@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    // State keyed by column names, categories, classes or parameter ids (issue 11): a plain object
+    // answers `constructor` and takes `__proto__` as its prototype. Build with keyed(), read with own().
+    files: ['src/core/prep/**/*.ts', 'src/core/params.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "VariableDeclarator[id.typeAnnotation.typeAnnotation.typeName.name='Record'] > ObjectExpression.init[properties.length=0]", message: 'A record keyed by user strings: make it with keyed() from src/core/util/keyed.ts (no prototype), or use a Map.' },
+        { selector: "BinaryExpression[operator='in']", message: '`in` also finds inherited names (constructor, toString): use hasOwn() or own() from src/core/util/keyed.ts.' },
+        { selector: "TSAsExpression > ObjectExpression[properties.length=0]", message: 'A record keyed by user strings: make it with keyed() from src/core/util/keyed.ts (no prototype), or use a Map.' },
+      ],
+    },
+  },
+  {
     files: ['src/workers/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(['react', 'react-dom', 'zustand', 'recharts', '**/ui/**', '**/state/**', '**/cli/**'], 'workers only adapt core functions for comlink.') },
   },

@@ -1,6 +1,7 @@
 import { TEXT_ENCODINGS, type TextEncoding } from '../core/ingest/decode';
 import type { ReadSettings } from '../core/ingest/reader';
 import { SaplingError } from '../core/util/errors';
+import { own } from '../core/util/keyed';
 
 /** The reading flags every command that takes a CSV accepts. */
 export const READ_FLAGS = {
@@ -26,7 +27,7 @@ const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', ';': ';', sem
 export function readSettingsFrom(values: Partial<Record<keyof typeof READ_FLAGS, string>>): ReadSettings {
   const settings: { -readonly [K in keyof ReadSettings]: ReadSettings[K] } = {};
   if (values.delimiter !== undefined) {
-    const d = DELIMITERS[values.delimiter];
+    const d = own(DELIMITERS, values.delimiter);
     if (!d) throw new SaplingError('bad-option', `--delimiter must be one of , ; tab pipe, got "${values.delimiter}"`);
     settings.delimiter = d;
   }

@@ -1,4 +1,5 @@
 import { SaplingError } from './util/errors';
+import { hasOwn, own } from './util/keyed';
 
 /**
  * Parameter schemas. Every step and model declares its parameters once, with defaults, ranges and
@@ -77,19 +78,20 @@ export type RawParams = Readonly<Record<string, unknown>>;
  * in error messages. Unknown keys are an error that lists the known ones.
  */
 export function resolveParams<S extends ParamSchema>(schema: S, given: RawParams = {}, owner = 'parameters'): ParamsOf<S> {
+  // Own keys only: `in` would take `constructor` or `__proto__` for parameters of every schema.
   for (const key of Object.keys(given)) {
-    if (!(key in schema)) {
+    if (!hasOwn(schema, key)) {
       throw new SaplingError(
         'unknown-param',
         `${owner} has no parameter "${key}" (known: ${Object.keys(schema).join(', ') || 'none'})`,
       );
     }
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(schema)) {
-    out[key] = key in given && given[key] !== undefined ? checkValue(spec, given[key], `${owner}: ${key}`) : spec.default;
-  }
-  return out as ParamsOf<S>;
+  const out = Object.entries(schema).map(([key, spec]): [string, unknown] => {
+    const value = own(given, key);
+    return [key, value !== undefined ? checkValue(spec, value, `${owner}: ${key}`) : spec.default];
+  });
+  return Object.fromEntries(out) as ParamsOf<S>;
 }
 
 function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
@@ -127,7 +129,7 @@ export function parseParamText(schema: ParamSchema, text: string, owner: string)
   if (eq <= 0) throw new SaplingError('bad-param', `--param expects key=value, got "${text}"`);
   const key = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
-  const spec = schema[key];
+  const spec = own(schema, key);
   if (!spec) throw new SaplingError('unknown-param', `${owner} has no parameter "${key}" (known: ${Object.keys(schema).join(', ')})`);
   switch (spec.type) {
     case 'number': {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { type Curve, learningCurve, validationCurve } from '../../core/explain/curves';
 import { defaultModelFor } from '../../core/models/info';
 import { getModel } from '../../core/models/registry';
+import type { ModelDefinition } from '../../core/models/model';
 import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
 import { recipeFacts } from '../../core/profile/profile';
@@ -30,6 +31,8 @@ export async function curvesCommand(path: string, options: TrainOptions & { vary
   const problem = resolveProblem(data, options.target, parseTask(options.task));
   const model = getModel(options.model ?? defaultModelFor(problem.task));
   const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
+  // The varied setting is checked before any fitting, so a wrong name fails at once.
+  const vary = options.vary ? varied(model, options.vary) : undefined;
   const config = { problem, recipe: defaultRecipe(recipeFacts(data), problem.target), model: { id: model.id, params }, seed };
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   const { data: rows, split } = splitForRun(data, config);
@@ -41,10 +44,8 @@ export async function curvesCommand(path: string, options: TrainOptions & { vary
   console.log(formatCurve(learning, 'training rows'));
   console.log(`\n${learning.reading}`);
   let validation: Curve | undefined;
-  if (options.vary) {
-    const [name, list] = options.vary.split('=');
-    if (!name || !list) throw new SaplingError('bad-param', `--vary needs name=v1,v2,…, got "${options.vary}"`);
-    const values = list.split(',').map((text) => parseParamText(model.schema, `${name}=${text}`, `model "${model.id}"`)[1] as number | string | boolean);
+  if (vary) {
+    const { name, values } = vary;
     validation = await validationCurve(training, config, name, values, folds, ctx);
     console.log(`\nvalidation curve of ${name}:`);
     console.log(formatCurve(validation, name));
@@ -54,6 +55,13 @@ export async function curvesCommand(path: string, options: TrainOptions & { vary
     await writeJson(options.out, { model: model.id, folds, learning, ...(validation ? { validation } : {}) });
     console.log(`\nwritten to ${options.out}`);
   }
+}
+
+/** `--vary name=v1,v2,…`: the parameter and its values, each checked against the model's schema. */
+function varied(model: ModelDefinition, text: string): { name: string; values: (number | string | boolean)[] } {
+  const [name, list] = text.split('=');
+  if (!name || !list) throw new SaplingError('bad-param', `--vary needs name=v1,v2,…, got "${text}"`);
+  return { name, values: list.split(',').map((value) => parseParamText(model.schema, `${name}=${value}`, `model "${model.id}"`)[1] as number | string | boolean) };
 }
 
 function formatCurve(curve: Curve, x: string): string {

@@ -5,6 +5,7 @@ import type { ReadSettings } from '../../core/ingest/reader';
 import { getModel } from '../../core/models/registry';
 import { fingerprintTable } from '../../core/table/DataTable';
 import { SaplingError, errorMessage } from '../../core/util/errors';
+import { type Keyed, keyed, own } from '../../core/util/keyed';
 import { num, table as columns } from '../format';
 import { readBytes, readCsvFile } from '../io';
 import type { WorkerPool } from '../parallel';
@@ -105,7 +106,7 @@ export async function recipeCommand(path: string, recipePath: string, options: T
 const SHOWN = 20;
 
 /** The figures of a report part as dotted paths to numbers (JSON's null stands for NaN). */
-function flatten(value: unknown, prefix = '', out: Record<string, number | null> = {}): Record<string, number | null> {
+function flatten(value: unknown, prefix = '', out: Keyed<number | null> = keyed()): Keyed<number | null> {
   if (typeof value === 'number' || value === null) out[prefix] = value;
   else if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
   else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
@@ -120,16 +121,20 @@ function printComparison(stored: object, now: object, what: 'metrics' | 'figures
   const before = flatten(stored);
   const after = flatten(JSON.parse(JSON.stringify(now)));
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const differ = keys.filter((k) => before[k] !== after[k]);
+  // Paths come from the file: own keys only (a path may be `constructor`).
+  const differ = keys.filter((k) => own(before, k) !== own(after, k));
   console.log('');
   if (!differ.length) {
     console.log(`same ${what} as the recipe's run (${keys.length} ${what === 'metrics' ? 'test metrics' : 'figures'}, all equal)`);
     return;
   }
   const show = (v: number | null | undefined) => (v === undefined ? '(none)' : v === null ? 'NaN' : String(v));
-  const diff = (k: string) => (typeof before[k] === 'number' && typeof after[k] === 'number' ? num(after[k]! - before[k]!) : '');
+  const diff = (k: string) => {
+    const [x, y] = [own(before, k), own(after, k)];
+    return typeof x === 'number' && typeof y === 'number' ? num(y - x) : '';
+  };
   console.log(`${differ.length} of ${keys.length} ${what === 'metrics' ? 'test metrics' : 'figures'} differ from the recipe's run:`);
-  console.log(columns([[what === 'metrics' ? 'metric' : 'figure', "recipe's run", 'this run', 'difference'], ...differ.slice(0, SHOWN).map((k) => [k, show(before[k]), show(after[k]), diff(k)])]));
+  console.log(columns([[what === 'metrics' ? 'metric' : 'figure', "recipe's run", 'this run', 'difference'], ...differ.slice(0, SHOWN).map((k) => [k, show(own(before, k)), show(own(after, k)), diff(k)])]));
   if (differ.length > SHOWN) console.log(`… and ${differ.length - SHOWN} more (the reports hold them all)`);
   if (what === 'metrics') console.log('(other data, or a run that tested on a separate file without --test here, change the test rows; a model file does not record --test)');
 }

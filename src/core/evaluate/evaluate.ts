@@ -13,6 +13,7 @@ import {
   rocAucFromProba,
   rocCurve,
 } from './classification';
+import { keyed } from '../util/keyed';
 import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression';
 import { type CalibrationBin, type ThresholdRow, calibrationBins, precisionRecallCurve, thresholdTable } from './threshold';
 
@@ -23,8 +24,8 @@ export type Metrics = Readonly<Record<string, number>>;
 export const CLASSIFICATION_METRICS = ['accuracy', 'precision_macro', 'recall_macro', 'f1_macro', 'roc_auc', 'log_loss'] as const;
 export const REGRESSION_METRICS = ['mae', 'rmse', 'r2'] as const;
 
-/** Human names for metric keys. */
-export const METRIC_LABELS: Readonly<Record<string, string>> = {
+/** Human names for metric keys (without a prototype: keys read from files find no `constructor`). */
+export const METRIC_LABELS: Readonly<Record<string, string>> = keyed(Object.entries({
   accuracy: 'Accuracy',
   precision_macro: 'Precision (macro)',
   recall_macro: 'Recall (macro)',
@@ -34,7 +35,7 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   mae: 'MAE',
   rmse: 'RMSE',
   r2: 'R²',
-};
+}));
 
 /** Metrics where lower is better (the rest are higher-is-better). */
 export const LOWER_IS_BETTER = new Set(['log_loss', 'mae', 'rmse']);

@@ -1,6 +1,7 @@
 import { type DateOrder, parseBoolean, parseDate } from '../table/cells';
 import type { Column, ColumnKind } from '../table/column';
 import { looksLikeFreeText } from '../table/infer';
+import { own } from '../util/keyed';
 import { ByteDictionary } from './dictionary';
 import type { FieldDecoder} from './fields';
 import { isMissingBytes, parseNumberBytes } from './fields';
@@ -263,7 +264,7 @@ const OPPOSITES: Record<string, string> = { true: 'false', false: 'true', yes: '
 
 /** The other spelling of a yes/no pair in the same case (`Yes` → `No`), or '' for none. */
 function counterpart(label: string): string {
-  const other = OPPOSITES[label.toLowerCase()];
+  const other = own(OPPOSITES, label.toLowerCase());
   if (!other || !label) return '';
   if (label === label.toUpperCase()) return other.toUpperCase();
   if (label[0] === label[0].toUpperCase()) return other[0].toUpperCase() + other.slice(1);

@@ -3,6 +3,7 @@ import type { ColumnKind } from '../table/column';
 import { inferKind } from '../table/infer';
 import { formatBytes } from '../util/bytes';
 import { SaplingError } from '../util/errors';
+import { own } from '../util/keyed';
 import type { DataWarning } from '../warnings';
 import { type EncodingGuess, asAsciiCompatible } from './decode';
 import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
@@ -96,11 +97,12 @@ export async function makePlan(source: ByteSource, head: Uint8Array, encoding: E
   names.forEach((name, c) => {
     const values = decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
     const inferred = inferKind(values);
-    const chosen = options.kinds?.[name];
+    // Own keys only: a column named `constructor` must not find Object's constructor as its kind.
+    const chosen = own(options.kinds, name);
     kinds.push(chosen ?? inferred.kind);
     forced.push(chosen !== undefined);
-    dateOrders.push(options.dateOrders?.[name] ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
-    if (!chosen && inferred.ambiguousDates && !options.dateOrders?.[name]) {
+    dateOrders.push(own(options.dateOrders, name) ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
+    if (!chosen && inferred.ambiguousDates && !own(options.dateOrders, name)) {
       warnings.push({
         code: 'ambiguous-dates',
         column: name,

@@ -2,6 +2,7 @@ import { type DataTable, createTable } from '../table/DataTable';
 import type { DateOrder } from '../table/cells';
 import type { Column, ColumnKind } from '../table/column';
 import { CancelledError, SaplingError } from '../util/errors';
+import { keyed } from '../util/keyed';
 import { createRng } from '../util/rng';
 import type { DataWarning } from '../warnings';
 import { type ColumnBuilder, createBuilder } from './builders';
@@ -164,7 +165,7 @@ async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: 
       lines: first.raggedLines,
     });
   }
-  const dateOrders: Record<string, DateOrder> = {};
+  const dateOrders = keyed<DateOrder>();
   columns.forEach((col, c) => {
     if (col?.kind === 'datetime') dateOrders[col.name] = plan.dateOrders[c] ?? 'iso';
   });

@@ -2,6 +2,7 @@ import { quantilesInPlace } from '../profile/numeric';
 import { presentValues } from '../profile/stats';
 import { type DataTable, withColumn } from '../table/DataTable';
 import type { Column } from '../table/column';
+import { type Keyed, keyed, own } from '../util/keyed';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
 import { checkEntries, checkNumber, checkObject } from '../util/check';
 
@@ -37,8 +38,11 @@ const schema = {
   columns: columnsParam('numeric, categorical or boolean'),
 } as const;
 
-/** The fill value per column: a number for numeric columns, a category label or 0/1 otherwise. */
-type ImputeState = { fills: Record<string, number | string> };
+/**
+ * The fill value per column: a number for numeric columns, a category label or 0/1 otherwise. Keyed
+ * by column name (any name, `__proto__` included): made without a prototype, read with `own`.
+ */
+type ImputeState = { fills: Keyed<number | string> };
 
 /** The category used by the constant strategy for categorical columns. */
 export const MISSING_CATEGORY = 'missing';
@@ -54,7 +58,7 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
     checkEntries(checkObject(state, path).fills, `${path}.fills`, (v, at) => (typeof v === 'string' ? v : checkNumber(v, at)));
   },
   fit(table, params) {
-    const fills: Record<string, number | string> = {};
+    const fills = keyed<number | string>();
     for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'])) {
       fills[column.name] = fillFor(column, params.numeric, params.numericFill, params.categorical);
     }
@@ -63,7 +67,7 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
   transform(table, _params, state) {
     let out: DataTable = table;
     for (const column of table.columns) {
-      const fill = state.fills[column.name];
+      const fill = own(state.fills, column.name);
       if (fill !== undefined) out = withColumn(out, fillColumn(column, fill));
     }
     return out;

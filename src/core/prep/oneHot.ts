@@ -1,5 +1,6 @@
 import { createTable } from '../table/DataTable';
 import { type Column, type NumericColumn, booleanLabels } from '../table/column';
+import { type Keyed, keyed, own } from '../util/keyed';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
 import { checkBoolean, checkDistinctStrings, checkEntries, checkObject, checkString, fail, shown } from '../util/check';
 
@@ -19,8 +20,11 @@ const schema = {
 /** The label of the indicator shared by categories beyond `maxCategories`. */
 export const OTHER_CATEGORY = '(other)';
 
-/** Per encoded column: the category labels that get an indicator, in output order. */
-type OneHotState = { columns: Record<string, { kind: 'categorical' | 'boolean'; categories: string[]; other: boolean }> };
+/** How one column is encoded: the category labels that get an indicator, in output order. */
+type Encoding = { kind: 'categorical' | 'boolean'; categories: string[]; other: boolean };
+
+/** Per encoded column, keyed by name without a prototype (read with `own`). */
+type OneHotState = { columns: Keyed<Encoding> };
 
 /**
  * One indicator column per category (`island=Dream`). A category never seen in training, or a missing
@@ -40,7 +44,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
     });
   },
   fit(table, params) {
-    const columns: OneHotState['columns'] = {};
+    const columns: OneHotState['columns'] = keyed();
     for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {
       if (column.kind === 'boolean') {
         columns[column.name] = { kind: 'boolean', categories: [booleanLabels(column)[1]], other: false };
@@ -60,18 +64,14 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
   transform(table, _params, state) {
     const out: Column[] = [];
     for (const column of table.columns) {
-      const spec = state.columns[column.name];
+      const spec = own(state.columns, column.name);
       if (!spec) out.push(column);
       else out.push(...encode(column, spec, table.rowCount));
     }
     return createTable(out);
   },
   sources(state) {
-    const map: Record<string, string> = {};
-    for (const [name, spec] of Object.entries(state.columns)) {
-      for (const label of indicatorLabels(spec)) map[`${name}=${label}`] = name;
-    }
-    return map;
+    return Object.entries(state.columns).flatMap(([name, spec]) => indicatorLabels(spec).map((label): [string, string] => [`${name}=${label}`, name]));
   },
 };
 
@@ -79,11 +79,11 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function indicatorLabels(spec: OneHotState['columns'][string]): string[] {
+function indicatorLabels(spec: Encoding): string[] {
   return spec.other ? [...spec.categories, OTHER_CATEGORY] : spec.categories;
 }
 
-function encode(column: Column, spec: OneHotState['columns'][string], rows: number): NumericColumn[] {
+function encode(column: Column, spec: Encoding, rows: number): NumericColumn[] {
   const labels = indicatorLabels(spec);
   const outputs = labels.map((label) => ({ kind: 'numeric' as const, name: `${column.name}=${label}`, values: new Float64Array(rows) }));
   if (column.kind === 'boolean') {

@@ -56,7 +56,7 @@ export const pcaStep: StepDefinition<typeof schema, PcaState> = {
     return createTable([...kept, ...pcs]);
   },
   sources(state) {
-    return Object.fromEntries(Array.from({ length: state.fit.nComponents }, (_, c) => [`pc${c + 1}`, 'PCA']));
+    return Array.from({ length: state.fit.nComponents }, (_, c): [string, string] => [`pc${c + 1}`, 'PCA']);
   },
 };
 

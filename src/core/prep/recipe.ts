@@ -62,7 +62,7 @@ export function fitPipeline(features: DataTable, specs: readonly StepSpec[]): Fi
     const params = resolveParams(def.schema, spec.params, `step "${spec.step}"`);
     const state = def.fit(table, params);
     table = def.transform(table, params, state);
-    for (const [out, from] of Object.entries(def.sources?.(state) ?? {})) sources.set(out, sources.get(from) ?? from);
+    for (const [out, from] of def.sources?.(state) ?? []) sources.set(out, sources.get(from) ?? from);
     steps.push({ step: spec.step, params, state });
   }
   checkMatrixReady(table);

@@ -1,4 +1,5 @@
 import { type DataTable, withColumn } from '../table/DataTable';
+import { type Keyed, keyed, own } from '../util/keyed';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
 import { checkEntries, checkNumber, checkObject, fail } from '../util/check';
 
@@ -16,8 +17,8 @@ const schema = {
   columns: columnsParam('numeric'),
 } as const;
 
-/** Per column: subtract `offset`, divide by `scale`. */
-type ScaleState = { columns: Record<string, { offset: number; scale: number }> };
+/** Per column (keyed by name without a prototype, read with `own`): subtract `offset`, divide by `scale`. */
+type ScaleState = { columns: Keyed<{ offset: number; scale: number }> };
 
 /** Rescales numeric columns with statistics from the training split. */
 export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
@@ -34,7 +35,7 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
     });
   },
   fit(table, params) {
-    const columns: ScaleState['columns'] = {};
+    const columns: ScaleState['columns'] = keyed();
     for (const column of selectColumns(table, params.columns, ['numeric'])) {
       if (column.kind !== 'numeric') continue;
       let n = 0;
@@ -65,7 +66,7 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
   transform(table, _params, state) {
     let out: DataTable = table;
     for (const column of table.columns) {
-      const s = state.columns[column.name];
+      const s = own(state.columns, column.name);
       if (!s || column.kind !== 'numeric') continue;
       const values = new Float64Array(column.values.length);
       for (let i = 0; i < values.length; i++) values[i] = (column.values[i] - s.offset) / s.scale;

@@ -16,8 +16,8 @@ export interface StepDefinition<S extends ParamSchema = ParamSchema, State = unk
   fit(table: DataTable, params: ParamsOf<S>): State;
   /** Applies fitted state; columns the step does not touch pass through unchanged. */
   transform(table: DataTable, params: ParamsOf<S>, state: State): DataTable;
-  /** For columns the step creates: the input column each came from (for importance by name). */
-  sources?(state: State): Readonly<Record<string, string>>;
+  /** For columns the step creates: [created, input column it came from] pairs (for importance by name). */
+  sources?(state: State): readonly (readonly [string, string])[];
   /**
    * Checks fitted state read from a model file at `path` (`pipeline.steps[1].state`) before
    * `transform` uses it, throwing a `bad-model-file` SaplingError naming the place (`util/check.ts`).

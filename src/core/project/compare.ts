@@ -2,6 +2,7 @@ import { LOWER_IS_BETTER, METRIC_LABELS } from '../evaluate/evaluate';
 import { choiceInfo } from '../models/info';
 import type { RawParams } from '../params';
 import { STEP_REGISTRY } from '../prep/registry';
+import { own } from '../util/keyed';
 import { FOUND_LABELS, type MeanStd, type RunRecord } from './runRecord';
 
 /** The parts of a comparison, in the order they are shown. */
@@ -60,13 +61,14 @@ export function compareRuns(a: RunRecord, b: RunRecord): CompareRow[] {
   if (choosing) setting('Model', 'Model trained', a.result ? modelName(a.result.model) : null, b.result ? modelName(b.result.model) : null);
   const trained = (r: RunRecord): RawParams => r.result?.params ?? (choosesModel(r) ? {} : r.model.params);
   for (const key of union(Object.keys(trained(a)), Object.keys(trained(b)))) {
-    setting('Model', paramLabel(a, b, key, 'trained'), paramText(trained(a)[key]), paramText(trained(b)[key]));
+    setting('Model', paramLabel(a, b, key, 'trained'), paramText(own(trained(a), key)), paramText(own(trained(b), key)));
   }
+  // Keys come from files (project files are untrusted): only own properties are read, throughout.
   // The options of the choosing itself (Auto's budget, folds, trials).
   if (choosing) {
     const asked = (r: RunRecord): RawParams => (choosesModel(r) ? r.model.params : {});
     for (const key of union(Object.keys(asked(a)), Object.keys(asked(b)))) {
-      setting('Model', `${modelName(choosesModel(a) ? a.model.id : b.model.id)}: ${paramLabel(a, b, key, 'asked')}`, paramText(asked(a)[key]), paramText(asked(b)[key]));
+      setting('Model', `${modelName(choosesModel(a) ? a.model.id : b.model.id)}: ${paramLabel(a, b, key, 'asked')}`, paramText(own(asked(a), key)), paramText(own(asked(b), key)));
     }
   }
 
@@ -80,13 +82,13 @@ export function compareRuns(a: RunRecord, b: RunRecord): CompareRow[] {
   rows.push(figure('Run', 'Duration (s)', a.durationMs / 1000, b.durationMs / 1000, 'lower'));
 
   const figures = (group: CompareGroup, ma: Readonly<Record<string, number>> | undefined, mb: Readonly<Record<string, number>> | undefined, labels: Readonly<Record<string, string>>) => {
-    for (const key of union(Object.keys(ma ?? {}), Object.keys(mb ?? {}))) rows.push(figure(group, labels[key] ?? key, ma?.[key] ?? null, mb?.[key] ?? null, direction(key)));
+    for (const key of union(Object.keys(ma ?? {}), Object.keys(mb ?? {}))) rows.push(figure(group, own(labels, key) ?? key, own(ma, key) ?? null, own(mb, key) ?? null, direction(key)));
   };
   figures('Test metrics', a.metrics.test, b.metrics.test, METRIC_LABELS);
   for (const key of union(Object.keys(a.metrics.cv ?? {}), Object.keys(b.metrics.cv ?? {}))) {
-    const va = a.metrics.cv?.[key] ?? null;
-    const vb = b.metrics.cv?.[key] ?? null;
-    const row = figure('Cross-validation', METRIC_LABELS[key] ?? key, va?.mean ?? null, vb?.mean ?? null, direction(key));
+    const va = own(a.metrics.cv, key) ?? null;
+    const vb = own(b.metrics.cv, key) ?? null;
+    const row = figure('Cross-validation', own(METRIC_LABELS, key) ?? key, va?.mean ?? null, vb?.mean ?? null, direction(key));
     rows.push({ ...row, a: va, b: vb, differs: !sameValue(va, vb) });
   }
   figures('Training metrics', a.metrics.train, b.metrics.train, METRIC_LABELS);
@@ -161,7 +163,7 @@ function paramLabel(a: RunRecord, b: RunRecord, key: string, which: 'trained' | 
   for (const r of [a, b]) {
     const id = which === 'trained' ? (r.result?.model ?? r.model.id) : r.model.id;
     try {
-      const field = (choiceInfo(id).schema as Record<string, { label?: string } | undefined>)[key];
+      const field = own(choiceInfo(id).schema as Record<string, { label?: string } | undefined>, key);
       if (field?.label) return field.label;
     } catch {
       // an unknown model: its key is its label

@@ -2,6 +2,7 @@ import type { RawParams } from '../params';
 import type { RecipeSpec } from '../prep/recipe';
 import type { Task, UnsupervisedTask } from '../problem';
 import type { TrainReport, UnsupervisedReport } from '../train/report';
+import { keyed } from '../util/keyed';
 
 /** What started a run: a plain training, Auto, or a parameter search. */
 export type RunKind = 'train' | 'auto' | 'tune';
@@ -129,9 +130,8 @@ function foundFigures(report: UnsupervisedReport): Record<string, number | null>
 }
 
 function finite(values: Readonly<Record<string, number | null>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
-  return out;
+  // From entries, not by assignment: a key `__proto__` (reports are files too) stays a key.
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
 }
 
 function resultOf(report: TrainReport | UnsupervisedReport): RunResult {
@@ -140,15 +140,15 @@ function resultOf(report: TrainReport | UnsupervisedReport): RunResult {
   return { ...common, split: report.split, ...(report.auto ? { explanation: report.auto.explanation } : {}) };
 }
 
-/** Human names of the figures of models without a target (the metrics' are in `METRIC_LABELS`). */
-export const FOUND_LABELS: Readonly<Record<string, string>> = {
+/** Human names of the figures of models without a target (the metrics' are in `METRIC_LABELS`); no prototype. */
+export const FOUND_LABELS: Readonly<Record<string, string>> = keyed(Object.entries({
   silhouette: 'Silhouette',
   inertia: 'Inertia',
   clusters: 'Clusters',
   noise: 'Noise rows',
   explained_variance: 'Explained variance',
   components: 'Components',
-};
+}));
 
 /** The one figure a list of runs shows for each: accuracy, R², silhouette or explained variance. */
 export function keyMetric(run: RunRecord): { readonly key: string; readonly value: number | undefined; readonly cv: MeanStd | undefined } {

@@ -129,12 +129,13 @@ function validateMetrics(x: unknown, path: string): RunMetrics {
   const out: { -readonly [K in keyof RunMetrics]: RunMetrics[K] } = {};
   for (const key of ['test', 'train', 'found'] as const) if (metrics[key] !== undefined) out[key] = numbers(metrics[key], `${path}.${key}`);
   if (metrics.cv !== undefined) {
-    const cv: Record<string, MeanStd> = {};
-    for (const [k, v] of Object.entries(object(metrics.cv, `${path}.cv`))) {
-      const m = object(v, `${path}.cv.${k}`);
-      cv[k] = { mean: number(m.mean, `${path}.cv.${k}.mean`), std: number(m.std, `${path}.cv.${k}.std`) };
-    }
-    out.cv = cv;
+    // Built from entries, not by assignment: a key `__proto__` from the file stays a key.
+    out.cv = Object.fromEntries(
+      Object.entries(object(metrics.cv, `${path}.cv`)).map(([k, v]): [string, MeanStd] => {
+        const m = object(v, `${path}.cv.${k}`);
+        return [k, { mean: number(m.mean, `${path}.cv.${k}.mean`), std: number(m.std, `${path}.cv.${k}.std`) }];
+      }),
+    );
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { ColumnProfile, DataProfile } from '../../core/profile/profile';
 import type { DateOrder } from '../../core/table/cells';
 import { COLUMN_KINDS, type ColumnKind } from '../../core/table/column';
+import { own } from '../../core/util/keyed';
 import { setColumnKind } from '../../state/actions';
 import { useStudio } from '../useStudio';
 import { MiniHistogram } from '../components/MiniHistogram';
@@ -26,7 +27,7 @@ export function ProfileTable({ profile, dateOrders }: { profile: DataProfile; da
             <tr key={c.name}>
               <th scope="row">{c.name}</th>
               <td>
-                <TypeCell column={c} dateOrder={dateOrders[c.name]} />
+                <TypeCell column={c} dateOrder={own(dateOrders, c.name)} />
               </td>
               <td className={c.missing ? 'warn-num' : undefined}>
                 {c.missing.toLocaleString('en-US')}

@@ -38,7 +38,8 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
   const title = `${feature} vs ${target}`;
   let body;
   if (chart.kind === 'stacked') {
-    const data = chart.bins.map((bin, b) => Object.fromEntries([['bin', bin], ...chart.classes.map((c, k) => [c, chart.counts[b][k]])]));
+    // Classes are read by position, not used as keys: a class may be called `bin` or `__proto__`.
+    const data = chart.bins.map((bin, b) => ({ bin, counts: chart.counts[b] }));
     body = (
       <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
         <XAxis dataKey="bin" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
@@ -46,7 +47,7 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 11 }} />
         {chart.classes.map((c, k) => (
-          <Bar key={c} dataKey={c} stackId="a" fill={COLORS[k % COLORS.length]} isAnimationActive={false} />
+          <Bar key={c} name={c} dataKey={(d: { counts: readonly number[] }) => d.counts[k]} stackId="a" fill={COLORS[k % COLORS.length]} isAnimationActive={false} />
         ))}
       </BarChart>
     );

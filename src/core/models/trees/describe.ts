@@ -1,6 +1,7 @@
 import { OTHER_CATEGORY } from '../../prep/oneHot';
 import type { FittedPipeline } from '../../prep/recipe';
 import { SaplingError } from '../../util/errors';
+import { type Keyed, own } from '../../util/keyed';
 import type { FittedModel } from '../model';
 import { type Tree, treeShape } from './tree';
 
@@ -134,7 +135,7 @@ function featureReaders(pipeline: FittedPipeline, d: number): { features: Featur
     // Scale steps keyed by this feature's name, in pipeline order, with the step's position.
     const ops: { at: number; op: Affine }[] = [];
     pipeline.steps.forEach((s, at) => {
-      const op = s.step === 'scale' ? (s.state as { columns?: Record<string, Affine> }).columns?.[f.name] : undefined;
+      const op = s.step === 'scale' ? own((s.state as { columns?: Keyed<Affine> }).columns, f.name) : undefined;
       if (op && Number.isFinite(op.offset) && Number.isFinite(op.scale) && op.scale !== 0) ops.push({ at, op });
     });
     const toUser = (v: number) => ops.reduceRight((x, { op }) => x * op.scale + op.offset, v);
@@ -149,8 +150,8 @@ function featureReaders(pipeline: FittedPipeline, d: number): { features: Featur
 /** What a missing entry of a column becomes at the model's input, following the impute and one-hot steps. */
 function missingValue(pipeline: FittedPipeline, feature: string, column: string, category: string | null, forward: (v: number, after: number) => number): FeatureReader['missing'] {
   const at = pipeline.steps.findIndex((s) => s.step === 'impute');
-  const fills = at >= 0 ? (pipeline.steps[at].state as { fills?: Record<string, number | string> }).fills ?? {} : {};
-  const fill = fills[feature] ?? fills[column];
+  const fills = at >= 0 ? (pipeline.steps[at].state as { fills?: Keyed<number | string> }).fills : undefined;
+  const fill = own(fills, feature) ?? own(fills, column);
   if (category === null) return typeof fill === 'number' ? { value: forward(fill, at), fill: formatNumber(fill) } : { value: NaN, fill: null };
   // An indicator is 0 for a missing or unseen category (one-hot), 1 if the fill is its category.
   // A number fills the indicator itself (a boolean column's 0/1, or a fill after the encoding).
