@@ -3,6 +3,7 @@ import type { Column, ColumnKind } from '../table/column';
 import { CancelledError } from '../util/errors';
 import { BUILD_BYTES, BooleanBuilder, CodedBuilder, type ColumnBuilder, NumericBuilder, RegionFullError, booleanColumn, codedColumn, createBuilder, numericOrBoolean } from './builders';
 import { FieldDecoder } from './fields';
+import { LongRow } from './longRow';
 import { BuildSink, type RaggedRows } from './rowSink';
 import type { ByteSource } from './source';
 import { CsvTokenizer } from './tokenizer';
@@ -81,16 +82,20 @@ export async function parsePart(source: ByteSource, task: PartTask): Promise<Par
   const sink = new BuildSink([...builders], task.skipHeader, task.ragged, undefined, null);
   const tokenizer = new CsvTokenizer(task.delimiter.charCodeAt(0), task.quote.charCodeAt(0));
   let carry: Uint8Array | null = null;
+  const long = new LongRow();
   let read = 0;
   let overflow = false;
   try {
     for await (const chunk of source.chunks(PART_CHUNK, task.start)) {
       const room = task.end - task.start - read;
-      const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      let piece: Uint8Array | null = chunk.length > room ? chunk.subarray(0, room) : chunk;
       read += piece.length;
-      const buf: Uint8Array = carry ? concatTwo(carry, piece) : piece;
-      const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
-      carry = consumed < buf.length ? buf.slice(consumed) : null;
+      if (carry) piece = long.gather(carry, piece, read >= task.end - task.start);
+      if (piece) {
+        const buf: Uint8Array = carry ? concatTwo(carry, piece) : piece;
+        const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
+        carry = consumed < buf.length ? buf.slice(consumed) : null;
+      }
       Atomics.store(control, 1 + task.part, read);
       if (Atomics.load(control, 0) === 1) throw new CancelledError();
       if (read >= task.end - task.start) break;

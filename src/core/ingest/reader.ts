@@ -6,6 +6,7 @@ import { createRng } from '../util/rng';
 import type { DataWarning } from '../warnings';
 import { type ColumnBuilder, createBuilder } from './builders';
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
+import { LongRow } from './longRow';
 import { type Plan, concat, makePlan, readHead } from './plan';
 import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
@@ -220,6 +221,7 @@ const STITCH_BYTES = 64 << 10;
 export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 'quote' | 'encoding'>, sink: RowSink & { readonly kept: number; readonly full: boolean }, options: CsvReadOptions, report: boolean, chunkBytes = CHUNK_BYTES): Promise<void> {
   const tokenizer = new CsvTokenizer(plan.delimiter.charCodeAt(0), plan.quote.charCodeAt(0));
   let carry: Uint8Array | null = null;
+  const long = new LongRow();
   let bytesRead = plan.encoding.bomLength;
   const chunks = asAsciiCompatible(source.chunks(chunkBytes, plan.encoding.bomLength), plan.encoding.encoding)[Symbol.asyncIterator]();
   let next = chunks.next();
@@ -227,8 +229,9 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
     const step = await next;
     if (step.done) break;
     next = chunks.next(); // start reading ahead while this chunk is parsed
-    let chunk = step.value;
-    if (carry) {
+    let chunk: Uint8Array | null = step.value;
+    if (carry) chunk = long.gather(carry, chunk);
+    if (chunk && carry) {
       const held: Uint8Array = carry;
       const stitched = concat([held, chunk.subarray(0, Math.min(chunk.length, STITCH_BYTES))]);
       const consumed = tokenizer.rows(stitched, 0, stitched.length, false, sink);
@@ -236,11 +239,10 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
         chunk = chunk.subarray(consumed - held.length);
         carry = null;
       } else {
-        carry = concat([held, chunk]); // one row longer than the stitch window: join whole
-        chunk = chunk.subarray(chunk.length);
+        carry = held; // one row longer than the stitch window: joined whole below
       }
     }
-    if (chunk.length) {
+    if (chunk?.length) {
       const buf: Uint8Array = carry ? concat([carry, chunk]) : chunk;
       const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
       carry = consumed < buf.length ? buf.slice(consumed) : null;
@@ -257,6 +259,7 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
       return;
     }
   }
+  if (carry) carry = long.rest(carry);
   if (carry) tokenizer.rows(carry, 0, carry.length, true, sink);
   if (report) options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: sink.kept });
 }
