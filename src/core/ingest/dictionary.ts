@@ -1,5 +1,5 @@
-import type { FieldDecoder} from './fields';
-import { trimEnd, trimStart } from './fields';
+import type { FieldDecoder } from './fields';
+import { trimEnd, trimStart, unescapeQuotes } from './fields';
 
 /**
  * Maps field bytes to dense codes without making a string per field: an open-addressing hash table
@@ -24,14 +24,13 @@ export class ByteDictionary {
     s = trimStart(buf, s, e);
     e = trimEnd(buf, s, e);
     if (escaped) {
-      const text = this.decoder.decode(buf, s, e, true);
-      const bytes = new TextEncoder().encode(text);
-      return this.codeOf(bytes, 0, bytes.length, text);
+      const bytes = unescapeQuotes(buf, s, e, this.decoder.quote);
+      return this.codeOf(bytes, 0, bytes.length);
     }
-    return this.codeOf(buf, s, e, null);
+    return this.codeOf(buf, s, e);
   }
 
-  private codeOf(buf: Uint8Array, s: number, e: number, text: string | null): number {
+  private codeOf(buf: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const mask = this.table.length - 1;
@@ -39,7 +38,7 @@ export class ByteDictionary {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
       if (entry === 0) {
-        const code = this.insert(buf, s, e, h, text);
+        const code = this.insert(buf, s, e, h);
         this.table[slot] = code + 1;
         if (this.values.length * 2 > this.table.length) this.rehash();
         this.totalLength += this.values[code].length;
@@ -61,7 +60,7 @@ export class ByteDictionary {
     return true;
   }
 
-  private insert(buf: Uint8Array, s: number, e: number, h: number, text: string | null): number {
+  private insert(buf: Uint8Array, s: number, e: number, h: number): number {
     const code = this.values.length;
     const len = e - s;
     if (code === this.hashes.length) {
@@ -79,7 +78,7 @@ export class ByteDictionary {
     this.offsets[code] = this.arenaUsed;
     this.lengths[code] = len;
     this.arenaUsed += len;
-    this.values.push(text ?? this.decoder.decode(buf, s, e, false));
+    this.values.push(this.decoder.decode(buf, s, e, false));
     return code;
   }
 

@@ -159,6 +159,21 @@ export class NotUtf8Error extends Error {
   }
 }
 
+/**
+ * The bytes of a quoted field's inside with each doubled quote made single. The tokenizer only
+ * lets a quote inside a quoted field through as half of a pair, so every quote is followed by its twin.
+ */
+export function unescapeQuotes(buf: Uint8Array, s: number, e: number, quote: number): Uint8Array {
+  const out = new Uint8Array(e - s);
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const b = buf[i];
+    out[n++] = b;
+    if (b === quote && buf[i + 1] === quote) i++;
+  }
+  return out.subarray(0, n);
+}
+
 /** Decodes field bytes to text, with `""` inside quoted fields turned back into `"`. */
 export class FieldDecoder {
   private readonly decoder: TextDecoder;
@@ -170,20 +185,17 @@ export class FieldDecoder {
   }
 
   decode(buf: Uint8Array, s: number, e: number, escapedQuotes: boolean): string {
-    let text: string;
-    if (isAscii(buf, s, e)) {
-      text = latin1(buf, s, e);
-    } else {
-      try {
-        text = this.decoder.decode(buf.subarray(s, e));
-      } catch {
-        throw new NotUtf8Error();
-      }
-    }
     if (escapedQuotes) {
-      const q = String.fromCharCode(this.quote);
-      text = text.replaceAll(q + q, q);
+      // Unescaped as bytes: replaceAll on the text took ~0.5 s for a 20 MB field full of quotes.
+      buf = unescapeQuotes(buf, s, e, this.quote);
+      s = 0;
+      e = buf.length;
     }
-    return text;
+    if (isAscii(buf, s, e)) return latin1(buf, s, e);
+    try {
+      return this.decoder.decode(buf.subarray(s, e));
+    } catch {
+      throw new NotUtf8Error();
+    }
   }
 }

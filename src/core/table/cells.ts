@@ -58,6 +58,7 @@ const FALSE_TOKENS = new Set(['false', 'no']);
 
 /** 1 for true/yes, 0 for false/no (any case), -1 for anything else. */
 export function parseBoolean(raw: string): number {
+  if (raw.length > 5 && raw.trim().length > 5) return -1; // no copy of a long field just to lowercase it
   const s = raw.trim().toLowerCase();
   if (TRUE_TOKENS.has(s)) return 1;
   if (FALSE_TOKENS.has(s)) return 0;
