@@ -6,7 +6,7 @@ import { readCsvBytes } from './csv';
 import { latin1, parseNumberBytes } from './fields';
 import { type ParallelHost, parsePart } from './parallel';
 import { readCsv } from './reader';
-import { bytesSource } from './source';
+import { type ByteSource, bytesSource } from './source';
 
 /**
  * Fields of any length (issue 11, fault 2): a text field of 128 KB or more overflowed the stack in
@@ -24,6 +24,26 @@ function windows1252(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
+}
+
+/**
+ * A source that hands out its chunks in three buffers it reuses, as the CLI's file source does:
+ * whoever keeps a chunk past the next two must copy it.
+ */
+function reusingSource(bytes: Uint8Array): ByteSource {
+  return {
+    name: 'data.csv',
+    size: bytes.length,
+    async *chunks(chunkSize, start = 0) {
+      const buffers = [0, 1, 2].map(() => new Uint8Array(chunkSize));
+      for (let at = start, turn = 0; at < bytes.length; at += chunkSize, turn++) {
+        const piece = bytes.subarray(at, Math.min(bytes.length, at + chunkSize));
+        const buffer = buffers[turn % 3];
+        buffer.set(piece);
+        yield buffer.subarray(0, piece.length);
+      }
+    },
+  };
 }
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
@@ -51,7 +71,7 @@ describe('fields of any length', () => {
         const second = longText(size, unit, 'second:');
         const text = fileWith(first, second);
         const bytes = encoding === 'utf-8' ? new TextEncoder().encode(text) : windows1252(text);
-        const { table, meta } = await readCsvBytes(bytes);
+        const { table, meta } = await readCsv(reusingSource(bytes));
         expect(meta.encoding).toBe(encoding);
         expect(meta.header).toBe(true);
         expect(table.columns.map((c) => c.name)).toEqual(['id', 'text', 'n']);
@@ -97,7 +117,7 @@ describe('fields of any length', () => {
       const bytes = new TextEncoder().encode(`${digits}x`);
       expect(parseNumberBytes(bytes, 0, bytes.length, 46)).toBeNaN();
       expect(parseNumberBytes(bytes, 0, bytes.length - 1, 46)).toBe(Infinity);
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(1000); // the regular expression took 82 s on 200,000 digits
     }
     const file = new TextEncoder().encode(`a,b\n${'9'.repeat(1 << 20)}x,1\n2,2\n`);
     const started = performance.now();

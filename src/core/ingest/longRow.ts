@@ -12,7 +12,7 @@ export class LongRow {
   /** The bytes to tokenize after `carry` now, or null to wait for more; `last` takes all that waits. */
   gather(carry: Uint8Array, chunk: Uint8Array, last = false): Uint8Array | null {
     if (this.waitingBytes === 0 && (last || carry.length <= chunk.length)) return chunk;
-    this.waiting.push(chunk);
+    this.waiting.push(chunk.slice()); // a copy: sources may reuse a chunk's buffer for a later one
     this.waitingBytes += chunk.length;
     if (!last && this.waitingBytes < carry.length) return null;
     return this.take();

@@ -190,6 +190,9 @@ export async function readParallel(
   options: { ragged: RaggedRows; onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void; shouldStop?: () => boolean },
   host: ParallelHost,
 ): Promise<FirstPass | null> {
+  // Rows longer than the window searched at a cut (fields of megabytes): the cuts would land inside
+  // rows, and each part would gather its long rows only for the file to be read again by one thread.
+  if (plan.bytesPerRow > CUT_WINDOW) return null;
   const ranges = await cutRanges(source, plan.bomLength, host.workers);
   if (ranges.length < 2) return null;
   const regionRows = ranges.map(([s, e]) => Math.ceil(((e - s) / plan.bytesPerRow) * REGION_SLACK) + 256);

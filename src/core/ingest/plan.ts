@@ -46,14 +46,16 @@ export interface Plan {
 
 /** The first megabyte of a source (or all of it, if smaller), or its first `bytes`. */
 export async function readHead(source: ByteSource, bytes = HEAD_BYTES): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
+  const head = new Uint8Array(Math.min(bytes, source.size));
   let total = 0;
+  // Each chunk is copied out before the next is read: a source may reuse its buffers (the CLI's does).
   for await (const chunk of source.chunks(Math.min(bytes, HEAD_BYTES))) {
-    parts.push(chunk.length > bytes - total ? chunk.subarray(0, bytes - total) : chunk);
-    total += chunk.length;
-    if (total >= bytes) break;
+    const n = Math.min(chunk.length, head.length - total);
+    head.set(chunk.subarray(0, n), total);
+    total += n;
+    if (total >= head.length) break;
   }
-  return concat(parts);
+  return head.subarray(0, total);
 }
 
 /** Collects the head's rows as strings, for dialect and kind inference. */
