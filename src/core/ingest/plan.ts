@@ -7,6 +7,7 @@ import type { DataWarning } from '../warnings';
 import { type EncodingGuess, asAsciiCompatible } from './decode';
 import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
 import { FieldDecoder } from './fields';
+import { type DictionaryEstimate, dictionaryTooLarge, estimateDictionaries } from './memory';
 import type { CsvReadOptions } from './reader';
 import type { ByteSource } from './source';
 import { CsvTokenizer, type RowSink } from './tokenizer';
@@ -145,8 +146,15 @@ export async function makePlan(source: ByteSource, head: Uint8Array, encoding: E
   // An unfinished row at the end of the head counts as one: it is at least that long.
   const bytesPerRow = consumed < sample.length ? sample.length / (sampleSink.total + 1) : consumed / Math.max(1, sampleSink.total);
   const estimatedRows = whole ? dataRowsInHead : Math.ceil((source.size - encoding.bomLength) / bytesPerRow);
-  const needed = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  const columnBytes = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  const dictionaries = estimateDictionaries(kinds, dataColumns, estimatedRows, whole);
+  const needed = dictionaries.reduce((a, d) => a + d.bytes, columnBytes);
   if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
+    const largest = dictionaries.reduce<DictionaryEstimate | null>((a, d) => (a && a.bytes >= d.bytes ? a : d), null);
+    if (largest && largest.bytes * 2 >= needed) {
+      const { budget, name } = { budget: options.memoryBudget, name: names[largest.column] };
+      throw dictionaryTooLarge({ name, distinct: largest.distinct, dictionaryBytes: largest.bytes, neededBytes: needed, budget, rowsThatFit: (budget * estimatedRows) / needed, soFar: false });
+    }
     throw new SaplingError(
       'too-large',
       `the file is ${formatBytes(source.size)} with about ${estimatedRows.toLocaleString('en-US')} rows; reading it all needs about ` +

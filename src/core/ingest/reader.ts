@@ -4,9 +4,10 @@ import type { Column, ColumnKind } from '../table/column';
 import { CancelledError, SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import type { DataWarning } from '../warnings';
-import { type ColumnBuilder, createBuilder } from './builders';
+import { BUILD_BYTES, type ColumnBuilder, createBuilder, dictionariesOf } from './builders';
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
 import { LongRow } from './longRow';
+import { DictionaryGauge } from './memory';
 import { type Plan, concat, makePlan, readHead } from './plan';
 import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
@@ -114,7 +115,7 @@ async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: 
   const host = options.parallel;
   if (host && host.workers > 1 && !options.sample && source.size >= (host.minBytes ?? PARALLEL_MIN_BYTES) && encoding.encoding !== 'utf-16le' && encoding.encoding !== 'utf-16be' && typeof SharedArrayBuffer !== 'undefined') {
     const parallelPlan = { ...plan, encoding: encoding.encoding as 'utf-8' | 'windows-1252', bomLength: encoding.bomLength };
-    first = await readParallel(source, parallelPlan, { ragged, onProgress: options.onProgress, shouldStop: options.shouldStop }, host);
+    first = await readParallel(source, parallelPlan, { ragged, memoryBudget: options.memoryBudget, onProgress: options.onProgress, shouldStop: options.shouldStop }, host);
   }
   first ??= await readSequential(source, plan, decoder, options);
   const width = plan.names.length;
@@ -142,6 +143,7 @@ async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: 
       });
     }
     const sink = new BuildSink(again, plan.header, ragged, options.sample, createRng(options.seed ?? 42));
+    watchMemory(again, plan, options, first.kept, () => sink.rowsInFile);
     await stream(source, plan, sink, options, false);
     const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
     for (const c of misfits) columns[c] = again[c]!.finish(plan.names[c], order);
@@ -195,6 +197,7 @@ async function readSequential(source: ByteSource, plan: Plan, decoder: FieldDeco
     createBuilder(kind, { decoder, decimal, dateOrder: plan.dateOrders[c], forced: plan.forced[c], storage: { capacity } }),
   );
   const sink = new BuildSink([...builders], plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42));
+  watchMemory(builders, plan, options, capacity, () => sink.rowsInFile);
   await stream(source, plan, sink, options, true);
   const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
   return {
@@ -207,6 +210,14 @@ async function readSequential(source: ByteSource, plan: Plan, decoder: FieldDeco
     misfitLine: sink.misfitLine,
     invalid: builders.map((b) => b.invalid),
   };
+}
+
+/** Stops the read when the string columns' dictionaries outgrow what the budget leaves after `capacity` rows of every column. */
+function watchMemory(builders: readonly (ColumnBuilder | null)[], plan: Plan, options: CsvReadOptions, capacity: number, rowsRead: () => number): void {
+  if (options.memoryBudget === undefined) return;
+  const fixedBytes = capacity * plan.kinds.reduce((a, k) => a + BUILD_BYTES[k], 0);
+  const settings = { names: plan.names, budget: options.memoryBudget, fixedBytes, rowsInFile: plan.estimatedRows, rowsRead };
+  new DictionaryGauge(settings).watch(dictionariesOf(builders));
 }
 
 /** How much of a new chunk is joined to the carried-over partial row before falling back to a full join. */
