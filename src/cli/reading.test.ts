@@ -49,3 +49,25 @@ describe('sapling profile on fields of any length', () => {
     }, 120_000);
   }
 });
+
+describe('sapling profile within a memory budget', () => {
+  const rows = 300_000;
+  const csv = (value: (i: number) => string) => `id,x\n${Array.from({ length: rows }, (_, i) => `${value(i)},${i % 10}`).join('\n')}\n`;
+
+  it('refuses a high-cardinality column with one line naming it, and reads a low-cardinality file of the same size', () => {
+    const ids = file('ids.csv', csv((i) => `user-${(i * 7919).toString(36).padStart(10, '0')}`));
+    const r = saplingWith({ SAPLING_MEMORY_MB: '8' }, 'profile', ids);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: ids\.csv: column "id" looks like it has about 300,\d{3} distinct texts \(~[\d.]+ MB with its dictionary\); this file would need ~[\d.]+ MB, over the 8\.0 MB of memory available here\. Read a sample instead \(the first [\d,]+ rows or fewer\)/);
+    const sampled = saplingWith({ SAPLING_MEMORY_MB: '8' }, 'profile', ids, '--sample', '50000');
+    expect(sampled.code, sampled.stderr).toBe(0);
+    expect(sampled.stdout).toContain('ids.csv: 50000 rows, 2 columns');
+
+    const colours = file('colours.csv', csv((i) => ['red-xxxxxxxxxx', 'green-xxxxxxxx', 'blue-xxxxxxxxx', 'teal-xxxxxxxxx'][i % 4]));
+    const ok = saplingWith({ SAPLING_MEMORY_MB: '8' }, 'profile', colours);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`colours.csv: ${rows} rows, 2 columns`);
+  }, 120_000);
+});
