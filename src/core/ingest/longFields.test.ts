@@ -122,7 +122,7 @@ describe('fields of any length', () => {
     const file = new TextEncoder().encode(`a,b\n${'9'.repeat(1 << 20)}x,1\n2,2\n`);
     const started = performance.now();
     const { table } = await readCsvBytes(file);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000); // ~100 ms on an idle machine; room for a busy one
     expect(table.columns[0].kind).not.toBe('numeric');
     expect(texts(table.columns[0])[0]).toHaveLength((1 << 20) + 1);
   });
