@@ -152,8 +152,9 @@ export async function makePlan(source: ByteSource, head: Uint8Array, encoding: E
   if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
     const largest = dictionaries.reduce<DictionaryEstimate | null>((a, d) => (a && a.bytes >= d.bytes ? a : d), null);
     if (largest && largest.bytes * 2 >= needed) {
-      const { budget, name } = { budget: options.memoryBudget, name: names[largest.column] };
-      throw dictionaryTooLarge({ name, distinct: largest.distinct, dictionaryBytes: largest.bytes, neededBytes: needed, budget, rowsThatFit: (budget * estimatedRows) / needed, soFar: false });
+      // Mostly one column's distinct texts: name it.
+      const budget = options.memoryBudget;
+      throw dictionaryTooLarge({ name: names[largest.column], distinct: largest.distinct, dictionaryBytes: largest.bytes, neededBytes: needed, budget, rowsThatFit: (budget * estimatedRows) / needed, soFar: false });
     }
     throw new SaplingError(
       'too-large',

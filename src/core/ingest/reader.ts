@@ -35,7 +35,10 @@ export interface CsvReadOptions {
   readonly sample?: SampleSpec;
   /** Seed for random sampling. */
   readonly seed?: number;
-  /** Bytes the table may take; larger files are refused up front unless sampled. */
+  /**
+   * Bytes the table may take, string dictionaries included: larger files are refused up front
+   * unless sampled, and a read whose dictionaries outgrow it is stopped (`memory.ts`).
+   */
   readonly memoryBudget?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Workers to read large files with (from the CLI or the engine worker); absent = this thread. */
