@@ -18,6 +18,15 @@ export function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
+/** Characters of a value shown in a terminal table before it is cut with `…`. */
+const CELL_CHARS = 40;
+
+/** A value for one line of a terminal table: line breaks and tabs shown as `\n` and `\t`, long ones cut. */
+export function shortCell(value: string): string {
+  const cut = value.length > CELL_CHARS ? `${value.slice(0, CELL_CHARS)}… (${value.length.toLocaleString('en-US')} characters)` : value;
+  return cut.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
 /** The readable summary `sapling profile` prints. */
 export function formatProfile(name: string, profile: DataProfile, meta: { delimiter: string; encoding: string }): string {
   const delimiter = meta.delimiter === '\t' ? 'tab' : `"${meta.delimiter}"`;
@@ -25,7 +34,7 @@ export function formatProfile(name: string, profile: DataProfile, meta: { delimi
   const rows = [['column', 'type', 'missing', 'unique', 'mean', 'std', 'min', 'max', 'top values']];
   for (const c of profile.columns) {
     const numeric = c.kind === 'numeric';
-    const top = c.top?.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ') ?? '';
+    const top = c.top?.slice(0, 3).map((t) => `${shortCell(t.value)} (${t.count})`).join(', ') ?? '';
     rows.push([
       c.name,
       c.type,

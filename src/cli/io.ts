@@ -12,6 +12,12 @@ import type { WorkerPool } from './parallel';
 /** The share of this machine's memory a table may take before Sapling refuses to read it whole. */
 const MEMORY_SHARE = 0.6;
 
+/** The bytes a table may take: `SAPLING_MEMORY_MB` when set (tests, shared machines), else a share of this machine's memory. */
+function memoryBudget(): number {
+  const mb = Number(process.env.SAPLING_MEMORY_MB);
+  return mb > 0 ? mb * 1024 * 1024 : totalmem() * MEMORY_SHARE;
+}
+
 function fileError(path: string, e: unknown): SaplingError {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
@@ -67,7 +73,7 @@ export function fileSource(path: string): ByteSource {
 export async function readCsvFile(path: string, options: CsvReadOptions = {}, pool?: WorkerPool): Promise<CsvReadResult> {
   const source = fileSource(path);
   try {
-    return await readCsv(source, { memoryBudget: totalmem() * MEMORY_SHARE, ...(pool ? { parallel: pool.reader(path) } : {}), ...options });
+    return await readCsv(source, { memoryBudget: memoryBudget(), ...(pool ? { parallel: pool.reader(path) } : {}), ...options });
   } catch (e) {
     if (e instanceof SaplingError) throw new SaplingError(e.code, `${basename(path)}: ${e.message}`);
     throw e;

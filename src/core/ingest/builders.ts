@@ -178,7 +178,8 @@ export function numericOrBoolean(name: string, values: Float64Array, maybe01: bo
 
 /** Strings, dictionary-coded from bytes; categorical or free text is decided when finished. */
 export class CodedBuilder extends Int32Builder implements ColumnBuilder {
-  private readonly dictionary: ByteDictionary;
+  /** The distinct values and their codes (measured by the reader's memory gauge). */
+  readonly dictionary: ByteDictionary;
 
   constructor(
     decoder: FieldDecoder,
@@ -318,6 +319,11 @@ export function createBuilder(
     default:
       return new CodedBuilder(decoder, kind, forced, storage);
   }
+}
+
+/** The dictionaries of the string columns among `builders` (null for the others), for the memory gauge. */
+export function dictionariesOf(builders: readonly (ColumnBuilder | null)[]): (ByteDictionary | null)[] {
+  return builders.map((b) => (b instanceof CodedBuilder ? b.dictionary : null));
 }
 
 /** Bytes per value in a builder's storage, by kind (booleans are built as int32, then packed). */

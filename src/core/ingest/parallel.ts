@@ -1,8 +1,10 @@
 import type { DateOrder } from '../table/cells';
 import type { Column, ColumnKind } from '../table/column';
-import { CancelledError } from '../util/errors';
-import { BUILD_BYTES, BooleanBuilder, CodedBuilder, type ColumnBuilder, NumericBuilder, RegionFullError, booleanColumn, codedColumn, createBuilder, numericOrBoolean } from './builders';
+import { CancelledError, SaplingError, isSaplingError } from '../util/errors';
+import { BUILD_BYTES, BooleanBuilder, CodedBuilder, type ColumnBuilder, NumericBuilder, RegionFullError, booleanColumn, codedColumn, createBuilder, dictionariesOf, numericOrBoolean } from './builders';
 import { FieldDecoder } from './fields';
+import { LongRow } from './longRow';
+import { DictionaryGauge, type GaugeSettings } from './memory';
 import { BuildSink, type RaggedRows } from './rowSink';
 import type { ByteSource } from './source';
 import { CsvTokenizer } from './tokenizer';
@@ -40,6 +42,8 @@ export interface PartTask {
   readonly regionRows: number;
   /** Shared counters: [0] = set to 1 to cancel; [1 + part] = bytes read so far. */
   readonly control: SharedArrayBuffer;
+  /** The memory budget, shared by the parts: each stops when its dictionaries pass its share. */
+  readonly memory?: Omit<GaugeSettings, 'rowsRead'>;
 }
 
 /** What a worker found in its range. */
@@ -61,6 +65,8 @@ export interface PartResult {
   readonly totalLengths: number[];
   readonly only01: boolean[];
   readonly booleanLabels: ([string, string] | null)[];
+  /** Why the part stopped early: its dictionaries passed its share of the memory budget. */
+  readonly tooLarge?: string;
 }
 
 /** Bytes of the file each part reads per chunk. */
@@ -79,25 +85,33 @@ export async function parsePart(source: ByteSource, task: PartTask): Promise<Par
     return createBuilder(c.kind, { decoder, decimal, dateOrder: c.dateOrder, forced: c.forced, storage: { array } });
   });
   const sink = new BuildSink([...builders], task.skipHeader, task.ragged, undefined, null);
+  if (task.memory) new DictionaryGauge({ ...task.memory, rowsRead: () => sink.rowsInFile }).watch(dictionariesOf(builders));
+  let tooLarge: string | undefined;
   const tokenizer = new CsvTokenizer(task.delimiter.charCodeAt(0), task.quote.charCodeAt(0));
   let carry: Uint8Array | null = null;
+  const long = new LongRow();
   let read = 0;
   let overflow = false;
   try {
     for await (const chunk of source.chunks(PART_CHUNK, task.start)) {
       const room = task.end - task.start - read;
-      const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      let piece: Uint8Array | null = chunk.length > room ? chunk.subarray(0, room) : chunk;
       read += piece.length;
-      const buf: Uint8Array = carry ? concatTwo(carry, piece) : piece;
-      const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
-      carry = consumed < buf.length ? buf.slice(consumed) : null;
+      if (carry) piece = long.gather(carry, piece, read >= task.end - task.start);
+      if (piece) {
+        const buf: Uint8Array = carry ? concatTwo(carry, piece) : piece;
+        const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
+        carry = consumed < buf.length ? buf.slice(consumed) : null;
+      }
       Atomics.store(control, 1 + task.part, read);
       if (Atomics.load(control, 0) === 1) throw new CancelledError();
       if (read >= task.end - task.start) break;
     }
   } catch (e) {
-    if (!(e instanceof RegionFullError)) throw e;
-    overflow = true;
+    // Returned rather than thrown: a SaplingError does not keep its class across a worker boundary.
+    if (isSaplingError(e) && e.code === 'too-large') tooLarge = e.message;
+    else if (e instanceof RegionFullError) overflow = true;
+    else throw e;
   }
   return {
     part: task.part,
@@ -115,6 +129,7 @@ export async function parsePart(source: ByteSource, task: PartTask): Promise<Par
     totalLengths: builders.map((b) => (b instanceof CodedBuilder ? b.totalLength : 0)),
     only01: builders.map((b) => (b instanceof NumericBuilder ? b.only01 : false)),
     booleanLabels: builders.map((b) => (b instanceof BooleanBuilder ? b.labels : null)),
+    ...(tooLarge ? { tooLarge } : {}),
   };
 }
 
@@ -182,9 +197,12 @@ async function cutRanges(source: ByteSource, from: number, parts: number): Promi
 export async function readParallel(
   source: ByteSource,
   plan: ParallelPlan,
-  options: { ragged: RaggedRows; onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void; shouldStop?: () => boolean },
+  options: { ragged: RaggedRows; memoryBudget?: number; onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void; shouldStop?: () => boolean },
   host: ParallelHost,
 ): Promise<FirstPass | null> {
+  // Rows longer than the window searched at a cut (fields of megabytes): the cuts would land inside
+  // rows, and each part would gather its long rows only for the file to be read again by one thread.
+  if (plan.bytesPerRow > CUT_WINDOW) return null;
   const ranges = await cutRanges(source, plan.bomLength, host.workers);
   if (ranges.length < 2) return null;
   const regionRows = ranges.map(([s, e]) => Math.ceil(((e - s) / plan.bytesPerRow) * REGION_SLACK) + 256);
@@ -192,6 +210,10 @@ export async function readParallel(
   const capacity = regionRows.reduce((a, b) => a + b, 0);
   const buffers = plan.kinds.map((k) => new SharedArrayBuffer(capacity * BUILD_BYTES[k]));
   const control = new SharedArrayBuffer(4 * (1 + ranges.length));
+  const fixedBytes = capacity * plan.kinds.reduce((a, k) => a + BUILD_BYTES[k], 0);
+  const rowsInFile = Math.round((source.size - plan.bomLength) / plan.bytesPerRow);
+  // Each part gets its share of the room left; the host then holds a copy of every part's strings.
+  const memory = options.memoryBudget === undefined ? undefined : { names: plan.names, budget: options.memoryBudget, fixedBytes, rowsInFile, share: ranges.length, copies: 2 };
   const counters = new Int32Array(control);
   const timer = setInterval(() => {
     if (options.shouldStop?.()) Atomics.store(counters, 0, 1);
@@ -217,6 +239,7 @@ export async function readParallel(
           regionStart: regionStarts[part],
           regionRows: regionRows[part],
           control,
+          ...(memory ? { memory } : {}),
         }),
       ),
     );
@@ -224,6 +247,8 @@ export async function readParallel(
     clearInterval(timer);
   }
   if (Atomics.load(counters, 0) === 1) throw new CancelledError();
+  const over = results.find((r) => r.tooLarge);
+  if (over) throw new SaplingError('too-large', over.tooLarge!);
   if (results.some((r, i) => r.overflow || (!r.clean && i < results.length - 1))) return null;
   return mergeParts(plan, results, buffers, regionStarts);
 }

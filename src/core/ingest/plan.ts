@@ -8,6 +8,7 @@ import type { DataWarning } from '../warnings';
 import { type EncodingGuess, asAsciiCompatible } from './decode';
 import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
 import { FieldDecoder } from './fields';
+import { type DictionaryEstimate, dictionaryTooLarge, estimateDictionaries } from './memory';
 import type { CsvReadOptions } from './reader';
 import type { ByteSource } from './source';
 import { CsvTokenizer, type RowSink } from './tokenizer';
@@ -19,6 +20,10 @@ import { CsvTokenizer, type RowSink } from './tokenizer';
 
 /** Bytes read at the start of a file to detect its encoding and dialect and to infer column kinds. */
 const HEAD_BYTES = 1 << 20;
+/** The most the head grows to when its first rows are longer than it (fields of many megabytes). */
+const HEAD_MAX_BYTES = 64 << 20;
+/** Complete rows (header and one data row) the head should hold before it stops growing. */
+const HEAD_MIN_ROWS = 2;
 /** Rows of the head used to infer column kinds. */
 const SAMPLE_ROWS = 5000;
 /** Bytes a value takes in the finished table, by kind (dictionary-coded strings: a 4-byte code). */
@@ -41,16 +46,18 @@ export interface Plan {
 }
 
 
-/** The first megabyte of a source (or all of it, if smaller). */
-export async function readHead(source: ByteSource): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
+/** The first megabyte of a source (or all of it, if smaller), or its first `bytes`. */
+export async function readHead(source: ByteSource, bytes = HEAD_BYTES): Promise<Uint8Array> {
+  const head = new Uint8Array(Math.min(bytes, source.size));
   let total = 0;
-  for await (const chunk of source.chunks(HEAD_BYTES)) {
-    parts.push(chunk);
-    total += chunk.length;
-    if (total >= HEAD_BYTES) break;
+  // Each chunk is copied out before the next is read: a source may reuse its buffers (the CLI's does).
+  for await (const chunk of source.chunks(Math.min(bytes, HEAD_BYTES))) {
+    const n = Math.min(chunk.length, head.length - total);
+    head.set(chunk.subarray(0, n), total);
+    total += n;
+    if (total >= head.length) break;
   }
-  return concat(parts);
+  return head.subarray(0, total);
 }
 
 /** Collects the head's rows as strings, for dialect and kind inference. */
@@ -68,20 +75,46 @@ class SampleSink implements RowSink {
   }
 }
 
-/** Works out how to read the file from its head; refuses files that would not fit in memory. */
-export async function makePlan(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<Plan> {
+/** The head's dialect and its complete rows as strings. */
+interface HeadSample {
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly sink: SampleSink;
+  /** Bytes of the head in complete rows, and in all (the rest is the start of a longer row). */
+  readonly consumed: number;
+  readonly length: number;
+  readonly whole: boolean;
+}
+
+/** Sniffs the dialect of a head and collects its complete rows. */
+async function sampleHead(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<HeadSample> {
   const headBytes = concat(await collect(asAsciiCompatible(oneChunk(head.subarray(encoding.bomLength)), encoding.encoding)));
-  const headText = new TextDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(headBytes);
+  // The dialect is sniffed from the first megabyte however far the head grew: the sniffers walk
+  // the text once per candidate delimiter, which on a 64 MB head took seconds.
+  const headText = new TextDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(headBytes.subarray(0, HEAD_BYTES));
   if (headText.trim().length === 0) throw new SaplingError('empty-file', 'the file is empty (no text in it)');
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   const quote = sniffQuote(headText, delimiter);
   const decoder = new FieldDecoder(encoding.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', quote.charCodeAt(0));
-  const sampleSink = new SampleSink(decoder);
+  const sink = new SampleSink(decoder);
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), quote.charCodeAt(0));
   const whole = head.length >= source.size;
-  const consumed = tokenizer.rows(headBytes, 0, headBytes.length, whole, sampleSink);
+  const consumed = tokenizer.rows(headBytes, 0, headBytes.length, whole, sink);
+  return { delimiter, quote, sink, consumed, length: headBytes.length, whole };
+}
+
+/** Works out how to read the file from its head; refuses files that would not fit in memory. */
+export async function makePlan(source: ByteSource, head: Uint8Array, encoding: EncodingGuess, options: CsvReadOptions): Promise<Plan> {
+  let sample = await sampleHead(source, head, encoding, options);
+  // A first row longer than the head (a quoted field of many megabytes): read more, so the
+  // dialect, header and kinds come from whole rows rather than from none.
+  while (!sample.whole && sample.sink.total < HEAD_MIN_ROWS && head.length < HEAD_MAX_BYTES) {
+    head = await readHead(source, Math.min(head.length * 4, HEAD_MAX_BYTES));
+    sample = await sampleHead(source, head, encoding, options);
+  }
+  const { delimiter, quote, whole, consumed, sink: sampleSink } = sample;
   const rows = sampleSink.rows;
-  if (rows.length === 0) throw new SaplingError('empty-file', 'the file has no complete rows in its first megabyte');
+  if (rows.length === 0) throw new SaplingError('empty-file', `the file has no complete row in its first ${formatBytes(head.length)}`);
   const first = rows[0];
   const body = rows.slice(1);
   const width = first.length;
@@ -112,10 +145,19 @@ export async function makePlan(source: ByteSource, head: Uint8Array, encoding: E
   });
   // Rows in the file, estimated from the head's bytes per row, to size the columns once.
   const dataRowsInHead = Math.max(1, sampleSink.total - (header ? 1 : 0));
-  const bytesPerRow = consumed / Math.max(1, sampleSink.total);
+  // An unfinished row at the end of the head counts as one: it is at least that long.
+  const bytesPerRow = consumed < sample.length ? sample.length / (sampleSink.total + 1) : consumed / Math.max(1, sampleSink.total);
   const estimatedRows = whole ? dataRowsInHead : Math.ceil((source.size - encoding.bomLength) / bytesPerRow);
-  const needed = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  const columnBytes = estimatedRows * kinds.reduce((a, k) => a + BYTES_PER_VALUE[k], 0);
+  const dictionaries = estimateDictionaries(kinds, dataColumns, estimatedRows, whole);
+  const needed = dictionaries.reduce((a, d) => a + d.bytes, columnBytes);
   if (options.memoryBudget !== undefined && !options.sample && needed > options.memoryBudget) {
+    const largest = dictionaries.reduce<DictionaryEstimate | null>((a, d) => (a && a.bytes >= d.bytes ? a : d), null);
+    if (largest && largest.bytes * 2 >= needed) {
+      // Mostly one column's distinct texts: name it.
+      const budget = options.memoryBudget;
+      throw dictionaryTooLarge({ name: names[largest.column], distinct: largest.distinct, dictionaryBytes: largest.bytes, neededBytes: needed, budget, rowsThatFit: (budget * estimatedRows) / needed, soFar: false });
+    }
     throw new SaplingError(
       'too-large',
       `the file is ${formatBytes(source.size)} with about ${estimatedRows.toLocaleString('en-US')} rows; reading it all needs about ` +

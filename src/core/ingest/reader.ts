@@ -5,8 +5,10 @@ import { CancelledError, SaplingError } from '../util/errors';
 import { keyed } from '../util/keyed';
 import { createRng } from '../util/rng';
 import type { DataWarning } from '../warnings';
-import { type ColumnBuilder, createBuilder } from './builders';
+import { BUILD_BYTES, type ColumnBuilder, createBuilder, dictionariesOf } from './builders';
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
+import { LongRow } from './longRow';
+import { DictionaryGauge } from './memory';
 import { type Plan, concat, makePlan, readHead } from './plan';
 import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
@@ -34,7 +36,10 @@ export interface CsvReadOptions {
   readonly sample?: SampleSpec;
   /** Seed for random sampling. */
   readonly seed?: number;
-  /** Bytes the table may take; larger files are refused up front unless sampled. */
+  /**
+   * Bytes the table may take, string dictionaries included: larger files are refused up front
+   * unless sampled, and a read whose dictionaries outgrow it is stopped (`memory.ts`).
+   */
   readonly memoryBudget?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Workers to read large files with (from the CLI or the engine worker); absent = this thread. */
@@ -114,7 +119,7 @@ async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: 
   const host = options.parallel;
   if (host && host.workers > 1 && !options.sample && source.size >= (host.minBytes ?? PARALLEL_MIN_BYTES) && encoding.encoding !== 'utf-16le' && encoding.encoding !== 'utf-16be' && typeof SharedArrayBuffer !== 'undefined') {
     const parallelPlan = { ...plan, encoding: encoding.encoding as 'utf-8' | 'windows-1252', bomLength: encoding.bomLength };
-    first = await readParallel(source, parallelPlan, { ragged, onProgress: options.onProgress, shouldStop: options.shouldStop }, host);
+    first = await readParallel(source, parallelPlan, { ragged, memoryBudget: options.memoryBudget, onProgress: options.onProgress, shouldStop: options.shouldStop }, host);
   }
   first ??= await readSequential(source, plan, decoder, options);
   const width = plan.names.length;
@@ -142,6 +147,7 @@ async function readWithEncoding(source: ByteSource, head: Uint8Array, encoding: 
       });
     }
     const sink = new BuildSink(again, plan.header, ragged, options.sample, createRng(options.seed ?? 42));
+    watchMemory(again, plan, options, first.kept, () => sink.rowsInFile);
     await stream(source, plan, sink, options, false);
     const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
     for (const c of misfits) columns[c] = again[c]!.finish(plan.names[c], order);
@@ -195,6 +201,7 @@ async function readSequential(source: ByteSource, plan: Plan, decoder: FieldDeco
     createBuilder(kind, { decoder, decimal, dateOrder: plan.dateOrders[c], forced: plan.forced[c], storage: { capacity } }),
   );
   const sink = new BuildSink([...builders], plan.header, options.ragged ?? 'drop', options.sample, createRng(options.seed ?? 42));
+  watchMemory(builders, plan, options, capacity, () => sink.rowsInFile);
   await stream(source, plan, sink, options, true);
   const order = sink.order ? fileOrder(sink.order, sink.kept) : undefined;
   return {
@@ -209,6 +216,14 @@ async function readSequential(source: ByteSource, plan: Plan, decoder: FieldDeco
   };
 }
 
+/** Stops the read when the string columns' dictionaries outgrow what the budget leaves after `capacity` rows of every column. */
+function watchMemory(builders: readonly (ColumnBuilder | null)[], plan: Plan, options: CsvReadOptions, capacity: number, rowsRead: () => number): void {
+  if (options.memoryBudget === undefined) return;
+  const fixedBytes = capacity * plan.kinds.reduce((a, k) => a + BUILD_BYTES[k], 0);
+  const settings = { names: plan.names, budget: options.memoryBudget, fixedBytes, rowsInFile: plan.estimatedRows, rowsRead };
+  new DictionaryGauge(settings).watch(dictionariesOf(builders));
+}
+
 /** How much of a new chunk is joined to the carried-over partial row before falling back to a full join. */
 const STITCH_BYTES = 64 << 10;
 
@@ -221,6 +236,7 @@ const STITCH_BYTES = 64 << 10;
 export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 'quote' | 'encoding'>, sink: RowSink & { readonly kept: number; readonly full: boolean }, options: CsvReadOptions, report: boolean, chunkBytes = CHUNK_BYTES): Promise<void> {
   const tokenizer = new CsvTokenizer(plan.delimiter.charCodeAt(0), plan.quote.charCodeAt(0));
   let carry: Uint8Array | null = null;
+  const long = new LongRow();
   let bytesRead = plan.encoding.bomLength;
   const chunks = asAsciiCompatible(source.chunks(chunkBytes, plan.encoding.bomLength), plan.encoding.encoding)[Symbol.asyncIterator]();
   let next = chunks.next();
@@ -228,8 +244,9 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
     const step = await next;
     if (step.done) break;
     next = chunks.next(); // start reading ahead while this chunk is parsed
-    let chunk = step.value;
-    if (carry) {
+    let chunk: Uint8Array | null = step.value;
+    if (carry) chunk = long.gather(carry, chunk);
+    if (chunk && carry) {
       const held: Uint8Array = carry;
       const stitched = concat([held, chunk.subarray(0, Math.min(chunk.length, STITCH_BYTES))]);
       const consumed = tokenizer.rows(stitched, 0, stitched.length, false, sink);
@@ -237,11 +254,10 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
         chunk = chunk.subarray(consumed - held.length);
         carry = null;
       } else {
-        carry = concat([held, chunk]); // one row longer than the stitch window: join whole
-        chunk = chunk.subarray(chunk.length);
+        carry = held; // one row longer than the stitch window: joined whole below
       }
     }
-    if (chunk.length) {
+    if (chunk?.length) {
       const buf: Uint8Array = carry ? concat([carry, chunk]) : chunk;
       const consumed = tokenizer.rows(buf, 0, buf.length, false, sink);
       carry = consumed < buf.length ? buf.slice(consumed) : null;
@@ -258,6 +274,7 @@ export async function stream(source: ByteSource, plan: Pick<Plan, 'delimiter' | 
       return;
     }
   }
+  if (carry) carry = long.rest(carry);
   if (carry) tokenizer.rows(carry, 0, carry.length, true, sink);
   if (report) options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: sink.kept });
 }

@@ -11,12 +11,46 @@ export function isMissingToken(raw: string): boolean {
   return MISSING_TOKENS.has(raw.trim().toLowerCase());
 }
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** The index after the ASCII digits of `s` from `i`. */
+function skipDigits(s: string, i: number): number {
+  let c = s.charCodeAt(i);
+  while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+  return i;
+}
+
+/**
+ * True when `s` is a number as a person writes one: `[+-]? (digits [. digits?] | . digits) ([eE]
+ * [+-]? digits)?`. A scanner, one step per character: the regular expression it replaces
+ * (`\d+\.?\d*`) backtracked quadratically on a long run of digits that did not end as a number,
+ * so a 200,000-digit cell took 82 s to type (issue 11).
+ */
+function isNumberText(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  if (s[i] === '+' || s[i] === '-') i++;
+  const intEnd = skipDigits(s, i);
+  let digits = intEnd - i;
+  i = intEnd;
+  if (s[i] === '.') {
+    const fracEnd = skipDigits(s, i + 1);
+    digits += fracEnd - i - 1;
+    i = fracEnd;
+  }
+  if (digits === 0) return false;
+  if (s[i] === 'e' || s[i] === 'E') {
+    i++;
+    if (s[i] === '+' || s[i] === '-') i++;
+    const expEnd = skipDigits(s, i);
+    if (expEnd === i) return false;
+    i = expEnd;
+  }
+  return i === n;
+}
 
 /** The number a cell spells (integers, decimals, exponents, leading `+`, `.5`), or NaN. */
 export function parseNumber(raw: string): number {
   const s = raw.trim();
-  return NUMBER_RE.test(s) ? Number(s) : NaN;
+  return isNumberText(s) ? Number(s) : NaN;
 }
 
 const TRUE_TOKENS = new Set(['true', 'yes']);
@@ -24,6 +58,7 @@ const FALSE_TOKENS = new Set(['false', 'no']);
 
 /** 1 for true/yes, 0 for false/no (any case), -1 for anything else. */
 export function parseBoolean(raw: string): number {
+  if (raw.length > 5 && raw.trim().length > 5) return -1; // no copy of a long field just to lowercase it
   const s = raw.trim().toLowerCase();
   if (TRUE_TOKENS.has(s)) return 1;
   if (FALSE_TOKENS.has(s)) return 0;
