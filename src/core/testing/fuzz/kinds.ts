@@ -1,0 +1,133 @@
+import * as fc from 'fast-check';
+import { parseAnyModelFile } from '../../artifact/load';
+import { loadModel, predictionColumns, predictTable } from '../../artifact/predict';
+import { readCsvBytes } from '../../ingest/csv';
+import { bytesSource } from '../../ingest/source';
+import { writeRowsCsv } from '../../ingest/writeCsv';
+import { recipeFacts, profileTable } from '../../profile/profile';
+import { compareRuns } from '../../project/compare';
+import { parseProjectFile } from '../../project/projectFile';
+import { keyMetric, mergeRuns } from '../../project/runRecord';
+import type { FuzzBases } from './bases';
+import { mutatedCsv } from './csvBytes';
+import type { FuzzKind } from './kind';
+import { type Json, type Mutated, mutatedJson } from './mutate';
+
+/** A fault that is not an exception of Sapling's code: a silent NaN, an impossible output. */
+export class FuzzFault extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FuzzFault';
+  }
+}
+
+/** A mutated JSON file: its text and what was done to it. */
+export interface JsonCase {
+  readonly base: string;
+  readonly text: string;
+  readonly mutations: readonly string[];
+}
+
+/** Mutated CSV bytes. */
+export interface CsvCase {
+  readonly bytes: Uint8Array;
+  readonly mutations: readonly string[];
+}
+
+/** Memory a fuzzed CSV may take (the CLI allows 60% of the machine; cases are small). */
+const CSV_BUDGET = 256 << 20;
+
+function jsonCases(bases: readonly { readonly name: string; readonly text: string }[]): fc.Arbitrary<JsonCase> {
+  const arbs = bases.map(({ name, text }) =>
+    mutatedJson(JSON.parse(text) as Json).map((m: Mutated) => ({ base: name, text: JSON.stringify(m.doc), mutations: m.mutations })),
+  );
+  return arbs.length === 1 ? arbs[0] : fc.oneof(...arbs);
+}
+
+const describeJson = (c: JsonCase) => `${c.base}: ${c.mutations.join('; ')}`;
+
+/**
+ * `model:<family>`: the family's valid files (one per task) mutated, then read, loaded and
+ * predicted as `sapling predict` does, on a few rows read with the file's column kinds. Outputs
+ * are checked for NaN before they are turned into labels or cluster numbers (where NaN would
+ * silently become class 0), and every cell of the predictions CSV is rendered.
+ */
+export function modelKind(family: string, bases: FuzzBases): FuzzKind<JsonCase> {
+  const files = bases.models[family] ?? [];
+  if (!files.length) throw new Error(`no base model file for ${family}`);
+  const rows = new TextEncoder().encode(bases.predictCsv);
+  return {
+    name: `model:${family}`,
+    cases: jsonCases(files.map((f) => ({ name: `${family}/${f.task}`, text: f.text }))),
+    describe: describeJson,
+    async run(c) {
+      const file = parseAnyModelFile(c.text);
+      const kinds = Object.fromEntries(file.inputSchema.map((col) => [col.name, col.kind]));
+      const read = await readCsvBytes(rows, { kinds });
+      const model = await loadModel(file);
+      try {
+        const inner = model.predictor;
+        const checked = {
+          ...model,
+          predictor: {
+            outputs(X: Float32Array, n: number) {
+              const out = inner.outputs(X, n);
+              const nan = out.findIndex((v) => Number.isNaN(v));
+              if (nan >= 0) throw new FuzzFault(`output ${nan} of ${out.length} is NaN`);
+              return out;
+            },
+            dispose: () => inner.dispose(),
+          },
+        };
+        const predictions = predictTable(checked, read.table);
+        const columns = predictionColumns(predictions);
+        for (const col of columns) {
+          for (let i = 0; i < predictions.rows; i++) {
+            const cell = col.cell(i);
+            if (typeof cell !== 'string' || cell === 'NaN' || cell === 'undefined') throw new FuzzFault(`${col.name} of row ${i} is ${String(cell)}`);
+          }
+        }
+        await writeRowsCsv(bytesSource(rows), read, {}, columns, () => undefined);
+      } finally {
+        model.dispose();
+      }
+    },
+  };
+}
+
+/** `project`: the project file mutated, then imported as the studio imports it (parse, merge, list, compare). */
+export function projectKind(bases: FuzzBases): FuzzKind<JsonCase> {
+  return {
+    name: 'project',
+    cases: jsonCases([{ name: 'project', text: bases.project }]),
+    describe: describeJson,
+    async run(c) {
+      const { runs } = mergeRuns([], parseProjectFile(c.text).runs);
+      for (const run of runs) keyMetric(run);
+      for (let i = 1; i < runs.length; i++) compareRuns(runs[i - 1], runs[i]);
+    },
+  };
+}
+
+/** `csv`: CSV bytes corrupted, then read as the CLI reads a file and profiled. */
+export function csvKind(bases: FuzzBases, maxField = 1 << 20): FuzzKind<CsvCase> {
+  return {
+    name: 'csv',
+    cases: mutatedCsv(bases.csv, maxField),
+    describe: (c) => `${c.bytes.length} bytes: ${c.mutations.join('; ')}`,
+    async run(c) {
+      const { table } = await readCsvBytes(c.bytes, { memoryBudget: CSV_BUDGET });
+      profileTable(table);
+      recipeFacts(table);
+    },
+  };
+}
+
+/**
+ * Every kind: a model kind per family with a base file, the project file, CSV bytes. Typed as
+ * `FuzzKind<unknown>` so they can sit in one list: each kind's cases only ever go to its own `run`.
+ */
+export function fuzzKinds(bases: FuzzBases, maxField?: number): FuzzKind<unknown>[] {
+  const erase = <C>(k: FuzzKind<C>) => k as unknown as FuzzKind<unknown>;
+  return [...Object.keys(bases.models).map((f) => erase(modelKind(f, bases))), erase(projectKind(bases)), erase(csvKind(bases, maxField))];
+}
