@@ -11,7 +11,7 @@ import { keyMetric, mergeRuns } from '../../project/runRecord';
 import type { FuzzBases } from './bases';
 import { mutatedCsv } from './csvBytes';
 import type { FuzzKind } from './kind';
-import { type Json, type Mutated, mutatedJson } from './mutate';
+import { type Json, type JsonPath, type Mutated, mutatedJson } from './mutate';
 
 /** A fault that is not an exception of Sapling's code: a silent NaN, an impossible output. */
 export class FuzzFault extends Error {
@@ -37,12 +37,16 @@ export interface CsvCase {
 /** Memory a fuzzed CSV may take (the CLI allows 60% of the machine; cases are small). */
 const CSV_BUDGET = 256 << 20;
 
-function jsonCases(bases: readonly { readonly name: string; readonly text: string }[]): fc.Arbitrary<JsonCase> {
+function jsonCases(bases: readonly { readonly name: string; readonly text: string }[], focus?: (path: JsonPath) => boolean): fc.Arbitrary<JsonCase> {
   const arbs = bases.map(({ name, text }) =>
-    mutatedJson(JSON.parse(text) as Json).map((m: Mutated) => ({ base: name, text: JSON.stringify(m.doc), mutations: m.mutations })),
+    mutatedJson(JSON.parse(text) as Json, { focus }).map((m: Mutated) => ({ base: name, text: JSON.stringify(m.doc), mutations: m.mutations })),
   );
   return arbs.length === 1 ? arbs[0] : fc.oneof(...arbs);
 }
+
+/** The parts of a model file that loading and predicting read (the report and config are only shown). */
+const PREDICTING_PARTS = new Set(['format', 'version', 'problem', 'inputSchema', 'pipeline', 'model', 'decision']);
+const predictingPart = (path: JsonPath) => PREDICTING_PARTS.has(path[0] as string) && !(path[0] === 'model' && path[1] === 'history');
 
 const describeJson = (c: JsonCase) => `${c.base}: ${c.mutations.join('; ')}`;
 
@@ -58,7 +62,10 @@ export function modelKind(family: string, bases: FuzzBases): FuzzKind<JsonCase> 
   const rows = new TextEncoder().encode(bases.predictCsv);
   return {
     name: `model:${family}`,
-    cases: jsonCases(files.map((f) => ({ name: `${family}/${f.task}`, text: f.text }))),
+    cases: jsonCases(
+      files.map((f) => ({ name: `${family}/${f.task}`, text: f.text })),
+      predictingPart,
+    ),
     describe: describeJson,
     async run(c) {
       const file = parseAnyModelFile(c.text);

@@ -14,9 +14,9 @@ export interface Mutated {
 
 /** One mutation as fast-check draws it; `apply` turns it into an edit of the node it lands on. */
 interface MutationSpec {
-  /** Which node: an index into the pool (all nodes, or object members only). */
+  /** Which node: an index into the pool (all nodes, object members only, or the focus). */
   readonly pick: number;
-  readonly membersOnly: boolean;
+  readonly pool: number;
   /** Which of the operations that fit the node's type. */
   readonly op: number;
   /** Free numbers the operation uses (an index, a length, a depth). */
@@ -38,7 +38,7 @@ const valueArb: fc.Arbitrary<Json> = fc.oneof(
 
 const specArb: fc.Arbitrary<MutationSpec> = fc.record({
   pick: fc.nat(),
-  membersOnly: fc.boolean(),
+  pool: fc.nat({ max: 2 }),
   op: fc.nat(),
   a: fc.nat(),
   b: fc.nat(),
@@ -61,21 +61,24 @@ export function nodePaths(doc: Json): JsonPath[] {
 
 /**
  * An arbitrary of mutated copies of `base`: one to `maxMutations` edits, each on a node chosen
- * uniformly among all nodes or among object members (so top-level parts are hit as often as the
- * numbers of a long array). Edits: drop a key or element; numbers made huge, negative, null (JSON's
+ * uniformly among all nodes, among object members (so top-level parts are hit as often as the
+ * numbers of a long array), or among the nodes `focus` selects (the parts a reader uses). Edits: drop a key or element; numbers made huge, negative, null (JSON's
  * NaN), -0, fractional, off by one, a string; arrays cut short, emptied, two elements swapped, one
  * duplicated; nesting deepened (wrapped in arrays or objects many levels); strings replaced,
  * truncated, base64 text altered; types changed (array ↔ object, number ↔ string); any hostile value.
  * The base is never modified: only the nodes along an edited path are copied.
  */
-export function mutatedJson(base: Json, maxMutations = 4): fc.Arbitrary<Mutated> {
+export function mutatedJson(base: Json, options: { readonly maxMutations?: number; readonly focus?: (path: JsonPath) => boolean } = {}): fc.Arbitrary<Mutated> {
+  const { maxMutations = 4, focus } = options;
   const all = nodePaths(base);
   const members = all.filter((p) => typeof p[p.length - 1] === 'string');
+  const focused = focus ? all.filter(focus) : all;
+  const pools = [all, members.length ? members : all, focused.length ? focused : all];
   return fc.array(specArb, { minLength: 1, maxLength: maxMutations }).map((specs) => {
     let doc = base;
     const mutations: string[] = [];
     for (const spec of specs) {
-      const pool = spec.membersOnly && members.length ? members : all;
+      const pool = pools[spec.pool];
       if (!pool.length) break;
       const path = existingPrefix(doc, pool[spec.pick % pool.length]);
       if (!path.length) continue;
