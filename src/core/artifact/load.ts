@@ -1,5 +1,7 @@
-import { getModelInfo } from '../models/info';
 import { getStep } from '../prep/registry';
+import type { ModelTask } from '../problem';
+import { checkObject, checkString, checkStrings } from '../util/check';
+import { checkFittedModel } from './checkModel';
 import { SaplingError } from '../util/errors';
 import { type AnyModelFile, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile, isUnsupervisedFile } from './modelFile';
 
@@ -46,7 +48,11 @@ export function parseAnyModelFile(text: string): AnyModelFile {
   return validateModelFile(data);
 }
 
-/** Validates (and upgrades) a parsed model file. */
+/**
+ * Validates (and upgrades) a parsed model file: its structure, each pipeline step's state, and the
+ * fitted model through its family's state check, so that loading and predicting never walk or
+ * allocate more than the file holds. Errors name the place (`model.state.trees[3].left[17]: …`).
+ */
 export function validateModelFile(data: unknown): AnyModelFile {
   if (!isObject(data) || data.format !== MODEL_FILE_FORMAT) {
     const hint = isObject(data) && 'modelTopology' in data ? ' (this looks like a TF.js model.json; import the Sapling .json file instead)' : '';
@@ -76,25 +82,36 @@ export function validateModelFile(data: unknown): AnyModelFile {
   need(Array.isArray(file.inputSchema) && file.inputSchema.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.kind === 'string'), 'inputSchema');
   const pipeline = file.pipeline;
   need(isObject(pipeline) && Array.isArray(pipeline.steps) && Array.isArray(pipeline.features) && Array.isArray(pipeline.inputs), 'pipeline');
-  for (const step of pipeline.steps as unknown[]) {
-    need(isObject(step) && typeof step.step === 'string', 'pipeline.steps');
-    getStep((step as { step: string }).step);
-  }
-  const model = file.model;
-  need(isObject(model) && typeof model.model === 'string' && typeof model.nFeatures === 'number', 'model');
-  getModelInfo(model.model as string);
-  const state = (model as Record<string, unknown>).state;
-  need(isObject(state), 'model.state');
-  if ('network' in state) {
-    const network = state.network;
-    need(isObject(network) && typeof network.weights === 'string' && Array.isArray(network.weightSpecs) && isObject(network.topology), 'model.state.network');
-  }
+  checkPipeline(pipeline);
+  need(isObject(file.model), 'model');
+  const { task, classes } = problem as { task: ModelTask; classes: unknown[] };
+  checkStrings(classes, 'problem.classes');
+  // Every part the model reads is checked before anything is allocated or walked (issue 11).
+  checkFittedModel(file.model, 'model', { nFeatures: (pipeline.features as unknown[]).length, task, classes: classes as string[] });
   need(isObject(file.report), 'report');
   if (file.decision !== undefined) {
     const d = file.decision;
     need(isObject(d) && typeof d.threshold === 'number' && d.threshold >= 0 && d.threshold <= 1 && isObject(problem) && problem.task === 'binary', 'decision');
   }
   return file as unknown as AnyModelFile;
+}
+
+/** The fitted pipeline's parts: each step's state by the step's own check, the features and inputs. */
+function checkPipeline(pipeline: Record<string, unknown>): void {
+  (pipeline.steps as unknown[]).forEach((item, i) => {
+    const step = checkObject(item, `pipeline.steps[${i}]`);
+    getStep(checkString(step.step, `pipeline.steps[${i}].step`)).checkState(step.state, `pipeline.steps[${i}].state`);
+    if (step.params !== undefined) checkObject(step.params, `pipeline.steps[${i}].params`);
+  });
+  (pipeline.features as unknown[]).forEach((item, i) => {
+    const feature = checkObject(item, `pipeline.features[${i}]`);
+    checkString(feature.name, `pipeline.features[${i}].name`);
+  });
+  (pipeline.inputs as unknown[]).forEach((item, i) => {
+    const input = checkObject(item, `pipeline.inputs[${i}]`);
+    checkString(input.name, `pipeline.inputs[${i}].name`);
+    checkString(input.kind, `pipeline.inputs[${i}].kind`);
+  });
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

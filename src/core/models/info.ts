@@ -4,6 +4,12 @@ import { SaplingError } from '../util/errors';
 import { ensembleForm, ensembleInfoOf } from './ensemble/info';
 import { mlpSchema } from './mlp/schema';
 import { dbscanInfo, kmeansInfo, pcaInfo } from './unsupervised/info';
+import { checkNaiveBayesState } from './bayes/state';
+import { checkNetworkState } from './networkState';
+import { checkKnnState } from './neighbors/state';
+import type { StateCheck } from './stateCheck';
+import { checkSvmState } from './svm/state';
+import { checkBoostingState, checkTreeEnsembleState } from './trees/state';
 
 /**
  * What the studio needs to know of a model family without loading TF.js: its id, name, help, the
@@ -33,6 +39,12 @@ export interface ModelInfo<S extends ParamSchema = ParamSchema> {
    * (it builds one from its leaders), and comparisons of single families leave it out.
    */
   readonly composite?: boolean;
+  /**
+   * Checks the family's fitted state as read from a file, before `load` walks or allocates anything
+   * (`artifact/checkModel.ts` calls it); every family has one. It lives beside the family in a
+   * module without training code or TF.js, so it runs before a lazy family is loaded.
+   */
+  readonly checkState?: StateCheck;
 }
 
 export const logisticInfo = {
@@ -40,6 +52,7 @@ export const logisticInfo = {
   label: 'Logistic regression',
   help: 'A linear model of class probabilities. Fast, hard to overfit, and its weights say how each feature pushes the prediction. A good first model for any classification problem.',
   tfjs: true,
+  checkState: checkNetworkState,
   tasks: ['binary', 'multiclass'],
   handlesMissing: false,
   schema: {
@@ -79,6 +92,7 @@ export const linearInfo = {
   label: 'Linear regression',
   help: 'Predicts a number as a weighted sum of the features. Exact, instant, and easy to read; the baseline every regression model should beat.',
   tfjs: true,
+  checkState: checkNetworkState,
   tasks: ['regression'],
   handlesMissing: false,
   schema: {
@@ -99,6 +113,7 @@ export const mlpInfo = {
   label: 'Neural network (MLP)',
   help: 'Layers of neurons that can learn non-linear patterns and interactions between features. Needs scaled inputs and more data than a linear model; watch the loss chart for overfitting.',
   tfjs: true,
+  checkState: checkNetworkState,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: false,
   schema: mlpSchema,
@@ -149,6 +164,7 @@ export const treeInfo = {
   id: 'tree',
   label: 'Decision tree',
   help: 'A flowchart of yes/no questions about the features, learned from the data (CART). Easy to read and to explain; a single deep tree overfits, so limit its depth or use a forest.',
+  checkState: checkTreeEnsembleState,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: true,
   schema: {
@@ -174,6 +190,7 @@ export const forestInfo = {
   id: 'forest',
   label: 'Random forest',
   help: 'Many decision trees, each grown on a bootstrap sample of the rows with a random subset of features at every split, voting together. Strong with little tuning, robust to outliers and scale; its out-of-bag score is a free held-out estimate.',
+  checkState: checkTreeEnsembleState,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: true,
   schema: {
@@ -203,6 +220,7 @@ export const gbdtInfo = {
   id: 'gbdt',
   label: 'Gradient boosting',
   help: 'Trees added one after another, each correcting the errors of those before (histogram gradient boosting, as LightGBM and scikit-learn do it). Usually the most accurate model for tables; watch the validation loss to see when more rounds stop helping.',
+  checkState: checkBoostingState,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: true,
   schema: {
@@ -225,6 +243,7 @@ export const knnInfo = {
   id: 'knn',
   label: 'k nearest neighbours',
   help: 'Predicts from the k training rows most like the new one: their majority class (the probabilities are the vote shares) or the mean of their values. Training only remembers the rows, so it is instant, but every prediction compares the new row with all of them: it slows down on big training sets and suffers from many irrelevant features. Scale the features first, or the columns with large numbers decide the distances. Cannot take missing values.',
+  checkState: checkKnnState,
   tasks: ['binary', 'multiclass', 'regression'],
   handlesMissing: false,
   trainMetricsRows: 10_000,
@@ -268,6 +287,7 @@ export const naiveBayesInfo = {
   id: 'naive-bayes',
   label: 'Naive Bayes',
   help: 'Scores each class by how typical every feature value is of it, as if the features were independent within a class, and combines the scores by Bayes’ rule with the class frequencies. Trains in one pass, copes with few rows and many features, and is a sound baseline for one-hot or text-like data; its probabilities are too extreme when features are correlated. Cannot take missing values.',
+  checkState: checkNaiveBayesState,
   tasks: ['binary', 'multiclass'],
   handlesMissing: false,
   schema: {
@@ -308,6 +328,7 @@ export const svmInfo = {
   id: 'svm',
   label: 'Linear SVM',
   help: 'A linear boundary placed with the widest margin between the classes (a linear support vector machine trained as liblinear’s LinearSVC: squared hinge loss by default, one-vs-rest for more than two classes). Prefer it with many features, text-like or one-hot data, and classes that a straight boundary nearly separates. Its probabilities come from Platt scaling (a sigmoid per class fitted to the training rows’ decision values, normalised across classes), so they rank well but are rough and often too confident: prefer logistic regression when you need calibrated probabilities. Scale the features first. Cannot take missing values.',
+  checkState: checkSvmState,
   tasks: ['binary', 'multiclass'],
   handlesMissing: false,
   schema: {

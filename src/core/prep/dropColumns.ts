@@ -1,6 +1,7 @@
 import { SaplingError } from '../util/errors';
 import { dropColumns } from '../table/DataTable';
 import type { StepDefinition } from './step';
+import { checkObject, checkStrings } from '../util/check';
 
 const schema = {
   columns: {
@@ -17,6 +18,9 @@ export const dropColumnsStep: StepDefinition<typeof schema, { dropped: string[] 
   label: 'Drop columns',
   help: 'Leaves columns out of the model entirely.',
   schema,
+  checkState(state, path) {
+    checkStrings(checkObject(state, path).dropped, `${path}.dropped`);
+  },
   fit(table, params) {
     const names = new Set(table.columns.map((c) => c.name));
     const unknown = params.columns.filter((c) => !names.has(c));

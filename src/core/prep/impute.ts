@@ -3,6 +3,7 @@ import { presentValues } from '../profile/stats';
 import { type DataTable, withColumn } from '../table/DataTable';
 import type { Column } from '../table/column';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { checkEntries, checkNumber, checkObject } from '../util/check';
 
 const schema = {
   numeric: {
@@ -48,6 +49,10 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
   label: 'Fill missing values',
   help: 'Replaces missing values with a statistic of the training data, so models that cannot handle gaps can train.',
   schema,
+  checkState(state, path) {
+    // A fill is a number (numeric columns, 0/1 for yes/no) or a category label.
+    checkEntries(checkObject(state, path).fills, `${path}.fills`, (v, at) => (typeof v === 'string' ? v : checkNumber(v, at)));
+  },
   fit(table, params) {
     const fills: Record<string, number | string> = {};
     for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'])) {

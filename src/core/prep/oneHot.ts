@@ -1,6 +1,7 @@
 import { createTable } from '../table/DataTable';
 import { type Column, type NumericColumn, booleanLabels } from '../table/column';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { checkBoolean, checkEntries, checkObject, checkString, checkStrings } from '../util/check';
 
 const schema = {
   maxCategories: {
@@ -30,6 +31,14 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
   label: 'One-hot encode',
   help: 'Turns each category into its own 0/1 column so models that need numbers can use categorical data.',
   schema,
+  checkState(state, path) {
+    checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
+      const spec = checkObject(v, at);
+      checkString(spec.kind, `${at}.kind`, ['categorical', 'boolean']);
+      checkStrings(spec.categories, `${at}.categories`);
+      checkBoolean(spec.other, `${at}.other`);
+    });
+  },
   fit(table, params) {
     const columns: OneHotState['columns'] = {};
     for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {

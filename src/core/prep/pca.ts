@@ -3,6 +3,8 @@ import { createTable, type DataTable } from '../table/DataTable';
 import type { Column, NumericColumn } from '../table/column';
 import { SaplingError } from '../util/errors';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { checkPcaFit } from '../models/unsupervised/state';
+import { checkObject, checkStrings } from '../util/check';
 
 const schema = {
   components: {
@@ -29,6 +31,11 @@ export const pcaStep: StepDefinition<typeof schema, PcaState> = {
   label: 'Principal components (PCA)',
   help: 'Replaces the numeric columns with a few principal components that keep most of their variation: fewer, uncorrelated inputs for the model.',
   schema,
+  checkState(state, path) {
+    const s = checkObject(state, path);
+    const columns = checkStrings(s.columns, `${path}.columns`);
+    checkPcaFit(s.fit, `${path}.fit`, columns.length);
+  },
   fit(table, params) {
     const columns = selectColumns(table, params.columns, ['numeric', 'boolean']);
     if (columns.length === 0) throw new SaplingError('pca-no-columns', 'PCA found no numeric columns to combine');

@@ -1,5 +1,6 @@
 import { type DataTable, withColumn } from '../table/DataTable';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { checkEntries, checkNumber, checkObject, fail } from '../util/check';
 
 const schema = {
   method: {
@@ -24,6 +25,14 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
   label: 'Scale numbers',
   help: 'Standardises or min–max scales numeric columns, using only the training data’s statistics.',
   schema,
+  checkState(state, path) {
+    checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
+      const s = checkObject(v, at);
+      checkNumber(s.offset, `${at}.offset`);
+      // Dividing by a zero scale would turn every value into ±Infinity or NaN.
+      if (checkNumber(s.scale, `${at}.scale`) === 0) fail(`${at}.scale`, 'must not be 0');
+    });
+  },
   fit(table, params) {
     const columns: ScaleState['columns'] = {};
     for (const column of selectColumns(table, params.columns, ['numeric'])) {

@@ -18,6 +18,11 @@ export interface StepDefinition<S extends ParamSchema = ParamSchema, State = unk
   transform(table: DataTable, params: ParamsOf<S>, state: State): DataTable;
   /** For columns the step creates: the input column each came from (for importance by name). */
   sources?(state: State): Readonly<Record<string, string>>;
+  /**
+   * Checks fitted state read from a model file at `path` (`pipeline.steps[1].state`) before
+   * `transform` uses it, throwing a `bad-model-file` SaplingError naming the place (`util/check.ts`).
+   */
+  checkState(state: unknown, path: string): void;
 }
 
 /** Columns of the given kinds, restricted to `names` when that list is not empty. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_REGISTRY } from '../models/registry';
 import type { FittedModel, ModelDefinition, TrainingSet } from '../models/model';
 import { resolveParams } from '../params';
-import { type Task, isUnsupervised } from '../problem';
+import { checkFittedModel } from '../artifact/checkModel';
+import { type ModelTask, type Task, isUnsupervised } from '../problem';
 import { isSaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 
@@ -59,7 +60,13 @@ function withMissing(train: TrainingSet): TrainingSet {
 
 async function fitOn(model: ModelDefinition, task: Task, train: TrainingSet, classes: readonly string[], seed = 1) {
   const fitted = await model.fit(train, { task, classes }, resolveParams(model.schema, FAST[model.id] ?? {}), { rng: createRng(seed) });
+  expectValidState(fitted, train.d, task, classes);
   return { fitted, predictor: await model.load(fitted) };
+}
+
+/** A fitted model, as a file carries it (after JSON), passes its family's state check (artifact/checkModel.ts). */
+function expectValidState(fitted: FittedModel, nFeatures: number, task: ModelTask, classes: readonly string[]): void {
+  expect(() => checkFittedModel(JSON.parse(JSON.stringify(fitted)), 'model', { nFeatures, task, classes })).not.toThrow();
 }
 
 /** Runs `action` and checks it throws a SaplingError with `code` (a readable message, not a bug). */
@@ -150,6 +157,7 @@ for (const model of MODEL_REGISTRY) {
       it('gives identical predictions after a JSON round trip, in any row order and batch', async () => {
         const { fitted, out, train } = await fitAndPredict(model, task, 3);
         const copy = JSON.parse(JSON.stringify(fitted));
+        expectValidState(fitted, train.d, task, problem(task).classes);
         const predictor = await model.load(copy);
         expect(Array.from(predictor.outputs(train.X, train.n))).toEqual(Array.from(out));
         const width = out.length / train.n;

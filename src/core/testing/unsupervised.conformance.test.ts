@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkFittedModel } from '../artifact/checkModel';
 import type { ModelDefinition, TrainingSet } from '../models/model';
 import { MODEL_REGISTRY } from '../models/registry';
 import { resolveParams } from '../params';
@@ -33,6 +34,8 @@ async function fitAndPredict(model: ModelDefinition, seed: number) {
   const { train, truth } = blobs();
   const task = model.tasks.find(isUnsupervised)!;
   const fitted = await model.fit(train, { task, classes: [] }, resolveParams(model.schema, PARAMS[model.id] ?? {}), { rng: createRng(seed) });
+  // The fitted state, as a file carries it, passes the family's state check (artifact/checkModel.ts).
+  expect(() => checkFittedModel(JSON.parse(JSON.stringify(fitted)), 'model', { nFeatures: train.d, task, classes: [] })).not.toThrow();
   const predictor = await model.load(fitted);
   const out = predictor.outputs(train.X, train.n);
   return { fitted, out, train, truth, predictor };

@@ -2,6 +2,7 @@ import type { ParamSchema, ParamSpec, RawParams } from '../../params';
 import type { ModelTask } from '../../problem';
 import { SaplingError } from '../../util/errors';
 import type { ModelInfo } from '../info';
+import { ensembleStateCheck } from './state';
 
 /**
  * The ensemble's parameters are its members' own, flattened so every tool that reads a schema (the
@@ -48,6 +49,7 @@ export function ensembleInfoOf(families: readonly ModelInfo[]) {
     // A k-NN member's predictions cost in proportion to the training set.
     trainMetricsRows: 10_000,
     composite: true,
+    checkState: ensembleStateCheck(families.map((f) => f.id)),
     schema: schema as ParamSchema,
   } satisfies ModelInfo;
 }

@@ -1,3 +1,4 @@
+import { checkDbscanState, checkKMeansState, checkPcaState } from './state';
 import type { ModelInfo } from '../info';
 
 /** Catalog entries of the models that learn without a target (clustering and projection). */
@@ -6,6 +7,7 @@ export const kmeansInfo = {
   id: 'kmeans',
   label: 'k-means clustering',
   help: 'Splits the rows into k groups, each around a centre, so that rows are close to their own centre. Fast and simple; it finds round, similar-sized groups and needs scaled features. Use the elbow chart and the silhouette score to choose k.',
+  checkState: checkKMeansState,
   tasks: ['clustering'],
   schema: {
     k: { type: 'number', label: 'Clusters (k)', default: 3, min: 1, max: 100, integer: true, help: 'How many groups to find. Where the elbow chart bends, more clusters stop paying for themselves.' },
@@ -20,6 +22,7 @@ export const dbscanInfo = {
   id: 'dbscan',
   label: 'DBSCAN clustering',
   help: 'Finds groups as dense regions of rows separated by sparse ones: any shape of cluster, no k to choose, and rows in no dense region are marked as noise (−1). Sensitive to eps; the k-distance chart suggests one.',
+  checkState: checkDbscanState,
   tasks: ['clustering'],
   schema: {
     eps: { type: 'number', label: 'Neighbourhood radius (eps)', default: 0, min: 0, max: 1e6, help: 'Rows closer than this are neighbours. 0 picks it automatically at the bend of the k-distance curve (shown in the report); larger values merge clusters, smaller ones leave more noise.' },
@@ -31,6 +34,7 @@ export const pcaInfo = {
   id: 'pca',
   label: 'Principal components (PCA)',
   help: 'Finds the few directions along which the rows vary most and describes each row by its position along them. Shows how many dimensions the data really has (scree chart) and draws it in 2-D; also usable as a preprocessing step before a model.',
+  checkState: checkPcaState,
   tasks: ['projection'],
   schema: {
     components: { type: 'number', label: 'Components', default: 2, min: 0.01, max: 1000, help: 'How many components to keep: a whole number (2 for a scatter plot), or a share of variance between 0 and 1 (0.95 keeps as many as needed to explain 95%).' },

@@ -1,0 +1,54 @@
+import { base64ToFloat32 } from '../../util/base64';
+import { checkArray, checkBase64Floats, checkBoolean, checkInteger, checkIntegers, checkNumber, checkNumbers, checkObject, fail } from '../../util/check';
+import type { StateCheckContext } from '../stateCheck';
+
+/**
+ * State checks of the clustering and projection families (k-means, DBSCAN, PCA), run on every
+ * model file before `load` allocates anything: each count agrees with the length of the array or
+ * base64 text that carries its values, so no count can ask for more memory than the file holds.
+ */
+
+/** k-means: k centres of `nFeatures` finite values, row-major. */
+export function checkKMeansState(x: unknown, ctx: StateCheckContext): void {
+  const state = checkObject(x, ctx.path);
+  const centroids = checkArray(state.centroids, `${ctx.path}.centroids`);
+  const k = checkInteger(state.k, `${ctx.path}.k`, 1, Math.max(1, centroids.length));
+  checkNumbers(centroids, `${ctx.path}.centroids`, k * ctx.nFeatures);
+}
+
+/** DBSCAN: core points (base64 float32, one row each) with their cluster, eps, and the fit's counts. */
+export function checkDbscanState(x: unknown, ctx: StateCheckContext): void {
+  const { path } = ctx;
+  const state = checkObject(x, path);
+  checkNumber(state.eps, `${path}.eps`, 0);
+  checkBoolean(state.epsAutomatic, `${path}.epsAutomatic`);
+  const labels = checkArray(state.coreLabels, `${path}.coreLabels`);
+  const clusters = checkInteger(state.clusters, `${path}.clusters`, 0, labels.length);
+  checkIntegers(labels, `${path}.coreLabels`, 0, clusters - 1);
+  const core = checkBase64Floats(state.core, `${path}.core`, labels.length * ctx.nFeatures);
+  const points = base64ToFloat32(core, labels.length * ctx.nFeatures);
+  for (let i = 0; i < points.length; i++) if (!Number.isFinite(points[i])) fail(`${path}.core`, `value ${i} is ${points[i]}`);
+  checkInteger(state.noise, `${path}.noise`, 0, Number.MAX_SAFE_INTEGER);
+  checkIntegers(state.clusterSizes, `${path}.clusterSizes`, 0, Number.MAX_SAFE_INTEGER, clusters);
+  checkNumbers(state.kDistance, `${path}.kDistance`, undefined, 0);
+  checkNumber(state.suggestedEps, `${path}.suggestedEps`, 0);
+}
+
+/** PCA as a model: its fit over `nFeatures` columns. */
+export function checkPcaState(x: unknown, ctx: StateCheckContext): void {
+  checkPcaFit(x, ctx.path, ctx.nFeatures);
+}
+
+/**
+ * A PCA fit over d columns (the PCA model's state, the PCA step's `fit`): d means, 1…d kept
+ * components of d loadings each, a variance per kept component and a variance share per component.
+ */
+export function checkPcaFit(x: unknown, path: string, d: number): void {
+  const fit = checkObject(x, path);
+  checkNumbers(fit.mean, `${path}.mean`, d);
+  const k = checkInteger(fit.nComponents, `${path}.nComponents`, 1, Math.max(1, d));
+  checkNumbers(fit.components, `${path}.components`, k * d);
+  checkNumbers(fit.explainedVariance, `${path}.explainedVariance`, k, 0);
+  const ratios = checkNumbers(fit.explainedVarianceRatio, `${path}.explainedVarianceRatio`, undefined, 0);
+  if (ratios.length < k || ratios.length > d) fail(`${path}.explainedVarianceRatio`, `has ${ratios.length} items where ${k} to ${d} are expected`);
+}
