@@ -14,7 +14,7 @@ import { runCase } from './outcome';
 
 const SEED = 20261207;
 /** Cases in all, shared among the kinds that run. */
-const TOTAL_CASES = 300;
+const TOTAL_CASES = 450;
 const LIMIT_MS = 5_000;
 /** Huge CSV fields stay below 256 KB here (the bench goes to 1 MB). */
 const MAX_FIELD = 256 << 10;

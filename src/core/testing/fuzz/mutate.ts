@@ -104,7 +104,8 @@ function chooseEdit(node: Json, parent: Json, spec: MutationSpec): Edit {
   const edits: (() => Edit)[] = [
     () => ({ what: parent !== null && Array.isArray(parent) ? 'element removed' : 'key dropped', drop: true }),
     () => ({ what: `replaced by ${short(value)}`, value }),
-    () => deepen(node, 2 + (a % 5 === 0 ? a % 5000 : a % 40), b % 2 === 0),
+    // Mostly a few levels; one in five up to 1,000 (four such edits stay within what JSON.stringify can write).
+    () => deepen(node, 2 + (a % 5 === 0 ? a % 1000 : a % 40), b % 2 === 0),
   ];
   if (typeof node === 'number') {
     const n = node;

@@ -14,7 +14,7 @@ export type Outcome =
 /** The one line a crash is known by: the error's name and message, shortened. */
 export function crashText(e: unknown): string {
   const name = e instanceof Error ? e.name : typeof e;
-  const text = `${name}: ${errorMessage(e)}`;
+  const text = `${name}: ${errorMessage(e)}`.replace(/\s+/g, " ");
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
