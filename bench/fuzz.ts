@@ -17,8 +17,10 @@ import { DATA_DIR } from './data';
 import { FuzzPool } from './fuzz/pool';
 
 const WORKERS = 2;
-/** Crash and hang descriptions kept per kind (the first ones, then one per distinct error). */
+/** Hang descriptions kept per kind. */
 const KEEP = 5;
+/** Distinct crash sites printed (all are in the JSON). */
+const SHOWN = 12;
 
 /** The value of `--name V` on the command line, else the environment variable, else the default. */
 function option(name: string, env: string, fallback: string): string {
@@ -35,8 +37,8 @@ export interface KindResult {
   hangs: number;
   crashes: number;
   seconds: number;
-  /** Distinct crash errors (digits folded) with their count and first case. */
-  distinctCrashes: { error: string; count: number; firstCase: number; description: string }[];
+  /** Crashes grouped by where they were thrown (`crashSite`), with their count and first case. */
+  distinctCrashes: { site: string; error: string; count: number; firstCase: number; description: string }[];
   hangCases: { case: number; description: string }[];
 }
 
@@ -69,10 +71,11 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
           if (r.hangCases.length < KEEP) r.hangCases.push({ case: index, description: kind.describe(payload) });
         } else {
           r.crashes++;
-          const key = o.error.replace(/\d+/g, '#');
-          const known = r.distinctCrashes.find((d) => d.error.replace(/\d+/g, '#') === key);
+          // One fault, one site: messages differ with the data they quote (`Unknown initializer: Zer0s`).
+          const key = `${o.error.split(':')[0]} at ${o.site}`;
+          const known = r.distinctCrashes.find((d) => `${d.error.split(':')[0]} at ${d.site}` === key);
           if (known) known.count++;
-          else r.distinctCrashes.push({ error: o.error, count: 1, firstCase: index, description: kind.describe(payload) });
+          else r.distinctCrashes.push({ site: o.site, error: o.error, count: 1, firstCase: index, description: kind.describe(payload) });
         }
       };
       // Cases are drawn here (case i from seed + i, so any one can be drawn again alone) and run two at a time.
@@ -96,10 +99,24 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
   const total = (f: (r: KindResult) => number) => results.reduce((a, r) => a + f(r), 0);
   say('');
   say(`In all: ${total((r) => r.cases).toLocaleString('en')} cases, ${total((r) => r.accepted).toLocaleString('en')} accepted, ${total((r) => Object.values(r.refused).reduce((a, b) => a + b, 0)).toLocaleString('en')} refused with a Sapling error, **${total((r) => r.hangs)} hangs, ${total((r) => r.crashes)} crashes** (goal: 0 and 0); ${pool.started - WORKERS} workers replaced.`);
+  // The distinct faults across kinds, most frequent first (every one is in the JSON).
+  const faults = new Map<string, { count: number; kinds: Set<string>; example: KindResult['distinctCrashes'][number] }>();
   for (const r of results) {
-    for (const c of r.distinctCrashes) say(`- crash in ${r.kind} (${c.count}×), e.g. case ${c.firstCase}: ${c.error} — ${c.description.slice(0, 200)}`);
-    for (const h of r.hangCases) say(`- hang in ${r.kind}, case ${h.case}: ${h.description.slice(0, 200)}`);
+    for (const c of r.distinctCrashes) {
+      const key = `${c.error.split(':')[0]} at ${c.site}`;
+      const f = faults.get(key) ?? { count: 0, kinds: new Set<string>(), example: c };
+      f.count += c.count;
+      f.kinds.add(r.kind);
+      faults.set(key, f);
+    }
   }
+  const sorted = [...faults.values()].sort((a, b) => b.count - a.count);
+  if (sorted.length) say('');
+  for (const f of sorted.slice(0, SHOWN)) {
+    say(`- ${f.count} × \`${f.example.error.slice(0, 160)}\` at ${f.example.site} (${[...f.kinds].join(', ')}); e.g. ${f.example.description.slice(0, 200)}`);
+  }
+  if (sorted.length > SHOWN) say(`- … and ${sorted.length - SHOWN} more distinct crash sites (see the JSON).`);
+  for (const r of results) for (const h of r.hangCases) say(`- hang in ${r.kind}, case ${h.case}: ${h.description.slice(0, 200)}`);
   const folder = join(DATA_DIR, 'fuzz');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, 'results.json');

@@ -77,7 +77,7 @@ export class FuzzPool {
       this.retire(slot);
       const settle = slot.busy;
       slot.busy = null;
-      settle?.({ verdict: 'crash', error: `worker died: ${why}`, ms: 0 });
+      settle?.({ verdict: 'crash', error: `worker died: ${why}`, site: 'the worker thread', ms: 0 });
     };
     worker.on('error', (e) => died(`${e.name}: ${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`.slice(0, 300)));
     worker.on('exit', (code) => died(`exit code ${code}`));

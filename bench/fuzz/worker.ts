@@ -10,6 +10,8 @@ import { fuzzKinds } from '../../src/core/testing/fuzz/kinds';
 import { runCase } from '../../src/core/testing/fuzz/outcome';
 
 const { bases, maxField } = workerData as { bases: FuzzBases; maxField: number };
+// Deep enough to reach Sapling's own frame under a library's (crashes are grouped by where they were thrown).
+Error.stackTraceLimit = 50;
 tf.enableProdMode();
 await tf.setBackend('cpu');
 const kinds = new Map(fuzzKinds(bases, maxField).map((k) => [k.name, k]));
