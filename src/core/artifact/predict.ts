@@ -5,6 +5,7 @@ import { getModel } from '../models/registry';
 import { toMatrix, transformPipeline } from '../prep/recipe';
 import { isClassification } from '../problem';
 import type { DataTable } from '../table/DataTable';
+import { SaplingError } from '../util/errors';
 import type { AnyModelFile } from './modelFile';
 
 /** A model file made ready to predict. Call `dispose` when done to free its tensors. */
@@ -55,6 +56,7 @@ export function predictTable(model: LoadedModel, table: DataTable): Predictions 
   const outputs = model.predictor.outputs(X, table.rowCount);
   const classes = file.problem.classes;
   const rows = table.rowCount;
+  checkOutputs(outputs, rows, file);
   if (file.problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
   if (file.problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
   if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
@@ -65,6 +67,26 @@ export function predictTable(model: LoadedModel, table: DataTable): Predictions 
       ? Array.from({ length: rows }, (_, i) => classes[outputs[i * 2 + 1] >= threshold ? 1 : 0])
       : Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
   return { rows: table.rowCount, labels, proba: outputs, classes };
+}
+
+/**
+ * Refuses outputs that a valid model on finite inputs never gives: the wrong count, or a value that
+ * is not a finite number (a crafted file could otherwise predict NaN and exit 0, issue 11). Names
+ * the first bad row (1-based, as in the file) and output column.
+ */
+function checkOutputs(outputs: Float32Array, rows: number, file: AnyModelFile): void {
+  const task = file.problem.task;
+  const width = task === 'clustering' || task === 'regression' ? 1 : isClassification(task) ? file.problem.classes.length : rows ? outputs.length / rows : 0;
+  if (outputs.length !== rows * width || !Number.isInteger(width)) {
+    throw new SaplingError('bad-prediction', `the model gave ${outputs.length} outputs for ${rows} rows; the model file is not one this Sapling can predict with`);
+  }
+  for (let i = 0; i < outputs.length; i++) {
+    const v = outputs[i];
+    if (Number.isFinite(v)) continue;
+    const row = Math.floor(i / width) + 1;
+    const column = isClassification(task) ? `proba_${file.problem.classes[i % width]}` : task === 'projection' ? `pc${(i % width) + 1}` : task === 'clustering' ? 'cluster' : 'prediction';
+    throw new SaplingError('bad-prediction', `row ${row}: the model predicted ${v} for "${column}"; its file holds values that do not make a prediction`);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { base64ToBytes, bytesToBase64 } from '../util/base64';
+import { SaplingError, errorMessage } from '../util/errors';
 import { rejectMissing } from './missing';
 import type { FittedModel, NetworkState, Predictor } from './model';
 
@@ -92,7 +93,13 @@ export function loadNetworkModel(fitted: FittedModel): Promise<Predictor> {
  * input is a `missing-values` error naming `name`, not a NaN prediction.
  */
 export async function loadNetworkPredictor(network: SerializedNetwork, nFeatures: number, name = 'The model'): Promise<Predictor> {
-  const model = await loadNetwork(network);
+  let model: tf.LayersModel;
+  try {
+    model = await loadNetwork(network);
+  } catch (e) {
+    // The state check (networkState.ts) has passed, so this is a topology detail TF.js refuses.
+    throw new SaplingError('bad-model-file', `model.state.network: TF.js cannot load it (${errorMessage(e)})`);
+  }
   return {
     outputs(X, n) {
       rejectMissing(X, n, nFeatures, name, 'prediction');

@@ -72,7 +72,7 @@ function expectedWeights(x: unknown, path: string, ctx: StateCheckContext, outpu
       checkNumber(config.rate, `${at}.config.rate`, 0, 0.999);
       return;
     }
-    const units = checkInteger(config.units, `${at}.config.units`, 1, Math.max(1, floats));
+    const units = checkInteger(config.units, `${at}.config.units`, 1, Number.MAX_SAFE_INTEGER);
     const activation = checkString(config.activation, `${at}.config.activation`, ACTIVATIONS);
     const bias = config.use_bias === undefined ? true : checkBoolean(config.use_bias, `${at}.config.use_bias`);
     needed += width * units + (bias ? units : 0);
