@@ -73,20 +73,23 @@ export function modelKind(family: string, bases: FuzzBases): FuzzKind<JsonCase> 
       const read = await readCsvBytes(rows, { kinds });
       const model = await loadModel(file);
       try {
+        // The raw outputs are watched for NaN: refusing them is Sapling's job (a clean error), but
+        // a NaN that gets through silently becomes a label or cluster 0 below, where it no longer shows.
         const inner = model.predictor;
-        const checked = {
+        let nan = -1;
+        const watched = {
           ...model,
           predictor: {
             outputs(X: Float32Array, n: number) {
               const out = inner.outputs(X, n);
-              const nan = out.findIndex((v) => Number.isNaN(v));
-              if (nan >= 0) throw new FuzzFault(`output ${nan} of ${out.length} is NaN`);
+              nan = out.findIndex((v) => Number.isNaN(v));
               return out;
             },
             dispose: () => inner.dispose(),
           },
         };
-        const predictions = predictTable(checked, read.table);
+        const predictions = predictTable(watched, read.table);
+        if (nan >= 0) throw new FuzzFault(`output ${nan} is NaN and was predicted without an error`);
         const columns = predictionColumns(predictions);
         for (const col of columns) {
           for (let i = 0; i < predictions.rows; i++) {
