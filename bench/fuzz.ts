@@ -2,12 +2,13 @@
  * `npm run bench -- fuzz`: 10,000 mutated cases of each kind (every model family's file, the
  * project file, CSV bytes) run in two worker threads with a per-case time limit; prints, per kind,
  * the cases accepted, refused by error code, hangs and crashes, and writes them as JSON to
- * bench/.data/fuzz/results.json. Options: `--cases N` (or FUZZ_CASES), `--timeout MS` (or
- * FUZZ_TIMEOUT_MS), `--kinds model:tree,csv` (or FUZZ_KINDS), `--seed S`.
+ * bench/.data/fuzz/results.json, with the first case of each distinct crash and hang as a file in
+ * bench/.data/fuzz/cases/. Options: `--cases N` (or FUZZ_CASES), `--timeout MS` (or
+ * FUZZ_TIMEOUT_MS), `--kinds model:tree,csv` (or FUZZ_KINDS), `--seed S`, `--from I` (first case).
  */
 import * as tf from '@tensorflow/tfjs';
 import * as fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { makeFuzzBases } from '../src/core/testing/fuzz/bases';
@@ -48,6 +49,19 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
   const timeoutMs = Number(option('timeout', 'FUZZ_TIMEOUT_MS', '5000'));
   const seed = Number(option('seed', 'FUZZ_SEED', '11'));
   const only = option('kinds', 'FUZZ_KINDS', '');
+  // `--from 215 --cases 1 --kinds model:mlp` runs case 215 of that kind alone, to see it again.
+  const from = Number(option('from', 'FUZZ_FROM', '0'));
+  const folder = join(DATA_DIR, 'fuzz');
+  const kept = join(folder, 'cases');
+  rmSync(kept, { recursive: true, force: true });
+  mkdirSync(kept, { recursive: true });
+  /** Writes a faulty case as a file (`model-mlp-215.json`, `csv-262.csv`) so it can be given to `sapling predict` or `profile`. */
+  const keepCase = (kind: string, index: number, payload: unknown) => {
+    const c = payload as { text?: string; bytes?: Uint8Array };
+    const name = `${kind.replace(':', '-')}-${index}`;
+    if (c.text !== undefined) writeFileSync(join(kept, `${name}.json`), c.text);
+    else if (c.bytes) writeFileSync(join(kept, `${name}.csv`), c.bytes);
+  };
   const maxField = 1 << 20;
   tf.enableProdMode();
   await tf.setBackend('cpu');
@@ -55,7 +69,7 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
   const kinds = fuzzKinds(bases, maxField).filter((k) => !only || only.split(',').includes(k.name));
   const pool = new FuzzPool(WORKERS, bases, maxField, timeoutMs, 1024);
   const results: KindResult[] = [];
-  say(`${cases.toLocaleString('en')} mutated cases of each kind, seed ${seed}, ${WORKERS} worker threads, ${timeoutMs / 1000} s per case (a worker that does not answer is terminated: a hang); a crash is any error that is not a Sapling error, or a NaN output:`);
+  say(`${cases.toLocaleString('en')} mutated cases of each kind, seed ${seed}${from ? `, from case ${from}` : ''}, ${WORKERS} worker threads, ${timeoutMs / 1000} s per case (a worker that does not answer is terminated: a hang); a crash is any error that is not a Sapling error, or a NaN output:`);
   say('');
   say('| kind | cases | accepted | refused (by error code) | hangs | crashes | time |');
   say('| --- | --- | --- | --- | --- | --- | --- |');
@@ -68,20 +82,26 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
         else if (o.verdict === 'refused') r.refused[o.code] = (r.refused[o.code] ?? 0) + 1;
         else if (o.verdict === 'hang') {
           r.hangs++;
-          if (r.hangCases.length < KEEP) r.hangCases.push({ case: index, description: kind.describe(payload) });
+          if (r.hangCases.length < KEEP) {
+            r.hangCases.push({ case: index, description: kind.describe(payload) });
+            keepCase(kind.name, index, payload);
+          }
         } else {
           r.crashes++;
           // One fault, one site: messages differ with the data they quote (`Unknown initializer: Zer0s`).
           const key = `${o.error.split(':')[0]} at ${o.site}`;
           const known = r.distinctCrashes.find((d) => `${d.error.split(':')[0]} at ${d.site}` === key);
           if (known) known.count++;
-          else r.distinctCrashes.push({ site: o.site, error: o.error, count: 1, firstCase: index, description: kind.describe(payload) });
+          else {
+            r.distinctCrashes.push({ site: o.site, error: o.error, count: 1, firstCase: index, description: kind.describe(payload) });
+            keepCase(kind.name, index, payload);
+          }
         }
       };
       // Cases are drawn here (case i from seed + i, so any one can be drawn again alone) and run two at a time.
-      let next = 0;
+      let next = from;
       const lane = async () => {
-        while (next < cases) {
+        while (next < from + cases) {
           const index = next++;
           const [payload] = fc.sample(kind.cases, { seed: seed + index, numRuns: 1 });
           record(index, payload, await pool.run(kind.name, index, payload));
@@ -117,8 +137,6 @@ export async function fuzzSection(say: (line: string) => void): Promise<void> {
   }
   if (sorted.length > SHOWN) say(`- … and ${sorted.length - SHOWN} more distinct crash sites (see the JSON).`);
   for (const r of results) for (const h of r.hangCases) say(`- hang in ${r.kind}, case ${h.case}: ${h.description.slice(0, 200)}`);
-  const folder = join(DATA_DIR, 'fuzz');
-  mkdirSync(folder, { recursive: true });
   const path = join(folder, 'results.json');
   writeFileSync(path, JSON.stringify({ date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`, seed, cases, timeoutMs, workers: WORKERS, results }, null, 2));
   console.log(`\n(results written to ${path})`);
