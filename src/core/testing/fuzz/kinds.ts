@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { parseAnyModelFile } from '../../artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../../artifact/predict';
 import { readCsvBytes } from '../../ingest/csv';
+import type { ReadSettings } from '../../ingest/reader';
 import { bytesSource } from '../../ingest/source';
 import { writeRowsCsv } from '../../ingest/writeCsv';
 import { recipeFacts, profileTable } from '../../profile/profile';
@@ -28,11 +29,26 @@ export interface JsonCase {
   readonly mutations: readonly string[];
 }
 
-/** Mutated CSV bytes. */
+/** Mutated CSV bytes, and the reading choices a person may force (the CLI's reading flags). */
 export interface CsvCase {
   readonly bytes: Uint8Array;
   readonly mutations: readonly string[];
+  readonly read: ReadSettings;
 }
+
+/** Reading choices, each usually left to detection (as most people leave them). */
+const readArb: fc.Arbitrary<ReadSettings> = fc.record(
+  {
+    delimiter: fc.constantFrom(',', ';', '\t', '|'),
+    encoding: fc.constantFrom('utf-8', 'utf-16le', 'utf-16be', 'windows-1252'),
+    decimal: fc.constantFrom('.', ','),
+    header: fc.boolean(),
+    ragged: fc.constantFrom('drop', 'pad'),
+    sample: fc.record({ mode: fc.constantFrom('head', 'random'), rows: fc.integer({ min: 0, max: 5 }) }),
+    kinds: fc.dictionary(fc.constantFrom('id', 'species', 'name', 'when', 'amount', 'a', ''), fc.constantFrom('numeric', 'categorical', 'text', 'datetime', 'boolean')),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<ReadSettings>;
 
 /** Memory a fuzzed CSV may take (the CLI allows 60% of the machine; cases are small). */
 const CSV_BUDGET = 256 << 20;
@@ -123,10 +139,10 @@ export function projectKind(bases: FuzzBases): FuzzKind<JsonCase> {
 export function csvKind(bases: FuzzBases, maxField = 1 << 20): FuzzKind<CsvCase> {
   return {
     name: 'csv',
-    cases: mutatedCsv(bases.csv, maxField),
-    describe: (c) => `${c.bytes.length} bytes: ${c.mutations.join('; ')}`,
+    cases: fc.record({ m: mutatedCsv(bases.csv, maxField), read: fc.option(readArb, { freq: 2, nil: {} }) }).map(({ m, read }) => ({ ...m, read })),
+    describe: (c) => `${c.bytes.length} bytes${Object.keys(c.read).length ? `, read with ${JSON.stringify(c.read)}` : ''}: ${c.mutations.join('; ')}`,
     async run(c) {
-      const { table } = await readCsvBytes(c.bytes, { memoryBudget: CSV_BUDGET });
+      const { table } = await readCsvBytes(c.bytes, { ...c.read, memoryBudget: CSV_BUDGET });
       profileTable(table);
       recipeFacts(table);
     },
