@@ -34,7 +34,7 @@ export function crashSite(e: unknown): string {
 /** Sapling's own source files (not a library's source-mapped `…/tfjs-layers/src/…`). */
 const OWN = /\/src\/(core|cli|workers|state|ui)\//;
 
-/** `fn (file:line)` with the file from `src/`, from a package's folder, or its last three segments. */
+/** `fn (file:line)` with the file from Sapling's `src/`, from a package's folder, or its last three segments. */
 function shortFrame(frame: string): string {
   return frame
     .slice(3)
@@ -43,7 +43,10 @@ function shortFrame(frame: string): string {
       if (own >= 0) return path.slice(own + 1);
       const lib = path.lastIndexOf('/node_modules/');
       if (lib >= 0) return path.slice(lib + '/node_modules/'.length);
-      return path.split('/').slice(-4).join('/');
+      // A library's source-mapped file: from its package folder (`tfjs-layers/src/…`).
+      const src = path.lastIndexOf('/src/');
+      if (src > 0) return path.slice(path.lastIndexOf('/', src - 1) + 1);
+      return path.split('/').slice(-3).join('/');
     })
     .replace(/:(\d+):\d+(\)?)$/, ':$1$2');
 }
