@@ -1,9 +1,11 @@
-import { getModelInfo } from '../models/info';
+import { MODEL_CATALOG, getModelInfo } from '../models/info';
 import type { StateCheckContext } from '../models/stateCheck';
 import { resolveParams } from '../params';
 import { type ModelTask, isClassification } from '../problem';
 import { checkArray, checkInteger, checkNumbers, checkObject, checkString, checkStrings, fail } from '../util/check';
 import { isSaplingError } from '../util/errors';
+
+const FAMILY_IDS = MODEL_CATALOG.map((m) => m.id);
 
 /** What the file around a fitted model says it must be: its feature count, and the problem's task and classes. */
 export interface ModelExpectation {
@@ -20,7 +22,8 @@ export interface ModelExpectation {
  */
 export function checkFittedModel(x: unknown, path: string, expected: ModelExpectation): void {
   const model = checkObject(x, path);
-  const info = getModelInfo(checkString(model.model, `${path}.model`));
+  // Checked against the known ids first: the id is echoed JSON-quoted, so the message stays one line.
+  const info = getModelInfo(checkString(model.model, `${path}.model`, FAMILY_IDS));
   const task = checkString(model.task, `${path}.task`, info.tasks) as ModelTask;
   if (task !== expected.task) fail(`${path}.task`, `is "${task}" where the file's problem is "${expected.task}"`);
   const classes = checkStrings(model.classes, `${path}.classes`, expected.classes.length);

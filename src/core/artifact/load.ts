@@ -1,7 +1,9 @@
-import { getStep } from '../prep/registry';
+import { STEP_REGISTRY, getStep } from '../prep/registry';
 import type { ModelTask } from '../problem';
+import { COLUMN_KINDS } from '../table/column';
 import { checkObject, checkString, checkStrings } from '../util/check';
 import { checkFittedModel } from './checkModel';
+import { checkReport } from './checkReport';
 import { SaplingError } from '../util/errors';
 import { type AnyModelFile, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile, isUnsupervisedFile } from './modelFile';
 
@@ -79,7 +81,12 @@ export function validateModelFile(data: unknown): AnyModelFile {
   const supervised = isObject(problem) && typeof problem.target === 'string' && TASKS.has(problem.task as string);
   const unsupervised = isObject(problem) && problem.target === null && UNSUPERVISED_TASKS.has(problem.task as string);
   need(isObject(problem) && (supervised || unsupervised) && Array.isArray(problem.classes), 'problem');
-  need(Array.isArray(file.inputSchema) && file.inputSchema.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.kind === 'string'), 'inputSchema');
+  need(Array.isArray(file.inputSchema), 'inputSchema');
+  file.inputSchema.forEach((item, i) => {
+    const column = checkObject(item, `inputSchema[${i}]`);
+    checkString(column.name, `inputSchema[${i}].name`);
+    checkString(column.kind, `inputSchema[${i}].kind`, COLUMN_KINDS);
+  });
   const pipeline = file.pipeline;
   need(isObject(pipeline) && Array.isArray(pipeline.steps) && Array.isArray(pipeline.features) && Array.isArray(pipeline.inputs), 'pipeline');
   checkPipeline(pipeline);
@@ -89,6 +96,7 @@ export function validateModelFile(data: unknown): AnyModelFile {
   // Every part the model reads is checked before anything is allocated or walked (issue 11).
   checkFittedModel(file.model, 'model', { nFeatures: (pipeline.features as unknown[]).length, task, classes: classes as string[] });
   need(isObject(file.report), 'report');
+  checkReport(file.report, (file.model as { model: string }).model, unsupervised);
   if (file.decision !== undefined) {
     const d = file.decision;
     need(isObject(d) && typeof d.threshold === 'number' && d.threshold >= 0 && d.threshold <= 1 && isObject(problem) && problem.task === 'binary', 'decision');
@@ -100,7 +108,7 @@ export function validateModelFile(data: unknown): AnyModelFile {
 function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.steps as unknown[]).forEach((item, i) => {
     const step = checkObject(item, `pipeline.steps[${i}]`);
-    getStep(checkString(step.step, `pipeline.steps[${i}].step`)).checkState(step.state, `pipeline.steps[${i}].state`);
+    getStep(checkString(step.step, `pipeline.steps[${i}].step`, STEP_REGISTRY.map((d) => d.id))).checkState(step.state, `pipeline.steps[${i}].state`);
     if (step.params !== undefined) checkObject(step.params, `pipeline.steps[${i}].params`);
   });
   (pipeline.features as unknown[]).forEach((item, i) => {
@@ -110,7 +118,7 @@ function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.inputs as unknown[]).forEach((item, i) => {
     const input = checkObject(item, `pipeline.inputs[${i}]`);
     checkString(input.name, `pipeline.inputs[${i}].name`);
-    checkString(input.kind, `pipeline.inputs[${i}].kind`);
+    checkString(input.kind, `pipeline.inputs[${i}].kind`, COLUMN_KINDS);
   });
 }
 

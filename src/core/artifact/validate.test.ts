@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MODEL_REGISTRY } from '../models/registry';
 import { defaultRecipe } from '../prep/recipe';
+import { STEP_REGISTRY } from '../prep/registry';
 import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';
 import { dropColumns } from '../table/DataTable';
@@ -145,7 +147,24 @@ describe('model files: the model header', () => {
   it('refuses parameters outside their schema, and a task the family cannot do', () => {
     expect(refusal(crafted(tree, (f) => (f.model.params.maxDepth = -3)))).toBe('model.params: maxDepth must be at least 0, got -3');
     expect(refusal(crafted(tree, (f) => (f.model.task = 'regression')))).toBe('model.task: is "regression" where the file\'s problem is "multiclass"');
-    expect(refusal(crafted(tree, (f) => (f.model.model = 'boosted-wishes')))).toMatch(/^unknown model "boosted-wishes" \(known: /);
+    expect(refusal(crafted(tree, (f) => (f.model.model = 'boosted\nwishes')))).toMatch(/^model\.model: "boosted\\nwishes" is not one of logistic, /);
+    expect(refusal(crafted(tree, (f) => (f.pipeline.steps[0].step = 'shred')))).toMatch(/^pipeline\.steps\[0\]\.step: "shred" is not one of /);
+  });
+});
+
+describe('model files: the report the studio shows on import', () => {
+  it('refuses metrics that are not numbers, and a summary of another kind', async () => {
+    expect(refusal(crafted(tree, (f) => (f.report.metrics = {})))).toBe('report.metrics.test: expected an object, got nothing');
+    expect(refusal(crafted(tree, (f) => (f.report.metrics.test.accuracy = 'high')))).toBe('report.metrics.test["accuracy"]: expected a finite number, got "high"');
+    const kmeans = await unsupervised('kmeans', { k: 3, elbowMaxK: 3 }, 'clustering');
+    expect(refusal(crafted(kmeans, (f) => (f.report.summary.kind = 'pca')))).toBe('report.summary.kind: "pca" is not one of kmeans');
+  });
+});
+
+describe('every family and step has a state check', () => {
+  it('in the registries (a family without one is refused by name)', () => {
+    for (const model of MODEL_REGISTRY) expect(typeof model.checkState, model.id).toBe('function');
+    for (const step of STEP_REGISTRY) expect(typeof step.checkState, step.id).toBe('function');
   });
 });
 

@@ -1,4 +1,6 @@
 import type { TrainingSet } from '../model';
+import type { NaiveBayesState } from './state';
+export type { NaiveBayesState } from './state';
 
 /**
  * Naive Bayes estimated in one pass and scored in log space. Gaussian features follow
@@ -9,26 +11,6 @@ import type { TrainingSet } from '../model';
  * mixing them adds their log-likelihoods, which is what naive Bayes means: features are
  * independent given the class.
  */
-
-/** What naive Bayes learned, as plain data (arrays are class-major: [c · d + j]). */
-export interface NaiveBayesState {
-  /** Training rows per class; a class with none gets prior 0 (kept as a count: JSON has no −Infinity). */
-  readonly counts: readonly number[];
-  /** Per feature: true when it is a yes/no (Bernoulli) feature, false when Gaussian. */
-  readonly bernoulli: readonly boolean[];
-  /** Gaussian features: per-class mean and smoothed variance (0 and 1 where unused). */
-  readonly mean: readonly number[];
-  readonly variance: readonly number[];
-  /**
-   * Bernoulli features: log P(x = 1 | class) and log P(x = 0 | class) (0 where unused). A one-hot
-   * indicator of a categorical column holds log P(column = its category | class) and 0: a row
-   * scores its own category once, and nothing for the others.
-   */
-  readonly logYes: readonly number[];
-  readonly logNo: readonly number[];
-  /** Per feature: true when it is one of a categorical column's one-hot indicators (files before this have none). */
-  readonly categorical?: readonly boolean[];
-}
 
 /** Options of a naive Bayes fit (the model's parameters). */
 export interface NaiveBayesOptions {

@@ -1,6 +1,26 @@
 import { checkBooleans, checkNumbers, checkObject, fail } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
 
+/** What naive Bayes learned, as plain data (arrays are class-major: [c · d + j]). */
+export interface NaiveBayesState {
+  /** Training rows per class; a class with none gets prior 0 (kept as a count: JSON has no −Infinity). */
+  readonly counts: readonly number[];
+  /** Per feature: true when it is a yes/no (Bernoulli) feature, false when Gaussian. */
+  readonly bernoulli: readonly boolean[];
+  /** Gaussian features: per-class mean and smoothed variance (0 and 1 where unused). */
+  readonly mean: readonly number[];
+  readonly variance: readonly number[];
+  /**
+   * Bernoulli features: log P(x = 1 | class) and log P(x = 0 | class) (0 where unused). A one-hot
+   * indicator of a categorical column holds log P(column = its category | class) and 0: a row
+   * scores its own category once, and nothing for the others.
+   */
+  readonly logYes: readonly number[];
+  readonly logNo: readonly number[];
+  /** Per feature: true when it is one of a categorical column's one-hot indicators (files before this have none). */
+  readonly categorical?: readonly boolean[];
+}
+
 /**
  * The state check of naive Bayes: a training-row count per class (some positive, or every prior
  * would be 0/0), a yes/no flag per feature, class-major tables of classes × features finite numbers,

@@ -6,11 +6,8 @@ import { rejectMissing } from '../missing';
 import type { FittedModel, ModelDefinition, Predictor } from '../model';
 import { averageOutputs } from './average';
 import { membersOf } from './info';
-
-/** The fitted state of an ensemble: each member's whole fitted model (family, parameters, state). */
-export interface EnsembleState {
-  readonly members: readonly FittedModel[];
-}
+import type { EnsembleState } from './state';
+export type { EnsembleState } from './state';
 
 /**
  * The soft-voting ensemble over the families `lookup` finds (the registry): fitting fits every

@@ -1,5 +1,11 @@
 import { checkArray, checkObject, checkString, fail } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
+import type { FittedModel } from '../model';
+
+/** The fitted state of an ensemble: each member's whole fitted model (family, parameters, state). */
+export interface EnsembleState {
+  readonly members: readonly FittedModel[];
+}
 
 /**
  * The state check of the ensemble: at least one member, each a whole fitted model of a family the

@@ -6,15 +6,8 @@ import type { FittedModel, ModelDefinition } from '../model';
 import { base64ToFloat32, float32ToBase64 } from '../../util/base64';
 import { type Metric, buildIndex, kNearest } from './search';
 import { type Weighting, voteOutputs } from './vote';
-
-/** The fitted state of k nearest neighbours: the training rows themselves, as base64 float32. */
-export interface KnnState {
-  readonly rows: number;
-  /** Row-major rows × nFeatures matrix. */
-  readonly X: string;
-  /** Class index or target value per row. */
-  readonly y: string;
-}
+import type { KnnState } from './state';
+export type { KnnState } from './state';
 
 /** Query rows searched at a time. */
 const CHUNK = 4096;

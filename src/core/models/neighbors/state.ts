@@ -2,6 +2,15 @@ import { base64ToFloat32 } from '../../util/base64';
 import { checkBase64Floats, checkInteger, checkObject, fail } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
 
+/** The fitted state of k nearest neighbours: the training rows themselves, as base64 float32. */
+export interface KnnState {
+  readonly rows: number;
+  /** Row-major rows × nFeatures matrix. */
+  readonly X: string;
+  /** Class index or target value per row. */
+  readonly y: string;
+}
+
 /**
  * The state check of k nearest neighbours: `rows` training rows of `nFeatures` float32 values and a
  * target per row, in base64 whose length must agree with the counts (so `rows` cannot ask for more

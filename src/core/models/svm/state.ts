@@ -1,5 +1,13 @@
 import { checkArray, checkNumber, checkNumbers, checkObject } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
+import type { PlattSigmoid } from './platt';
+
+/** The fitted state of a linear SVM: one scorer per binary problem and its Platt sigmoid. */
+export interface SvmState {
+  /** Per scorer: d weights, then the intercept. One scorer for two classes (positive = class 1), else one per class. */
+  readonly weights: readonly (readonly number[])[];
+  readonly platt: readonly PlattSigmoid[];
+}
 
 /**
  * The state check of the linear SVM: one scorer for two classes, one per class otherwise, each of

@@ -5,13 +5,8 @@ import { rejectMissing } from '../missing';
 import type { EpochLog, FittedModel, ModelDefinition } from '../model';
 import { solveDualCd } from './dualCd';
 import { type PlattSigmoid, fitPlatt, plattPredict } from './platt';
-
-/** The fitted state of a linear SVM: one scorer per binary problem and its Platt sigmoid. */
-export interface SvmState {
-  /** Per scorer: d weights, then the intercept. One scorer for two classes (positive = class 1), else one per class. */
-  readonly weights: readonly (readonly number[])[];
-  readonly platt: readonly PlattSigmoid[];
-}
+import type { SvmState } from './state';
+export type { SvmState } from './state';
 
 /**
  * Linear SVM classification as scikit-learn's LinearSVC (liblinear: dual coordinate descent,

@@ -11,22 +11,13 @@ import type { Tree } from './tree';
 import { TreeWalker } from './treeWalker';
 import { HelperChoice, HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
 import type { BinnedFeatures } from './binning';
+import type { BoostingState, Link } from './state';
+export type { BoostingState } from './state';
 
 type GbdtParams = ParamsOf<typeof gbdtInfo.schema>;
 
 /** Rows the per-round training loss is computed on at most. */
 const LOSS_ROWS = 20_000;
-
-/** How raw scores become outputs: one score through a sigmoid, K through a softmax, or the value. */
-type Link = 'sigmoid' | 'softmax' | 'identity';
-
-/** The fitted state of gradient boosting: a starting score per output and the trees, round by round. */
-export interface BoostingState {
-  readonly link: Link;
-  readonly baseline: readonly number[];
-  /** K trees per round for K outputs, round-major; the learning rate is already in the leaf values. */
-  readonly trees: readonly Tree[];
-}
 
 /**
  * Histogram gradient boosting in the manner of LightGBM and scikit-learn's HistGradientBoosting:

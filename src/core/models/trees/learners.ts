@@ -5,13 +5,9 @@ import type { ModelTarget, Predictor, TrainingSet } from '../model';
 import type { BinnedFeatures } from './binning';
 import { type CartTarget, growCart } from './cart';
 import { type Criterion, entropyCriterion, giniCriterion, squaredErrorCriterion } from './split';
-import type { Tree } from './tree';
 import { TreeWalker } from './treeWalker';
-
-/** The fitted state of the tree and forest models: trees whose outputs are averaged. */
-export interface TreeEnsembleState {
-  readonly trees: readonly Tree[];
-}
+import type { TreeEnsembleState } from './state';
+export type { TreeEnsembleState } from './state';
 
 /** The target of a tree learner from a training set. */
 export function cartTarget(train: TrainingSet, target: ModelTarget): CartTarget {

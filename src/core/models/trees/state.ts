@@ -1,5 +1,22 @@
 import { checkArray, checkInteger, checkIntegers, checkNumbers, checkObject, checkString, fail } from '../../util/check';
 import { type StateCheckContext, outputCount } from '../stateCheck';
+import type { Tree } from './tree';
+
+/** The fitted state of gradient boosting: a starting score per output and the trees, round by round. */
+export interface BoostingState {
+  readonly link: Link;
+  readonly baseline: readonly number[];
+  /** K trees per round for K outputs, round-major; the learning rate is already in the leaf values. */
+  readonly trees: readonly Tree[];
+}
+
+/** How raw scores become outputs: one score through a sigmoid, K through a softmax, or the value. */
+export type Link = 'sigmoid' | 'softmax' | 'identity';
+
+/** The fitted state of the tree and forest models: trees whose outputs are averaged. */
+export interface TreeEnsembleState {
+  readonly trees: readonly Tree[];
+}
 
 /**
  * Checks of the fitted state of the tree families (one tree, a forest, boosting), run on every

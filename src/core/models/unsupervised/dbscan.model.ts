@@ -7,25 +7,10 @@ import { dbscanInfo } from './info';
 import { buildKdTree, nearestWithinRadius } from './kdtree';
 import { silhouetteScore } from './silhouette';
 import type { DbscanSummary } from './summary';
+import type { DbscanState } from './state';
+export type { DbscanState } from './state';
 
 type DbscanParams = ParamsOf<typeof dbscanInfo.schema>;
-
-/**
- * The fitted state of DBSCAN: its eps, the core points (base64 float32, row-major) with their
- * cluster, and what the fit found on the training rows (labels of border rows depend on row order,
- * so the report keeps the fit's own counts).
- */
-export interface DbscanState {
-  readonly eps: number;
-  readonly epsAutomatic: boolean;
-  readonly core: string;
-  readonly coreLabels: number[];
-  readonly clusters: number;
-  readonly noise: number;
-  readonly clusterSizes: number[];
-  readonly kDistance: number[];
-  readonly suggestedEps: number;
-}
 
 /**
  * DBSCAN clustering. Predicting a row gives the cluster of its nearest core point within eps, or −1

@@ -6,14 +6,10 @@ import { assign, fitKMeans } from './kmeans';
 import { kmeansInfo } from './info';
 import { silhouetteScore } from './silhouette';
 import type { KMeansSummary } from './summary';
+import type { KMeansState } from './state';
+export type { KMeansState } from './state';
 
 type KMeansParams = ParamsOf<typeof kmeansInfo.schema>;
-
-/** The fitted state of k-means: the centres, row-major (k × d). */
-export interface KMeansState {
-  readonly k: number;
-  readonly centroids: number[];
-}
 
 /** Rows the elbow sweep runs on at most, and its restarts per k. */
 const ELBOW_ROWS = 10_000;

@@ -1,18 +1,7 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { SaplingError } from '../../util/errors';
-
-/** A fitted principal component analysis: the centre, the axes and how much variance each explains. */
-export interface PcaFit {
-  /** Column means (d). */
-  readonly mean: number[];
-  /** Component axes, row-major (components × d), unit length, largest loading positive. */
-  readonly components: number[];
-  readonly nComponents: number;
-  /** Variance along each kept component (n − 1 denominator, as scikit-learn). */
-  readonly explainedVariance: number[];
-  /** Share of the total variance along every component (all d, for the scree chart). */
-  readonly explainedVarianceRatio: number[];
-}
+import type { PcaFit } from './state';
+export type { PcaFit } from './state';
 
 /**
  * PCA by eigendecomposition of the covariance matrix. With n ≫ d (the tabular case) this is one

@@ -2,6 +2,42 @@ import { base64ToFloat32 } from '../../util/base64';
 import { checkArray, checkBase64Floats, checkBoolean, checkInteger, checkIntegers, checkNumber, checkNumbers, checkObject, fail } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
 
+/** A fitted principal component analysis: the centre, the axes and how much variance each explains. */
+export interface PcaFit {
+  /** Column means (d). */
+  readonly mean: number[];
+  /** Component axes, row-major (components × d), unit length, largest loading positive. */
+  readonly components: number[];
+  readonly nComponents: number;
+  /** Variance along each kept component (n − 1 denominator, as scikit-learn). */
+  readonly explainedVariance: number[];
+  /** Share of the total variance along every component (all d, for the scree chart). */
+  readonly explainedVarianceRatio: number[];
+}
+
+/**
+ * The fitted state of DBSCAN: its eps, the core points (base64 float32, row-major) with their
+ * cluster, and what the fit found on the training rows (labels of border rows depend on row order,
+ * so the report keeps the fit's own counts).
+ */
+export interface DbscanState {
+  readonly eps: number;
+  readonly epsAutomatic: boolean;
+  readonly core: string;
+  readonly coreLabels: number[];
+  readonly clusters: number;
+  readonly noise: number;
+  readonly clusterSizes: number[];
+  readonly kDistance: number[];
+  readonly suggestedEps: number;
+}
+
+/** The fitted state of k-means: the centres, row-major (k × d). */
+export interface KMeansState {
+  readonly k: number;
+  readonly centroids: number[];
+}
+
 /**
  * State checks of the clustering and projection families (k-means, DBSCAN, PCA), run on every
  * model file before `load` allocates anything: each count agrees with the length of the array or
