@@ -184,6 +184,11 @@ describe('model files: pipeline steps', () => {
       `pipeline.steps[${impute}].state.fills["bill_length_mm"]: expected a finite number, got null`,
     );
     expect(refusal(crafted(tree, (f) => delete f.pipeline.steps[0].state))).toBe('pipeline.steps[0].state: expected an object, got nothing');
+    // Found by the fuzz bench: a repeated category made two indicator columns of one name, and
+    // transform failed with "internal error: duplicate column name".
+    expect(refusal(crafted(tree, (f) => f.pipeline.steps[oneHot].state.columns.island.categories.push('Biscoe')))).toMatch(
+      new RegExp(`^pipeline\\.steps\\[${oneHot}\\]\\.state\\.columns\\["island"\\]\\.categories\\[\\d\\]: repeats "Biscoe" \\(also at \\[\\d\\]\\)$`),
+    );
   });
 });
 
@@ -215,6 +220,10 @@ describe('model files with TF.js networks', () => {
     expect(refusal(crafted(mlp, (f) => (f.model.state.network.weightSpecs[0].shape = [2, 8])))).toMatch(/^model\.state\.network\.weightSpecs\[0\]\.shape: is \[2, 8\] where the topology says \[\d+, 8\]$/);
     expect(refusal(crafted(mlp, (f) => (f.model.state.network.output = 'sigmoid')))).toBe('model.state.network.output: a multiclass model with 3 classes outputs through "softmax", not "sigmoid"');
     expect(refusal(crafted(mlp, (f) => (f.model.state.network.weights = 'not base64!')))).toBe('model.state.network.weights: is not base64 text');
+    // Found by the fuzz bench: TF.js threw its own error when a layer asked for another dtype.
+    expect(refusal(crafted(mlp, (f) => (f.model.state.network.topology.config.layers[0].config.dtype = 'float3c')))).toBe(
+      'model.state.network.topology.config.layers[0].config.dtype: "float3c" is not one of float32',
+    );
     expect(bytes).toBeGreaterThan(0);
   });
 });

@@ -63,6 +63,8 @@ function expectedWeights(x: unknown, path: string, ctx: StateCheckContext, outpu
     const kind = checkString(layer.class_name, `${at}.class_name`, ['Dense', 'Dropout']);
     const config = checkObject(layer.config, `${at}.config`);
     const name = checkString(config.name, `${at}.config.name`);
+    // TF.js casts every feed to the layer's dtype and throws its own error on anything but float32.
+    if (config.dtype !== undefined) checkString(config.dtype, `${at}.config.dtype`, ['float32']);
     const input = config.batch_input_shape;
     if (i === 0 || input !== undefined) {
       const shape = checkArray(input, `${at}.config.batch_input_shape`, 2);

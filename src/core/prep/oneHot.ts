@@ -1,7 +1,7 @@
 import { createTable } from '../table/DataTable';
 import { type Column, type NumericColumn, booleanLabels } from '../table/column';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
-import { checkBoolean, checkEntries, checkObject, checkString, checkStrings } from '../util/check';
+import { checkBoolean, checkDistinctStrings, checkEntries, checkObject, checkString, fail, shown } from '../util/check';
 
 const schema = {
   maxCategories: {
@@ -35,8 +35,8 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
     checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
       const spec = checkObject(v, at);
       checkString(spec.kind, `${at}.kind`, ['categorical', 'boolean']);
-      checkStrings(spec.categories, `${at}.categories`);
-      checkBoolean(spec.other, `${at}.other`);
+      const categories = checkDistinctStrings(spec.categories, `${at}.categories`);
+      if (checkBoolean(spec.other, `${at}.other`) && categories.includes(OTHER_CATEGORY)) fail(`${at}.categories`, `holds ${shown(OTHER_CATEGORY)}, the label of the other-categories indicator`);
     });
   },
   fit(table, params) {

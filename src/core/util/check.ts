@@ -92,6 +92,18 @@ export function checkStrings(x: unknown, path: string, length?: number): string[
   return a as string[];
 }
 
+/** An array of strings with no repeats (labels that become column names must not collide). */
+export function checkDistinctStrings(x: unknown, path: string, length?: number): string[] {
+  const a = checkStrings(x, path, length);
+  const seen = new Map<string, number>();
+  a.forEach((s, i) => {
+    const first = seen.get(s);
+    if (first !== undefined) fail(`${path}[${i}]`, `repeats ${shown(s)} (also at [${first}])`);
+    seen.set(s, i);
+  });
+  return a;
+}
+
 /** An array of booleans (of `length` items when given). */
 export function checkBooleans(x: unknown, path: string, length?: number): boolean[] {
   const a = checkArray(x, path, length);
