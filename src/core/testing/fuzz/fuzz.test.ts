@@ -24,9 +24,7 @@ const MAX_FIELD = 256 << 10;
  * fixed on another branch (model-state checks, issue 11). Remove an entry once the bench shows
  * its kind clean.
  */
-const PENDING: Readonly<Record<string, string>> = {
-  'model:mlp': "a layer's dtype in the TF.js topology is not checked: predicting fails inside TF.js (\"The dtype of the feed (float32) can not be cast…\"); the bench finds it in logistic, linear and the ensemble too",
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 let bases: FuzzBases;
 let kinds: FuzzKind<unknown>[];
