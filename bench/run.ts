@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { accuracySection, autoSection, autoSplitsSection } from './accuracy';
+import { fuzzSection } from './fuzz';
 import { modelsSection } from './models';
 import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
@@ -103,7 +104,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside
@@ -119,7 +120,17 @@ function writeReadmeBlock(readme: string, name: string, lines: readonly string[]
   return readme.replace('<!-- bench:end -->', () => `${block}\n\n<!-- bench:end -->`);
 }
 
-const asked = process.argv.slice(2);
+/** Section names on the command line; `--name value` pairs are options a section reads itself (`fuzz --cases 500`). */
+function sectionNames(argv: readonly string[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--')) i++;
+    else names.push(argv[i]);
+  }
+  return names;
+}
+
+const asked = sectionNames(process.argv.slice(2));
 const unknown = asked.filter((name) => !(name in SECTIONS));
 if (unknown.length) throw new Error(`unknown bench section ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${Object.keys(SECTIONS).join(', ')})`);
 const readmePath = join(root, 'README.md');

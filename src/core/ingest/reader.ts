@@ -103,7 +103,9 @@ export async function readCsv(source: ByteSource, options: CsvReadOptions = {}):
   try {
     return await readWithEncoding(source, head, encoding, options);
   } catch (e) {
-    if (!(e instanceof NotUtf8Error) || options.encoding) throw e;
+    if (!(e instanceof NotUtf8Error)) throw e;
+    // Told to read UTF-8 and it is not: the person's choice is refused in words, not as an internal error.
+    if (options.encoding) throw new SaplingError('not-utf8', `the file is not valid UTF-8, the encoding it was set to be read in; choose windows-1252 (Latin-1) or let Sapling detect the encoding`);
     // The head was valid UTF-8 but a later part is not: the file is Windows-1252 after all.
     encoding = { encoding: 'windows-1252', bomLength: 0 };
     return readWithEncoding(source, head, encoding, options);
