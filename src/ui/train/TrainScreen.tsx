@@ -1,6 +1,7 @@
 import { autoInfo, choiceInfo, formSchema, modelsForTask } from '../../core/models/info';
 import { isUnsupervised } from '../../core/problem';
-import { cancel, setModel, setModelParam } from '../../state/actions';
+import { setModel, setModelParam } from '../../state/actions';
+import { cancel } from '../../state/watchdog';
 import { train } from '../../state/modelJobs';
 import { historyLabels, keptStep } from '../charts/historyLabels';
 import { LossChart } from '../charts/LossChart';
