@@ -27,9 +27,16 @@ let predictionsCsv: Blob | null = null;
 /** The last data file read, held so a restarted engine can read it again (the engine holds the table). */
 let heldFile: File | null = null;
 
-/** Shows an error in the alert area. */
-export function showError(e: unknown): void {
-  set((s) => ({ errors: [...s.errors, { id: ++errorIds, message: errorMessage(e) }] }));
+/** Shows an error in the alert area; returns its id. */
+export function showError(e: unknown): number {
+  const id = ++errorIds;
+  set((s) => ({ errors: [...s.errors, { id, message: errorMessage(e) }] }));
+  return id;
+}
+
+/** Changes the text of an alert still shown (what happened next). */
+export function updateError(id: number, message: string): void {
+  set((s) => ({ errors: s.errors.map((e) => (e.id === id ? { id, message } : e)) }));
 }
 
 /** Removes an error from the alert area. */

@@ -81,7 +81,7 @@ describe('the watchdog', () => {
     expect(stuck.cancel).toHaveBeenCalledTimes(1);
     expect(stuck.terminate).toHaveBeenCalledTimes(1);
     expect(started).toEqual([stuck, fresh]);
-    expect(errors()).toEqual(['The engine did not stop within 0.05 s of Cancel, so it was restarted. Your settings and run history are kept. Your data (penguins.csv) is being read again.']);
+    expect(errors()).toEqual(['The engine did not stop within 0.05 s of Cancel, so it was restarted. Your settings and run history are kept. Your data (penguins.csv) was read again.']);
     const s = studio.getState();
     expect(s.training.state).toBe('cancelled');
     expect(s.backend).toMatchObject({ status: 'ready', report });

@@ -1,5 +1,4 @@
-import { errorMessage } from '../core/util/errors';
-import { bootEngine, chooseBackend, heldDataFile, loadCsv, setTask, showError } from './actions';
+import { bootEngine, chooseBackend, heldDataFile, loadCsv, setTask, showError, updateError } from './actions';
 import { callsInFlight, dropEngine, requireEngine, whenIdle } from './engineHandle';
 import { dispatch, set } from './jobs';
 import { INITIAL_STATE, type StudioState, studio } from './store';
@@ -51,29 +50,26 @@ async function doRestart(): Promise<void> {
   // The fitted model, its tree, its predictions and the row map lived in the engine.
   set({ current: null, tree: null, prediction: INITIAL_STATE.prediction, rowMap: INITIAL_STATE.rowMap, backend: { status: 'starting' } });
   const file = heldDataFile();
+  const said = `The engine did not stop within ${seconds} s of Cancel, so it was restarted. Your settings and run history are kept.`;
   const lostModel = before.current ? ' The model trained before lived in the engine and is gone: train it again or import its file.' : '';
-  const data = !before.dataset.result ? '' : file ? ` Your data (${file.name}) is being read again.` : ' Drop your data file on Data again to go on.';
-  showError(`The engine did not stop within ${seconds} s of Cancel, so it was restarted. Your settings and run history are kept.${data}${lostModel}`);
+  const data = !before.dataset.result ? '' : file ? ` Your data (${file.name}) is being read again…` : ' Drop your data file on Data again to go on.';
+  const id = showError(`${said}${data}${lostModel}`);
   if (!file || !before.dataset.result) set({ dataset: INITIAL_STATE.dataset });
   await bootEngine();
   const chosen = before.backend.report?.active;
   if (chosen && studio.getState().backend.report?.active !== chosen) await chooseBackend(chosen);
-  if (file && before.dataset.result) await readAgain(file, before);
+  if (!file || !before.dataset.result) return;
+  const read = await readAgain(file, before);
+  updateError(id, `${said} ${read ? `Your data (${file.name}) was read again.` : `Your data (${file.name}) could not be read again: drop it on Data again.`}${lostModel}`);
 }
 
-/** Reads `file` in the new engine and puts back the problem and settings the person had. */
-async function readAgain(file: File, before: StudioState): Promise<void> {
-  try {
-    await loadCsv(file);
-  } catch (e) {
-    showError(`Your data could not be read again (${errorMessage(e)}); drop the file on Data again.`);
-    return;
-  }
+/** Reads `file` in the new engine and puts back the recipe the person had; false when the file could not be read. */
+async function readAgain(file: File, before: StudioState): Promise<boolean> {
+  await loadCsv(file);
   const now = studio.getState();
-  if (now.dataset.state !== 'succeeded') return;
+  if (now.dataset.state !== 'succeeded') return false;
   if (before.taskOverride && now.target === before.target) await setTask(before.taskOverride);
-  // Reading sets the recipe and model to the defaults for the target: the person's come back.
-  if (now.target === before.target && now.noTarget === before.noTarget) {
-    set({ recipe: before.recipe, modelId: before.modelId, modelParams: before.modelParams, exclusions: before.exclusions });
-  }
+  // Reading the same file keeps the target, model and its settings, but proposes a fresh recipe.
+  if (now.target === before.target && now.noTarget === before.noTarget) set({ recipe: before.recipe, exclusions: before.exclusions });
+  return true;
 }
