@@ -81,7 +81,7 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
       </div>
       <p className="muted small history-lede">Every training, Auto run and tuning, kept in this browser. Tick two runs to compare them.</p>
       {inMemory ? (
-        <div className="history-memory" role="status">
+        <div className="history-memory" role="note" aria-label="Run history not saved">
           <span>This browser would not save the run history: runs are kept in memory only and will be lost when the page is reloaded or closed. Export the project to keep them.</span>
           <button type="button" className="primary" onClick={() => void exportRuns(runs.length, setNotice)} disabled={runs.length === 0}>
             Export project now
