@@ -18,13 +18,9 @@ let restarting: Promise<void> | null = null;
 
 /** Stops the running job at its next check; restarts the engine if it does not stop in time. */
 export async function cancel(): Promise<void> {
-  if (callsInFlight() === 0) {
-    // Nothing of ours is running; still pass the request on (a job may be about to start).
-    void requireEngine().cancel().catch(() => {});
-    return;
-  }
   // A busy engine answers this only when it is free again: the watchdog does not wait for it.
   void requireEngine().cancel().catch(() => {});
+  if (callsInFlight() === 0) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), watchdogSettings.timeoutMs)));
   const stuck = await Promise.race([whenIdle().then(() => false), timedOut]);
