@@ -12,7 +12,7 @@ const ui = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'comlin
 const restrict = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/.data/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -124,7 +124,7 @@ test('run history: kept across reloads, compared, re-run to the same figures, de
   await expect(history.toggle()).toHaveAccessibleName('Run history (2)', { timeout: 60_000 });
 });
 
-test('without IndexedDB, runs are kept for the page and the person is told once', async ({ page }) => {
+test('without IndexedDB, runs are kept for the page, the person is told once and offered the project file', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => {
     IDBFactory.prototype.open = () => {
@@ -134,7 +134,7 @@ test('without IndexedDB, runs are kept for the page and the person is told once'
   const studio = new Studio(page);
   const history = new RunHistory(page);
   await studio.withTarget(samplePath('iris.csv'), 'species', 'tree');
-  const notice = studio.alerts().filter({ hasText: 'The run history cannot be saved in this browser (The user denied permission to access the database.); runs are kept until the page is closed.' });
+  const notice = studio.alerts().filter({ hasText: 'The run history cannot be saved in this browser (The user denied permission to access the database.): runs are kept in memory only and will be lost when the page is reloaded.' });
   await expect(notice).toHaveCount(1);
   await studio.train.trainAndWait();
   await studio.train.chooseModel('knn');
@@ -147,8 +147,54 @@ test('without IndexedDB, runs are kept for the page and the person is told once'
   await expect(history.panel()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Run history' })).toBeFocused();
   await expect(history.rows()).toHaveCount(2);
+  // The panel says so too, and offers the project file.
+  await expect(history.memoryNote()).toContainText('runs are kept in memory only and will be lost when the page is reloaded or closed');
+  const [download] = await Promise.all([page.waitForEvent('download'), history.memoryNote().getByRole('button', { name: 'Export project now' }).click()]);
+  expect(download.suggestedFilename()).toBe('sapling-project.json');
+  await expect(history.notice()).toHaveText('Exported 2 runs as sapling-project.json.');
+  await page.screenshot({ path: testInfo.outputPath('history-in-memory.png'), fullPage: true });
+  await history.memoryNote().getByRole('button', { name: 'Export project now' }).focus();
   await page.keyboard.press('Escape');
   await expect(history.panel()).toBeHidden();
   await expect(history.toggle()).toBeFocused();
   await expect(history.toggle()).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('runs deleted while the history could not be saved do not come back after a reload', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const studio = new Studio(page);
+  const history = new RunHistory(page);
+  await studio.withTarget(samplePath('iris.csv'), 'species', 'tree');
+  for (const model of ['tree', 'knn', 'naive-bayes']) {
+    await studio.train.chooseModel(model);
+    await studio.train.trainAndWait();
+  }
+  await expect(history.toggle()).toHaveAccessibleName('Run history (3)');
+  await history.open();
+  await expect(history.memoryNote()).toHaveCount(0);
+  const names = await history.rows().allTextContents();
+
+  // Now the browser refuses to write (storage full): the history falls back to memory.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.delete = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await history.delete(0);
+  await expect(studio.alerts().filter({ hasText: 'The run history cannot be saved in this browser (The quota has been exceeded.): runs are kept in memory only' })).toHaveCount(1);
+  await expect(history.memoryNote()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('history-fallen-back.png'), fullPage: true });
+  await history.delete(0);
+  await expect(history.rows()).toHaveCount(1);
+
+  // Reloaded, with a browser that writes again: the two deleted runs stay deleted.
+  await page.reload();
+  await expect(history.toggle()).toHaveAccessibleName('Run history (1)', { timeout: 60_000 });
+  await history.open();
+  await expect(history.rows()).toHaveText([names[2]]);
+  await expect(history.memoryNote()).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('sapling.deletedRuns'))).toBeNull();
+  // And once more: IndexedDB itself no longer holds them.
+  await page.reload();
+  await expect(history.toggle()).toHaveAccessibleName('Run history (1)', { timeout: 60_000 });
 });

@@ -58,7 +58,7 @@ export class RunHistory {
   }
 
   async exportProject(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.panel().getByRole('button', { name: 'Export project' }).click()]);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.panel().getByRole('button', { name: 'Export project', exact: true }).click()]);
     return download;
   }
 
@@ -68,6 +68,11 @@ export class RunHistory {
 
   async clear(): Promise<void> {
     await this.panel().getByRole('button', { name: 'Clear history' }).click();
+  }
+
+  /** The panel's note that the history is kept in memory only (it cannot be saved in this browser). */
+  memoryNote(): Locator {
+    return this.panel().getByRole('note', { name: 'Run history not saved' });
   }
 
   /** What the panel last said (after delete, import, export…). */

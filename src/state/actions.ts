@@ -7,10 +7,10 @@ import { STEP_REGISTRY } from '../core/prep/registry';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
-import { type EngineClient, startEngine } from '../workers/client';
+import type { EngineClient } from '../workers/client';
 import type { DatasetSummary, ModelSummary } from '../workers/protocol';
 import type { WarningFix } from '../core/warnings';
-import { hasEngine, requireEngine, setEngine } from './engineHandle';
+import { hasEngine, launchEngine, requireEngine, tracked } from './engineHandle';
 import { initialColourBy, loadRowMap } from './rowMap';
 import { loadRuns } from './runs';
 import { dispatch, progressTo, set } from './jobs';
@@ -24,10 +24,19 @@ import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 let errorIds = 0;
 /** The full predictions CSV of the last run, as a Blob (it can outgrow a string): too big for the store, needed only for download. */
 let predictionsCsv: Blob | null = null;
+/** The last data file read, held so a restarted engine can read it again (the engine holds the table). */
+let heldFile: File | null = null;
 
-/** Shows an error in the alert area. */
-export function showError(e: unknown): void {
-  set((s) => ({ errors: [...s.errors, { id: ++errorIds, message: errorMessage(e) }] }));
+/** Shows an error in the alert area; returns its id. */
+export function showError(e: unknown): number {
+  const id = ++errorIds;
+  set((s) => ({ errors: [...s.errors, { id, message: errorMessage(e) }] }));
+  return id;
+}
+
+/** Changes the text of an alert still shown (what happened next). */
+export function updateError(id: number, message: string): void {
+  set((s) => ({ errors: s.errors.map((e) => (e.id === id ? { id, message } : e)) }));
 }
 
 /** Removes an error from the alert area. */
@@ -44,8 +53,12 @@ export function goTo(step: Step): void {
 export async function startStudio(): Promise<void> {
   if (hasEngine()) return;
   void loadRuns((message) => showError(message));
-  const engine = startEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`)).engine;
-  setEngine(engine);
+  await bootEngine();
+}
+
+/** Starts a new engine worker, makes it the studio's, and has it choose a backend. */
+export async function bootEngine(): Promise<void> {
+  const engine = launchEngine((message) => showError(`The compute engine stopped (${message}); reload the page to start again. Your files are not affected.`));
   try {
     const report = await engine.initBackend();
     set({ backend: { status: 'ready', report } });
@@ -70,7 +83,13 @@ export async function chooseBackend(name: BackendName): Promise<void> {
 
 /** Reads a CSV file in the worker with the current read settings. The data already loaded stays if this fails. */
 export async function loadCsv(file: File): Promise<void> {
+  heldFile = file;
   await read(file.name, (engine, settings) => engine.loadCsv(file, settings, progressTo('dataset')));
+}
+
+/** The data file last read (null before any): what a restarted engine reads again. */
+export function heldDataFile(): File | null {
+  return heldFile;
 }
 
 /** Settings with `patch` applied; keys set to undefined go back to detection. */
@@ -103,7 +122,7 @@ async function read(name: string, run: (engine: EngineClient, settings: ReadSett
   dispatch('dataset', { type: 'start' });
   const before = studio.getState();
   try {
-    const summary = await run(requireEngine(), before.readSettings);
+    const summary = await tracked(run(requireEngine(), before.readSettings));
     dispatch('dataset', { type: 'succeed', result: summary });
     // The same file read again keeps the problem definition when its target is still there.
     set({ associations: null });
@@ -305,11 +324,6 @@ export async function showTree(index: number): Promise<void> {
   }
 }
 
-/** Stops the running job at its next batch. */
-export async function cancel(): Promise<void> {
-  await requireEngine().cancel();
-}
-
 /** The current model file as a JSON Blob. */
 export async function exportModelFile(): Promise<Blob> {
   return requireEngine().exportModel();
@@ -333,10 +347,14 @@ export async function importModel(file: File): Promise<void> {
 export async function predictFile(file: File): Promise<void> {
   dispatch('prediction', { type: 'start' });
   try {
-    const { csv, ...result } = await requireEngine().predict(file, progressTo('prediction'));
+    const { csv, ...result } = await tracked(requireEngine().predict(file, progressTo('prediction')));
     predictionsCsv = csv;
     dispatch('prediction', { type: 'succeed', result });
   } catch (e) {
+    if (isCancelled(e)) {
+      dispatch('prediction', { type: 'cancel' });
+      return;
+    }
     dispatch('prediction', { type: 'fail', error: errorMessage(e) });
     showError(`Could not predict ${file.name}: ${errorMessage(e)}`);
   }

@@ -5,7 +5,7 @@ import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
 import { becomeCurrent, showError } from './actions';
-import { requireEngine } from './engineHandle';
+import { requireEngine, tracked } from './engineHandle';
 import { dispatch, progressTo, set } from './jobs';
 import { recordRun, runClock } from './runs';
 import { type StudioState, studio } from './store';
@@ -79,7 +79,7 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
   dispatch('training', { type: 'start' });
   const progress = progressTo('training');
   try {
-    const summary = await start(progress).finally(progress.flush);
+    const summary = await tracked(start(progress)).finally(progress.flush);
     dispatch('training', { type: 'succeed', result: summary });
     // Auto's chart shows its winner's training: label it as that model's.
     if (summary.kind === 'supervised') set({ historyModel: summary.report.model });

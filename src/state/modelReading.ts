@@ -5,7 +5,7 @@ import type { PermutationImportance } from '../core/explain/permutation';
 import { callback } from '../workers/client';
 import { isCancelled } from '../core/util/errors';
 import { showError } from './actions';
-import { requireEngine } from './engineHandle';
+import { requireEngine, tracked } from './engineHandle';
 import { studio } from './store';
 
 /**
@@ -31,7 +31,7 @@ export async function measurePermutationImportance(repeats: number): Promise<(Pe
 
 /** The current model's learning curve by training size (the engine trains sizes × folds models); null when it failed (the error is shown). */
 export async function measureLearningCurve(folds: number): Promise<(Curve & { rows: number }) | null> {
-  return measured(() => requireEngine().learningCurve(folds, callback(() => {})));
+  return measured(() => tracked(requireEngine().learningCurve(folds, callback(() => {}))));
 }
 
 /** Partial dependence and ICE of the current model on one column; null when it failed (the error is shown). */
@@ -46,7 +46,7 @@ export async function explainPrediction(row: number): Promise<(Explanation & { r
 
 /** The current model's validation curve over one tunable setting (the engine trains points × folds models); null when it failed (the error is shown). */
 export async function measureValidationCurve(param: string, folds: number): Promise<(Curve & { rows: number; param: string }) | null> {
-  return measured(() => requireEngine().validationCurve(param, folds, callback(() => {})));
+  return measured(() => tracked(requireEngine().validationCurve(param, folds, callback(() => {}))));
 }
 
 /** A measurement's result, or null when it failed (the error is shown) or was cancelled (nothing to say). */

@@ -4,7 +4,7 @@ import { errorMessage } from '../core/util/errors';
 import { blobFromChunks, writeAll } from '../core/util/textChunks';
 import { goTo, setNoTarget, setTarget, setTask, showError } from './actions';
 import { train } from './modelJobs';
-import { persist, runClock } from './runs';
+import { persistDelete, persistRestore, runClock } from './runs';
 import { studio } from './store';
 
 /**
@@ -57,7 +57,7 @@ export async function deleteRun(id: string): Promise<RunRecord | undefined> {
   const run = studio.getState().runs.find((r) => r.id === id);
   if (!run) return undefined;
   studio.setState((s) => ({ runs: s.runs.filter((r) => r.id !== id) }));
-  await persist((store) => store.delete(id));
+  await persistDelete([id], (store) => store.delete(id));
   return run;
 }
 
@@ -65,7 +65,7 @@ export async function deleteRun(id: string): Promise<RunRecord | undefined> {
 export async function clearRuns(): Promise<readonly RunRecord[]> {
   const { runs } = studio.getState();
   studio.setState({ runs: [] });
-  await persist((store) => store.replaceAll([]));
+  await persistDelete(runs.map((r) => r.id), (store) => store.replaceAll([]));
   return runs;
 }
 
@@ -74,7 +74,7 @@ export async function restoreRuns(runs: readonly RunRecord[]): Promise<void> {
   const ids = new Set(studio.getState().runs.map((r) => r.id));
   const missing = runs.filter((r) => !ids.has(r.id));
   studio.setState((s) => ({ runs: newestFirst([...s.runs, ...missing]) }));
-  await persist((store) => store.put(...missing));
+  await persistRestore(missing);
 }
 
 /** The project file of the whole history, as a JSON Blob (written in chunks: a long history can outgrow a string). */

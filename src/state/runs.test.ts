@@ -29,7 +29,7 @@ describe('recording runs', () => {
     studio.setState(INITIAL_STATE, true);
     const told: string[] = [];
     await loadRuns((m) => told.push(m), () => Promise.reject(new Error('private window')));
-    expect(told).toEqual([expect.stringMatching(/cannot be saved in this browser \(private window\); runs are kept until the page is closed/)]);
+    expect(told).toEqual([expect.stringMatching(/cannot be saved in this browser \(private window\): runs are kept in memory only and will be lost when the page is reloaded/)]);
     let t = Date.parse('2026-11-26T10:00:00Z');
     runClock.now = () => t;
     let n = 0;
@@ -75,7 +75,7 @@ describe('recording runs', () => {
       return {} as IDBRequest<IDBValidKey>;
     });
     await fresh.runs.recordRun('train', before, Date.parse('2026-11-26T10:00:00Z'), { status: 'cancelled' });
-    expect(told).toEqual([expect.stringMatching(/^The run history cannot be saved in this browser \(IndexedDB transaction aborted\); runs are kept until the page is closed/)]);
+    expect(told).toEqual([expect.stringMatching(/^The run history cannot be saved in this browser \(IndexedDB transaction aborted\): runs are kept in memory only and will be lost when the page is reloaded/)]);
     await fresh.runs.recordRun('train', before, Date.parse('2026-11-26T10:01:00Z'), { status: 'cancelled' });
     // Both runs are in the history; the second never went near IndexedDB, and nothing more was said.
     expect(fresh.store.studio.getState().runs.map((r) => r.id)).toEqual(['run-2', 'run-1']);

@@ -77,6 +77,8 @@ export interface StudioState {
   readonly associations: AssociationMatrix | null;
   /** The run history (every training, Auto run and tuning), newest first; kept in IndexedDB by `runs.ts`. */
   readonly runs: readonly RunRecord[];
+  /** True once the history could not be saved and is kept in memory only (lost on reload). */
+  readonly runsInMemory: boolean;
 }
 
 /** The state of a fresh studio. */
@@ -110,6 +112,7 @@ export const INITIAL_STATE: StudioState = {
   exclusions: { columns: [], dropDuplicates: false },
   associations: null,
   runs: [],
+  runsInMemory: false,
 };
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */

@@ -1,4 +1,5 @@
-import { cancel, loadCsv, loadSample } from '../../state/actions';
+import { loadCsv, loadSample } from '../../state/actions';
+import { cancel } from '../../state/watchdog';
 import { Deferred } from '../components/Deferred';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';

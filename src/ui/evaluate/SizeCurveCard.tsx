@@ -1,5 +1,5 @@
 import type { Curve } from '../../core/explain/curves';
-import { cancel } from '../../state/actions';
+import { cancel } from '../../state/watchdog';
 import { measureLearningCurve } from '../../state/modelReading';
 import { useOnRequest } from '../components/useOnRequest';
 import { CurveChart } from './CurveChart';

@@ -43,6 +43,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The panel: its actions, what they said, the runs and the comparison of two. */
 function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onRerunStarted: () => void }) {
   const runs = useStudio((s) => s.runs);
+  const inMemory = useStudio((s) => s.runsInMemory);
   const busy = useStudio((s) => s.training.state === 'running');
   const [selected, setSelected] = useState<string[]>([]);
   const [comparing, setComparing] = useState(false);
@@ -79,6 +80,14 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
         </button>
       </div>
       <p className="muted small history-lede">Every training, Auto run and tuning, kept in this browser. Tick two runs to compare them.</p>
+      {inMemory ? (
+        <div className="history-memory" role="note" aria-label="Run history not saved">
+          <span>This browser would not save the run history: runs are kept in memory only and will be lost when the page is reloaded or closed. Export the project to keep them.</span>
+          <button type="button" className="primary" onClick={() => void exportRuns(runs.length, setNotice)} disabled={runs.length === 0}>
+            Export project now
+          </button>
+        </div>
+      ) : null}
       <HistoryActions
         count={runs.length}
         ticked={present.length}
@@ -97,6 +106,16 @@ function RunHistoryPanel({ onClose, onRerunStarted }: { onClose: () => void; onR
   );
 }
 
+/** Downloads the whole history as sapling-project.json and says so. */
+async function exportRuns(count: number, say: (notice: Notice) => void): Promise<void> {
+  try {
+    downloadBlob('sapling-project.json', await exportProjectFile());
+    say({ text: `Exported ${plural(count, 'run')} as sapling-project.json.` });
+  } catch (e) {
+    showError(e);
+  }
+}
+
 /** Compare (when two runs are ticked), Export project, Import project and Clear history. */
 function HistoryActions({ count, ticked, onCompare, onCleared, say }: {
   count: number;
@@ -107,14 +126,7 @@ function HistoryActions({ count, ticked, onCompare, onCleared, say }: {
   say: (notice: Notice) => void;
 }) {
   const importId = useId();
-  const exportProject = async () => {
-    try {
-      downloadBlob('sapling-project.json', await exportProjectFile());
-      say({ text: `Exported ${plural(count, 'run')} as sapling-project.json.` });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const exportProject = () => exportRuns(count, say);
   const importFile = async (file: File) => {
     const counts = await importProject(file);
     if (counts) say({ text: `Imported ${file.name}: ${plural(counts.added, 'run')} added${counts.already ? `, ${counts.already} already here` : ''}.` });

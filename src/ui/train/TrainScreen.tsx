@@ -1,6 +1,7 @@
 import { autoInfo, choiceInfo, formSchema, modelsForTask } from '../../core/models/info';
 import { isUnsupervised } from '../../core/problem';
-import { cancel, setModel, setModelParam } from '../../state/actions';
+import { setModel, setModelParam } from '../../state/actions';
+import { cancel } from '../../state/watchdog';
 import { train } from '../../state/modelJobs';
 import { historyLabels, keptStep } from '../charts/historyLabels';
 import { LossChart } from '../charts/LossChart';
@@ -39,6 +40,8 @@ export function TrainScreen() {
   const historyModel = useStudio((s) => s.historyModel);
   const backend = useStudio((s) => s.backend.report?.active);
   const kind = useStudio((s) => s.trainingKind);
+  // The data being read (again, after the engine was restarted): training now would find none.
+  const reading = useStudio((s) => s.dataset.state === 'running');
   if (!task || !modelId) return null;
   const info = choiceInfo(modelId);
   const choices = isUnsupervised(task) ? modelsForTask(task) : [autoInfo, ...modelsForTask(task)];
@@ -65,7 +68,7 @@ export function TrainScreen() {
           <SchemaForm schema={formSchema(info, params, task)} values={params} onChange={setModelParam} disabled={running} />
         </details>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => void train()} disabled={running}>
+          <button type="button" className="primary" onClick={() => void train()} disabled={running || reading}>
             Train
           </button>
           <button type="button" onClick={() => void cancel()} disabled={!running}>
