@@ -12,7 +12,7 @@ import { profileTableWith } from '../core/profile/profile';
 import { sortRows } from '../core/table/sort';
 import { classImbalance, leakageWarnings } from '../core/profile/warnings';
 import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
-import { formatCell } from '../core/table/column';
+import { clipForDisplay, displayCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining } from '../core/train/runTraining';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
@@ -114,12 +114,13 @@ export class Engine {
     this.file = file;
     const names = table.columns.map((c) => c.name);
     const rows: string[][] = [];
-    for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) rows.push(table.columns.map((c) => formatCell(c, i)));
+    for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) rows.push(table.columns.map((c) => displayCell(c, i)));
     return {
       name: file.name ?? 'data.csv',
       bytes: file.size,
       meta,
-      profile,
+      // Long values are cut before they reach the page: a 20 MB field would otherwise be a text node.
+      profile: { ...profile, columns: profile.columns.map((c) => (c.top ? { ...c, top: c.top.map((t) => ({ ...t, value: clipForDisplay(t.value) })) } : c)) },
       warnings: [...warnings, ...profile.warnings],
       preview: { columns: names, rows },
       fingerprint: fingerprintTable(table),
@@ -143,7 +144,7 @@ export class Engine {
     const out: string[][] = [];
     for (let r = start; r < end; r++) {
       const i = order ? order[r] : r;
-      out.push([String(i + 1), ...table.columns.map((c) => formatCell(c, i))]);
+      out.push([String(i + 1), ...table.columns.map((c) => displayCell(c, i))]);
     }
     return out;
   }
@@ -392,7 +393,7 @@ export class Engine {
     const columns = [...table.columns.map((c) => c.name), ...extra.map((e) => e.name)];
     const preview: string[][] = [];
     for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) {
-      preview.push([...table.columns.map((c) => formatCell(c, i)), ...extra.map((e) => e.cell(i))]);
+      preview.push([...table.columns.map((c) => displayCell(c, i)), ...extra.map((e) => e.cell(i))]);
     }
     onProgress({ kind: 'stage', stage: 'writing' });
     const csv = await blobFromChunks((write) => writeRowsCsv(blobSource(file), read, {}, extra, write), 'text/csv');

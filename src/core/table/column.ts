@@ -76,6 +76,19 @@ export function isMissingAt(column: Column, i: number): boolean {
   }
 }
 
+/** Characters of one value sent to the page for display before it is cut (a field may be 20 MB). */
+export const DISPLAY_CHARS = 1000;
+
+/** A value cut for display: its first `max` characters and how long it was. */
+export function clipForDisplay(value: string, max = DISPLAY_CHARS): string {
+  return value.length > max ? `${value.slice(0, max)}… (${value.length.toLocaleString('en-US')} characters)` : value;
+}
+
+/** Row `i` as a display string, cut for display (`clipForDisplay`). */
+export function displayCell(column: Column, i: number): string {
+  return clipForDisplay(formatCell(column, i));
+}
+
 /** Row `i` as a display string ('' when missing); datetimes as ISO 8601 dates (and times). */
 export function formatCell(column: Column, i: number): string {
   if (isMissingAt(column, i)) return '';
