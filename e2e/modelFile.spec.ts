@@ -33,4 +33,25 @@ test.describe('a crafted model file is refused on import (issue 11)', () => {
     expect(table.columns.slice(-3)).toEqual(['prediction', 'proba_female', 'proba_male']);
     await page.screenshot({ path: testInfo.outputPath('2-usable.png'), fullPage: true });
   });
+
+  test('a report the checks do not cover breaks one screen, not the studio', async ({ page }, testInfo) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await studio.step('Export');
+    const damaged = JSON.parse(fixture);
+    delete damaged.report.split;
+    await studio.export.importModel(modelFile('damaged.json', JSON.stringify(damaged)));
+    await expect(page.getByText(/imported from damaged\.json/)).toBeVisible();
+    // Evaluate reads the split sizes; without the boundary React unmounted the whole page here.
+    await studio.step('Evaluate');
+    await expect(studio.alerts()).toContainText('The Evaluate screen could not be drawn (');
+    await expect(studio.alerts()).toContainText('The other steps still work');
+    await page.screenshot({ path: testInfo.outputPath('3-screen-failed.png'), fullPage: true });
+    await studio.step('Export');
+    await expect(page.getByText(/imported from damaged\.json/)).toBeVisible();
+    await studio.export.importModel(modelFile('genuine.json', fixture));
+    await studio.step('Evaluate');
+    await expect(page.getByRole('table', { name: 'Test metrics' })).toBeVisible();
+    await expect(studio.alerts()).toHaveCount(0);
+  });
 });

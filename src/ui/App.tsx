@@ -1,5 +1,6 @@
 import { BackendPicker } from './components/BackendPicker';
 import { ErrorAlert } from './components/ErrorAlert';
+import { ScreenBoundary } from './components/ScreenBoundary';
 import { Stepper } from './components/Stepper';
 import { DataScreen } from './data/DataScreen';
 import { EvaluateScreen } from './evaluate/EvaluateScreen';
@@ -36,7 +37,9 @@ export function App() {
       <Stepper />
       <ErrorAlert />
       <main className="screen" role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
-        <Screen />
+        <ScreenBoundary key={step} name={step[0].toUpperCase() + step.slice(1)}>
+          <Screen />
+        </ScreenBoundary>
       </main>
       <footer className="foot">
         Sample data: Iris (R. A. Fisher, 1936; public domain) and Palmer Penguins (Gorman, Williams &amp; Fraser, 2014; CC0).
