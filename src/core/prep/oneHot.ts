@@ -1,7 +1,6 @@
-import { createTable } from '../table/DataTable';
 import { type Column, type NumericColumn, booleanLabels } from '../table/column';
 import { type Keyed, keyed, own } from '../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, outputTable, selectColumns, type StepDefinition } from './step';
 import { checkBoolean, checkDistinctStrings, checkEntries, checkObject, checkString, fail, shown } from '../util/check';
 
 const schema = {
@@ -68,7 +67,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
       if (!spec) out.push(column);
       else out.push(...encode(column, spec, table.rowCount));
     }
-    return createTable(out);
+    return outputTable(out, 'one-hot');
   },
   sources(state) {
     return Object.entries(state.columns).flatMap(([name, spec]) => indicatorLabels(spec).map((label): [string, string] => [`${name}=${label}`, name]));

@@ -1,8 +1,8 @@
 import { fitPca, type PcaFit, projectPca } from '../models/unsupervised/pca';
-import { createTable, type DataTable } from '../table/DataTable';
+import type { DataTable } from '../table/DataTable';
 import type { Column, NumericColumn } from '../table/column';
 import { SaplingError } from '../util/errors';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, outputTable, selectColumns, type StepDefinition } from './step';
 import { checkPcaFit } from '../models/unsupervised/state';
 import { checkObject, checkStrings } from '../util/check';
 
@@ -53,7 +53,7 @@ export const pcaStep: StepDefinition<typeof schema, PcaState> = {
       for (let i = 0; i < n; i++) values[i] = projected[i * k + c];
       return { kind: 'numeric', name: `pc${c + 1}`, values };
     });
-    return createTable([...kept, ...pcs]);
+    return outputTable([...kept, ...pcs], 'PCA');
   },
   sources(state) {
     return Array.from({ length: state.fit.nComponents }, (_, c): [string, string] => [`pc${c + 1}`, 'PCA']);

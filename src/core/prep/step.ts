@@ -1,5 +1,6 @@
 import type { ParamSchema, ParamsOf } from '../params';
-import type { DataTable } from '../table/DataTable';
+import { type DataTable, createTable } from '../table/DataTable';
+import { SaplingError } from '../util/errors';
 import type { Column, ColumnKind } from '../table/column';
 
 /**
@@ -39,4 +40,20 @@ export function columnsParam(kindsText: string) {
     default: [] as readonly string[],
     help: `Columns to apply this step to; leave empty for every ${kindsText} column.`,
   };
+}
+
+/**
+ * The table a step returns: a column it makes whose name the data already has (a CSV column called
+ * `island=Biscoe` beside `island`, or `pc1`) is the person's to resolve, so it gets a clear error
+ * rather than `createTable`'s internal one.
+ */
+export function outputTable(columns: readonly Column[], step: string): DataTable {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name)) {
+      throw new SaplingError('column-clash', `the ${step} step makes a column "${c.name}", but the data already has a column of that name: rename that column or leave it out`);
+    }
+    seen.add(c.name);
+  }
+  return createTable(columns);
 }

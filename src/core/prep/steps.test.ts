@@ -93,3 +93,13 @@ describe('pca', () => {
     expect(() => fitTransform(pcaStep, createTable([numeric('x', [1, NaN, 3])]), {})).toThrow(/"x".*missing values.*row 2/);
   });
 });
+
+describe('a made column whose name the data already has', () => {
+  it('is a clear error naming the column, not an internal one', () => {
+    const clash = createTable([categorical('island', ['Biscoe', 'Dream', 'Biscoe']), numeric('island=Biscoe', [1, 2, 3]), numeric('pc1', [4, 5, 6])]);
+    expect(() => fitTransform(oneHotStep, clash, { columns: ['island'] })).toThrow(
+      'the one-hot step makes a column "island=Biscoe", but the data already has a column of that name: rename that column or leave it out',
+    );
+    expect(() => fitTransform(pcaStep, clash, { components: 1, columns: ['island=Biscoe'] })).toThrow('the PCA step makes a column "pc1", but the data already has a column of that name');
+  });
+});
