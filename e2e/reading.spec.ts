@@ -74,3 +74,40 @@ test('the learning curve by training size is drawn on request, with what it says
   await page.getByRole('heading', { name: 'More data, or a different model?' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('curve.png') });
 });
+
+test('measurements on Evaluate are kept with the model across steps, and gone with a new model', async ({ page }, testInfo) => {
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'tree');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  await page.getByRole('button', { name: 'Measure permutation importance' }).click();
+  const table = page.getByRole('table', { name: 'Permutation importance' });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  const drops = await table.locator('.bar-value').allTextContents();
+  await page.getByRole('button', { name: 'Draw the learning curve by training size' }).click();
+  const curve = page.getByRole('img', { name: /^Scores by training-set size: / });
+  await expect(curve).toBeVisible({ timeout: 60_000 });
+  const curveName = await curve.getAttribute('aria-label');
+
+  await studio.step('Export');
+  await studio.step('Evaluate');
+  // Shown again at once, the same figures, with no button to measure again (nothing was re-run).
+  await expect(table).toBeVisible({ timeout: 1_000 });
+  expect(await table.locator('.bar-value').allTextContents()).toEqual(drops);
+  await expect(curve).toBeVisible({ timeout: 1_000 });
+  expect(await curve.getAttribute('aria-label')).toBe(curveName);
+  await expect(page.getByRole('button', { name: 'Measure permutation importance' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Draw the learning curve by training size' })).toHaveCount(0);
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('kept.png') });
+
+  // A new model: the old model's measurements are gone.
+  await studio.step('Train');
+  await studio.train.trainAndWait();
+  await studio.step('Evaluate');
+  // Waits for the new model to be current (the old one's table would stand in place of the button).
+  await expect(page.getByRole('button', { name: 'Measure permutation importance' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Draw the learning curve by training size' })).toBeVisible();
+  await expect(table).toHaveCount(0);
+  await expect(curve).toHaveCount(0);
+});

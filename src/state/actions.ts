@@ -299,7 +299,7 @@ export function setValidation(patch: Partial<StudioState['validation']>): void {
 export function becomeCurrent(summary: ModelSummary): void {
   // Predictions (and their "why?") belong to the model that made them.
   predictionsCsv = null;
-  set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
+  set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, readings: {}, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
   void loadRowMap();
 }
 

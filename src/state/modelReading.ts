@@ -6,7 +6,7 @@ import { callback } from '../workers/client';
 import { isCancelled } from '../core/util/errors';
 import { showError } from './actions';
 import { requireEngine, tracked } from './engineHandle';
-import { studio } from './store';
+import { type StudioState, studio } from './store';
 
 /**
  * Reading the current model beyond its report: the decision threshold saved into it, and the
@@ -47,6 +47,23 @@ export async function explainPrediction(row: number): Promise<(Explanation & { r
 /** The current model's validation curve over one tunable setting (the engine trains points × folds models); null when it failed (the error is shown). */
 export async function measureValidationCurve(param: string, folds: number): Promise<(Curve & { rows: number; param: string }) | null> {
   return measured(() => tracked(requireEngine().validationCurve(param, folds, callback(() => {}))));
+}
+
+/**
+ * Runs measurement `key` of the current model (a card of Evaluate) and keeps it in `readings` with
+ * that model, so it is still shown after a visit to another step; a result that arrives after the
+ * model changed (new training, import, engine restart) is dropped.
+ */
+export async function readOnRequest(key: string, run: () => Promise<unknown>): Promise<void> {
+  const model = modelOf(studio.getState());
+  studio.setState((s) => ({ readings: { ...s.readings, [key]: { running: true, result: null } } }));
+  const result = await run();
+  studio.setState((s) => (modelOf(s) === model ? { readings: { ...s.readings, [key]: { running: false, result } } } : {}));
+}
+
+/** The current model's identity for its readings: its report (a saved threshold copies the summary but keeps the report). */
+function modelOf(s: StudioState): object | null {
+  return s.current?.report ?? null;
 }
 
 /** A measurement's result, or null when it failed (the error is shown) or was cancelled (nothing to say). */

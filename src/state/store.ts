@@ -21,6 +21,12 @@ export interface ShownError {
   readonly message: string;
 }
 
+/** A measurement of the current model asked for on Evaluate (permutation importance, a curve): running, then its result (null when it failed or was stopped). */
+export interface Reading {
+  readonly running: boolean;
+  readonly result: unknown;
+}
+
 /** What the points of the 2-D row map are coloured by: their cluster, a column of the data, or nothing. */
 export type ColourBy = 'cluster' | { readonly column: string } | null;
 
@@ -66,6 +72,11 @@ export interface StudioState {
   readonly current: ModelSummary | null;
   /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
   readonly tree: TreeDescription | null;
+  /**
+   * The measurements of the current model asked for on Evaluate, by card ('permutation',
+   * 'size-curve', ...); kept with the model across steps, emptied when the model changes.
+   */
+  readonly readings: Readonly<Record<string, Reading>>;
   readonly prediction: Job<Omit<PredictionResult, 'csv'>>;
   /** A sample of the rows in 2-D for the current model without a target (Evaluate's scatter). */
   readonly rowMap: Job<RowMapResult>;
@@ -105,6 +116,7 @@ export const INITIAL_STATE: StudioState = {
   trialsModel: null,
   current: null,
   tree: null,
+  readings: {},
   prediction: IDLE_JOB,
   rowMap: IDLE_JOB,
   colourBy: null,

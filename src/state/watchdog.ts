@@ -43,8 +43,8 @@ async function doRestart(): Promise<void> {
   const seconds = watchdogSettings.timeoutMs / 1000;
   dropEngine(`the engine did not stop within ${seconds} s of Cancel`);
   for (const key of ['dataset', 'training', 'prediction'] as const) dispatch(key, { type: 'cancel' });
-  // The fitted model, its tree, its predictions and the row map lived in the engine.
-  set({ current: null, tree: null, prediction: INITIAL_STATE.prediction, rowMap: INITIAL_STATE.rowMap, backend: { status: 'starting' } });
+  // The fitted model, its tree, its measurements, its predictions and the row map lived in the engine.
+  set({ current: null, tree: null, readings: {}, prediction: INITIAL_STATE.prediction, rowMap: INITIAL_STATE.rowMap, backend: { status: 'starting' } });
   const file = heldDataFile();
   const said = `The engine did not stop within ${seconds} s of Cancel, so it was restarted. Your settings and run history are kept.`;
   const lostModel = before.current ? ' The model trained before lived in the engine and is gone: train it again or import its file.' : '';

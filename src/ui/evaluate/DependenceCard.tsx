@@ -21,9 +21,9 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
   // Dates and free text have no grid to move along.
   const columns = current.inputSchema.filter((c) => c.kind === 'numeric' || c.kind === 'categorical' || c.kind === 'boolean').map((c) => c.name);
   const importance = current.importance?.map((f) => f.source) ?? [];
-  // The most important column first, as the one to look at.
-  const [column, setColumn] = useState(importance.find((c) => columns.includes(c)) ?? columns[0] ?? '');
-  const { running, result, start } = useOnRequest<Result, [string]>(measureDependence);
+  const { running, result, start } = useOnRequest<Result, [string]>('dependence', measureDependence);
+  // The column drawn (back from another step), else the most important one, as the one to look at.
+  const [column, setColumn] = useState(result?.column ?? importance.find((c) => columns.includes(c)) ?? columns[0] ?? '');
   const classes = current.report.classes;
   const [output, setOutput] = useState(classes.length === 2 ? 1 : 0);
   return (

@@ -12,7 +12,7 @@ type Result = PermutationImportance & { readonly on: string };
  * model, so a new model starts without a measurement.
  */
 export function PermutationCard() {
-  const { running, result, start } = useOnRequest<Result>(() => measurePermutationImportance(5));
+  const { running, result, start } = useOnRequest<Result>('permutation', () => measurePermutationImportance(5));
   const max = result ? Math.max(...result.columns.map((c) => c.mean + c.std), 1e-12) : 1;
   const metric = result?.metric === 'r2' ? 'R²' : 'accuracy';
   return (

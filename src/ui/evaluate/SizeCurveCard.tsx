@@ -12,7 +12,7 @@ type Result = Curve & { readonly rows: number };
  * whether more data would help). Keyed by model, so a new model starts without one.
  */
 export function SizeCurveCard() {
-  const { running, result, start } = useOnRequest<Result>(() => measureLearningCurve(3));
+  const { running, result, start } = useOnRequest<Result>('size-curve', () => measureLearningCurve(3));
   return (
     <div className="card">
       <h3 id="size-curve-title">More data, or a different model?</h3>

@@ -19,8 +19,8 @@ type Result = Curve & { readonly rows: number; readonly param: string };
 export function ValidationCurveCard({ model }: { model: string }) {
   const info = getModelInfo(model);
   const space = searchSpace(info.schema);
-  const [param, setParam] = useState(space[0]?.name ?? '');
-  const { running, result, start } = useOnRequest<Result, [string, number]>(measureValidationCurve);
+  const { running, result, start } = useOnRequest<Result, [string, number]>('validation-curve', measureValidationCurve);
+  const [param, setParam] = useState(result?.param ?? space[0]?.name ?? '');
   if (!space.length) return null;
   const label = (name: string) => info.schema[name]?.label ?? name;
   const dimension = space.find((d) => d.name === result?.param);
