@@ -13,6 +13,7 @@ import type { TrainReport, UnsupervisedReport } from '../../core/train/report';
 import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
 import { TuneCard } from '../tune/TuneCard';
+import { AutoDone } from './AutoDone';
 
 /** What the stages of a run without a target are doing, by model. */
 function stageText(stage: string | undefined, model: string): string | undefined {
@@ -85,7 +86,13 @@ export function TrainScreen() {
         ) : null}
         <p className="status" aria-live="polite">
           {training.state === 'cancelled' ? `${kind === 'tune' ? 'Tuning' : 'Training'} cancelled; nothing was changed.` : null}
-          {training.state === 'succeeded' && training.result ? doneText(training.result.report) : null}
+          {training.state === 'succeeded' && training.result ? (
+            'auto' in training.result.report && training.result.report.auto ? (
+              <AutoDone auto={training.result.report.auto} refit={doneText(training.result.report)} />
+            ) : (
+              doneText(training.result.report)
+            )
+          ) : null}
         </p>
       </div>
       {isUnsupervised(task) || modelId === autoInfo.id ? null : <TuneCard />}
