@@ -79,7 +79,7 @@ export function TrainScreen() {
         </div>
         {running ? (
           <ProgressBar
-            label={kind === 'tune' ? 'Tuning' : 'Training'}
+            label={kind === 'tune' ? 'Tuning' : kind === 'auto' ? 'Auto' : 'Training'}
             detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : stageText(training.progress?.stage, modelId)}
             fraction={training.progress?.fraction}
           />
