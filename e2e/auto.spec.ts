@@ -52,3 +52,31 @@ test('Auto under a time budget says how far it got in that budget', async ({ pag
   await expect(page.getByText(/(compared \d+ families(, tuned the best \d)?|the budget ran out before .+ could be compared)[^.]* \(budget 5 s\)\. Click a heading to sort\.$/i)).toBeVisible();
   expect(await page.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
 });
+
+test('Auto says while it runs which model it is trying, and at the end which won, its score, why, and where its leaderboard is', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'auto');
+  await studio.train.setParam('Tuning trials per model', '2');
+  await studio.train.setParam('Cross-validation folds', '3');
+  await studio.train.trainButton().click();
+  // While it runs: the model being tried (and, once one is scored, the best so far).
+  await expect(page.getByText(/Trying (tuned settings of )?[A-Z]/).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Trying .*; best so far [A-Z][^,]*, accuracy \d\.\d{4}/).first()).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('auto-running.png') });
+
+  const done = studio.train.doneMessage();
+  await expect(done).toBeVisible({ timeout: 120_000 });
+  await expect(done).toHaveText(/^Auto chose [A-Z][^,]+, (with its default settings|with tuned settings|averaging the leading models): cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows\. .*Why: .+\./);
+  await expect(done).toContainText(/Its final training on all training rows: Done in [\d.]+ s: /);
+  const winner = /^Auto chose ([^,]+),/.exec((await done.textContent()) ?? '')![1];
+  await page.screenshot({ path: testInfo.outputPath('auto-done.png') });
+
+  // The link opens Evaluate at the leaderboard, whose chosen row is the model the message named.
+  await done.getByRole('button', { name: 'See how Auto chose (leaderboard)' }).click();
+  await expect(page.getByRole('tab', { name: /Evaluate/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'How Auto chose' })).toBeInViewport();
+  const chosen = page.getByRole('table', { name: 'Leaderboard' }).locator('tbody tr.chosen th');
+  await expect(chosen).toHaveText(new RegExp(`^${winner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}chosen`));
+  await page.screenshot({ path: testInfo.outputPath('auto-leaderboard.png') });
+});

@@ -122,10 +122,15 @@ class TrainScreen {
     return this.page.getByRole('button', { name: 'Cancel' });
   }
 
-  /** Clicks Train and waits until training has finished. */
+  /** Clicks Train and waits until training has finished (Auto's message starts with what it chose). */
   async trainAndWait(): Promise<void> {
     await this.trainButton().click();
-    await expect(this.page.getByText(/^Done in /)).toBeVisible({ timeout: 120_000 });
+    await expect(this.doneMessage()).toBeVisible({ timeout: 120_000 });
+  }
+
+  /** The status after a finished run: "Done in …", or Auto's "Auto chose …". */
+  doneMessage(): Locator {
+    return this.page.locator('p.status').filter({ hasText: /^(Done in |Auto chose )/ });
   }
 }
 

@@ -21,7 +21,8 @@ import { runUnsupervised } from '../core/train/runUnsupervised';
 import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
 import { jsonChunks } from '../core/util/jsonChunks';
 import { blobFromChunks, writeAll } from '../core/util/textChunks';
-import { type Task, classTarget, inferTask, resolveProblem } from '../core/problem';
+import { type Task, classTarget, inferTask, isClassification, resolveProblem } from '../core/problem';
+import { getModelInfo } from '../core/models/info';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
@@ -218,23 +219,40 @@ export class Engine {
     const common = this.runContext(stopped);
     const started = performance.now();
     const fraction = () => Math.min(0.99, (performance.now() - started) / options.budgetMs);
-    const best = new Map<string, number>();
+    // The status says which model Auto is trying and the best score so far (with whose it is).
+    const label = (id: string) => getModelInfo(id).label;
+    const metric = isClassification(config.problem.task) ? 'accuracy' : 'R²';
+    let lead: { model: string; score: number } | undefined;
+    const running: string[] = [];
+    let tries = 0;
+    const say = (doing: string) => onProgress({ kind: 'stage', stage: `${doing}${lead ? `; best so far ${label(lead.model)}, ${metric} ${lead.score.toFixed(4)}` : ''}`, fraction: fraction() });
+    const better = (model: string, score: number) => {
+      if (!Number.isNaN(score) && score > (lead?.score ?? -Infinity)) lead = { model, score };
+    };
     const result = await chooseForRun(table, config, options, {
       ...common,
+      onTry: (model, phase) => {
+        if (phase === 'compare') running.push(model);
+        else tries = 0;
+        say(phase === 'compare' ? `Trying ${label(model)} with its default settings` : `Trying tuned settings of ${label(model)}`);
+      },
       onRow: (row) => {
-        if (!Number.isNaN(row.score)) best.set(row.model, row.score);
-        onProgress({ kind: 'stage', stage: `compared ${row.label}: ${Number.isNaN(row.score) ? 'failed' : row.score.toFixed(4)}`, fraction: fraction() });
+        running.splice(running.indexOf(row.model), 1);
+        better(row.model, row.score);
+        // Families run side by side: while another is still being compared, say that one.
+        const still = running.at(-1);
+        say(still ? `Trying ${label(still)} with its default settings` : `Compared ${row.label}: ${Number.isNaN(row.score) ? 'failed' : row.score.toFixed(4)}`);
       },
       onTrial: (trial) => {
-        if (trial.score > (best.get(trial.model) ?? -Infinity)) best.set(trial.model, trial.score);
-        onProgress({ kind: 'stage', stage: `tuning ${trial.model}: trial ${trial.index + 1}, best ${(best.get(trial.model) ?? NaN).toFixed(4)}`, fraction: fraction() });
+        better(trial.model, trial.score);
+        say(`Trying tuned settings of ${label(trial.model)}: ${++tries} tried`);
       },
     });
     if (stopped()) throw new CancelledError();
     const { winner } = result;
     const { file, report } = await runTraining(table, { ...config, model: { id: winner.model, params: winner.params } }, {
       ...common,
-      onStage: (stage) => onProgress({ kind: 'stage', stage: `training the winner, ${winner.model}: ${stage}` }),
+      onStage: (stage) => onProgress({ kind: 'stage', stage: `Training the winner, ${label(winner.model)}: ${stage}` }),
       onEpoch: (log) => onProgress({ kind: 'epoch', log }),
     });
     if (stopped()) throw new CancelledError();

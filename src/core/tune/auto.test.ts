@@ -57,13 +57,16 @@ describe('autoModel', () => {
   it('with a trial count ignores the clock: every family compared, exactly that many trials per leader, the same choice again', async () => {
     let clock = 0;
     // A clock that would have stopped a budgeted run at once.
-    const first = await autoModel(penguins, config, { budgetMs: 1, folds: 3, trials: 3 }, { now: () => (clock += 10_000) });
+    const tries: string[] = [];
+    const first = await autoModel(penguins, config, { budgetMs: 1, folds: 3, trials: 3 }, { now: () => (clock += 10_000), onTry: (model, phase) => tries.push(`${phase} ${model}`) });
     // Every family, and the leaders' average (scored whatever the clock says).
     expect(first.leaderboard.filter((r) => r.model !== 'ensemble')).toHaveLength(8);
     expect(first.leaderboard.filter((r) => r.model === 'ensemble')).toHaveLength(1);
     const tuned = new Set(first.trials.map((t) => t.model));
     expect(tuned.size).toBe(2);
     for (const model of tuned) expect(first.trials.filter((t) => t.model === model)).toHaveLength(3);
+    // The studio's status is told each family as its comparison starts, cheapest first, then each leader as its tuning starts.
+    expect(tries).toEqual([...['logistic', 'gbdt', 'forest', 'svm', 'knn', 'naive-bayes', 'tree', 'mlp'].map((m) => `compare ${m}`), ...[...tuned].map((m) => `tune ${m}`)]);
     // Each leader's best tuned settings are scored again on fresh folds, and those scores compete.
     expect(first.rescored.map((r) => r.model).sort()).toEqual([...tuned].sort());
     for (const r of first.rescored) {

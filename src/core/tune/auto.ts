@@ -84,8 +84,15 @@ export async function autoModel(table: DataTable, config: TrainConfig, options: 
   }
 }
 
-/** Hooks of an Auto run: a run's, each leaderboard row and each tuning trial as they are scored. */
-export type AutoContext = RunContext & { readonly onRow?: (row: LeaderboardRow) => void; readonly onTrial?: (trial: Trial & { model: string }) => void };
+/**
+ * Hooks of an Auto run: a run's, each family as it starts being compared (`onTry`, phase 'compare')
+ * or tuned ('tune'), and each leaderboard row and tuning trial as they are scored.
+ */
+export type AutoContext = RunContext & {
+  readonly onTry?: (model: string, phase: 'compare' | 'tune') => void;
+  readonly onRow?: (row: LeaderboardRow) => void;
+  readonly onTrial?: (trial: Trial & { model: string }) => void;
+};
 
 /** The families that fit the task, in ORDER. */
 function families(task: TrainConfig['problem']['task']) {
@@ -105,7 +112,11 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
   const jobs = compared.map((f) => ({ config: { ...config, validation: undefined, model: { id: f.id, params: {} } }, folds: options.folds, rows: null }));
   // Rows reach onRow as they finish and stay in the families' order (ties on the board keep it).
   await runner.run(jobs, {
-    canStart: (i) => i === 0 || left() > 0,
+    canStart: (i) => {
+      const starts = i === 0 || left() > 0;
+      if (starts) ctx.onTry?.(compared[i].id, 'compare');
+      return starts;
+    },
     onDone: (i, { outcome, ms }) => {
       const family = compared[i];
       rows[i] = 'metrics' in outcome ? { model: family.id, label: family.label, metrics: outcome.metrics, score: outcome.metrics[metric].mean, ms } : { model: family.id, label: family.label, metrics: {}, score: NaN, ms, error: 'error' in outcome ? outcome.error : '' };
@@ -127,6 +138,7 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
   const tunedBests: { model: string; best: Trial }[] = [];
   for (let i = 0; i < top.length && left() - reserve > 0 && options.trials !== 0; i++) {
     const share = counted ? undefined : (left() - reserve) / (top.length - i);
+    ctx.onTry?.(top[i].model, 'tune');
     // The defaults were scored on the leaderboard already (same folds, same score).
     const result = await tuneModel(table, { ...config, model: { id: top[i].model, params: {} } }, { strategy: 'random', trials: options.trials ?? 1000, folds: options.folds, budgetMs: share, includeDefaults: false }, {
       ...nestedContext(ctx),

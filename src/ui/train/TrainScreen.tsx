@@ -13,6 +13,7 @@ import type { TrainReport, UnsupervisedReport } from '../../core/train/report';
 import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
 import { TuneCard } from '../tune/TuneCard';
+import { AutoDone } from './AutoDone';
 
 /** What the stages of a run without a target are doing, by model. */
 function stageText(stage: string | undefined, model: string): string | undefined {
@@ -78,14 +79,20 @@ export function TrainScreen() {
         </div>
         {running ? (
           <ProgressBar
-            label={kind === 'tune' ? 'Tuning' : 'Training'}
+            label={kind === 'tune' ? 'Tuning' : kind === 'auto' ? 'Auto' : 'Training'}
             detail={last ? `${labels.unit} ${last.epoch} of ${last.epochs}, ${labels.showLoss ? labels.loss : labels.valLoss} ${fmt(last.loss)}` : stageText(training.progress?.stage, modelId)}
             fraction={training.progress?.fraction}
           />
         ) : null}
         <p className="status" aria-live="polite">
           {training.state === 'cancelled' ? `${kind === 'tune' ? 'Tuning' : 'Training'} cancelled; nothing was changed.` : null}
-          {training.state === 'succeeded' && training.result ? doneText(training.result.report) : null}
+          {training.state === 'succeeded' && training.result ? (
+            'auto' in training.result.report && training.result.report.auto ? (
+              <AutoDone auto={training.result.report.auto} refit={doneText(training.result.report)} />
+            ) : (
+              doneText(training.result.report)
+            )
+          ) : null}
         </p>
       </div>
       {isUnsupervised(task) || modelId === autoInfo.id ? null : <TuneCard />}
