@@ -1,4 +1,4 @@
-import { concat } from './plan';
+import { concat } from '../util/bytes';
 
 /**
  * Holds back the chunks that follow a row longer than a chunk until they at least match the bytes

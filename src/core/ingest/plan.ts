@@ -1,7 +1,7 @@
 import type { DateOrder } from '../table/cells';
 import type { ColumnKind } from '../table/column';
 import { inferKind } from '../table/infer';
-import { formatBytes } from '../util/bytes';
+import { concat, formatBytes } from '../util/bytes';
 import { SaplingError } from '../util/errors';
 import { own } from '../util/keyed';
 import type { DataWarning } from '../warnings';
@@ -185,18 +185,6 @@ function uniqueNames(header: readonly string[], warnings: DataWarning[]): string
   return names;
 }
 
-/** The bytes of several arrays, joined (the one array itself when there is one). */
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const total = parts.reduce((a, p) => a + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;

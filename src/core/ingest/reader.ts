@@ -1,3 +1,4 @@
+import { concat } from '../util/bytes';
 import { type DataTable, createTable } from '../table/DataTable';
 import type { DateOrder } from '../table/cells';
 import type { Column, ColumnKind } from '../table/column';
@@ -9,7 +10,7 @@ import { BUILD_BYTES, type ColumnBuilder, createBuilder, dictionariesOf } from '
 import { type EncodingGuess, type TextEncoding, asAsciiCompatible, detectEncoding } from './decode';
 import { LongRow } from './longRow';
 import { DictionaryGauge } from './memory';
-import { type Plan, concat, makePlan, readHead } from './plan';
+import { type Plan, makePlan, readHead } from './plan';
 import { FieldDecoder, NotUtf8Error } from './fields';
 import { type FirstPass, type ParallelHost, readParallel } from './parallel';
 import { BuildSink, type RaggedRows, type SampleSpec } from './rowSink';
