@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtStat } from './format';
+import { fmt, fmtCorrelation, fmtStat } from './format';
 
 describe('fmtStat', () => {
   it('prints a figure that is rounding next to its column as 0 (the mean of a centred column)', () => {
@@ -56,5 +56,15 @@ describe('fmt', () => {
     expect(fmt(12345678.9)).toBe('1.23e+7');
     expect(fmt(-0)).toBe('0');
     expect(fmt(1_500_000)).toBe('1,500,000');
+  });
+});
+
+describe('fmtCorrelation', () => {
+  it('prints two decimals with a true minus sign, and nothing for no value', () => {
+    expect(fmtCorrelation(0.96287)).toBe('0.96');
+    expect(fmtCorrelation(-0.42844)).toBe('−0.43');
+    expect(fmtCorrelation(1)).toBe('1.00');
+    expect(fmtCorrelation(-0.001)).toBe('0.00');
+    expect(fmtCorrelation(Number.NaN)).toBe('');
   });
 });

@@ -28,6 +28,13 @@ export function fmtStat(v: number | undefined | null, scale = 0): string {
   return String(Number(v.toPrecision(3)));
 }
 
+/** A value on the −1..1 scale of a correlation, as a heatmap cell prints it: two decimals, a true minus sign, no "−0.00", nothing for no value. */
+export function fmtCorrelation(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  const s = v.toFixed(2);
+  return s === '-0.00' ? '0.00' : s.replace('-', '−');
+}
+
 /** Scientific notation with three significant figures and no trailing zeros: 1.5e-7, -2.31e+16. */
 function exponent(v: number): string {
   return v.toExponential(2).replace(/\.?0+e/, 'e');
