@@ -68,6 +68,15 @@ test('Data: statistics at a readable precision, a one-line missing note, a heatm
   await expect(legend).toContainText('0');
   await expect(legend).toContainText('1');
   await shot(page, '1-data', testInfo);
+  await heatmap.locator('xpath=..').screenshot({ path: testInfo.outputPath('1-heatmap.png') });
+
+  // With missing values the chart comes back beside the heatmap, and the note goes.
+  await studio.data.loadSample(/Palmer penguins/);
+  await expect(page.getByRole('heading', { name: 'Missing values' })).toBeVisible();
+  await expect(page.getByText('No missing values in any column.')).toHaveCount(0);
+  await expect(page.getByLabel('Correlation matrix').getByText('0.87', { exact: true }).first()).toBeVisible();
+  await page.getByRole('heading', { name: 'Correlations' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('1-data-penguins.png') });
 });
 
 test('Prepare: the constant field appears only when the strategy is Constant', async ({ page }, testInfo) => {

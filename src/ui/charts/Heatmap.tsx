@@ -13,7 +13,7 @@ const PRINT_CELL = 30;
  */
 export function Heatmap({ labels, values, label, describe }: { labels: readonly string[]; values: readonly (readonly number[])[]; label: string; describe?: (i: number, j: number) => string }) {
   const [hover, setHover] = useState<[number, number] | null>(null);
-  const cell = Math.max(14, Math.min(40, Math.floor(560 / Math.max(1, labels.length))));
+  const cell = Math.max(14, Math.min(52, Math.floor(560 / Math.max(1, labels.length))));
   const print = cell >= PRINT_CELL;
   const left = Math.min(170, 8 + 7 * Math.max(...labels.map((l) => l.length)));
   const top = left;
@@ -39,7 +39,7 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
                 <g key={`${i}-${j}`} onMouseEnter={() => setHover([i, j])}>
                   <rect x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={fill} />
                   {print ? (
-                    <text x={left + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + 3.5} textAnchor="middle" fontSize={11} fill={inkOn(fill)} pointerEvents="none" className="heat-value">
+                    <text x={left + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + (cell >= 44 ? 4 : 3.5)} textAnchor="middle" fontSize={cell >= 44 ? 13 : 11} fill={inkOn(fill)} pointerEvents="none" className="heat-value">
                       {fmtCorrelation(v)}
                     </text>
                   ) : null}
