@@ -58,7 +58,7 @@ test('Data: statistics at a readable precision, a one-line missing note, a heatm
   await expect(page.getByRole('heading', { name: 'Missing values' })).toHaveCount(0);
 
   // The heatmap prints its values and has a colour scale with its range.
-  const heatmap = page.getByLabel('Correlation matrix');
+  const heatmap = page.getByLabel('Correlation matrix', { exact: true });
   await expect(heatmap).toBeVisible();
   await expect(heatmap.getByText('0.96', { exact: true }).first()).toBeVisible();
   await expect(heatmap.getByText('−0.43', { exact: true }).first()).toBeVisible();
@@ -74,9 +74,28 @@ test('Data: statistics at a readable precision, a one-line missing note, a heatm
   await studio.data.loadSample(/Palmer penguins/);
   await expect(page.getByRole('heading', { name: 'Missing values' })).toBeVisible();
   await expect(page.getByText('No missing values in any column.')).toHaveCount(0);
-  await expect(page.getByLabel('Correlation matrix').getByText('0.87', { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel('Correlation matrix', { exact: true }).getByText('0.87', { exact: true }).first()).toBeVisible();
   await page.getByRole('heading', { name: 'Correlations' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('1-data-penguins.png') });
+});
+
+test('a heatmap too large to print its values in the cells offers them as a table', async ({ page }, testInfo) => {
+  const studio = new Studio(page);
+  await studio.open();
+  // 24 columns: x0 and its multiples (r = 1), and noise-like columns.
+  const names = Array.from({ length: 24 }, (_, j) => `c${j}`);
+  const rows = Array.from({ length: 60 }, (_, i) => names.map((_, j) => (j === 1 ? 2 : 1) * (((i * ((j === 1 ? 0 : j) + 3) * 7919) % 97) + (j === 1 ? 0 : j))).join(','));
+  await studio.data.upload(csvFile('wide.csv', [names.join(','), ...rows].join('\n') + '\n'));
+  await studio.data.profile();
+  const heatmap = page.getByLabel('Correlation matrix', { exact: true });
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap.locator('text.heat-value')).toHaveCount(0);
+  await page.getByText('Show the values as a table').click();
+  const table = page.getByRole('table', { name: 'Correlation matrix: values' });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /^c0 / }).getByRole('cell').nth(1)).toHaveText('1.00');
+  await page.getByRole('heading', { name: 'Correlations' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('1-data-wide.png') });
 });
 
 test('Prepare: the constant field appears only when the strategy is Constant', async ({ page }, testInfo) => {

@@ -20,39 +20,41 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
   const size = cell * labels.length;
   return (
     <div className="heatmap-wrap">
-      <figure className="chart heatmap" role="img" aria-label={label}>
-        <svg width={left + size + left / 2} height={top + size + 4} viewBox={`0 0 ${left + size + left / 2} ${top + size + 4}`} onMouseLeave={() => setHover(null)}>
-          {labels.map((l, i) => (
-            <g key={l}>
-              <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
-                {l}
-              </text>
-              <text transform={`translate(${left + i * cell + cell / 2 + 4}, ${top - 6}) rotate(-60)`} fontSize={11}>
-                {l}
-              </text>
-            </g>
-          ))}
-          {values.map((row, i) =>
-            row.map((v, j) => {
-              const fill = divergingColour(v);
-              return (
-                <g key={`${i}-${j}`} onMouseEnter={() => setHover([i, j])}>
-                  <rect x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={fill} />
-                  {print ? (
-                    <text x={left + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + (cell >= 44 ? 4 : 3.5)} textAnchor="middle" fontSize={cell >= 44 ? 13 : 11} fill={inkOn(fill)} pointerEvents="none" className="heat-value">
-                      {fmtCorrelation(v)}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            }),
-          )}
-        </svg>
-        <figcaption className="small" aria-live="polite">
-          {hover ? (describe ? describe(hover[0], hover[1]) : `${labels[hover[0]]} × ${labels[hover[1]]}: ${fmt(values[hover[0]][hover[1]])}`) : print ? 'Point at a cell to see which measure it is.' : 'Point at a cell to read its value.'}
-        </figcaption>
-      </figure>
-      <ColourScale top={top} height={Math.min(size, 200)} />
+      <div className="heatmap-row">
+        <figure className="chart heatmap" role="img" aria-label={label}>
+          <svg width={left + size + left / 2} height={top + size + 4} viewBox={`0 0 ${left + size + left / 2} ${top + size + 4}`} onMouseLeave={() => setHover(null)}>
+            {labels.map((l, i) => (
+              <g key={l}>
+                <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
+                  {l}
+                </text>
+                <text transform={`translate(${left + i * cell + cell / 2 + 4}, ${top - 6}) rotate(-60)`} fontSize={11}>
+                  {l}
+                </text>
+              </g>
+            ))}
+            {values.map((row, i) =>
+              row.map((v, j) => {
+                const fill = divergingColour(v);
+                return (
+                  <g key={`${i}-${j}`} onMouseEnter={() => setHover([i, j])}>
+                    <rect x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={fill} />
+                    {print ? (
+                      <text x={left + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + (cell >= 44 ? 4 : 3.5)} textAnchor="middle" fontSize={cell >= 44 ? 13 : 11} fill={inkOn(fill)} pointerEvents="none" className="heat-value">
+                        {fmtCorrelation(v)}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              }),
+            )}
+          </svg>
+          <figcaption className="small" aria-live="polite">
+            {hover ? (describe ? describe(hover[0], hover[1]) : `${labels[hover[0]]} × ${labels[hover[1]]}: ${fmt(values[hover[0]][hover[1]])}`) : print ? 'Point at a cell to see which measure it is.' : 'Point at a cell to read its value.'}
+          </figcaption>
+        </figure>
+        <ColourScale top={top} height={Math.min(size, 200)} />
+      </div>
       {print ? null : <ValuesTable label={label} labels={labels} values={values} />}
     </div>
   );

@@ -68,7 +68,7 @@ export function DataScreen() {
             {/* Nothing missing is one line, not a card as tall as the heatmap beside it. */}
             {anyMissing ? null : <p className="ok-text missing-none">No missing values in any column.</p>}
           </div>
-          <div className={anyMissing ? 'grid-2' : undefined}>
+          <div className={anyMissing ? 'grid-2 data-charts' : undefined}>
             {anyMissing ? (
               <div className="card">
                 <h3>Missing values</h3>
