@@ -91,7 +91,7 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
     const model: StudioModel = { ...summary, origin: found ?? origin };
     dispatch('training', { type: 'succeed', result: model });
     // Auto's chart shows its winner's training: label it as that model's.
-    set({ historyOrigin: model.origin, ...(summary.kind === 'supervised' ? { historyModel: summary.report.model } : {}) });
+    set({ historyOrigin: found ?? origin, ...(summary.kind === 'supervised' ? { historyModel: summary.report.model } : {}) });
     becomeCurrent(model);
     void recordRun(kind, before, startedAt, { status: 'succeeded', summary }, validation);
     return summary;

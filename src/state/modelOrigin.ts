@@ -35,6 +35,9 @@ export type ModelOrigin =
     }
   | { readonly source: 'imported'; readonly file: string; readonly at: number };
 
+/** The origin of a model trained in the studio. */
+export type TrainedOrigin = Extract<ModelOrigin, { readonly source: 'trained' }>;
+
 /** A model the studio holds (trained or imported) with its origin. */
 export type StudioModel = ModelSummary & { readonly origin: ModelOrigin };
 
@@ -102,7 +105,7 @@ function problemOf(s: OriginSettings): ProblemRef | null {
  * The origin of a run started now with settings `s` at time `at`; `params` replaces the form's
  * parameters (a tuning fills the form with the settings it found). Null when nothing can be trained.
  */
-export function trainedOrigin(s: OriginSettings, at: number, params?: Readonly<Record<string, unknown>>): ModelOrigin | null {
+export function trainedOrigin(s: OriginSettings, at: number, params?: Readonly<Record<string, unknown>>): TrainedOrigin | null {
   const data = dataOf(s);
   const problem = problemOf(s);
   if (!data || !problem || !s.recipe || !s.modelId) return null;

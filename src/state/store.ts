@@ -10,7 +10,7 @@ import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
 import type { DatasetSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
 import { IDLE_JOB, type Job } from './job';
-import type { ModelOrigin, StudioModel } from './modelOrigin';
+import type { StudioModel, TrainedOrigin } from './modelOrigin';
 
 /** The lifecycle screens, left to right. */
 export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export'] as const;
@@ -64,7 +64,7 @@ export interface StudioState {
   /** The model family that `history` comes from (the picker may have moved on since). */
   readonly historyModel: string | null;
   /** The settings the run of `history` started with: the chart is shown under them only. */
-  readonly historyOrigin: ModelOrigin | null;
+  readonly historyOrigin: TrainedOrigin | null;
   /** Tuning of the next run: the search's settings (the form's values; defaults where unset). */
   readonly tuneSettings: Readonly<Record<string, unknown>>;
   /** The trials of the running (or last) tuning, as they are scored, for the live table. */
