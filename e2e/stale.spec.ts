@@ -116,6 +116,26 @@ test('another model picked hides the last model’s loss chart; picking it back 
   await expect(studio.train.doneMessage()).toBeVisible();
 });
 
+test('a tuning that fills the form with what it found leaves nothing out of date', async ({ page }) => {
+  test.setTimeout(120_000);
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'knn');
+  await page.getByText('Search settings', { exact: true }).click();
+  await page.getByLabel('Search', { exact: true }).selectOption('grid');
+  await page.getByLabel('Trials', { exact: true }).fill('3');
+  await page.getByLabel('Cross-validation folds').fill('3');
+  await page.getByRole('button', { name: 'Tune k nearest neighbours' }).click();
+  await expect(studio.train.doneMessage()).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/^Test accuracy \d{1,3}\.\d%$/)).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: 'previous settings' })).toHaveCount(0);
+  // Changing a setting the tuning found marks the result as from the previous settings.
+  await studio.train.setParam('Neighbours (k)', '7');
+  await expect(page.getByRole('note').filter({ hasText: 'This result is from the previous settings:' })).toContainText("the model's settings changed");
+  await studio.step('Export');
+  await expect(page.getByRole('note', { name: 'Out of date' })).toHaveCount(0);
+  await expect(page.getByText(/^Trained on penguins\.csv \(344 rows\) to predict “species”, k nearest neighbours, /)).toBeVisible();
+});
+
 test('the live loss chart is in view beside the Train button while a network trains', async ({ page }, testInfo) => {
   const studio = new Studio(page);
   await studio.withTarget(samplePath('penguins.csv'), 'species', 'mlp');

@@ -102,7 +102,7 @@ export function TrainScreen() {
           ) : null}
           {result && changes.length ? (
             <p className="stale-note" role="note">
-              <strong>{otherModel ? `The last result (${getModelInfo(result.model).label}${headline(result.report) ? `, ${headline(result.report)!.replace(/^Test/, 'test')}` : ''})` : 'This result'} is from the previous settings:</strong> {changesText(changes)}. Train again to update it.
+              <strong>{otherModel ? `The last result (${getModelInfo(result.model).label}${headline(result.report) ? `, ${headline(result.report)!.replace(/^Test/, 'test')}` : ''})` : 'This result'} is from the previous settings:</strong> {changesText(changes)}. {otherModel ? 'Train to see how this one does; until then Evaluate and Export show the last model.' : 'Train again to update it.'}
             </p>
           ) : null}
           {replaced ? <p className="stale-note" role="note">Evaluate and Export now show another model: {trainedOnText(replaced)}.</p> : null}
