@@ -26,6 +26,11 @@ describe('trainedOnText', () => {
     expect(trainedOnText(kmeans)).toMatch(/^Trained on penguins\.csv \(344 rows\) without a target, to find groups \(clustering\), /);
   });
 
+  it('says an imported model without a target so, and leaves out a row count its report lacks', () => {
+    const groups = { kind: 'unsupervised', model: 'kmeans', problem: { target: null, task: 'clustering' }, report: { task: 'clustering' }, origin: { source: 'imported', file: 'groups.json', at } } as unknown as StudioModel;
+    expect(trainedOnText(groups)).toBe('Imported from groups.json: k-means clustering without a target, trained elsewhere');
+  });
+
   it('says an imported model was imported, from which file, and its target', () => {
     expect(trainedOnText(supervised({ source: 'imported', file: 'sapling-species.json', at }))).toBe('Imported from sapling-species.json: Logistic regression predicting “species”, trained elsewhere on 333 rows');
   });

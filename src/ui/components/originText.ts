@@ -29,8 +29,10 @@ export function trainedOnText(model: StudioModel): string {
   const target = model.problem.target ?? null;
   const task = model.report.task;
   if (origin.source === 'imported') {
-    const what = target !== null ? `predicting “${target}”` : `without a target (${TASK_LABELS[task].toLowerCase()})`;
-    return `Imported from ${origin.file}: ${label} ${what}, trained elsewhere on ${model.report.rows.toLocaleString('en-US')} rows`;
+    const what = target !== null ? `predicting “${target}”` : 'without a target';
+    // The report's row count is not among the checks made on import: say it only when it is there.
+    const rows = typeof model.report.rows === 'number' ? ` on ${model.report.rows.toLocaleString('en-US')} rows` : '';
+    return `Imported from ${origin.file}: ${label} ${what}, trained elsewhere${rows}`;
   }
   const how = origin.model !== model.model ? `${label} (chosen by ${choiceInfo(origin.model).label.split(':')[0]})` : label;
   return `Trained on ${origin.data.name} (${origin.data.rows.toLocaleString('en-US')} rows) ${purposeText(target, task)}, ${how}, ${whenText(origin.at)}`;
