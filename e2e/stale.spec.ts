@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { samplePath } from './fixtures/files';
 import { Studio } from './pages/Studio';
@@ -134,6 +135,25 @@ test('a tuning that fills the form with what it found leaves nothing out of date
   await studio.step('Export');
   await expect(page.getByRole('note', { name: 'Out of date' })).toHaveCount(0);
   await expect(page.getByText(/^Trained on penguins\.csv \(344 rows\) to predict “species”, k nearest neighbours, /)).toBeVisible();
+});
+
+test('an imported model says so on Export, and Train says Evaluate and Export show it instead of the last training', async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species', 'logistic');
+  await studio.train.trainAndWait();
+  await studio.step('Export');
+  const file = await studio.export.download('Export model');
+  await studio.export.importModel({ name: 'my-penguins.json', mimeType: 'application/json', buffer: readFileSync((await file.path())!) });
+  const imported = /^Imported from my-penguins\.json: Logistic regression predicting “species”, trained elsewhere on \d+ rows\.$/;
+  await expect(page.getByText(imported)).toBeVisible();
+  await studio.step('Train');
+  await expect(page.getByRole('note').filter({ hasText: 'Evaluate and Export now show another model: Imported from my-penguins.json' })).toBeVisible();
+  // No settings made an imported model: a new target does not make it out of date.
+  await studio.step('Problem');
+  await studio.problem.chooseTarget('island');
+  await studio.step('Export');
+  await expect(page.getByText(imported)).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Out of date' })).toHaveCount(0);
 });
 
 test('the live loss chart is in view beside the Train button while a network trains', async ({ page }, testInfo) => {
