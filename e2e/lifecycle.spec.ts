@@ -66,7 +66,7 @@ test('a CSV goes in, a trained model file comes out, and comes back to predict',
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelPath);
-  await expect(page.getByText(/imported from penguins-model\.json/)).toBeVisible();
+  await expect(page.getByText(/^Imported from penguins-model\.json: /)).toBeVisible();
   const newRowsPath = testInfo.outputPath('new-penguins.csv');
   writeFileSync(newRowsPath, penguinsWithoutSpecies());
   await studio.export.predict(csvFile('new-penguins.csv', penguinsWithoutSpecies()));

@@ -83,7 +83,7 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelPath);
-  await expect(page.getByText(/imported from odd-model\.json/)).toBeVisible();
+  await expect(page.getByText(/^Imported from odd-model\.json: /)).toBeVisible();
   await studio.export.predict(csvFile('odd-names.csv', text));
   const table = await studio.export.predictionsTable();
   expect(table.columns.slice(0, 3)).toEqual(['prediction', 'proba___proto__', 'proba_toString']);

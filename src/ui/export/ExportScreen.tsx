@@ -9,6 +9,8 @@ import { fmtMetric } from '../format';
 import { useStudio } from '../useStudio';
 import type { ModelSummary } from '../../workers/protocol';
 import { PredictPanel } from './PredictPanel';
+import { OutOfDate } from '../components/OutOfDate';
+import { trainedOnText } from '../components/originText';
 
 /** Step 6: take the model away (Sapling file or TF.js pair), bring one back, and predict new rows. */
 export function ExportScreen() {
@@ -40,13 +42,17 @@ export function ExportScreen() {
   return (
     <section aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
+      {current ? <OutOfDate model={current} /> : null}
       <div className="grid-2">
         <div className="card">
           <h3>Current model</h3>
           {current ? (
-            <p>
-              <strong>{getModelInfo(current.model).label}</strong> {describe(current)} · {current.source === 'imported' ? `imported from ${current.name}` : 'trained in this session'}
-            </p>
+            <>
+              <p>
+                <strong>{getModelInfo(current.model).label}</strong> {describe(current)}
+              </p>
+              <p className="trained-on">{trainedOnText(current)}.</p>
+            </>
           ) : (
             <p className="muted">No model yet: train one, or import a Sapling model file.</p>
           )}
