@@ -4,7 +4,7 @@ import type { ValidationSpec } from '../core/train/crossValidate';
 import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
-import { becomeCurrent, showError } from './actions';
+import { becomeCurrent, clearErrors, showError } from './actions';
 import { requireEngine, tracked } from './engineHandle';
 import { dispatch, progressTo, set } from './jobs';
 import { recordRun, runClock } from './runs';
@@ -19,7 +19,7 @@ import { type StudioState, studio } from './store';
 export async function train(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !(s.noTarget || (s.target && s.targetSummary))) {
-    showError('Choose a target column, or no target, first (Problem).');
+    showError('Choose a target column, or no target, first (Problem).', 'train');
     return;
   }
   const common = runCommon(s);
@@ -43,7 +43,7 @@ export async function train(): Promise<void> {
 export async function tune(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !s.target || !s.targetSummary || s.noTarget || s.modelId === autoInfo.id) {
-    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).');
+    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).', 'tune');
     return;
   }
   const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
@@ -74,6 +74,8 @@ function runCommon(s: StudioState) {
  */
 async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
   const before = studio.getState();
+  const origin = kind === 'tune' ? 'tune' : 'train';
+  clearErrors(origin);
   const startedAt = runClock.now();
   set({ history: [], historyModel: modelId, trainingKind: kind });
   dispatch('training', { type: 'start' });
@@ -92,7 +94,7 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
       dispatch('training', { type: 'cancel' });
     } else {
       dispatch('training', { type: 'fail', error: errorMessage(e) });
-      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`);
+      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`, origin);
     }
     return undefined;
   }

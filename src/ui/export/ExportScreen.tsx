@@ -1,11 +1,13 @@
 import { METRIC_LABELS } from '../../core/evaluate/evaluate';
 import { getModelInfo } from '../../core/models/info';
 import { exportModelFile, exportTfjsPair, importModel, showError } from '../../state/actions';
+import { ActionError } from '../components/ActionError';
 import { FilePicker } from '../components/FilePicker';
 import { downloadBlob } from '../download';
 import { fmtMetric } from '../format';
 import { useStudio } from '../useStudio';
 import type { ModelSummary } from '../../workers/protocol';
+import { ExportHelp } from './ExportHelp';
 import { PredictPanel } from './PredictPanel';
 
 /** Step 6: take the model away (Sapling file or TF.js pair), bring one back, and predict new rows. */
@@ -17,7 +19,7 @@ export function ExportScreen() {
     try {
       downloadBlob(`${base}.json`, await exportModelFile());
     } catch (e) {
-      showError(e);
+      showError(e, 'export:model');
     }
   };
   const exportTfjs = async () => {
@@ -26,7 +28,7 @@ export function ExportScreen() {
       downloadBlob('model.json', new Blob([pair.modelJson], { type: 'application/json' }));
       downloadBlob('weights.bin', new Blob([pair.weights.slice().buffer], { type: 'application/octet-stream' }));
     } catch (e) {
-      showError(e);
+      showError(e, 'export:tfjs');
     }
   };
   return (
@@ -50,14 +52,14 @@ export function ExportScreen() {
               Download TF.js model
             </button>
           </div>
-          <p className="help">
-            The Sapling model file is one JSON file with the recipe, the fitted preprocessing and the network: import it here or run <code>npm run sapling -- predict model.json data.csv</code>. The TF.js pair
-            (<code>model.json</code> + <code>weights.bin</code>) is for <code>tf.loadLayersModel</code>; it expects preprocessed features, listed in its metadata.
-          </p>
+          <ActionError origin="export:model" />
+          <ActionError origin="export:tfjs" />
+          <ExportHelp current={current} />
         </div>
         <div className="card">
           <h3>Import a model</h3>
           <FilePicker label="Import model" accept=".json,application/json" hint="A Sapling model file exported earlier. It replaces the current model." onFile={(f) => void importModel(f)} disabled={training} />
+          <ActionError origin="export:import" />
         </div>
       </div>
       <PredictPanel />
