@@ -28,7 +28,14 @@ export class Studio {
   /** Opens the studio and waits until the compute backend is chosen. */
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.page.getByTestId('backend-reason')).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByTestId('backend-summary')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** The backend chooser, in the header's compute details (opened if closed). */
+  async backend(): Promise<Locator> {
+    const details = this.page.locator('details.backend-details');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    return this.page.getByRole('combobox', { name: 'Backend' });
   }
 
   /** Opens a lifecycle step by its tab. */
