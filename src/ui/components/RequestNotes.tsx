@@ -4,7 +4,7 @@ import { blockedId, readingBlocker } from './useOnRequest';
 
 /** Beside a measurement's button (`useOnRequest` key `readingKey`): why it cannot run now, and its last failure. */
 export function RequestNotes({ readingKey }: { readingKey: string }) {
-  const blocked = useStudio(readingBlocker);
+  const blocked = useStudio(readingBlocker(readingKey));
   return (
     <>
       <DisabledReason id={blockedId(readingKey)} reason={blocked} />

@@ -12,17 +12,22 @@ import { useStudio } from '../useStudio';
  */
 export function useOnRequest<T, A extends unknown[] = []>(key: string, run: (...args: A) => Promise<T | null>): { running: boolean; result: T | null; start: (...args: A) => void; blocked: string | null; describedBy: string | undefined } {
   const reading = useStudio((s) => s.readings[key]);
-  const blocked = useStudio(readingBlocker);
+  const blocked = useStudio(readingBlocker(key));
   const start = (...args: A) => void readOnRequest(key, () => run(...args));
   // The store holds what `run` returned for this key, so the result is a T.
   return { running: reading?.running ?? false, result: (reading?.result ?? null) as T | null, start, blocked, describedBy: blocked ? blockedId(key) : undefined };
 }
 
-/** Why Evaluate's measurements of the model cannot run now: they predict and train on the loaded rows (an imported model comes without them). */
-export function readingBlocker(s: StudioState): string | null {
-  if (s.dataset.state === 'running') return 'Wait until the data is read.';
-  if (!s.dataset.result) return 'No data is loaded: this measures the model on its rows. Load the data it was trained on in step 1, Data.';
-  return null;
+/**
+ * Why Evaluate's measurement `key` of the model cannot run now: they predict and train on the
+ * loaded rows (an imported model comes without them); partial dependence can use predicted rows.
+ */
+export function readingBlocker(key: string): (s: StudioState) => string | null {
+  return (s) => {
+    if (s.dataset.state === 'running') return 'Wait until the data is read.';
+    if (s.dataset.result || (key === 'dependence' && s.prediction.result)) return null;
+    return `No data is loaded: this measures the model on its rows. Load the data it was trained on in step 1, Data${key === 'dependence' ? ', or predict a file on Export' : ''}.`;
+  };
 }
 
 /** The id of reading `key`'s reason it cannot run, for aria-describedby. */
