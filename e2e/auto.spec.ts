@@ -73,8 +73,10 @@ test('Auto says while it runs which model it is trying, and at the end which won
   // One plain sentence first; the figures and the reasoning in a disclosure.
   await expect(done.locator('strong')).toHaveText(/^Auto chose [A-Z][^:]+: it predicted about \d+% of held-back rows right, (the best of the \d+ models compared|no model Auto tried did clearly better, and this one is simpler)\.$/);
   await expect(done.getByText(/cross-validated accuracy/)).toBeHidden();
-  await done.getByRole('button', { name: /The figures behind the choice/ }).click();
-  await expect(done.getByText(/^(With its default settings|With tuned settings|Averaging the leading models): cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows\. .*Why: .+\./)).toBeVisible();
+  const figures = done.getByRole('button', { name: 'The figures behind the choice' });
+  await figures.click();
+  await expect(figures).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#${await figures.getAttribute('aria-controls')}`)).toHaveText(/^(With its default settings|With tuned settings|Averaging the leading models): cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows\. .*Why: .+\./);
   await expect(done).toContainText(/Its final training on all training rows: Done in [\d.]+ s: /);
   const winner = /^Auto chose ([^:]+):/.exec((await done.textContent()) ?? '')![1];
   await page.screenshot({ path: testInfo.outputPath('auto-done.png') });

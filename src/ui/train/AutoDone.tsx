@@ -30,9 +30,9 @@ export function AutoDone({ auto, refit }: { auto: AutoReport; refit: string }) {
       <button type="button" className="link" aria-expanded={open} aria-controls="auto-figures" onClick={() => setOpen(!open)}>
         <span aria-hidden>{open ? '▾' : '▸'}</span> The figures behind the choice
       </button>
+      {open ? ' ' : null}
       {open ? (
         <span id="auto-figures" className="small">
-          {' '}
           {winner.model === ensembleInfo.id ? 'Averaging the leading models' : tuned ? 'With tuned settings' : 'With its default settings'}: cross-validated {metric} {fmtMetric(winner.score)} ± {fmtMetric(winner.std)} over {auto.folds} folds of the training rows. {autoReason(auto)}
         </span>
       ) : null}
