@@ -38,6 +38,17 @@ export class Studio {
     return this.page.getByRole('combobox', { name: 'Backend' });
   }
 
+  /** Switches the compute backend in the header's details, waits until it is active, and closes the details (they cover the steps). */
+  async chooseBackend(name: string): Promise<void> {
+    await (await this.backend()).selectOption(name);
+    // Choosing closes the details: the select is then hidden, out of the accessibility tree.
+    const backend = this.page.getByRole('combobox', { name: 'Backend', includeHidden: true });
+    await expect(backend).toBeEnabled();
+    await expect(backend).toHaveValue(name);
+    await this.page.keyboard.press('Escape');
+    await expect(backend).toBeHidden();
+  }
+
   /** Opens a lifecycle step by its tab. */
   async step(name: 'Data' | 'Problem' | 'Prepare' | 'Train' | 'Evaluate' | 'Export'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();

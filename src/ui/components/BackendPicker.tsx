@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { chooseBackend } from '../../state/actions';
 import type { BackendName, BackendReport } from '../../workers/backend';
 import { fmt } from '../format';
@@ -10,6 +11,21 @@ import { useStudio } from '../useStudio';
 export function BackendPicker() {
   const backend = useStudio((s) => s.backend);
   const training = useStudio((s) => s.training.state === 'running');
+  const details = useRef<HTMLDetailsElement>(null);
+  // The open panel floats over the steps: a press outside it closes it, as a menu does.
+  useEffect(() => {
+    const outside = (e: PointerEvent) => {
+      if (details.current?.open && !details.current.contains(e.target as Node)) details.current.open = false;
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, []);
+  /** Closes the panel; with `refocus`, focus goes back to its summary (keyboard users stay where they were). */
+  const closeDetails = (refocus: boolean) => {
+    if (!details.current?.open) return;
+    details.current.open = false;
+    if (refocus) details.current.querySelector('summary')?.focus();
+  };
   if (backend.status === 'starting') return <div className="backend muted">Starting the compute engine…</div>;
   if (backend.status === 'failed' || !backend.report) return <div className="backend error-text">The compute engine could not start</div>;
   const { report } = backend;
@@ -19,7 +35,7 @@ export function BackendPicker() {
   return (
     <div className="backend">
       <span data-testid="backend-summary">{backend.pending ? 'Switching…' : plainPlace(report)}</span>
-      <details className="backend-details">
+      <details className="backend-details" ref={details} onKeyDown={(e) => e.key === 'Escape' && closeDetails(true)}>
         <summary>Details</summary>
         <div className="backend-panel">
           <p className="muted small">Models are trained by TensorFlow.js, which can run on several “backends”. The fastest one that works on this computer was chosen; you can switch.</p>
@@ -28,7 +44,10 @@ export function BackendPicker() {
             id="backend-select"
             value={backend.pending ?? report.active}
             disabled={training || backend.pending !== undefined}
-            onChange={(e) => void chooseBackend(e.target.value as BackendName)}
+            onChange={(e) => {
+              closeDetails(true);
+              void chooseBackend(e.target.value as BackendName);
+            }}
             title={report.candidates.map((c) => `${c.name}: ${c.detail}`).join('\n')}
           >
             {report.candidates.map((c) => (
