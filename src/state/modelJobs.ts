@@ -4,7 +4,7 @@ import type { ValidationSpec } from '../core/train/crossValidate';
 import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
-import { becomeCurrent, showError } from './actions';
+import { becomeCurrent, clearErrors, showError } from './actions';
 import { requireEngine, tracked } from './engineHandle';
 import { dispatch, progressTo, set } from './jobs';
 import { type StudioModel, trainedOrigin } from './modelOrigin';
@@ -20,7 +20,7 @@ import { type StudioState, studio } from './store';
 export async function train(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !(s.noTarget || (s.target && s.targetSummary))) {
-    showError('Choose a target column, or no target, first (Problem).');
+    showError('Choose a target column, or no target, first (Problem).', 'train');
     return;
   }
   const common = runCommon(s);
@@ -44,7 +44,7 @@ export async function train(): Promise<void> {
 export async function tune(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !s.target || !s.targetSummary || s.noTarget || s.modelId === autoInfo.id) {
-    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).');
+    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).', 'tune');
     return;
   }
   const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
@@ -75,10 +75,13 @@ function runCommon(s: StudioState) {
  */
 async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
   const before = studio.getState();
+  // Where this job's errors are shown (beside Train or Tune), apart from the model's origin below.
+  const errorOrigin = kind === 'tune' ? 'tune' : 'train';
+  clearErrors(errorOrigin);
   const startedAt = runClock.now();
   const origin = trainedOrigin(before, startedAt);
   if (!origin) {
-    showError('Load a data set and choose a target column, or no target, first.');
+    showError('Load a data set and choose a target column, or no target, first.', errorOrigin);
     return undefined;
   }
   set({ history: [], historyModel: modelId, historyOrigin: origin, trainingKind: kind });
@@ -101,7 +104,7 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
       dispatch('training', { type: 'cancel' });
     } else {
       dispatch('training', { type: 'fail', error: errorMessage(e) });
-      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`);
+      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`, errorOrigin);
     }
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { becomeCurrent } from './actions';
-import { readOnRequest } from './modelReading';
+import { becomeCurrent, showError } from './actions';
+import { setEngine } from './engineHandle';
+import { measurePermutationImportance, readOnRequest } from './modelReading';
 import type { StudioModel } from './modelOrigin';
 import { INITIAL_STATE, studio } from './store';
 
@@ -46,5 +47,23 @@ describe('readOnRequest', () => {
     m.finish(1);
     await done;
     expect(studio.getState().readings).toEqual({});
+  });
+});
+
+describe('a failed measurement', () => {
+  beforeEach(() => studio.setState({ ...INITIAL_STATE, current: model('a') }));
+
+  it('is shown beside its control once, however often it is asked for', async () => {
+    setEngine({ permutationImportance: async () => Promise.reject(new Error('no data is loaded')) } as never);
+    expect(await measurePermutationImportance(5)).toBeNull();
+    expect(await measurePermutationImportance(5)).toBeNull();
+    expect(studio.getState().errors).toEqual([expect.objectContaining({ message: 'no data is loaded', origin: 'evaluate:permutation' })]);
+  });
+
+  it('leaves the errors of other controls, and counts a repeated one', () => {
+    showError('Could not predict a.csv: bad', 'export:predict');
+    showError('Could not predict a.csv: bad', 'export:predict');
+    showError('The compute engine stopped');
+    expect(studio.getState().errors.map((e) => [e.origin, e.count ?? 1])).toEqual([['export:predict', 2], [undefined, 1]]);
   });
 });

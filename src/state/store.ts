@@ -9,6 +9,7 @@ import type { RunRecord } from '../core/project/runRecord';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
 import type { DatasetSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
+import type { ShownError } from './errorList';
 import { IDLE_JOB, type Job } from './job';
 import type { StudioModel, TrainedOrigin } from './modelOrigin';
 
@@ -16,11 +17,7 @@ import type { StudioModel, TrainedOrigin } from './modelOrigin';
 export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** An error shown to the person until dismissed. */
-export interface ShownError {
-  readonly id: number;
-  readonly message: string;
-}
+export type { ShownError } from './errorList';
 
 /** A measurement of the current model asked for on Evaluate (permutation importance, a curve): running, then its result (null when it failed or was stopped). */
 export interface Reading {

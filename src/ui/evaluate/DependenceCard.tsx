@@ -4,6 +4,7 @@ import type { Dependence } from '../../core/explain/dependence';
 import { measureDependence } from '../../state/modelReading';
 import type { SupervisedModelSummary } from '../../workers/protocol';
 import { ProgressBar } from '../components/ProgressBar';
+import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { fmt } from '../format';
 
@@ -21,7 +22,7 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
   // Dates and free text have no grid to move along.
   const columns = current.inputSchema.filter((c) => c.kind === 'numeric' || c.kind === 'categorical' || c.kind === 'boolean').map((c) => c.name);
   const importance = current.importance?.map((f) => f.source) ?? [];
-  const { running, result, start } = useOnRequest<Result, [string]>('dependence', measureDependence);
+  const { running, result, start, blocked, describedBy } = useOnRequest<Result, [string]>('dependence', measureDependence);
   // The column drawn (back from another step), else the most important one, as the one to look at.
   const [column, setColumn] = useState(result?.column ?? importance.find((c) => columns.includes(c)) ?? columns[0] ?? '');
   const classes = current.report.classes;
@@ -51,10 +52,11 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
             </select>
           </>
         ) : null}
-        <button type="button" onClick={() => start(column)} disabled={running || !column}>
+        <button type="button" onClick={() => start(column)} disabled={running || !column || blocked !== null} aria-describedby={describedBy}>
           Draw partial dependence
         </button>
       </div>
+      <RequestNotes readingKey="dependence" />
       {running ? <ProgressBar label="Predicting every row at every value" /> : null}
       {result ? <DependenceChart result={result} output={Math.min(output, result.outputs.length - 1)} /> : null}
     </div>

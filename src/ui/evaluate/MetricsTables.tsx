@@ -2,6 +2,7 @@ import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { TrainReport } from '../../core/train/report';
 import { fmtMetric } from '../format';
 import { fitHint } from './fitHint';
+import { MetricTerm } from '../glossary/MetricTerm';
 
 /** The test metrics (name and value), and train beside test with a reading of the gap. */
 export function MetricsTables({ report }: { report: TrainReport }) {
@@ -15,7 +16,9 @@ export function MetricsTables({ report }: { report: TrainReport }) {
           <tbody>
             {keys.map((k) => (
               <tr key={k}>
-                <th scope="row">{METRIC_LABELS[k] ?? k}</th>
+                <th scope="row">
+                  <MetricTerm metric={k} label={METRIC_LABELS[k]} />
+                </th>
                 <td>{fmtMetric(report.metrics.test[k])}</td>
               </tr>
             ))}
@@ -38,7 +41,9 @@ export function MetricsTables({ report }: { report: TrainReport }) {
           <tbody>
             {keys.map((k) => (
               <tr key={k}>
-                <th scope="row">{METRIC_LABELS[k] ?? k}</th>
+                <th scope="row">
+                  <MetricTerm metric={k} label={METRIC_LABELS[k]} />
+                </th>
                 <td>{fmtMetric(report.metrics.train[k])}</td>
                 <td>{fmtMetric(report.metrics.test[k])}</td>
               </tr>

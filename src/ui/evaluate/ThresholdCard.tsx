@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterCh
 import type { ClassificationDetails } from '../../core/evaluate/evaluate';
 import { scoresAt } from '../../core/evaluate/threshold';
 import { saveThreshold } from '../../state/modelReading';
+import { ActionError } from '../components/ActionError';
 import { fmt, fmtMetric } from '../format';
 
 /**
@@ -88,6 +89,7 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           {saved !== null ? `Saved in the model: ${saved.toFixed(2)} (exports and predictions use it).` : 'The model predicts the more probable class (0.50) until a threshold is saved.'}
         </span>
       </div>
+      <ActionError origin="evaluate:threshold" />
       <div className="grid-2">
         <figure className="chart" role="img" aria-label={`Precision–recall curve (average precision ${fmt(binary.pr.averagePrecision)}), with the point at threshold ${threshold.toFixed(2)}`}>
           <figcaption className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</figcaption>

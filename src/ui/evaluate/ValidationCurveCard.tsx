@@ -6,6 +6,7 @@ import { goTo, setNextRunParam } from '../../state/actions';
 import { cancel } from '../../state/watchdog';
 import { measureValidationCurve } from '../../state/modelReading';
 import { fmt } from '../format';
+import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { CurveChart } from './CurveChart';
 
@@ -19,7 +20,7 @@ type Result = Curve & { readonly rows: number; readonly param: string };
 export function ValidationCurveCard({ model }: { model: string }) {
   const info = getModelInfo(model);
   const space = searchSpace(info.schema);
-  const { running, result, start } = useOnRequest<Result, [string, number]>('validation-curve', measureValidationCurve);
+  const { running, result, start, blocked, describedBy } = useOnRequest<Result, [string, number]>('validation-curve', measureValidationCurve);
   const [param, setParam] = useState(result?.param ?? space[0]?.name ?? '');
   if (!space.length) return null;
   const label = (name: string) => info.schema[name]?.label ?? name;
@@ -39,7 +40,7 @@ export function ValidationCurveCard({ model }: { model: string }) {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => start(param, 3)} disabled={running}>
+        <button type="button" onClick={() => start(param, 3)} disabled={running || blocked !== null} aria-describedby={describedBy}>
           {running ? 'Training each value…' : 'Draw the validation curve'}
         </button>
         {running ? (
@@ -48,6 +49,7 @@ export function ValidationCurveCard({ model }: { model: string }) {
           </button>
         ) : null}
       </div>
+      <RequestNotes readingKey="validation-curve" />
       {result ? (
         <>
           <CurveChart curve={result} by={label(result.param)} x={label(result.param)} point={(x) => `${label(result.param)} ${typeof x === 'number' ? fmt(x) : x}`} log={dimension?.kind === 'number' && dimension.log} />

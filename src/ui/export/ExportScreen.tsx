@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { getModelInfo, labelInSentence } from '../../core/models/info';
 import { formatBytes } from '../../core/util/bytes';
 import { exportModelFile, exportTfjsPair, importModel, showError } from '../../state/actions';
+import { ActionError } from '../components/ActionError';
 import { FilePicker } from '../components/FilePicker';
 import { downloadBlob } from '../download';
 import { fmtMetric } from '../format';
 import { useStudio } from '../useStudio';
 import type { ModelSummary } from '../../workers/protocol';
+import { ExportHelp } from './ExportHelp';
 import { PredictPanel } from './PredictPanel';
 import { OutOfDate } from '../components/OutOfDate';
 import { trainedOnText } from '../components/originText';
@@ -26,7 +28,7 @@ export function ExportScreen() {
       downloadBlob(`${base}.json`, file);
       setSaved({ for: current, text: `Saved ${base}.json (${formatBytes(file.size)}) to the browser’s downloads.` });
     } catch (e) {
-      showError(e);
+      showError(e, 'export:model');
     }
   };
   const exportTfjs = async () => {
@@ -36,7 +38,7 @@ export function ExportScreen() {
       downloadBlob('weights.bin', new Blob([pair.weights.slice().buffer], { type: 'application/octet-stream' }));
       setSaved({ for: current, text: `Saved model.json (${formatBytes(new Blob([pair.modelJson]).size)}) and weights.bin (${formatBytes(pair.weights.byteLength)}) to the browser’s downloads.` });
     } catch (e) {
-      showError(e);
+      showError(e, 'export:tfjs');
     }
   };
   return (
@@ -72,14 +74,14 @@ export function ExportScreen() {
           <p role="status" className="saved-note">
             {saved && saved.for === current ? saved.text : ''}
           </p>
-          <p className="help">
-            The Sapling model file is one JSON file with the recipe, the fitted preprocessing and the network: import it here or run <code>npm run sapling -- predict model.json data.csv</code>. The TF.js pair
-            (<code>model.json</code> + <code>weights.bin</code>) is for <code>tf.loadLayersModel</code>; it expects preprocessed features, listed in its metadata.
-          </p>
+          <ActionError origin="export:model" />
+          <ActionError origin="export:tfjs" />
+          <ExportHelp current={current} />
         </div>
         <div className="card">
           <h3>Import a model</h3>
           <FilePicker label="Import model" accept=".json,application/json" hint="A Sapling model file exported earlier. It replaces the current model." onFile={(f) => void importModel(f)} disabled={training} />
+          <ActionError origin="export:import" />
         </div>
       </div>
       <PredictPanel />

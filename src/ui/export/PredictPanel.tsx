@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Explanation } from '../../core/explain/contributions';
 import { predictFile, predictionsCsvFile } from '../../state/actions';
 import { explainPrediction } from '../../state/modelReading';
+import { ActionError } from '../components/ActionError';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { RowsTable } from '../components/RowsTable';
@@ -42,6 +43,7 @@ export function PredictPanel() {
         onFile={(f) => void predictFile(f)}
         disabled={!current || prediction.state === 'running'}
       />
+      <ActionError origin="export:predict" />
       {prediction.state === 'running' ? <ProgressBar label="Predicting" detail={prediction.progress?.stage} /> : null}
       {result && shown ? (
         <>
@@ -68,6 +70,7 @@ export function PredictPanel() {
             highlight={shown.answers}
             action={supervised ? { text: 'Why?', name: (i) => `Why row ${i + 1}?`, onClick: ask, active: shownWhy?.row ?? null } : undefined}
           />
+          <ActionError origin="export:why" />
           {shownWhy && !shownWhy.result ? <ProgressBar label={`Explaining row ${shownWhy.row + 1}`} /> : null}
           {shownWhy?.result ? <WhyCard result={shownWhy.result} values={new Map(result.columns.map((c, j) => [c, result.preview[shownWhy.row][j]]))} /> : null}
         </>

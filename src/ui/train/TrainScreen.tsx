@@ -4,6 +4,7 @@ import { setModel, setModelParam } from '../../state/actions';
 import { cancel } from '../../state/watchdog';
 import { train } from '../../state/modelJobs';
 import { historyLabels } from '../charts/historyLabels';
+import { ActionError, DisabledReason } from '../components/ActionError';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
@@ -91,7 +92,7 @@ export function TrainScreen() {
             <SchemaForm schema={formSchema(info, params, task)} values={params} onChange={setModelParam} disabled={running} />
           </details>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => void train()} disabled={running || reading}>
+            <button type="button" className="primary" onClick={() => void train()} disabled={running || reading} aria-describedby={reading ? 'train-blocked' : undefined}>
               Train
             </button>
             <button type="button" onClick={() => void cancel()} disabled={!running}>
@@ -99,6 +100,8 @@ export function TrainScreen() {
             </button>
             {isUnsupervised(task) ? null : <span className="muted small">on {backend ?? '…'}</span>}
           </div>
+          <DisabledReason id="train-blocked" reason={reading ? 'Wait until the data is read: training now would find none.' : null} />
+          <ActionError origin="train" />
           {running ? (
             <ProgressBar
               label={kind === 'tune' ? 'Tuning' : kind === 'auto' ? 'Auto' : 'Training'}
