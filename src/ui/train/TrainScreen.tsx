@@ -8,6 +8,7 @@ import { LossChart } from '../charts/LossChart';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
+import { focusSoon } from '../focus';
 import { fmt, fmtMetric } from '../format';
 import type { TrainReport, UnsupervisedReport } from '../../core/train/report';
 import { taskOf } from '../../state/store';
@@ -69,7 +70,7 @@ export function TrainScreen() {
           <SchemaForm schema={formSchema(info, params, task)} values={params} onChange={setModelParam} disabled={running} />
         </details>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => void train()} disabled={running || reading}>
+          <button type="button" className="primary" onClick={() => (void train(), focusSoon(() => document.getElementById('train-status')))} disabled={running || reading}>
             Train
           </button>
           <button type="button" onClick={() => void cancel()} disabled={!running}>
@@ -84,7 +85,8 @@ export function TrainScreen() {
             fraction={training.progress?.fraction}
           />
         ) : null}
-        <p className="status" aria-live="polite">
+        {/* Focus moves here on Train (the button is disabled while it runs): the result is read out where focus is. */}
+        <p className="status" id="train-status" aria-live="polite">
           {training.state === 'cancelled' ? `${kind === 'tune' ? 'Tuning' : 'Training'} cancelled; nothing was changed.` : null}
           {training.state === 'succeeded' && training.result ? (
             'auto' in training.result.report && training.result.report.auto ? (
