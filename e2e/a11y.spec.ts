@@ -26,7 +26,7 @@ async function check(page: Page, where: string, found: Finding[]): Promise<void>
 
 function report(found: readonly Finding[]): void {
   const nodes = found.reduce((a, f) => a + f.nodes.length, 0);
-  console.log(`axe: ${found.length} serious/critical violations, ${nodes} nodes${found.length ? `\n${describe(found)}` : ''}`);
+  console.log(`axe: ${found.length} violations (serious, critical, or a landmark/role rule), ${nodes} nodes${found.length ? `\n${describe(found)}` : ''}`);
   expect(found.map((f) => `${f.where}: ${f.id}`), describe(found)).toEqual([]);
 }
 
@@ -52,6 +52,13 @@ test('every step of a supervised run, its analyses, the prediction and the run h
   await studio.step('Train');
   await studio.train.trainAndWait();
   await check(page, 'Train', found);
+  // A short tuning: its trials chart and table.
+  await page.getByLabel('Trials', { exact: true }).fill('4');
+  await page.getByLabel('Cross-validation folds').fill('3');
+  await page.getByRole('button', { name: 'Tune Logistic regression' }).click();
+  await expect(page.getByRole('table', { name: 'Tuning trials' }).locator('tbody tr')).toHaveCount(4, { timeout: 120_000 });
+  await expect(studio.train.doneMessage()).toBeVisible({ timeout: 120_000 });
+  await check(page, 'Train (tuned)', found);
 
   await studio.step('Evaluate');
   await page.getByRole('button', { name: 'Measure permutation importance' }).click();
