@@ -8,11 +8,12 @@ import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import type { EngineClient } from '../workers/client';
-import type { DatasetSummary, ModelSummary } from '../workers/protocol';
+import type { DatasetSummary } from '../workers/protocol';
 import type { WarningFix } from '../core/warnings';
 import { hasEngine, launchEngine, requireEngine, tracked } from './engineHandle';
 import { initialColourBy, loadRowMap } from './rowMap';
-import { loadRuns } from './runs';
+import type { StudioModel } from './modelOrigin';
+import { loadRuns, runClock } from './runs';
 import { dispatch, progressTo, set } from './jobs';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
@@ -296,7 +297,7 @@ export function setValidation(patch: Partial<StudioState['validation']>): void {
 }
 
 /** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
-export function becomeCurrent(summary: ModelSummary): void {
+export function becomeCurrent(summary: StudioModel): void {
   // Predictions (and their "why?") belong to the model that made them.
   predictionsCsv = null;
   set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, readings: {}, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
@@ -337,7 +338,8 @@ export async function exportTfjsPair(): Promise<{ modelJson: string; weights: Ui
 /** Imports a model file; it becomes the current model. */
 export async function importModel(file: File): Promise<void> {
   try {
-    becomeCurrent(await requireEngine().importModel(file));
+    const summary = await requireEngine().importModel(file);
+    becomeCurrent({ ...summary, origin: { source: 'imported', file: file.name, at: runClock.now() } });
   } catch (e) {
     showError(`Could not import ${file.name}: ${errorMessage(e)}`);
   }

@@ -7,6 +7,7 @@ import type { ModelSummary } from '../workers/protocol';
 import { becomeCurrent, showError } from './actions';
 import { requireEngine, tracked } from './engineHandle';
 import { dispatch, progressTo, set } from './jobs';
+import { type StudioModel, trainedOrigin } from './modelOrigin';
 import { recordRun, runClock } from './runs';
 import { type StudioState, studio } from './store';
 
@@ -75,15 +76,23 @@ function runCommon(s: StudioState) {
 async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
   const before = studio.getState();
   const startedAt = runClock.now();
-  set({ history: [], historyModel: modelId, trainingKind: kind });
+  const origin = trainedOrigin(before, startedAt);
+  if (!origin) {
+    showError('Load a data set and choose a target column, or no target, first.');
+    return undefined;
+  }
+  set({ history: [], historyModel: modelId, historyOrigin: origin, trainingKind: kind });
   dispatch('training', { type: 'start' });
   const progress = progressTo('training');
   try {
     const summary = await tracked(start(progress)).finally(progress.flush);
-    dispatch('training', { type: 'succeed', result: summary });
+    // A tuning fills the form with the settings it found: the model was trained with those.
+    const found = kind === 'tune' && summary.kind === 'supervised' ? trainedOrigin(before, startedAt, summary.report.params) : null;
+    const model: StudioModel = { ...summary, origin: found ?? origin };
+    dispatch('training', { type: 'succeed', result: model });
     // Auto's chart shows its winner's training: label it as that model's.
-    if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
-    becomeCurrent(summary);
+    set({ historyOrigin: found ?? origin, ...(summary.kind === 'supervised' ? { historyModel: summary.report.model } : {}) });
+    becomeCurrent(model);
     void recordRun(kind, before, startedAt, { status: 'succeeded', summary }, validation);
     return summary;
   } catch (e) {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ModelSummary } from '../workers/protocol';
 import { becomeCurrent } from './actions';
 import { readOnRequest } from './modelReading';
+import type { StudioModel } from './modelOrigin';
 import { INITIAL_STATE, studio } from './store';
 
 /** A supervised model summary with its own report (the readings' identity of a model). */
-function model(name: string): ModelSummary {
-  return { kind: 'supervised', source: 'trained', name, report: { model: 'tree' }, tree: null, threshold: null } as unknown as ModelSummary;
+function model(name: string): StudioModel {
+  return { kind: 'supervised', source: 'imported', name, report: { model: 'tree' }, tree: null, threshold: null, origin: { source: 'imported', file: name, at: 0 } } as unknown as StudioModel;
 }
 
 /** A measurement that ends when `finish` is called with its result. */
@@ -31,7 +31,7 @@ describe('readOnRequest', () => {
   it('keeps it when the threshold is saved (same model, copied summary)', async () => {
     const m = pending<number>();
     const done = readOnRequest('size-curve', m.run);
-    studio.setState((s) => ({ current: { ...s.current!, threshold: 0.7 } as ModelSummary }));
+    studio.setState((s) => ({ current: { ...s.current!, threshold: 0.7 } as StudioModel }));
     m.finish(7);
     await done;
     expect(studio.getState().readings['size-curve']).toEqual({ running: false, result: 7 });

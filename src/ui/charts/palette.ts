@@ -27,16 +27,13 @@ export function scaleColour(t: number): string {
 /** The CSS gradient of the sequential scale, for its legend. */
 export const SCALE_GRADIENT = `linear-gradient(to right, ${VIRIDIS.join(', ')})`;
 
-/** The ink of the studio's text (styles.css `--ink`), for text drawn on a computed colour. */
-export const INK = '#1d2a22';
-
 /**
- * A cell's background for a share in [0, 1]: `hsl(hue, saturation, lightness)` laid over white with
- * opacity 0.85·share, as an opaque colour so the text on it can be chosen by contrast (see textOn).
+ * A cell's background for a share in [0, 1]: `hsl(hue, saturation, 45%)` laid over white with
+ * opacity 0.85·share, as an opaque colour so the text on it can be chosen by contrast (diverging.ts's inkOn).
  */
-export function shareShade(hue: number, saturation: number, share: number, lightness = 45): string {
+export function shareShade(hue: number, saturation: number, share: number): string {
   const s = saturation / 100;
-  const l = lightness / 100;
+  const l = 0.45;
   const a = s * Math.min(l, 1 - l);
   const f = (n: number) => {
     const k = (n + hue / 30) % 12;
@@ -45,26 +42,6 @@ export function shareShade(hue: number, saturation: number, share: number, light
   const alpha = Math.min(1, Math.max(0, share)) * 0.85;
   const hex = (v: number) => Math.round(255 * (1 - alpha) + 255 * v * alpha).toString(16).padStart(2, '0');
   return `#${hex(f(0))}${hex(f(8))}${hex(f(4))}`;
-}
-
-/** WCAG relative luminance of a `#rrggbb` colour. */
-function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-/** WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
-export function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
-
-/** The text colour, ink or white, that reads better on `background` (one of them always passes 4.5:1). */
-export function textOn(background: string): string {
-  return contrast(INK, background) >= contrast('#ffffff', background) ? INK : '#ffffff';
 }
 
 function mix(a: string, b: string, t: number): string {

@@ -25,6 +25,7 @@ export function DataScreen() {
   const dataset = useStudio((s) => s.dataset);
   const busy = dataset.state === 'running';
   const summary = dataset.result;
+  const anyMissing = summary?.profile.columns.some((c) => c.missing > 0) ?? false;
   return (
     <section aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
@@ -66,14 +67,18 @@ export function DataScreen() {
             <Deferred placeholder={<p className="muted">Preparing the column profile…</p>}>
               <ProfileTable profile={summary.profile} dateOrders={summary.meta.dateOrders} />
             </Deferred>
+            {/* Nothing missing is one line, not a card as tall as the heatmap beside it. */}
+            {anyMissing ? null : <p className="ok-text missing-none">No missing values in any column.</p>}
           </div>
-          <div className="grid-2">
-            <div className="card">
-              <h3>Missing values</h3>
-              <Deferred>
-                <MissingChart profile={summary.profile} />
-              </Deferred>
-            </div>
+          <div className={anyMissing ? 'grid-2 data-charts' : undefined}>
+            {anyMissing ? (
+              <div className="card">
+                <h3>Missing values</h3>
+                <Deferred>
+                  <MissingChart profile={summary.profile} />
+                </Deferred>
+              </div>
+            ) : null}
             <div className="card">
               <h3>Correlations</h3>
               <Deferred>

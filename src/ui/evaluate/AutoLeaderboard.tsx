@@ -58,7 +58,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
               <th scope="col">Model</th>
               {metrics.map((m) => header(m, METRIC_LABELS[m] ?? m))}
               {header('seconds', 'Seconds')}
-              <th scope="col">
+              <th scope="col" className="row-action">
                 <span className="visually-hidden">Train</span>
               </th>
             </tr>
@@ -81,7 +81,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
                   ))
                 )}
                 <td>{(r.ms / 1000).toFixed(r.ms < 10_000 ? 2 : 1)}</td>
-                <td>
+                <td className="row-action">
                   <button type="button" onClick={() => trainThis(r.model, r.params)} aria-label={`Train ${r.label}`}>
                     Train
                   </button>

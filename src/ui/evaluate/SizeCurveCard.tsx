@@ -15,7 +15,7 @@ export function SizeCurveCard() {
   const { running, result, start } = useOnRequest<Result>('size-curve', () => measureLearningCurve(3));
   return (
     <div className="card">
-      <h3 id="size-curve-title">More data, or a different model?</h3>
+      <h3 id="size-curve-title">Learning curve by training-set size: more data, or a different model?</h3>
       <p className="help">Trains the same recipe on 10%, 25%, 50%, 75% and all of the training rows (3 folds each) and compares the score on the rows it learned from with the score on rows it did not.</p>
       {result ? (
         <CurveChart curve={result} by="training-set size" x="training rows" point={(x) => `${x} rows`} />
