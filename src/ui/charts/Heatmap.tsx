@@ -21,8 +21,8 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
   return (
     <div className="heatmap-wrap">
       <div className="heatmap-row">
-        <figure className="chart heatmap" role="img" aria-label={label}>
-          <svg width={left + size + left / 2} height={top + size + 4} viewBox={`0 0 ${left + size + left / 2} ${top + size + 4}`} onMouseLeave={() => setHover(null)}>
+        <figure className="chart heatmap">
+          <svg role="img" aria-label={label} width={left + size + left / 2} height={top + size + 4} viewBox={`0 0 ${left + size + left / 2} ${top + size + 4}`} onMouseLeave={() => setHover(null)}>
             {labels.map((l, i) => (
               <g key={l}>
                 <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>

@@ -1,10 +1,12 @@
 import { loadCsv, loadSample } from '../../state/actions';
+import { studio } from '../../state/store';
 import { cancel } from '../../state/watchdog';
 import { Deferred } from '../components/Deferred';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { NextStep } from '../components/Stepper';
 import { formatBytes } from '../../core/util/bytes';
+import { focusIsFree, focusSoon } from '../focus';
 import { useStudio } from '../useStudio';
 import { Correlations } from './Correlations';
 import { DataGrid } from './DataGrid';
@@ -28,11 +30,11 @@ export function DataScreen() {
     <section aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
       <div className="card ingest">
-        <FilePicker label="Upload CSV" accept=".csv,.tsv,.txt,text/csv" hint="Drop a CSV file here or choose one. It is read in this browser; nothing is uploaded." onFile={(f) => void loadCsv(f)} disabled={busy} />
+        <FilePicker label="Upload CSV" accept=".csv,.tsv,.txt,text/csv" hint="Drop a CSV file here or choose one. It is read in this browser; nothing is uploaded." onFile={(f) => void thenShowSummary(loadCsv(f))} disabled={busy} />
         <div className="samples">
           <p className="muted">Or try a sample:</p>
           {SAMPLES.map((s) => (
-            <button key={s.file} type="button" onClick={() => void loadSample(s.file)} disabled={busy}>
+            <button key={s.file} type="button" onClick={() => void thenShowSummary(loadSample(s.file))} disabled={busy}>
               {s.label}
               <span className="small muted"> · {s.detail}</span>
             </button>
@@ -51,7 +53,7 @@ export function DataScreen() {
       {dataset.state === 'cancelled' ? <p className="status">Reading cancelled{summary ? `; ${summary.name} is still loaded` : ''}.</p> : null}
       {summary ? (
         <>
-          <div className="facts" aria-label="Data summary">
+          <div className="facts" role="group" aria-label="Data summary" id="data-summary">
             <Fact label="File" value={summary.name} />
             <Fact label="Rows" value={summary.profile.rows.toLocaleString('en-US')} />
             <Fact label="Columns" value={String(summary.profile.columns.length)} />
@@ -95,6 +97,13 @@ export function DataScreen() {
       ) : null}
     </section>
   );
+}
+
+/** When the data has been read, focuses its summary (the button that started the reading was disabled meanwhile and lost focus). */
+async function thenShowSummary(reading: Promise<void>): Promise<void> {
+  const from = document.activeElement;
+  await reading;
+  if (studio.getState().dataset.state === 'succeeded' && focusIsFree(from)) focusSoon(() => document.getElementById('data-summary'));
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

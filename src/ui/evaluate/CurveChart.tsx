@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Curve } from '../../core/explain/curves';
 import { fmt, fmtMetric } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 /**
  * Training and validation scores along one axis (training-set size, or a setting's values), with
@@ -11,9 +12,13 @@ export function CurveChart({ curve, by, x, point, log = false }: { curve: Curve;
   const numeric = curve.points.every((p) => typeof p.x === 'number');
   return (
     <>
-      <figure className="chart" role="img" aria-label={`Scores by ${by}: ${curve.points.map((p) => `${point(p.x)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}>
+      <ChartFigure
+        label={`Scores by ${by}: ${curve.points.map((p) => `${point(p.x)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}
+        name={`Scores by ${by}`}
+        table={{ columns: [x, `training ${name}`, `validation ${name}`], rows: curve.points.map((p) => [point(p.x), fmtMetric(p.train.mean), fmtMetric(p.validation.mean)]) }}
+      >
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={curve.points.map((p) => ({ x: p.x, train: p.train.mean, validation: p.validation.mean }))} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={curve.points.map((p) => ({ x: p.x, train: p.train.mean, validation: p.validation.mean }))} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {numeric ? (
               <XAxis dataKey="x" type="number" scale={log ? 'log' : 'auto'} domain={['dataMin', 'dataMax']} tickFormatter={fmt} label={{ value: x, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
@@ -27,7 +32,7 @@ export function CurveChart({ curve, by, x, point, log = false }: { curve: Curve;
             <Line dataKey="validation" name={`validation ${name}`} stroke="var(--orange)" strokeWidth={2} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
       <p className="fit-reading">{curve.reading}</p>
     </>
   );

@@ -7,6 +7,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { fmt } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 type Result = Dependence & { readonly on: string };
 
@@ -75,13 +76,14 @@ function DependenceChart({ result, output }: { result: Result; output: number })
   const pdp = result.pdp[output];
   return (
     <>
-      <figure
-        className="chart"
-        role="img"
-        aria-label={`Partial dependence of the ${what} on ${result.column}: ${result.grid.map((g, i) => `${g}: ${fmt(pdp[i])}`).join('; ')}`}
+      <ChartFigure
+        label={`Partial dependence of the ${what} on ${result.column}: ${result.grid.map((g, i) => `${g}: ${fmt(pdp[i])}`).join('; ')}`}
+        name={`Partial dependence on ${result.column}`}
+        caption={`The ${what} against ${result.column}, averaged over ${result.rows.toLocaleString('en')} of the ${result.on} (thick line), and ${ice.length} of those rows one by one (thin lines).`}
+        table={{ columns: [result.column, `average ${what}`], rows: result.grid.map((g, i) => [g, pdp[i]]) }}
       >
         <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {numeric ? (
               <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmt} tick={{ fontSize: 12 }} label={{ value: result.column, position: 'insideBottom', offset: -10 }} />
@@ -96,10 +98,7 @@ function DependenceChart({ result, output }: { result: Result; output: number })
             <Line dataKey="pdp" stroke="var(--orange)" strokeWidth={3} dot={!numeric} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-        <figcaption className="muted small">
-          The {what} against {result.column}, averaged over {result.rows.toLocaleString('en')} of the {result.on} (thick line), and {ice.length} of those rows one by one (thin lines).
-        </figcaption>
-      </figure>
+      </ChartFigure>
       <p className="fit-reading">{result.reading}</p>
     </>
   );

@@ -8,6 +8,7 @@ import { ActionError, DisabledReason } from '../components/ActionError';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
 import { NextStep } from '../components/Stepper';
+import { focusSoon } from '../focus';
 import { fmt, fmtMetric } from '../format';
 import type { TrainReport, UnsupervisedReport } from '../../core/train/report';
 import { taskOf } from '../../state/store';
@@ -92,7 +93,7 @@ export function TrainScreen() {
             <SchemaForm schema={formSchema(info, params, task)} values={params} onChange={setModelParam} disabled={running} />
           </details>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => void train()} disabled={running || reading} aria-describedby={reading ? 'train-blocked' : undefined}>
+            <button type="button" className="primary" onClick={() => (void train(), focusSoon(() => document.getElementById('train-status')))} disabled={running || reading} aria-describedby={reading ? 'train-blocked' : undefined}>
               Train
             </button>
             <button type="button" onClick={() => void cancel()} disabled={!running}>
@@ -116,7 +117,8 @@ export function TrainScreen() {
             </p>
           ) : null}
           {replaced ? <p className="stale-note" role="note">Evaluate and Export now show another model: {trainedOnText(replaced)}.</p> : null}
-          <p className="status" aria-live="polite">
+          {/* Focus moves here on Train (the button is disabled while it runs): the result is read out where focus is. */}
+          <p className="status" id="train-status" aria-live="polite">
             {training.state === 'cancelled' ? `${kind === 'tune' ? 'Tuning' : 'Training'} cancelled; nothing was changed.` : null}
             {result && !otherModel ? (
               'auto' in result.report && result.report.auto ? <AutoDone auto={result.report.auto} refit={doneText(result.report)} /> : doneText(result.report)
