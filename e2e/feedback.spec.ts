@@ -31,7 +31,7 @@ test('an imported model with no data: Evaluate’s analyses are disabled with th
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelFile);
-  await expect(page.getByText(/imported from penguins-sex\.json/)).toBeVisible();
+  await expect(page.getByText(/Imported from penguins-sex\.json/)).toBeVisible();
   await studio.step('Evaluate');
   for (const name of ['Measure permutation importance', 'Draw the learning curve by training size', 'Draw the validation curve']) {
     const button = page.getByRole('button', { name });
@@ -50,7 +50,7 @@ test('an action far down the page shows its error beside it, in view, once howev
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelFile);
-  await expect(page.getByText(/imported from penguins-sex\.json/)).toBeVisible();
+  await expect(page.getByText(/Imported from penguins-sex\.json/)).toBeVisible();
   // Data the model was not trained on: the measurement can start, and fails (no penguin columns).
   await studio.step('Data');
   await studio.data.upload(samplePath('iris.csv'));
@@ -87,13 +87,15 @@ test('Export’s help for a tree says what the file is for in plain words, and n
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelFile);
-  await expect(page.getByText(/imported from penguins-sex\.json/)).toBeVisible();
+  await expect(page.getByText(/Imported from penguins-sex\.json/)).toBeVisible();
   const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Current model' }) });
   await expect(card.getByText(/saves the model in one file, with every preparation step it learned/)).toBeVisible();
   await expect(card.getByText('npm run sapling', { exact: false })).toBeHidden();
   await card.getByText('For developers').click();
   await expect(card.getByText(/npm run sapling -- predict model\.json data\.csv/)).toBeVisible();
-  await expect(card.locator('.help, details')).not.toContainText(['TF.js']);
+  // The help says nothing of TF.js; only the disabled TF.js button's reason names it.
+  await expect(card.locator('.help:not(#tfjs-reason), details')).not.toContainText(['TF.js']);
+  await expect(page.getByRole('button', { name: 'Download TF.js model' })).toHaveAccessibleDescription(/Only neural networks and linear models export to TF\.js/);
   await expect(card.getByText(/loadLayersModel|TF\.js pair/)).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/export.png` });
 });
@@ -103,7 +105,7 @@ test('a metric’s name opens its plain definition; Escape closes it and focus r
   await studio.open();
   await studio.step('Export');
   await studio.export.importModel(modelFile);
-  await expect(page.getByText(/imported from penguins-sex\.json/)).toBeVisible();
+  await expect(page.getByText(/Imported from penguins-sex\.json/)).toBeVisible();
   await studio.step('Evaluate');
   const metrics = page.getByRole('table', { name: 'Test metrics' });
   const term = metrics.getByRole('button', { name: 'Log loss' });

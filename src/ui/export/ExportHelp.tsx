@@ -10,7 +10,7 @@ export function ExportHelp({ current }: { current: ModelSummary | null }) {
     <>
       <p className="help">
         <strong>Export model</strong> saves the model in one file, with every preparation step it learned. Import it here later (or in another browser) to predict new rows again.
-        {network ? ' This model is a neural network, so it can also be downloaded for use in other web apps.' : null}
+        {network ? ' This model can also be downloaded for TensorFlow.js, to run in other web apps.' : null}
       </p>
       <details className="disclosure">
         <summary>For developers</summary>
