@@ -75,6 +75,12 @@ test('every step of a supervised run, its analyses, the prediction and the run h
   await page.getByRole('button', { name: 'Draw the learning curve by training size' }).click();
   await expect(page.getByRole('img', { name: /^Scores by training-set size/ })).toBeVisible({ timeout: 90_000 });
   await check(page, 'Evaluate', found);
+  // A metric's glossary dialog, open (a modal: axe scans the page around it too).
+  await page.getByRole('table', { name: 'Test metrics' }).getByRole('button', { name: 'Log loss' }).click();
+  await expect(page.getByRole('dialog', { name: 'Log loss' })).toBeVisible();
+  found.push(...(await scan(page, 'Evaluate, glossary dialog open')));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Log loss' })).toBeHidden();
 
   await studio.step('Export');
   await studio.export.predict(csvFile('new-penguins.csv', penguinsWithoutSpecies()));
