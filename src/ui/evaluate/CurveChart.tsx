@@ -1,33 +1,46 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Curve } from '../../core/explain/curves';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Curve, CurvePoint } from '../../core/explain/curves';
 import { fmt, fmtMetric } from '../format';
+
+/** The empty slot between the number line and a point drawn apart ("no limit"). */
+const GAP = ' ';
 
 /**
  * Training and validation scores along one axis (training-set size, or a setting's values), with
- * the curve's reading below: the learning and validation curves of Evaluate.
+ * the curve's reading below: the learning and validation curves of Evaluate. A point apart (a
+ * setting switched off, as a depth with no limit) is drawn at the right, after a gap and a dashed
+ * line, unjoined to the others: at the left end of a number line it would read as the lowest value.
  */
 export function CurveChart({ curve, by, x, point, log = false }: { curve: Curve; by: string; x: string; point: (x: number | string) => string; log?: boolean }) {
   const name = curve.metric === 'r2' ? 'R²' : 'accuracy';
-  const numeric = curve.points.every((p) => typeof p.x === 'number');
+  const line = curve.points.filter((p) => !p.apart);
+  const apart = curve.points.filter((p) => p.apart);
+  const numeric = !apart.length && line.every((p) => typeof p.x === 'number');
+  const describe = (p: CurvePoint) => (p.apart ? `${by}: ${p.apart}` : point(p.x));
+  const row = (p: CurvePoint) => ({ x: p.apart ?? (numeric ? p.x : typeof p.x === 'number' ? fmt(p.x) : p.x), train: p.train.mean, validation: p.validation.mean, label: describe(p) });
+  const data = apart.length ? [...line.map(row), { x: GAP, train: null, validation: null, label: '' }, ...apart.map(row)] : curve.points.map(row);
+  const labelOf = (l: unknown) => data.find((d) => d.x === l)?.label ?? String(l);
   return (
     <>
-      <figure className="chart" role="img" aria-label={`Scores by ${by}: ${curve.points.map((p) => `${point(p.x)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}>
+      <figure className="chart" role="img" aria-label={`Scores by ${by}: ${curve.points.map((p) => `${describe(p)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}>
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={curve.points.map((p) => ({ x: p.x, train: p.train.mean, validation: p.validation.mean }))} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {numeric ? (
               <XAxis dataKey="x" type="number" scale={log ? 'log' : 'auto'} domain={['dataMin', 'dataMax']} tickFormatter={fmt} label={{ value: x, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
             ) : (
-              <XAxis dataKey="x" type="category" label={{ value: x, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
+              <XAxis dataKey="x" type="category" interval={0} label={{ value: x, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
             )}
+            {apart.length ? <ReferenceLine x={GAP} stroke="var(--muted)" strokeDasharray="4 4" /> : null}
             <YAxis domain={[(min: number) => Math.floor(min * 20) / 20, (max: number) => (curve.metric === 'accuracy' ? 1 : Math.ceil(max * 20) / 20)]} tickFormatter={fmt} width={56} label={{ value: name, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(v) => fmtMetric(Number(v))} labelFormatter={(l) => point(l as number | string)} />
+            <Tooltip formatter={(v) => fmtMetric(Number(v))} labelFormatter={labelOf} />
             <Legend verticalAlign="top" />
             <Line dataKey="train" name={`training ${name}`} stroke="var(--accent)" strokeWidth={2} isAnimationActive={false} />
             <Line dataKey="validation" name={`validation ${name}`} stroke="var(--orange)" strokeWidth={2} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </figure>
+      {apart.length ? <p className="muted small">“{apart.map((p) => p.apart).join('”, “')}” is drawn apart at the right: it switches the limit off, it is not a value on the scale.</p> : null}
       <p className="fit-reading">{curve.reading}</p>
     </>
   );
