@@ -17,7 +17,8 @@ export function checkReport(x: unknown, model: string, unsupervised: boolean): v
   // The baseline came later: older files have none; a present one is shown beside every score.
   if (report.baseline !== undefined) {
     const baseline = checkObject(report.baseline, 'report.baseline');
-    if (typeof baseline.predicts !== 'string') checkNumber(baseline.predicts, 'report.baseline.predicts');
+    const predicts = baseline.predicts;
+    if (typeof predicts !== 'string' && (typeof predicts !== 'number' || !Number.isFinite(predicts))) fail('report.baseline.predicts', 'expected a class name or a finite number');
     checkEntries(baseline.metrics, 'report.baseline.metrics', (v, at) => (v === null ? null : checkNumber(v, at)));
   }
 }

@@ -37,3 +37,27 @@ describe('baselineOf', () => {
     expect(b.metrics.r2).toBeCloseTo(1 - 38 / 26, 10);
   });
 });
+
+describe('the baseline in a training report', () => {
+  it('is the most common training class scored on the test rows, and the training mean', async () => {
+    const { defaultRecipe } = await import('../prep/recipe');
+    const { profileTable } = await import('../profile/profile');
+    const { resolveProblem } = await import('../problem');
+    const { sample } = await import('../testing/tables');
+    const { runTraining } = await import('../train/runTraining');
+    const penguins = await sample('penguins.csv');
+    const run = (target: string) => runTraining(penguins, { problem: resolveProblem(penguins, target), recipe: defaultRecipe(profileTable(penguins), target), model: { id: 'tree', params: { maxDepth: 3 } }, seed: 7 });
+    const { report } = await run('species');
+    if (report.evaluation.kind !== 'classification') throw new Error('expected classification');
+    const c = report.classes.indexOf(report.baseline!.predicts as string);
+    const test = report.evaluation.confusion.flat().reduce((a, b) => a + b, 0);
+    // Always that class: right on exactly the test rows of that class.
+    expect(report.baseline!.metrics.accuracy).toBe(report.evaluation.confusion[c].reduce((a, b) => a + b, 0) / test);
+    expect(Object.keys(report.baseline!.metrics)).toEqual(Object.keys(report.metrics.test));
+    const regression = (await run('body_mass_g')).report.baseline!;
+    expect(typeof regression.predicts).toBe('number');
+    // The training mean scores R² a little below 0 on the test rows, never above.
+    expect(regression.metrics.r2).toBeLessThanOrEqual(0);
+    expect(regression.metrics.r2).toBeGreaterThan(-0.05);
+  });
+});
