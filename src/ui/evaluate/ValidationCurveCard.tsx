@@ -113,7 +113,7 @@ function RangeFields({ spec, text, problem, edit, disabled }: { spec: NumberPara
         </label>
       ) : null}
       {problem ? (
-        <p className="error-text curve-range-error" id="validation-curve-range-error" role="alert">
+        <p className="error-text curve-range-error" id="validation-curve-range-error" aria-live="polite">
           {problem}
         </p>
       ) : null}
