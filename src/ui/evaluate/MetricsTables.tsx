@@ -60,8 +60,7 @@ export function MetricsTables({ report }: { report: TrainReport }) {
           </p>
         )}
         <p className={`fit-hint fit-${hint.verdict}`}>
-          <strong>{hint.title} </strong>
-          {hint.text}
+          <strong>{hint.title}</strong> {hint.text}
         </p>
       </div>
     </div>

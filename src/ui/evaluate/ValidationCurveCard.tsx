@@ -29,7 +29,7 @@ export function ValidationCurveCard({ model, task }: { model: string; task: Task
   const space = searchSpace(info.schema, task);
   const { running, result, start } = useOnRequest<Result, [string, number, CurveRange | undefined]>('validation-curve', measureValidationCurve);
   // A number setting first (a tree's depth, a rate): its curve shows under- and overfitting.
-  const [param, setParam] = useState(result?.param ?? (space.find((d) => d.kind === 'number') ?? space[0])?.name ?? '');
+  const [param, setParam] = useState(result?.param ?? (space.find((d) => info.schema[d.name]?.type === 'number') ?? space[0])?.name ?? '');
   const [ranges, setRanges] = useState<Readonly<Record<string, RangeText>>>({});
   if (!space.length) return null;
   const label = (name: string) => info.schema[name]?.label ?? name;

@@ -74,7 +74,7 @@ function classificationHint(train: Metrics, test: Metrics, base: Metrics, predic
   const guess = `always guessing “${String(predicts)}”, the most common class (${pct(baseAcc)}${base.log_loss !== undefined ? `, log loss ${dec(base.log_loss)} from the class shares` : ''})`;
   const gaps: Gap[] = [{ size: (train.accuracy - test.accuracy) / Math.max(1 - baseAcc, 0.05), name: 'accuracy', train: pct(train.accuracy), test: pct(test.accuracy) }];
   if (train.log_loss !== undefined && test.log_loss !== undefined && base.log_loss) {
-    const ratio = train.log_loss > 0 ? ` (${(test.log_loss / train.log_loss).toFixed(1)} times as much)` : '';
+    const ratio = times(train.log_loss, test.log_loss, base.log_loss, 'as much');
     const sure = test.log_loss >= 0.9 * base.log_loss ? `: its probabilities are no better than the class shares, it is confidently wrong on the rows it misses` : '';
     gaps.push({ size: (test.log_loss - train.log_loss) / base.log_loss, name: 'log loss', train: dec(train.log_loss), test: dec(test.log_loss), more: `${ratio}${sure}` });
   }
@@ -95,7 +95,7 @@ function regressionHint(train: Metrics, test: Metrics, base: Metrics): FitHint {
   const gaps: Gap[] = [{ size: train.r2 - test.r2, name: 'R²', train: dec(train.r2, 2), test: dec(test.r2, 2) }];
   for (const key of ['mae', 'rmse'] as const) {
     if (train[key] === undefined || test[key] === undefined || !base[key]) continue;
-    const ratio = train[key] > 0 ? ` (${(test[key] / train[key]).toFixed(1)} times as large)` : '';
+    const ratio = times(train[key], test[key], base[key], 'as large');
     gaps.push({ size: (test[key] - train[key]) / base[key], name: key.toUpperCase(), train: num(train[key]), test: num(test[key]), more: ratio });
   }
   return judge(gaps, `Training and test agree (${agreeing(gaps)}).${comparison}`, comparison.trim());
@@ -113,6 +113,11 @@ function judge(gaps: readonly Gap[], agree: string, comparison: string): FitHint
 
 function over(verdict: 'overfitting' | 'some-overfitting', text: string): FitHint {
   return { verdict, title: verdict === 'overfitting' ? 'Overfitting.' : 'Some overfitting.', text: text.trim() };
+}
+
+/** " (2.4 times as large)": the ratio of test to training, when training is not so near 0 that the ratio says nothing. */
+function times(train: number, test: number, scale: number, words: string): string {
+  return train >= 0.01 * scale ? ` (${(test / train).toFixed(1)} times ${words})` : '';
 }
 
 function pct(v: number): string {
