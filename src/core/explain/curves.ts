@@ -116,7 +116,8 @@ export function readLearning(points: readonly CurvePoint[], metric: string): str
   const rising = last.validation.mean - before.validation.mean > Math.max(last.validation.std, 0.005);
   const name = metric === 'r2' ? 'R²' : 'accuracy';
   const scores = `${name} ${last.train.mean.toFixed(3)} on rows it trained on but ${last.validation.mean.toFixed(3)} on rows it did not (a gap of ${gap.toFixed(3)})`;
-  const trend = firstGap - gap > SOME_GAP ? ` The gap narrows as rows are added (${firstGap.toFixed(3)} at the smallest size), so more data should close it further.` : ` The gap has not narrowed as rows were added (${firstGap.toFixed(3)} at the smallest size).`;
+  // Whether more rows would help is said once, below, from the validation score alone.
+  const trend = firstGap - gap > SOME_GAP ? ` The gap narrowed as rows were added (from ${firstGap.toFixed(3)} at the smallest size).` : ` The gap has not narrowed as rows were added (${firstGap.toFixed(3)} at the smallest size).`;
   const parts: string[] = [];
   if (gap > WIDE_GAP) parts.push(`Overfitting: with all the training rows the model scores ${scores}; a simpler model or more regularisation should close it.${trend}`);
   else if (gap > SOME_GAP) parts.push(`Some overfitting: with all the training rows the model scores ${scores}, a steady sign that it learns its training rows better than new ones.${trend}`);
