@@ -55,6 +55,12 @@ test('a tree with no depth limit: the baseline beside every score, an overfittin
   await expect(page.getByText(/comes at Maximum depth = 0/)).toHaveCount(0);
   await curve.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('validation-curve.png') });
+
+  // The learning curve by size: a tree perfect on its training rows keeps a gap, which is flagged.
+  await page.getByRole('button', { name: 'Draw the learning curve by training size' }).click();
+  await expect(page.getByRole('img', { name: /^Scores by training-set size: / })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/^(Overfitting|Some overfitting): with all the training rows the model scores accuracy 1\.000 on rows it trained on/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('learning-curve.png') });
 });
 
 test('a regression tree: no classification criterion to vary, and R² set against predicting the mean', async ({ page }, testInfo) => {
