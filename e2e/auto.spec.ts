@@ -13,6 +13,9 @@ test('Auto compares the models, says why it chose one, and any model of its lead
   await studio.step('Evaluate');
 
   await expect(page.getByRole('heading', { name: 'How Auto chose' })).toBeVisible();
+  // Plain words first; the figures one click away.
+  await expect(page.getByText(/^Auto chose [A-Z][^:]+: it predicted about \d+% of held-back rows right, /)).toBeVisible();
+  await page.getByText('The figures behind the choice').click();
   await expect(page.getByText(/(with its default settings|tuned \(.+\)): .*cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds/)).toBeVisible();
   await expect(page.getByText(/\(2 tuning trials per model, no clock\)\. Click a heading to sort\.$/)).toBeVisible();
   // The leaders' tuned bests were scored again on fresh folds, and the page gives both scores.
@@ -67,9 +70,15 @@ test('Auto says while it runs which model it is trying, and at the end which won
 
   const done = studio.train.doneMessage();
   await expect(done).toBeVisible({ timeout: 120_000 });
-  await expect(done).toHaveText(/^Auto chose [A-Z][^,]+, (with its default settings|with tuned settings|averaging the leading models): cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows\. .*Why: .+\./);
+  // One plain sentence first; the figures and the reasoning in a disclosure.
+  await expect(done.locator('strong')).toHaveText(/^Auto chose [A-Z][^:]+: it predicted about \d+% of held-back rows right, (the best of the \d+ models compared|no model Auto tried did clearly better, and this one is simpler)\.$/);
+  await expect(done.getByText(/cross-validated accuracy/)).toBeHidden();
+  const figures = done.getByRole('button', { name: 'The figures behind the choice' });
+  await figures.click();
+  await expect(figures).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#${await figures.getAttribute('aria-controls')}`)).toHaveText(/^(With its default settings|With tuned settings|Averaging the leading models): cross-validated accuracy \d\.\d{4} ± \d\.\d{4} over 3 folds of the training rows\. .*Why: .+\./);
   await expect(done).toContainText(/Its final training on all training rows: Done in [\d.]+ s: /);
-  const winner = /^Auto chose ([^,]+),/.exec((await done.textContent()) ?? '')![1];
+  const winner = /^Auto chose ([^:]+):/.exec((await done.textContent()) ?? '')![1];
   await page.screenshot({ path: testInfo.outputPath('auto-done.png') });
 
   // The link opens Evaluate at the leaderboard, whose chosen row is the model the message named.

@@ -43,10 +43,7 @@ test('the whole flow runs under the policy with no violation, in the page or any
   const studio = new Studio(page);
   await studio.open();
   // TF.js on WASM: its threaded build starts pthreads from Blobs and compiles WebAssembly.
-  const backend = page.getByRole('combobox', { name: 'Backend' });
-  await backend.selectOption('wasm');
-  await expect(backend).toBeEnabled();
-  await expect(backend).toHaveValue('wasm');
+  await studio.chooseBackend('wasm');
   await studio.data.upload(samplePath('penguins.csv'));
   await studio.data.profile();
 

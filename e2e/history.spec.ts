@@ -23,7 +23,7 @@ test('run history: kept across reloads, compared, re-run to the same figures, de
 
   // Kept in the browser: a reload brings them back.
   await page.reload();
-  await expect(page.getByTestId('backend-reason')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('backend-summary')).toBeVisible({ timeout: 60_000 });
   await expect(history.toggle()).toHaveAccessibleName('Run history (2)');
   await history.open();
   await expect(history.rows()).toHaveCount(2);

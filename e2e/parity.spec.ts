@@ -41,10 +41,7 @@ for (const family of MODEL_REGISTRY) for (const problem of problemsOf(family.tas
     // Networks run on TF.js: WASM is a backend Node has too (on WebGL or WebGPU the float32
     // arithmetic is the GPU's, and the CLI cannot repeat it).
     if (family.tfjs) {
-      const backend = page.getByRole('combobox', { name: 'Backend' });
-      await backend.selectOption('wasm');
-      await expect(backend).toBeEnabled();
-      await expect(backend).toHaveValue('wasm');
+      await studio.chooseBackend('wasm');
     }
     await studio.data.upload(DATA);
     await studio.data.profile();

@@ -71,7 +71,7 @@ test('the learning curve by training size is drawn on request, with what it says
   await expect(page.getByText(/(more data would likely help|unlikely to help much)\.$/)).toBeVisible();
   await page.getByRole('button', { name: 'Measure permutation importance' }).click();
   await expect(page.getByRole('table', { name: 'Permutation importance' })).toBeVisible();
-  await page.getByRole('heading', { name: 'More data, or a different model?' }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: /^Learning curve by training-set size/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('curve.png') });
 });
 

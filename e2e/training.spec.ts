@@ -5,7 +5,7 @@ import { Studio } from './pages/Studio';
 test('the backend is chosen by measurement and shown', async ({ page }) => {
   const studio = new Studio(page);
   await studio.open();
-  const select = page.getByRole('combobox', { name: 'Backend' });
+  const select = await studio.backend();
   const options = await select.locator('option').allTextContents();
   expect(options.map((o) => o.split(' ')[0])).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
   const active = await select.inputValue();

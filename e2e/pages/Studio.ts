@@ -28,7 +28,25 @@ export class Studio {
   /** Opens the studio and waits until the compute backend is chosen. */
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.page.getByTestId('backend-reason')).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByTestId('backend-summary')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** The backend chooser, in the header's compute details (opened if closed). */
+  async backend(): Promise<Locator> {
+    const details = this.page.locator('details.backend-details');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    return this.page.getByRole('combobox', { name: 'Backend' });
+  }
+
+  /** Switches the compute backend in the header's details, waits until it is active, and closes the details (they cover the steps). */
+  async chooseBackend(name: string): Promise<void> {
+    await (await this.backend()).selectOption(name);
+    // Choosing closes the details: the select is then hidden, out of the accessibility tree.
+    const backend = this.page.getByRole('combobox', { name: 'Backend', includeHidden: true });
+    await expect(backend).toBeEnabled();
+    await expect(backend).toHaveValue(name);
+    await this.page.keyboard.press('Escape');
+    await expect(backend).toBeHidden();
   }
 
   /** Opens a lifecycle step by its tab. */

@@ -16,6 +16,11 @@ interface ParamBase {
   /** Where a tuner searches, for parameters worth tuning (see `TuneRange`); untuned otherwise. */
   readonly tune?: TuneRange;
   /**
+   * Shown in forms only while another parameter of the schema has one of these values (a fill
+   * value only for the "constant" strategy). The value is still resolved and saved either way.
+   */
+  readonly shownWhen?: { readonly param: string; readonly values: readonly (string | number | boolean)[] };
+  /**
    * The tasks the parameter acts on, when not all of the family's (a tree's split criterion is
    * for classification only): forms, tuners and curves leave it out for the others.
    */
@@ -134,6 +139,14 @@ function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
       }
       return [...value];
   }
+}
+
+/** Whether a form shows parameter `key`: always, or while the parameter it depends on has one of its values (defaults filled). */
+export function paramShown(schema: ParamSchema, key: string, values: RawParams): boolean {
+  const when = own(schema, key)?.shownWhen;
+  if (!when) return true;
+  const value = own(values, when.param) ?? own(schema, when.param)?.default;
+  return when.values.some((v) => v === value);
 }
 
 /**

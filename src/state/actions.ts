@@ -8,11 +8,13 @@ import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
 import type { EngineClient } from '../workers/client';
-import type { DatasetSummary, ModelSummary } from '../workers/protocol';
+import type { DatasetSummary } from '../workers/protocol';
 import type { WarningFix } from '../core/warnings';
+import { type ErrorOrigin, addError, withoutOrigin } from './errorList';
 import { hasEngine, launchEngine, requireEngine, tracked } from './engineHandle';
 import { initialColourBy, loadRowMap } from './rowMap';
-import { loadRuns } from './runs';
+import type { StudioModel } from './modelOrigin';
+import { loadRuns, runClock } from './runs';
 import { dispatch, progressTo, set } from './jobs';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
@@ -27,16 +29,29 @@ let predictionsCsv: Blob | null = null;
 /** The last data file read, held so a restarted engine can read it again (the engine holds the table). */
 let heldFile: File | null = null;
 
-/** Shows an error in the alert area; returns its id. */
-export function showError(e: unknown): number {
-  const id = ++errorIds;
-  set((s) => ({ errors: [...s.errors, { id, message: errorMessage(e) }] }));
+/**
+ * Shows an error in the alert area and, with `origin` (the failed control's key), beside that
+ * control; the same error already shown is counted, not stacked. Returns its id.
+ */
+export function showError(e: unknown, origin?: ErrorOrigin): number {
+  const next = { id: ++errorIds, message: errorMessage(e), ...(origin ? { origin } : {}) };
+  let id = next.id;
+  set((s) => {
+    const added = addError(s.errors, next);
+    id = added.id;
+    return { errors: added.errors };
+  });
   return id;
+}
+
+/** Removes the errors of control `origin`: its action is being tried again. */
+export function clearErrors(origin: ErrorOrigin): void {
+  set((s) => ({ errors: withoutOrigin(s.errors, origin) }));
 }
 
 /** Changes the text of an alert still shown (what happened next). */
 export function updateError(id: number, message: string): void {
-  set((s) => ({ errors: s.errors.map((e) => (e.id === id ? { id, message } : e)) }));
+  set((s) => ({ errors: s.errors.map((e) => (e.id === id ? { ...e, message } : e)) }));
 }
 
 /** Removes an error from the alert area. */
@@ -296,7 +311,7 @@ export function setValidation(patch: Partial<StudioState['validation']>): void {
 }
 
 /** A trained or imported model becomes the one Evaluate and Export show; a model without a target gets its map of the rows. */
-export function becomeCurrent(summary: ModelSummary): void {
+export function becomeCurrent(summary: StudioModel): void {
   // Predictions (and their "why?") belong to the model that made them.
   predictionsCsv = null;
   set((s) => ({ current: summary, tree: summary.kind === 'supervised' ? summary.tree : null, readings: {}, rowMap: INITIAL_STATE.rowMap, colourBy: initialColourBy(s, summary), prediction: INITIAL_STATE.prediction }));
@@ -336,15 +351,18 @@ export async function exportTfjsPair(): Promise<{ modelJson: string; weights: Ui
 
 /** Imports a model file; it becomes the current model. */
 export async function importModel(file: File): Promise<void> {
+  clearErrors('export:import');
   try {
-    becomeCurrent(await requireEngine().importModel(file));
+    const summary = await requireEngine().importModel(file);
+    becomeCurrent({ ...summary, origin: { source: 'imported', file: file.name, at: runClock.now() } });
   } catch (e) {
-    showError(`Could not import ${file.name}: ${errorMessage(e)}`);
+    showError(`Could not import ${file.name}: ${errorMessage(e)}`, 'export:import');
   }
 }
 
 /** Predicts an uploaded CSV with the current model. */
 export async function predictFile(file: File): Promise<void> {
+  clearErrors('export:predict');
   dispatch('prediction', { type: 'start' });
   try {
     const { csv, ...result } = await tracked(requireEngine().predict(file, progressTo('prediction')));
@@ -356,7 +374,7 @@ export async function predictFile(file: File): Promise<void> {
       return;
     }
     dispatch('prediction', { type: 'fail', error: errorMessage(e) });
-    showError(`Could not predict ${file.name}: ${errorMessage(e)}`);
+    showError(`Could not predict ${file.name}: ${errorMessage(e)}`, 'export:predict');
   }
 }
 

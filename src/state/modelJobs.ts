@@ -4,9 +4,10 @@ import type { ValidationSpec } from '../core/train/crossValidate';
 import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
-import { becomeCurrent, showError } from './actions';
+import { becomeCurrent, clearErrors, showError } from './actions';
 import { requireEngine, tracked } from './engineHandle';
 import { dispatch, progressTo, set } from './jobs';
+import { type StudioModel, trainedOrigin } from './modelOrigin';
 import { recordRun, runClock } from './runs';
 import { type StudioState, studio } from './store';
 
@@ -19,7 +20,7 @@ import { type StudioState, studio } from './store';
 export async function train(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !(s.noTarget || (s.target && s.targetSummary))) {
-    showError('Choose a target column, or no target, first (Problem).');
+    showError('Choose a target column, or no target, first (Problem).', 'train');
     return;
   }
   const common = runCommon(s);
@@ -43,7 +44,7 @@ export async function train(): Promise<void> {
 export async function tune(): Promise<void> {
   const s = studio.getState();
   if (!s.recipe || !s.modelId || !s.target || !s.targetSummary || s.noTarget || s.modelId === autoInfo.id) {
-    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).');
+    showError('Tuning needs a target column and one model chosen (Auto tunes on its own).', 'tune');
     return;
   }
   const config = { problem: { target: s.target, task: s.targetSummary.task }, ...runCommon(s) };
@@ -74,16 +75,27 @@ function runCommon(s: StudioState) {
  */
 async function runModelJob(modelId: string, kind: StudioState['trainingKind'], start: (progress: ReturnType<typeof progressTo>) => Promise<ModelSummary>, validation?: ValidationSpec): Promise<ModelSummary | undefined> {
   const before = studio.getState();
+  // Where this job's errors are shown (beside Train or Tune), apart from the model's origin below.
+  const errorOrigin = kind === 'tune' ? 'tune' : 'train';
+  clearErrors(errorOrigin);
   const startedAt = runClock.now();
-  set({ history: [], historyModel: modelId, trainingKind: kind });
+  const origin = trainedOrigin(before, startedAt);
+  if (!origin) {
+    showError('Load a data set and choose a target column, or no target, first.', errorOrigin);
+    return undefined;
+  }
+  set({ history: [], historyModel: modelId, historyOrigin: origin, trainingKind: kind });
   dispatch('training', { type: 'start' });
   const progress = progressTo('training');
   try {
     const summary = await tracked(start(progress)).finally(progress.flush);
-    dispatch('training', { type: 'succeed', result: summary });
+    // A tuning fills the form with the settings it found: the model was trained with those.
+    const found = kind === 'tune' && summary.kind === 'supervised' ? trainedOrigin(before, startedAt, summary.report.params) : null;
+    const model: StudioModel = { ...summary, origin: found ?? origin };
+    dispatch('training', { type: 'succeed', result: model });
     // Auto's chart shows its winner's training: label it as that model's.
-    if (summary.kind === 'supervised') set({ historyModel: summary.report.model });
-    becomeCurrent(summary);
+    set({ historyOrigin: found ?? origin, ...(summary.kind === 'supervised' ? { historyModel: summary.report.model } : {}) });
+    becomeCurrent(model);
     void recordRun(kind, before, startedAt, { status: 'succeeded', summary }, validation);
     return summary;
   } catch (e) {
@@ -92,7 +104,7 @@ async function runModelJob(modelId: string, kind: StudioState['trainingKind'], s
       dispatch('training', { type: 'cancel' });
     } else {
       dispatch('training', { type: 'fail', error: errorMessage(e) });
-      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`);
+      showError(`${kind === 'tune' ? 'Tuning' : 'Training'} failed: ${errorMessage(e)}`, errorOrigin);
     }
     return undefined;
   }

@@ -8,18 +8,16 @@ import type { RecipeSpec } from '../core/prep/recipe';
 import type { RunRecord } from '../core/project/runRecord';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import type { BackendName, BackendReport } from '../workers/backend';
-import type { DatasetSummary, ModelSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
+import type { DatasetSummary, PredictionResult, RowMapResult, TargetSummary } from '../workers/protocol';
+import type { ShownError } from './errorList';
 import { IDLE_JOB, type Job } from './job';
+import type { StudioModel, TrainedOrigin } from './modelOrigin';
 
 /** The lifecycle screens, left to right. */
 export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** An error shown to the person until dismissed. */
-export interface ShownError {
-  readonly id: number;
-  readonly message: string;
-}
+export type { ShownError } from './errorList';
 
 /** A measurement of the current model asked for on Evaluate (permutation importance, a curve): running, then its result (null when it failed or was stopped). */
 export interface Reading {
@@ -55,21 +53,23 @@ export interface StudioState {
    * repeated holdout), k-fold or repeated holdout, and an optional group column.
    */
   readonly validation: { readonly folds: number; readonly method: 'k-fold' | 'holdout'; readonly group: string | null };
-  readonly training: Job<ModelSummary>;
+  readonly training: Job<StudioModel>;
   /** What the running (or last) `training` job is: a training, an Auto run or a tuning. */
   readonly trainingKind: 'train' | 'auto' | 'tune';
   /** Per-epoch logs of the running (or last) training, for the live chart. */
   readonly history: readonly EpochLog[];
   /** The model family that `history` comes from (the picker may have moved on since). */
   readonly historyModel: string | null;
+  /** The settings the run of `history` started with: the chart is shown under them only. */
+  readonly historyOrigin: TrainedOrigin | null;
   /** Tuning of the next run: the search's settings (the form's values; defaults where unset). */
   readonly tuneSettings: Readonly<Record<string, unknown>>;
   /** The trials of the running (or last) tuning, as they are scored, for the live table. */
   readonly trials: readonly Trial[];
   /** The model `trials` tuned (the table shows under that model only). */
   readonly trialsModel: string | null;
-  /** The model export and prediction use: the last trained or imported one. */
-  readonly current: ModelSummary | null;
+  /** The model export and prediction use: the last trained or imported one, with what it was trained on. */
+  readonly current: StudioModel | null;
   /** The tree of the current model drawn on Evaluate (its first, or the one picked); null for other models. */
   readonly tree: TreeDescription | null;
   /**
@@ -111,6 +111,7 @@ export const INITIAL_STATE: StudioState = {
   trainingKind: 'train',
   history: [],
   historyModel: null,
+  historyOrigin: null,
   tuneSettings: {},
   trials: [],
   trialsModel: null,

@@ -36,10 +36,13 @@ export function App() {
       </header>
       <Stepper />
       <ErrorAlert />
-      <main className="screen" role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
-        <ScreenBoundary key={step} name={step[0].toUpperCase() + step.slice(1)}>
-          <Screen />
-        </ScreenBoundary>
+      {/* The main landmark holds the tab panel: role="tabpanel" on <main> itself would hide the landmark. */}
+      <main className="screen">
+        <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
+          <ScreenBoundary key={step} name={step[0].toUpperCase() + step.slice(1)}>
+            <Screen />
+          </ScreenBoundary>
+        </div>
       </main>
       <footer className="foot">
         Sample data: Iris (R. A. Fisher, 1936; public domain) and Palmer Penguins (Gorman, Williams &amp; Fraser, 2014; CC0).

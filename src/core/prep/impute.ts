@@ -17,13 +17,14 @@ const schema = {
       { value: 'most_frequent', label: 'Most frequent' },
       { value: 'constant', label: 'Constant' },
     ],
-    help: 'How to fill a missing number. The median resists outliers; a constant (below) keeps "missing" recognisable.',
+    help: 'How to fill a missing number. The median resists outliers; a constant keeps "missing" recognisable.',
   },
   numericFill: {
     type: 'number',
     label: 'Constant for numbers',
     default: 0,
-    help: 'The value used for missing numbers when the strategy is Constant.',
+    help: 'The value that fills missing numbers.',
+    shownWhen: { param: 'numeric', values: ['constant'] },
   },
   categorical: {
     type: 'choice',

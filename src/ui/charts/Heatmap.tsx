@@ -1,44 +1,111 @@
 import { useState } from 'react';
-import { fmt } from '../format';
+import { fmt, fmtCorrelation } from '../format';
+import { DIVERGING_GRADIENT, divergingColour, inkOn } from './diverging';
+
+/** Cells at least this wide print their value (two decimals at 11 px); smaller ones offer a table. */
+const PRINT_CELL = 30;
 
 /**
- * A matrix as coloured cells (an SVG): blue for negative, orange for positive, stronger colour for
- * larger magnitude. The value under the pointer shows below the chart (one element for all cells,
- * rather than a tooltip node per cell).
+ * A matrix in [−1, 1] as coloured cells (an SVG): blue for negative, orange for positive, stronger
+ * colour for larger magnitude, with a colour scale beside it. Cells large enough print their value
+ * (a projector has no pointer); a larger matrix offers its values as a table. The value under the
+ * pointer shows below the chart (one element for all cells, rather than a tooltip node per cell).
  */
 export function Heatmap({ labels, values, label, describe }: { labels: readonly string[]; values: readonly (readonly number[])[]; label: string; describe?: (i: number, j: number) => string }) {
   const [hover, setHover] = useState<[number, number] | null>(null);
-  const cell = Math.max(14, Math.min(36, Math.floor(560 / Math.max(1, labels.length))));
+  const cell = Math.max(14, Math.min(52, Math.floor(560 / Math.max(1, labels.length))));
+  const print = cell >= PRINT_CELL;
   const left = Math.min(170, 8 + 7 * Math.max(...labels.map((l) => l.length)));
   const top = left;
   const size = cell * labels.length;
-  const colour = (v: number) => {
-    if (!Number.isFinite(v)) return '#eee';
-    const a = Math.min(1, Math.abs(v));
-    return v < 0 ? `rgba(43, 123, 185, ${a})` : `rgba(217, 130, 43, ${a})`;
-  };
   return (
-    <figure className="chart heatmap" role="img" aria-label={label}>
-      <svg width={left + size + left / 2} height={top + size + 4} onMouseLeave={() => setHover(null)}>
-        {labels.map((l, i) => (
-          <g key={l}>
-            <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
-              {l}
-            </text>
-            <text transform={`translate(${left + i * cell + cell / 2 + 4}, ${top - 6}) rotate(-60)`} fontSize={11}>
-              {l}
-            </text>
-          </g>
+    <div className="heatmap-wrap">
+      <div className="heatmap-row">
+        <figure className="chart heatmap">
+          <svg role="img" aria-label={label} width={left + size + left / 2} height={top + size + 4} viewBox={`0 0 ${left + size + left / 2} ${top + size + 4}`} onMouseLeave={() => setHover(null)}>
+            {labels.map((l, i) => (
+              <g key={l}>
+                <text x={left - 6} y={top + i * cell + cell / 2 + 4} textAnchor="end" fontSize={11}>
+                  {l}
+                </text>
+                <text transform={`translate(${left + i * cell + cell / 2 + 4}, ${top - 6}) rotate(-60)`} fontSize={11}>
+                  {l}
+                </text>
+              </g>
+            ))}
+            {values.map((row, i) =>
+              row.map((v, j) => {
+                const fill = divergingColour(v);
+                return (
+                  <g key={`${i}-${j}`} onMouseEnter={() => setHover([i, j])}>
+                    <rect x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={fill} />
+                    {print ? (
+                      <text x={left + j * cell + (cell - 1) / 2} y={top + i * cell + cell / 2 + (cell >= 44 ? 4 : 3.5)} textAnchor="middle" fontSize={cell >= 44 ? 13 : 11} fill={inkOn(fill)} pointerEvents="none" className="heat-value">
+                        {fmtCorrelation(v)}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              }),
+            )}
+          </svg>
+          <figcaption className="small" aria-live="polite">
+            {hover ? (describe ? describe(hover[0], hover[1]) : `${labels[hover[0]]} × ${labels[hover[1]]}: ${fmt(values[hover[0]][hover[1]])}`) : print ? 'Point at a cell to see which measure it is.' : 'Point at a cell to read its value.'}
+          </figcaption>
+        </figure>
+        <ColourScale top={top} height={Math.min(size, 200)} />
+      </div>
+      {print ? null : <ValuesTable label={label} labels={labels} values={values} />}
+    </div>
+  );
+}
+
+/** The legend: the colours from +1 (top) to −1 (bottom), with their values. */
+function ColourScale({ top, height }: { top: number; height: number }) {
+  const ticks = [1, 0.5, 0, -0.5, -1];
+  return (
+    <div className="heat-scale" role="img" aria-label="Colour scale: −1 (blue, negative) through 0 (white) to 1 (orange, positive)" style={{ marginTop: top }}>
+      <div className="heat-ramp" style={{ height, background: DIVERGING_GRADIENT }} />
+      <div className="heat-ticks" style={{ height }}>
+        {ticks.map((t, i) => (
+          <span key={t} style={{ top: `${(i / (ticks.length - 1)) * 100}%` }}>
+            {t === 0 ? '0' : fmtCorrelation(t).replace(/\.?0+$/, '')}
+          </span>
         ))}
-        {values.map((row, i) =>
-          row.map((v, j) => (
-            <rect key={`${i}-${j}`} x={left + j * cell} y={top + i * cell} width={cell - 1} height={cell - 1} fill={colour(v)} onMouseEnter={() => setHover([i, j])} />
-          )),
-        )}
-      </svg>
-      <figcaption className="small" aria-live="polite">
-        {hover ? (describe ? describe(hover[0], hover[1]) : `${labels[hover[0]]} × ${labels[hover[1]]}: ${fmt(values[hover[0]][hover[1]])}`) : 'Point at a cell to read its value.'}
-      </figcaption>
-    </figure>
+      </div>
+    </div>
+  );
+}
+
+/** The matrix as a table, for one too large to print its values in the cells. */
+function ValuesTable({ label, labels, values }: { label: string; labels: readonly string[]; values: readonly (readonly number[])[] }) {
+  return (
+    <details className="heat-table">
+      <summary>Show the values as a table</summary>
+      <div className="table-scroll">
+        <table aria-label={`${label}: values`} className="rows">
+          <thead>
+            <tr>
+              <td />
+              {labels.map((l) => (
+                <th key={l} scope="col">
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((row, i) => (
+              <tr key={labels[i]}>
+                <th scope="row">{labels[i]}</th>
+                {row.map((v, j) => (
+                  <td key={j}>{fmtCorrelation(v) || '—'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }

@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmt } from '../format';
+import { ChartFigure } from './ChartFigure';
 
 /**
  * DBSCAN's eps helper: each row's distance to its k-th nearest neighbour, sorted, against the share
@@ -10,9 +11,13 @@ export function KDistanceChart({ curve, k, eps, suggested }: { curve: readonly n
   const data = curve.map((d, i) => ({ share: (100 * i) / last, distance: d }));
   const same = Math.abs(eps - suggested) <= 1e-9 * Math.max(1, eps);
   return (
-    <figure className="chart" role="img" aria-label="k-distance curve">
+    <ChartFigure
+      label="k-distance curve"
+      caption="Rows inside a cluster have close neighbours (the flat part); the curve turns up where rows become noise. A good eps is at that bend."
+      table={{ columns: ['% of rows', `distance to neighbour ${k}`], rows: data.map((d) => [d.share, d.distance]) }}
+    >
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="share" type="number" domain={[0, 100]} tickFormatter={(v) => `${v}%`} label={{ value: 'rows, sorted by the distance', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis tick={{ fontSize: 12 }} width={56} tickFormatter={fmt} />
@@ -22,9 +27,6 @@ export function KDistanceChart({ curve, k, eps, suggested }: { curve: readonly n
           {same ? null : <ReferenceLine y={eps} stroke="var(--orange)" strokeDasharray="4 3" label={{ value: `eps used ${fmt(eps)}`, position: 'insideBottomRight', fontSize: 12, fill: '#8a4a0b' }} />}
         </LineChart>
       </ResponsiveContainer>
-      <figcaption className="muted small">
-        Rows inside a cluster have close neighbours (the flat part); the curve turns up where rows become noise. A good eps is at that bend.
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }

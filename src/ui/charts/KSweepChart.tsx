@@ -2,6 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { KMeansSummary } from '../../core/models/unsupervised/summary';
 import { fmt } from '../format';
 import { coveringTicks } from './ticks';
+import { ChartFigure } from './ChartFigure';
 
 /**
  * One measure of the k-means sweep against k (inertia for the elbow, or the silhouette), with the
@@ -13,9 +14,9 @@ export function KSweepChart({ elbow, k, measure, label, height = 210 }: { elbow:
   const values = data.map((d) => d.value).filter((v): v is number => v !== null);
   const ticks = values.length ? coveringTicks(measure === 'inertia' ? 0 : Math.min(...values), Math.max(...values), 4) : undefined;
   return (
-    <figure className="chart" role="img" aria-label={label}>
+    <ChartFigure label={label} table={{ columns: ['clusters (k)', measure], rows: data.map((d) => [d.k, d.value]) }}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 20, right: 24, bottom: 16, left: 8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 20, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="k" type="number" domain={[1, maxK]} ticks={Array.from({ length: maxK }, (_, i) => i + 1)} label={{ value: 'clusters (k)', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis tick={{ fontSize: 12 }} width={56} tickFormatter={fmt} ticks={ticks} domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : ['auto', 'auto']} />
@@ -24,6 +25,6 @@ export function KSweepChart({ elbow, k, measure, label, height = 210 }: { elbow:
           <Line dataKey="value" name={measure} stroke={measure === 'inertia' ? 'var(--accent)' : 'var(--purple)'} strokeWidth={2} isAnimationActive={false} connectNulls={false} dot={{ r: 3 }} />
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -2,6 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import type { EpochLog } from '../../core/models/model';
 import { fmt } from '../format';
 import type { HistoryLabels } from './historyLabels';
+import { ChartFigure } from './ChartFigure';
 
 /**
  * Training and validation loss per epoch (or round, tree, iteration), with the validation metric on
@@ -15,9 +16,16 @@ export function LossChart({ history, metricName, labels, kept }: { history: read
   const hasMetric = history.some((h) => h.valMetric !== undefined);
   const { unit } = labels;
   return (
-    <figure className="chart" role="img" aria-label={`Loss per ${unit}`}>
+    <ChartFigure
+      label={`Loss per ${unit}`}
+      caption={labels.note}
+      table={{
+        columns: [unit, ...(labels.showLoss || !hasVal ? [labels.loss] : []), ...(hasVal ? [labels.valLoss] : []), ...(hasMetric ? [labels.metric(metricName)] : [])],
+        rows: history.map((h) => [h.epoch, ...(labels.showLoss || !hasVal ? [h.loss] : []), ...(hasVal ? [h.valLoss ?? null] : []), ...(hasMetric ? [h.valMetric ?? null] : [])]),
+      }}
+    >
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: unit, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis yAxisId="loss" tick={{ fontSize: 12 }} width={56} tickFormatter={fmt} />
@@ -32,7 +40,6 @@ export function LossChart({ history, metricName, labels, kept }: { history: read
           {kept ? <ReferenceLine yAxisId="loss" x={kept} stroke="#888" strokeDasharray="2 3" label={{ value: `kept: ${unit} ${kept}`, position: 'insideTopRight', fontSize: 12, fill: '#555' }} /> : null}
         </LineChart>
       </ResponsiveContainer>
-      {labels.note ? <figcaption className="muted small">{labels.note}</figcaption> : null}
-    </figure>
+    </ChartFigure>
   );
 }

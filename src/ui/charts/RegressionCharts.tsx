@@ -1,5 +1,6 @@
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmt } from '../format';
+import { ChartFigure } from './ChartFigure';
 
 /** Predicted against actual, with the line of perfect prediction. */
 export function PredictedVsActual({ actual, predicted }: { actual: readonly number[]; predicted: readonly number[] }) {
@@ -7,9 +8,9 @@ export function PredictedVsActual({ actual, predicted }: { actual: readonly numb
   const lo = Math.min(...actual, ...predicted);
   const hi = Math.max(...actual, ...predicted);
   return (
-    <figure className="chart" role="img" aria-label="Predicted vs actual">
+    <ChartFigure label="Predicted vs actual" caption="Points on the dashed line are predicted exactly." table={{ columns: ['row', 'actual', 'predicted'], rows: points.map((p, i) => [i + 1, p.actual, p.predicted]) }}>
       <ResponsiveContainer width="100%" height={300}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+        <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="actual" name="actual" domain={[lo, hi]} tickFormatter={fmt} label={{ value: 'actual', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis type="number" dataKey="predicted" name="predicted" domain={[lo, hi]} tickFormatter={fmt} width={56} tick={{ fontSize: 12 }} />
@@ -18,8 +19,7 @@ export function PredictedVsActual({ actual, predicted }: { actual: readonly numb
           <Scatter data={points} fill="var(--accent)" fillOpacity={0.6} isAnimationActive={false} />
         </ScatterChart>
       </ResponsiveContainer>
-      <figcaption className="muted small">Points on the dashed line are predicted exactly.</figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -27,9 +27,13 @@ export function PredictedVsActual({ actual, predicted }: { actual: readonly numb
 export function ResidualPlot({ actual, predicted }: { actual: readonly number[]; predicted: readonly number[] }) {
   const points = actual.map((a, i) => ({ predicted: predicted[i], residual: a - predicted[i] }));
   return (
-    <figure className="chart" role="img" aria-label="Residuals">
+    <ChartFigure
+      label="Residuals"
+      caption="Residual = actual − predicted. A shapeless band around zero is what a good model leaves."
+      table={{ columns: ['row', 'predicted', 'residual'], rows: points.map((p, i) => [i + 1, p.predicted, p.residual]) }}
+    >
       <ResponsiveContainer width="100%" height={300}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+        <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="predicted" name="predicted" domain={['auto', 'auto']} tickFormatter={fmt} label={{ value: 'predicted', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis type="number" dataKey="residual" name="residual" tickFormatter={fmt} width={56} tick={{ fontSize: 12 }} />
@@ -38,7 +42,6 @@ export function ResidualPlot({ actual, predicted }: { actual: readonly number[];
           <Scatter data={points} fill="var(--orange)" fillOpacity={0.6} isAnimationActive={false} />
         </ScatterChart>
       </ResponsiveContainer>
-      <figcaption className="muted small">Residual = actual − predicted. A shapeless band around zero is what a good model leaves.</figcaption>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,15 +1,16 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RocCurve } from '../../core/evaluate/classification';
 import { fmt } from '../format';
+import { ChartFigure } from './ChartFigure';
 
 const COLORS = ['var(--accent)', 'var(--orange)', 'var(--purple)', '#2b7bb9', '#b94a2b', '#6b8e23', '#8e236b', '#23708e'];
 
 /** ROC curves (one per class for multiclass) with the chance diagonal. */
 export function RocChart({ curves }: { curves: readonly { label: string; auc: number; curve: RocCurve }[] }) {
   return (
-    <figure className="chart" role="img" aria-label="ROC curve">
+    <ChartFigure label="ROC curve" table={{ columns: ['curve', 'false positive rate', 'true positive rate'], rows: curves.flatMap((c) => c.curve.fpr.map((x, k) => [c.label, x, c.curve.tpr[k]])) }}>
       <ResponsiveContainer width="100%" height={320}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+        <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'false positive rate', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
           <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={64} label={{ value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
@@ -31,6 +32,6 @@ export function RocChart({ curves }: { curves: readonly { label: string; auc: nu
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -3,6 +3,7 @@ import { useElementSize } from '../evaluate/tree/useElementSize';
 import { fmt } from '../format';
 import { NO_GROUP_COLOUR } from './palette';
 import { niceTicks } from './ticks';
+import { ChartFigure } from './ChartFigure';
 
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
 /** Pointer distance (px) within which a point is described. */
@@ -54,7 +55,12 @@ export function ScatterMap({
     setHover(best < 0 ? null : best);
   };
   return (
-    <figure className="chart scatter-map" role="img" aria-label={label}>
+    <ChartFigure
+      className="chart scatter-map"
+      label={label}
+      caption={<span aria-live="polite">{hover !== null ? describe(hover) : 'Point at a dot to see which row it is.'}</span>}
+      table={() => ({ columns: [axes[0], axes[1] ?? '', 'row'], rows: Array.from(x, (v, i) => [v, y[i], describe(i)]) })}
+    >
       <div ref={box}>
         <svg width={frame.width} height={height} onMouseMove={onMove} onMouseLeave={() => setHover(null)}>
           <g className="axis">
@@ -87,10 +93,7 @@ export function ScatterMap({
           {hover !== null ? <circle className="hovered" cx={frame.sx(x[hover])} cy={frame.sy(y[hover])} r={6} fill="none" /> : null}
         </svg>
       </div>
-      <figcaption className="small" aria-live="polite">
-        {hover !== null ? describe(hover) : 'Point at a dot to see which row it is.'}
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 

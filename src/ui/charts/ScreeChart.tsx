@@ -1,4 +1,5 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from './ChartFigure';
 
 /** Components drawn at most. */
 const SHOWN = 20;
@@ -31,9 +32,17 @@ export function ScreeChart({ ratio, cumulative, kept }: { ratio: readonly number
   // Labels fit above up to ~16 bars in a half-width card; shares that round to 0.0% go unlabelled.
   const labelled = data.length <= 16;
   return (
-    <figure className="chart" role="img" aria-label="Scree chart">
+    <ChartFigure
+      label="Scree chart"
+      caption={
+        <>
+          Coloured bars are the {kept} component{kept === 1 ? '' : 's'} the model keeps{ratio.length > SHOWN ? `; the first ${SHOWN} of ${ratio.length} are drawn` : ''}. Where the bars drop and flatten (the “elbow” of the scree), further components add little.
+        </>
+      }
+      table={{ columns: ['component', 'explained (%)', 'cumulative (%)'], rows: ratio.map((r, i) => [`pc${i + 1}`, Number((r * 100).toFixed(1)), Number(Math.min(100, cumulative[i] * 100).toFixed(1))]) }}
+    >
       <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12 }} width={48} />
@@ -53,9 +62,6 @@ export function ScreeChart({ ratio, cumulative, kept }: { ratio: readonly number
           <Line dataKey="cumulative" name="cumulative" stroke="var(--purple)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="muted small">
-        Coloured bars are the {kept} component{kept === 1 ? '' : 's'} the model keeps{ratio.length > SHOWN ? `; the first ${SHOWN} of ${ratio.length} are drawn` : ''}. Where the bars drop and flatten (the “elbow” of the scree), further components add little.
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }

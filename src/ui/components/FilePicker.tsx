@@ -31,13 +31,18 @@ export function FilePicker({ label, accept, hint, onFile, disabled }: { label: s
         type="file"
         accept={accept}
         disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) onFile(file);
           e.target.value = '';
         }}
       />
-      {hint ? <p className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

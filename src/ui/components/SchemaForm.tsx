@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ParamSchema, ParamSpec } from '../../core/params';
+import { paramShown, type ParamSchema, type ParamSpec } from '../../core/params';
 
 /**
  * A form drawn from a parameter schema: one labelled control per parameter with its help text.
@@ -21,7 +21,7 @@ export function SchemaForm({
   return (
     <div className="schema-form">
       {Object.entries(schema)
-        .filter(([key]) => !skip.includes(key))
+        .filter(([key]) => !skip.includes(key) && paramShown(schema, key, values))
         .map(([key, spec]) => (
           <Field key={key} spec={spec} value={values[key] ?? spec.default} onChange={(v) => onChange(key, v)} disabled={disabled} />
         ))}

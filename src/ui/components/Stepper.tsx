@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { goTo } from '../../state/actions';
 import { STEPS, type Step, type StudioState } from '../../state/store';
+import { focusScreen } from '../focus';
 import { useStudio } from '../useStudio';
 
 export const STEP_LABELS: Record<Step, string> = { data: 'Data', problem: 'Problem', prepare: 'Prepare', train: 'Train', evaluate: 'Evaluate', export: 'Export' };
@@ -69,11 +70,15 @@ export function Stepper() {
   );
 }
 
-/** A "Next: …" button to the following step. */
+/** A "Next: …" button to the following step; focus follows to the new screen's title. */
 export function NextStep({ to, disabled }: { to: Step; disabled?: boolean }) {
+  const next = () => {
+    goTo(to);
+    focusScreen(to);
+  };
   return (
     <div className="next">
-      <button type="button" className="primary" disabled={disabled} onClick={() => goTo(to)}>
+      <button type="button" className="primary" disabled={disabled} onClick={next}>
         Next: {STEP_LABELS[to]} →
       </button>
     </div>

@@ -1,4 +1,5 @@
 import type { DataProfile } from '../../core/profile/profile';
+import { ChartFigure } from '../charts/ChartFigure';
 
 /**
  * Share of missing values per column (only the columns that have any), as labelled bars. Plain
@@ -12,7 +13,7 @@ export function MissingChart({ profile }: { profile: DataProfile }) {
   const width = 420;
   const bar = 18;
   return (
-    <figure className="chart" role="img" aria-label="Missing values per column">
+    <ChartFigure label="Missing values per column" table={{ columns: ['column', 'missing (%)', 'missing rows'], rows: rows.map((r) => [r.name, Number((r.share * 100).toFixed(1)), r.missing]) }}>
       <svg width="100%" viewBox={`0 0 ${width} ${rows.length * (bar + 6) + 4}`} preserveAspectRatio="xMinYMin meet">
         {rows.map((r, i) => {
           const y = i * (bar + 6) + 2;
@@ -30,6 +31,6 @@ export function MissingChart({ profile }: { profile: DataProfile }) {
           );
         })}
       </svg>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -5,7 +5,7 @@ import { own } from '../../core/util/keyed';
 import { setColumnKind } from '../../state/actions';
 import { useStudio } from '../useStudio';
 import { MiniHistogram } from '../components/MiniHistogram';
-import { fmt } from '../format';
+import { fmtStat } from '../format';
 
 /** One row per column: type, missing, unique, summary figures and a distribution sparkline. */
 export function ProfileTable({ profile, dateOrders }: { profile: DataProfile; dateOrders: Readonly<Record<string, DateOrder>> }) {
@@ -88,8 +88,11 @@ function TypeCell({ column, dateOrder }: { column: ColumnProfile; dateOrder?: Da
 
 function summaryText(c: ColumnProfile): string {
   if (c.kind === 'numeric' && c.mean !== undefined) {
-    const more = [`skew ${fmt(c.skew)}`, c.zeros ? `${c.zeros.toLocaleString('en-US')} zeros` : '', c.outliers ? `${c.outliers.toLocaleString('en-US')} outliers` : ''].filter(Boolean).join(' · ');
-    return `mean ${fmt(c.mean)} · sd ${fmt(c.std)} · min ${fmt(c.min)} · median ${fmt(c.median)} · max ${fmt(c.max)}\n${more}`;
+    // Figures far below the column's magnitude are rounding (the mean of a centred column): 0.
+    const scale = Math.max(Math.abs(c.min ?? 0), Math.abs(c.max ?? 0));
+    const stat = (v: number | undefined) => fmtStat(v, scale);
+    const more = [`skew ${fmtStat(c.skew, 1)}`, c.zeros ? `${c.zeros.toLocaleString('en-US')} zeros` : '', c.outliers ? `${c.outliers.toLocaleString('en-US')} outliers` : ''].filter(Boolean).join(' · ');
+    return `mean ${stat(c.mean)} · sd ${stat(c.std)} · min ${stat(c.min)} · median ${stat(c.median)} · max ${stat(c.max)}\n${more}`;
   }
   if (c.kind === 'datetime' && c.min !== undefined && !Number.isNaN(c.min)) {
     return `${new Date(c.min).toISOString().slice(0, 10)} to ${new Date(c.max!).toISOString().slice(0, 10)}`;

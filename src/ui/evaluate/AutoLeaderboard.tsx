@@ -5,6 +5,7 @@ import type { TrainReport } from '../../core/train/report';
 import { goTo, setModel, setModelParam } from '../../state/actions';
 import { train } from '../../state/modelJobs';
 import { fmtMetric } from '../format';
+import { autoPlain } from '../train/autoReason';
 
 /** How Auto chose: its reason, and the leaderboard of every family on the same folds, sortable, each trainable from here. */
 export function AutoLeaderboard({ report }: { report: TrainReport }) {
@@ -40,7 +41,11 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
   return (
     <div className="card">
       <h3 id="auto-title">How Auto chose</h3>
-      <p>{auto.explanation}</p>
+      <p>{autoPlain(auto)}</p>
+      <details className="disclosure">
+        <summary>The figures behind the choice</summary>
+        <p>{auto.explanation}</p>
+      </details>
       <p className="help">
         Every model with its default settings, scored on the same {auto.folds} cross-validation folds of the training rows (means over the folds; ± the spread), best first by {METRIC_LABELS[auto.metric] ?? auto.metric}
         {tuned ? `; then ${tuned} tuned candidates of the leaders` : ''}. {auto.stop_reason.replace(/^./, (c) => c.toUpperCase())} ({auto.trials_per_model !== undefined ? `${auto.trials_per_model} tuning trials per model, no clock` : `budget ${auto.budget_s} s`}). Click a heading to sort.
@@ -58,7 +63,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
               <th scope="col">Model</th>
               {metrics.map((m) => header(m, METRIC_LABELS[m] ?? m))}
               {header('seconds', 'Seconds')}
-              <th scope="col">
+              <th scope="col" className="row-action">
                 <span className="visually-hidden">Train</span>
               </th>
             </tr>
@@ -81,7 +86,7 @@ export function AutoLeaderboard({ report }: { report: TrainReport }) {
                   ))
                 )}
                 <td>{(r.ms / 1000).toFixed(r.ms < 10_000 ? 2 : 1)}</td>
-                <td>
+                <td className="row-action">
                   <button type="button" onClick={() => trainThis(r.model, r.params)} aria-label={`Train ${r.label}`}>
                     Train
                   </button>

@@ -1,3 +1,6 @@
+import { inkOn } from '../charts/diverging';
+import { shareShade } from '../charts/palette';
+
 /** A confusion-matrix heatmap: rows are true classes, columns predictions; colour by row share. */
 export function ConfusionMatrix({ classes, matrix }: { classes: readonly string[]; matrix: readonly (readonly number[])[] }) {
   return (
@@ -23,9 +26,9 @@ export function ConfusionMatrix({ classes, matrix }: { classes: readonly string[
                 <th scope="row">{classes[i]}</th>
                 {row.map((count, j) => {
                   const share = count / total;
-                  const hue = i === j ? '152, 60%' : '8, 70%';
+                  const background = i === j ? shareShade(152, 60, share) : shareShade(8, 70, share);
                   return (
-                    <td key={j} style={{ background: `hsla(${hue}, 45%, ${share * 0.85})`, color: share > 0.55 ? 'white' : undefined }} title={`${count} of ${total} “${classes[i]}” rows predicted “${classes[j]}”`}>
+                    <td key={j} style={{ background, color: inkOn(background) }} title={`${count} of ${total} “${classes[i]}” rows predicted “${classes[j]}”`}>
                       {count}
                     </td>
                   );

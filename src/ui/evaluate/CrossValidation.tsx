@@ -1,6 +1,7 @@
 import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { TrainReport } from '../../core/train/report';
 import { fmtMetric } from '../format';
+import { MetricTerm } from '../glossary/MetricTerm';
 
 /** The cross-validation of the run, when it had one: every metric's mean ± spread and its folds, and the main metric's folds drawn. */
 export function CrossValidation({ report }: { report: TrainReport }) {
@@ -42,7 +43,9 @@ export function CrossValidation({ report }: { report: TrainReport }) {
           <tbody>
             {keys.map((k) => (
               <tr key={k}>
-                <th scope="row">{METRIC_LABELS[k] ?? k}</th>
+                <th scope="row">
+                  <MetricTerm metric={k} label={METRIC_LABELS[k]} />
+                </th>
                 <td>
                   {fmtMetric(cv[k].mean)} ± {fmtMetric(cv[k].std)}
                 </td>

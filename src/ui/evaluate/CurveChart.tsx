@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Curve, CurvePoint } from '../../core/explain/curves';
 import { fmt, fmtMetric } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 /** The empty slot between the number line and a point drawn apart ("no limit"). */
 const GAP = ' ';
@@ -23,9 +24,13 @@ export function CurveChart({ curve, by, x, point, log = false }: { curve: Curve;
   const y = scoreTicks(curve);
   return (
     <>
-      <figure className="chart" role="img" aria-label={`Scores by ${by}: ${curve.points.map((p) => `${describe(p)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}>
+      <ChartFigure
+        label={`Scores by ${by}: ${curve.points.map((p) => `${describe(p)}, training ${fmtMetric(p.train.mean)}, validation ${fmtMetric(p.validation.mean)}`).join('; ')}`}
+        name={`Scores by ${by}`}
+        table={{ columns: [x, `training ${name}`, `validation ${name}`], rows: curve.points.map((p) => [describe(p), fmtMetric(p.train.mean), fmtMetric(p.validation.mean)]) }}
+      >
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 8, right: apart.length ? 36 : 16, bottom: 16, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: apart.length ? 36 : 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {numeric ? (
               <XAxis dataKey="x" type="number" scale={log ? 'log' : 'auto'} domain={['dataMin', 'dataMax']} tickFormatter={fmt} label={{ value: x, position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
@@ -40,7 +45,7 @@ export function CurveChart({ curve, by, x, point, log = false }: { curve: Curve;
             <Line dataKey="validation" name={`validation ${name}`} stroke="var(--orange)" strokeWidth={2} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
       {apart.length ? <p className="muted small">“{apart.map((p) => p.apart).join('”, “')}” is drawn apart at the right: it switches the limit off, it is not a value on the scale.</p> : null}
       <p className="fit-reading">{curve.reading}</p>
     </>

@@ -4,8 +4,10 @@ import type { Dependence } from '../../core/explain/dependence';
 import { measureDependence } from '../../state/modelReading';
 import type { SupervisedModelSummary } from '../../workers/protocol';
 import { ProgressBar } from '../components/ProgressBar';
+import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { fmt } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 type Result = Dependence & { readonly on: string };
 
@@ -21,7 +23,7 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
   // Dates and free text have no grid to move along.
   const columns = current.inputSchema.filter((c) => c.kind === 'numeric' || c.kind === 'categorical' || c.kind === 'boolean').map((c) => c.name);
   const importance = current.importance?.map((f) => f.source) ?? [];
-  const { running, result, start } = useOnRequest<Result, [string]>('dependence', measureDependence);
+  const { running, result, start, blocked, describedBy } = useOnRequest<Result, [string]>('dependence', measureDependence);
   // The column drawn (back from another step), else the most important one, as the one to look at.
   const [column, setColumn] = useState(result?.column ?? importance.find((c) => columns.includes(c)) ?? columns[0] ?? '');
   const classes = current.report.classes;
@@ -51,10 +53,11 @@ export function DependenceCard({ current }: { current: SupervisedModelSummary })
             </select>
           </>
         ) : null}
-        <button type="button" onClick={() => start(column)} disabled={running || !column}>
+        <button type="button" onClick={() => start(column)} disabled={running || !column || blocked !== null} aria-describedby={describedBy}>
           Draw partial dependence
         </button>
       </div>
+      <RequestNotes readingKey="dependence" />
       {running ? <ProgressBar label="Predicting every row at every value" /> : null}
       {result ? <DependenceChart result={result} output={Math.min(output, result.outputs.length - 1)} /> : null}
     </div>
@@ -73,13 +76,14 @@ function DependenceChart({ result, output }: { result: Result; output: number })
   const pdp = result.pdp[output];
   return (
     <>
-      <figure
-        className="chart"
-        role="img"
-        aria-label={`Partial dependence of the ${what} on ${result.column}: ${result.grid.map((g, i) => `${g}: ${fmt(pdp[i])}`).join('; ')}`}
+      <ChartFigure
+        label={`Partial dependence of the ${what} on ${result.column}: ${result.grid.map((g, i) => `${g}: ${fmt(pdp[i])}`).join('; ')}`}
+        name={`Partial dependence on ${result.column}`}
+        caption={`The ${what} against ${result.column}, averaged over ${result.rows.toLocaleString('en')} of the ${result.on} (thick line), and ${ice.length} of those rows one by one (thin lines).`}
+        table={{ columns: [result.column, `average ${what}`], rows: result.grid.map((g, i) => [g, pdp[i]]) }}
       >
         <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {numeric ? (
               <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmt} tick={{ fontSize: 12 }} label={{ value: result.column, position: 'insideBottom', offset: -10 }} />
@@ -94,10 +98,7 @@ function DependenceChart({ result, output }: { result: Result; output: number })
             <Line dataKey="pdp" stroke="var(--orange)" strokeWidth={3} dot={!numeric} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-        <figcaption className="muted small">
-          The {what} against {result.column}, averaged over {result.rows.toLocaleString('en')} of the {result.on} (thick line), and {ice.length} of those rows one by one (thin lines).
-        </figcaption>
-      </figure>
+      </ChartFigure>
       <p className="fit-reading">{result.reading}</p>
     </>
   );

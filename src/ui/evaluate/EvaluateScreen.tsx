@@ -20,20 +20,25 @@ import { ValidationCurveCard } from './ValidationCurveCard';
 import { TreeCard } from './tree/TreeCard';
 import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
+import type { ReactNode } from 'react';
+import { OutOfDate } from '../components/OutOfDate';
 
 /** Step 5: how good the model is on rows it never saw, and where it goes wrong; or what a model without a target found. */
 export function EvaluateScreen() {
   const current = useStudio((s) => s.current);
   if (!current) return null;
-  return current.kind === 'unsupervised' ? <UnsupervisedEvaluation current={current} /> : <SupervisedEvaluation current={current} />;
+  // Said under the heading when the settings changed since the model was trained.
+  const notice = <OutOfDate model={current} />;
+  return current.kind === 'unsupervised' ? <UnsupervisedEvaluation current={current} notice={notice} /> : <SupervisedEvaluation current={current} notice={notice} />;
 }
 
-function SupervisedEvaluation({ current }: { current: SupervisedModelSummary }) {
+function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSummary; notice: ReactNode }) {
   const { report } = current;
   const ev = report.evaluation;
   return (
     <section aria-labelledby="evaluate-title">
       <h2 id="evaluate-title">Evaluate</h2>
+      {notice}
       <p className="lede">
         {getModelInfo(report.model).label} predicting “{report.target}” ({TASK_LABELS[report.task].toLowerCase()}) from {report.features} features; trained on {report.split.train.toLocaleString('en')} rows, tested on{' '}
         {report.split.test.toLocaleString('en')}. {current.source === 'imported' ? `Imported from ${current.name}.` : `${report.backend === 'none' ? 'Trained and tested' : `Backend ${report.backend}`} in ${seconds(report.timings_ms.total / 1000)}.`}
@@ -117,7 +122,7 @@ function InsideTheModel({ current }: { current: SupervisedModelSummary }) {
       {importance ? <ImportanceChart importance={importance} model={report.model} /> : null}
       {curve ? (
         <div className="card">
-          <h3>Learning curve</h3>
+          <h3>Loss during training, per {labels.unit}</h3>
           <p className="help">{report.stop_reason.replace(/^./, (c) => c.toUpperCase())}.</p>
           <LossChart history={report.history} metricName={report.task === 'regression' ? 'R²' : 'accuracy'} labels={labels} kept={keptStep(report.model, report.history)} />
         </div>

@@ -2,6 +2,7 @@ import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { TrainReport } from '../../core/train/report';
 import { fmt, fmtMetric } from '../format';
 import { fitHint, reportBaseline } from './fitHint';
+import { MetricTerm } from '../glossary/MetricTerm';
 
 /** The test metrics (name and value), and train beside test with a reading of the gap. */
 export function MetricsTables({ report }: { report: TrainReport }) {
@@ -23,7 +24,9 @@ export function MetricsTables({ report }: { report: TrainReport }) {
           <tbody>
             {keys.map((k) => (
               <tr key={k}>
-                <th scope="row">{METRIC_LABELS[k] ?? k}</th>
+                <th scope="row">
+                  <MetricTerm metric={k} label={METRIC_LABELS[k]} />
+                </th>
                 <td>{fmtMetric(report.metrics.test[k])}</td>
                 <td className="muted">{fmtMetric(baseline?.metrics[k])}</td>
               </tr>
@@ -47,7 +50,9 @@ export function MetricsTables({ report }: { report: TrainReport }) {
           <tbody>
             {keys.map((k) => (
               <tr key={k}>
-                <th scope="row">{METRIC_LABELS[k] ?? k}</th>
+                <th scope="row">
+                  <MetricTerm metric={k} label={METRIC_LABELS[k]} />
+                </th>
                 <td>{fmtMetric(report.metrics.train[k])}</td>
                 <td>{fmtMetric(report.metrics.test[k])}</td>
               </tr>

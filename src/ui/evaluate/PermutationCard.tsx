@@ -1,5 +1,6 @@
 import type { PermutationImportance } from '../../core/explain/permutation';
 import { measurePermutationImportance } from '../../state/modelReading';
+import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { fmtMetric } from '../format';
 import { BarCell } from '../components/BarCell';
@@ -12,7 +13,7 @@ type Result = PermutationImportance & { readonly on: string };
  * model, so a new model starts without a measurement.
  */
 export function PermutationCard() {
-  const { running, result, start } = useOnRequest<Result>('permutation', () => measurePermutationImportance(5));
+  const { running, result, start, blocked, describedBy } = useOnRequest<Result>('permutation', () => measurePermutationImportance(5));
   const max = result ? Math.max(...result.columns.map((c) => c.mean + c.std), 1e-12) : 1;
   const metric = result?.metric === 'r2' ? 'R²' : 'accuracy';
   return (
@@ -53,9 +54,12 @@ export function PermutationCard() {
           </table>
         </>
       ) : (
-        <button type="button" onClick={start} disabled={running}>
-          {running ? 'Measuring…' : 'Measure permutation importance'}
-        </button>
+        <>
+          <button type="button" onClick={start} disabled={running || blocked !== null} aria-describedby={describedBy}>
+            {running ? 'Measuring…' : 'Measure permutation importance'}
+          </button>
+          <RequestNotes readingKey="permutation" />
+        </>
       )}
     </div>
   );

@@ -3,7 +3,9 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterCh
 import type { ClassificationDetails } from '../../core/evaluate/evaluate';
 import { scoresAt } from '../../core/evaluate/threshold';
 import { saveThreshold } from '../../state/modelReading';
+import { ActionError } from '../components/ActionError';
 import { fmt, fmtMetric } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 /**
  * A binary classifier's decision threshold: a slider that moves the confusion matrix and the
@@ -88,11 +90,17 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           {saved !== null ? `Saved in the model: ${saved.toFixed(2)} (exports and predictions use it).` : 'The model predicts the more probable class (0.50) until a threshold is saved.'}
         </span>
       </div>
+      <ActionError origin="evaluate:threshold" />
       <div className="grid-2">
-        <figure className="chart" role="img" aria-label={`Precision–recall curve (average precision ${fmt(binary.pr.averagePrecision)}), with the point at threshold ${threshold.toFixed(2)}`}>
-          <figcaption className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</figcaption>
+        <ChartFigure
+          label={`Precision–recall curve (average precision ${fmt(binary.pr.averagePrecision)}), with the point at threshold ${threshold.toFixed(2)}`}
+          name="Precision–recall curve"
+          captionFirst
+          caption={<span className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</span>}
+          table={{ columns: ['recall', 'precision'], rows: binary.pr.recall.map((x, i) => [x, binary.pr.precision[i]]) }}
+        >
           <ResponsiveContainer width="100%" height={260}>
-            <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+            <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'recall', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
               <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
@@ -101,11 +109,16 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
               <Line data={[{ x: scores.recall, y: scores.precision }]} dataKey="y" name="threshold" stroke="var(--orange)" dot={{ r: 6, fill: 'var(--orange)' }} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
-        </figure>
-        <figure className="chart" role="img" aria-label={`Calibration: predicted probability of ${positive} against the share that is, in ${binary.calibration.length} bins`}>
-          <figcaption className="muted small">Calibration: when the model says p, how often is it “{positive}”? On the diagonal is well calibrated.</figcaption>
+        </ChartFigure>
+        <ChartFigure
+          label={`Calibration: predicted probability of ${positive} against the share that is, in ${binary.calibration.length} bins`}
+          name="Calibration"
+          captionFirst
+          caption={<span className="muted small">Calibration: when the model says p, how often is it “{positive}”? On the diagonal is well calibrated.</span>}
+          table={{ columns: ['predicted probability', 'observed share', 'rows'], rows: binary.calibration.map((b) => [b.predicted, b.observed, b.count]) }}
+        >
           <ResponsiveContainer width="100%" height={260}>
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+            <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'predicted probability', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
               <YAxis type="number" dataKey="y" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'observed share', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
@@ -114,7 +127,7 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
               <Scatter data={binary.calibration.map((b) => ({ x: b.predicted, y: b.observed, rows: b.count }))} fill="var(--accent)" line={{ stroke: 'var(--accent)' }} isAnimationActive={false} />
             </ScatterChart>
           </ResponsiveContainer>
-        </figure>
+        </ChartFigure>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { goTo, setNextRunParam } from '../../state/actions';
 import { cancel } from '../../state/watchdog';
 import { measureValidationCurve } from '../../state/modelReading';
 import { fmt } from '../format';
+import { RequestNotes } from '../components/RequestNotes';
 import { useOnRequest } from '../components/useOnRequest';
 import { CurveChart } from './CurveChart';
 
@@ -27,7 +28,7 @@ const FOLDS = 3;
 export function ValidationCurveCard({ model, task }: { model: string; task: Task }) {
   const info = getModelInfo(model);
   const space = searchSpace(info.schema, task);
-  const { running, result, start } = useOnRequest<Result, [string, number, CurveRange | undefined]>('validation-curve', measureValidationCurve);
+  const { running, result, start, blocked, describedBy } = useOnRequest<Result, [string, number, CurveRange | undefined]>('validation-curve', measureValidationCurve);
   // A number setting first (a tree's depth, a rate): its curve shows under- and overfitting.
   const [param, setParam] = useState(result?.param ?? (space.find((d) => info.schema[d.name]?.type === 'number') ?? space[0])?.name ?? '');
   const [ranges, setRanges] = useState<Readonly<Record<string, RangeText>>>({});
@@ -62,7 +63,7 @@ export function ValidationCurveCard({ model, task }: { model: string; task: Task
         {values.length ? `Tries ${valuesText(values, numeric)}: ${values.length} × ${FOLDS} models.` : ''}
       </p>
       <div className="actions">
-        <button type="button" onClick={() => start(param, FOLDS, range)} disabled={running || problem !== null} aria-describedby={problem ? 'validation-curve-range-error' : 'validation-curve-values'}>
+        <button type="button" onClick={() => start(param, FOLDS, range)} disabled={running || problem !== null || blocked !== null} aria-describedby={[problem ? 'validation-curve-range-error' : 'validation-curve-values', describedBy].filter(Boolean).join(' ')}>
           {running ? 'Training each value…' : 'Draw the validation curve'}
         </button>
         {running ? (
@@ -71,6 +72,7 @@ export function ValidationCurveCard({ model, task }: { model: string; task: Task
           </button>
         ) : null}
       </div>
+      <RequestNotes readingKey="validation-curve" />
       {result ? (
         <>
           <CurveChart curve={result} by={label(result.param)} x={label(result.param)} point={(x) => `${label(result.param)} ${typeof x === 'number' ? fmt(x) : x}`} log={dimension?.kind === 'number' && dimension.log} />

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Explanation } from '../../core/explain/contributions';
 import { predictFile, predictionsCsvFile } from '../../state/actions';
 import { explainPrediction } from '../../state/modelReading';
+import { ActionError } from '../components/ActionError';
 import { FilePicker } from '../components/FilePicker';
 import { ProgressBar } from '../components/ProgressBar';
 import { RowsTable } from '../components/RowsTable';
 import { downloadBlob } from '../download';
 import { useStudio } from '../useStudio';
+import { answerFirst } from './answerFirst';
 import { WhyCard } from './WhyCard';
 
 type Why = Explanation & { readonly row: number; readonly against: string };
@@ -17,7 +19,8 @@ export function PredictPanel() {
   const prediction = useStudio((s) => s.prediction);
   const result = prediction.result;
   const supervised = current?.kind !== 'unsupervised';
-  const predicted = result ? result.columns.slice(result.columns.length - result.added) : [];
+  // The answer first: the table leads with the predictions; the download keeps the CLI's order.
+  const shown = useMemo(() => (result ? answerFirst(result.columns, result.preview, result.added) : null), [result]);
   // The explained row, keyed by the predictions it belongs to (a new file or model starts afresh).
   const [why, setWhy] = useState<{ for: typeof result; row: number; result: Why | null } | null>(null);
   const shownWhy = why && why.for === result ? why : null;
@@ -40,8 +43,9 @@ export function PredictPanel() {
         onFile={(f) => void predictFile(f)}
         disabled={!current || prediction.state === 'running'}
       />
+      <ActionError origin="export:predict" />
       {prediction.state === 'running' ? <ProgressBar label="Predicting" detail={prediction.progress?.stage} /> : null}
-      {result ? (
+      {result && shown ? (
         <>
           <div className="actions">
             <button
@@ -61,11 +65,12 @@ export function PredictPanel() {
           {supervised ? <p className="muted small">“Why?” shows how each column of a row pushed its prediction.</p> : null}
           <RowsTable
             label="Predictions"
-            columns={result.columns}
-            rows={result.preview}
-            highlight={predicted}
+            columns={shown.columns}
+            rows={shown.rows}
+            highlight={shown.answers}
             action={supervised ? { text: 'Why?', name: (i) => `Why row ${i + 1}?`, onClick: ask, active: shownWhy?.row ?? null } : undefined}
           />
+          <ActionError origin="export:why" />
           {shownWhy && !shownWhy.result ? <ProgressBar label={`Explaining row ${shownWhy.row + 1}`} /> : null}
           {shownWhy?.result ? <WhyCard result={shownWhy.result} values={new Map(result.columns.map((c, j) => [c, result.preview[shownWhy.row][j]]))} /> : null}
         </>

@@ -29,7 +29,7 @@ export function RunsTable({ runs, selected, onSelect, onRerun, onDelete, busy }:
             <th scope="col">Data</th>
             <th scope="col">Duration</th>
             <th scope="col">Status</th>
-            <th scope="col">
+            <th scope="col" className="row-action">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -67,7 +67,7 @@ export function RunsTable({ runs, selected, onSelect, onRerun, onDelete, busy }:
                   </span>
                   {run.error ? <span className="run-sub run-error">{run.error}</span> : null}
                 </td>
-                <td className="nowrap">
+                <td className="nowrap row-action">
                   <button type="button" className="small-button" aria-label={`Re-run ${name}`} disabled={busy} onClick={() => onRerun(run)}>
                     Re-run
                   </button>{' '}

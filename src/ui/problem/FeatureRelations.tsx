@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FeatureRelation } from '../../core/profile/association';
 import { fmt } from '../format';
+import { type ChartTable, ChartFigure } from '../charts/ChartFigure';
 
 const MEASURE = { pearson: '|r|', eta: 'η', cramers_v: 'V' } as const;
 const COLORS = ['var(--accent)', 'var(--orange)', 'var(--purple)', '#2b7bb9', '#b94a2b', '#6b8e23', '#8e236b', '#23708e'];
@@ -12,9 +13,9 @@ export function FeatureRelations({ relations, target }: { relations: readonly Fe
   return (
     <div className="card">
       <h3>How each feature relates to “{target}”</h3>
-      <figure className="chart" role="img" aria-label="Feature relations to the target">
+      <ChartFigure label="Feature relations to the target" table={{ columns: ['feature', 'strength', 'measure'], rows: ranking.map((r) => [r.name, r.value, r.measure]) }}>
         <ResponsiveContainer width="100%" height={Math.max(120, 26 * ranking.length + 40)}>
-          <BarChart data={ranking} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={ranking} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 1]} tick={{ fontSize: 12 }} />
             <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
@@ -22,7 +23,7 @@ export function FeatureRelations({ relations, target }: { relations: readonly Fe
             <Bar dataKey="value" fill="var(--accent)" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
       <p className="muted small">Strength from 0 (unrelated) to 1: |r| between two numbers, η between a number and categories, Cramér&apos;s V between categories. Strong is not the same as useful: a feature that is only known after the outcome leaks it.</p>
       <div className="small-multiples">
         {relations.slice(0, 4).map((r) => (
@@ -33,6 +34,13 @@ export function FeatureRelations({ relations, target }: { relations: readonly Fe
   );
 }
 
+/** The numbers behind one small chart: counts per bin and class, the points, or the mean per category. */
+function relationTable({ chart, feature }: FeatureRelation, target: string): ChartTable {
+  if (chart.kind === 'stacked') return { columns: [feature, ...chart.classes], rows: chart.bins.map((bin, b) => [bin, ...chart.counts[b]]) };
+  if (chart.kind === 'scatter') return { columns: [feature, target], rows: chart.x.map((x, i) => [x, chart.y[i]]) };
+  return { columns: [feature, `mean ${target}`], rows: chart.categories.map((c, i) => [c, chart.means[i]]) };
+}
+
 function RelationChart({ relation, target }: { relation: FeatureRelation; target: string }) {
   const { chart, feature } = relation;
   const title = `${feature} vs ${target}`;
@@ -41,7 +49,7 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
     // Classes are read by position, not used as keys: a class may be called `bin` or `__proto__`.
     const data = chart.bins.map((bin, b) => ({ bin, counts: chart.counts[b] }));
     body = (
-      <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
         <XAxis dataKey="bin" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
         <YAxis tick={{ fontSize: 10 }} width={40} />
         <Tooltip />
@@ -53,7 +61,7 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
     );
   } else if (chart.kind === 'scatter') {
     body = (
-      <ScatterChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+      <ScatterChart accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
         <XAxis type="number" dataKey="x" name={feature} tick={{ fontSize: 10 }} domain={['auto', 'auto']} tickFormatter={fmt} />
         <YAxis type="number" dataKey="y" name={target} tick={{ fontSize: 10 }} width={48} domain={['auto', 'auto']} tickFormatter={fmt} />
         <Tooltip formatter={(v) => fmt(Number(v))} />
@@ -62,7 +70,7 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
     );
   } else {
     body = (
-      <BarChart data={chart.categories.map((c, i) => ({ name: c, value: chart.means[i] }))} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={chart.categories.map((c, i) => ({ name: c, value: chart.means[i] }))} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
         <XAxis dataKey="name" tick={{ fontSize: 10 }} />
         <YAxis tick={{ fontSize: 10 }} width={48} tickFormatter={fmt} />
         <Tooltip formatter={(v) => fmt(Number(v))} />
@@ -71,13 +79,20 @@ function RelationChart({ relation, target }: { relation: FeatureRelation; target
     );
   }
   return (
-    <figure className="chart small-chart" role="img" aria-label={title}>
-      <figcaption>
-        <strong>{feature}</strong> <span className="muted small">({MEASURE[relation.measure]} = {relation.strength.toFixed(2)})</span>
-      </figcaption>
+    <ChartFigure
+      className="chart small-chart"
+      label={title}
+      captionFirst
+      caption={
+        <>
+          <strong>{feature}</strong> <span className="muted small">({MEASURE[relation.measure]} = {relation.strength.toFixed(2)})</span>
+        </>
+      }
+      table={relationTable(relation, target)}
+    >
       <ResponsiveContainer width="100%" height={180}>
         {body}
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,12 +1,17 @@
-import { ensembleInfo, getModelInfo } from '../../core/models/info';
+import { useState } from 'react';
+import { ensembleInfo } from '../../core/models/info';
 import type { AutoReport } from '../../core/tune/auto';
 import { goTo } from '../../state/actions';
 import { fmtMetric } from '../format';
-import { autoReason } from './autoReason';
+import { autoPlain, autoReason } from './autoReason';
 
-/** Auto's done message on Train: which model won, its cross-validated score, why, and the way to its leaderboard. */
+/**
+ * Auto's done message on Train: which model won and how well, in one plain sentence; the
+ * cross-validated score and the reasoning one click away; and the way to its leaderboard.
+ */
 export function AutoDone({ auto, refit }: { auto: AutoReport; refit: string }) {
   const { winner } = auto;
+  const [open, setOpen] = useState(false);
   const tuned = Object.keys(winner.params).length > 0;
   const metric = auto.metric === 'accuracy' ? 'accuracy' : 'R²';
   const seeBoard = () => {
@@ -16,13 +21,21 @@ export function AutoDone({ auto, refit }: { auto: AutoReport; refit: string }) {
   };
   return (
     <>
-      <strong>
-        Auto chose {getModelInfo(winner.model).label}, {winner.model === ensembleInfo.id ? 'averaging the leading models' : tuned ? 'with tuned settings' : 'with its default settings'}
-      </strong>
-      : cross-validated {metric} {fmtMetric(winner.score)} ± {fmtMetric(winner.std)} over {auto.folds} folds of the training rows. {autoReason(auto)}{' '}
+      <strong>{autoPlain(auto)}</strong>{' '}
       <button type="button" className="link" onClick={seeBoard}>
         See how Auto chose (leaderboard)
       </button>
+      <br />
+      {/* A button, not <details>: this sits in the status paragraph, which takes phrasing content only. */}
+      <button type="button" className="link" aria-expanded={open} aria-controls="auto-figures" onClick={() => setOpen(!open)}>
+        <span aria-hidden>{open ? '▾' : '▸'}</span> The figures behind the choice
+      </button>
+      {open ? ' ' : null}
+      {open ? (
+        <span id="auto-figures" className="small">
+          {winner.model === ensembleInfo.id ? 'Averaging the leading models' : tuned ? 'With tuned settings' : 'With its default settings'}: cross-validated {metric} {fmtMetric(winner.score)} ± {fmtMetric(winner.std)} over {auto.folds} folds of the training rows. {autoReason(auto)}
+        </span>
+      ) : null}
       <br />
       <span className="muted small">Its final training on all training rows: {refit}</span>
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AutoReport, LeaderboardRow } from '../../core/tune/auto';
-import { autoReason } from './autoReason';
+import { autoPlain, autoReason } from './autoReason';
 
 const row = (model: string, label: string, score: number): LeaderboardRow => ({ model, label, metrics: { accuracy: { mean: score, std: 0.01, folds: [] } } as unknown as LeaderboardRow['metrics'], score, ms: 10 });
 const report = (winner: AutoReport['winner'], leaderboard: LeaderboardRow[], rescored: AutoReport['rescored'] = []): AutoReport => ({ metric: 'accuracy', budget_s: 60, folds: 3, leaderboard, trials: [], winner, rescored, explanation: '', stop_reason: '' });
@@ -18,5 +18,17 @@ describe('autoReason', () => {
       [{ model: 'gbdt', params: { learning_rate: 0.2 }, searched: 0.96, score: 0.95, std: 0.01 }],
     );
     expect(autoReason(auto)).toBe('Why: it had the best cross-validated score of the 2 models compared once tuned.');
+  });
+});
+
+describe('autoPlain', () => {
+  it('says what was chosen and how well in plain words, with no standard errors', () => {
+    const auto = report({ model: 'logistic', params: {}, score: 0.9891, std: 0.0089 }, [row('svm', 'Linear SVM', 0.9928), row('logistic', 'Logistic regression', 0.9891)]);
+    expect(autoPlain(auto)).toBe('Auto chose Logistic regression: it predicted about 99% of held-back rows right, no model Auto tried did clearly better, and this one is simpler.');
+  });
+
+  it('names a plain best, counting the families compared, and speaks of spread explained for R²', () => {
+    const auto = { ...report({ model: 'gbdt', params: {}, score: 0.52, std: 0.03 }, [row('gbdt', 'Gradient boosting', 0.52), row('ensemble', 'Ensemble', 0.5), row('linear', 'Linear regression', 0.48)]), metric: 'r2' as const };
+    expect(autoPlain(auto)).toBe('Auto chose Gradient boosting: its predictions explain about 52% of the spread of the target on held-back rows, the best of the 2 models compared.');
   });
 });

@@ -5,6 +5,31 @@ import { fmtMetric } from '../format';
 /** Families a newcomer can read and explain: with their defaults winning, Auto says so plainly. */
 const SIMPLE = new Set(['logistic', 'linear', 'naive-bayes', 'tree', 'knn']);
 
+/**
+ * Auto's choice in one plain sentence, no statistics: how well the winner did on rows held back
+ * from it, and whether it simply scored best or was as good as the best and simpler.
+ */
+export function autoPlain(auto: AutoReport): string {
+  const { winner } = auto;
+  const label = getModelInfo(winner.model).label;
+  const pct = `${Math.round(winner.score * 100)}%`;
+  const how =
+    auto.metric === 'accuracy'
+      ? `it predicted about ${pct} of held-back rows right`
+      : winner.score > 0
+        ? `its predictions explain about ${pct} of the spread of the target on held-back rows`
+        : 'on held-back rows its predictions did no better than always guessing the average';
+  const compared = auto.leaderboard.filter((r) => r.model !== ensembleInfo.id).length;
+  const best = bestScore(auto) > winner.score ? 'no model Auto tried did clearly better, and this one is simpler' : `the best of the ${compared} models compared`;
+  return `Auto chose ${label}: ${how}, ${best}.`;
+}
+
+/** The top score among the report's candidates (defaults and tuned bests). */
+function bestScore(auto: AutoReport): number {
+  const scores = [...auto.leaderboard.map((r) => r.score), ...(auto.rescored ?? []).map((r) => r.score)].filter((x) => !Number.isNaN(x));
+  return Math.max(auto.winner.score, ...scores);
+}
+
 /** Why the winner won, in one plain sentence, from the report's candidates (defaults and tuned bests). */
 export function autoReason(auto: AutoReport): string {
   const { winner } = auto;

@@ -4,6 +4,7 @@ import type { ParamSchema } from '../../core/params';
 import { type Trial, leadingTrial } from '../../core/tune/tune';
 import { coveringTicks, niceTicks } from '../charts/ticks';
 import { fmt, fmtMetric } from '../format';
+import { ChartFigure } from '../charts/ChartFigure';
 
 /** A tuned value as a person reads it ("as set": the trial kept the value the model had before tuning). */
 function shown(v: number | string | boolean | undefined): string {
@@ -34,13 +35,10 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
   return (
     <div className="trials">
       {scored.length > 1 ? (
-        <figure
-          className="chart"
-          role="img"
-          aria-label={`${label} of each trial (dots) and the best so far (line): from ${fmtMetric(Math.min(...values))} to ${fmtMetric(leader?.score)}, best at trial ${(leader?.index ?? 0) + 1}`}
-        >
+        // No data disclosure: the trials table below holds the same numbers.
+        <ChartFigure label={`${label} of each trial (dots) and the best so far (line): from ${fmtMetric(Math.min(...values))} to ${fmtMetric(leader?.score)}, best at trial ${(leader?.index ?? 0) + 1}`}>
           <ResponsiveContainer width="100%" height={180}>
-            <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} ticks={trialTicks} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
               <YAxis ticks={ticks} domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : ['auto', 'auto']} width={56} tickFormatter={fmt} tick={{ fontSize: 12 }} />
@@ -49,7 +47,7 @@ export function TrialTable({ trials, metric, schema, best }: { trials: readonly 
               <Line dataKey="best" name="best so far" type="stepAfter" stroke="var(--orange)" strokeWidth={2} dot={false} isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
-        </figure>
+        </ChartFigure>
       ) : null}
       <div className="table-scroll trial-scroll">
         <table aria-label="Tuning trials" className="metrics trial-table">

@@ -4,6 +4,7 @@ import { searchSpace } from '../../core/tune/space';
 import { type Trial, tuneSchema } from '../../core/tune/tune';
 import { setTuneSetting, tune } from '../../state/modelJobs';
 import { taskOf } from '../../state/store';
+import { ActionError } from '../components/ActionError';
 import { SchemaForm } from '../components/SchemaForm';
 import { useStudio } from '../useStudio';
 import { TrialTable } from './TrialTable';
@@ -46,6 +47,7 @@ export function TuneCard() {
             </button>
             {trials.length && !(running && kind === 'tune') ? <span className="muted small">Last tuning: {trials.length} trials.</span> : null}
           </div>
+          <ActionError origin="tune" />
         </>
       ) : null}
       <TrialTable trials={trials} metric={metric} schema={info.schema} />

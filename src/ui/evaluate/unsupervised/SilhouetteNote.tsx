@@ -1,4 +1,5 @@
 import { fmt } from '../../format';
+import { MetricTerm } from '../../glossary/MetricTerm';
 
 /** Rough readings of a mean silhouette (Kaufman & Rousseeuw, 1990). */
 function reading(s: number): string {
@@ -13,7 +14,9 @@ export function SilhouetteNote({ value, noise = 0 }: { value: number | null; noi
   return (
     <div className="silhouette">
       <p className="stat">
-        <span className="stat-label">Silhouette score</span> <span className="stat-value">{value === null ? '—' : fmt(Number(value.toFixed(3)))}</span>
+        <span className="stat-label">
+          <MetricTerm metric="silhouette" label="Silhouette score" />
+        </span> <span className="stat-value">{value === null ? '—' : fmt(Number(value.toFixed(3)))}</span>
         {value === null ? null : <span className="stat-reading">{reading(value)}</span>}
       </p>
       <p className="help">

@@ -1,4 +1,5 @@
 import { getModelInfo } from '../../../core/models/info';
+import type { ReactNode } from 'react';
 import type { UnsupervisedModelSummary } from '../../../workers/protocol';
 import { pct } from '../../charts/ScreeChart';
 import { NextStep } from '../../components/Stepper';
@@ -10,12 +11,13 @@ import { PcaCards } from './PcaCards';
 import { RowMapCard } from './RowMapCard';
 
 /** Evaluate for a model without a target: what it found (clusters or components) and the rows in 2-D. */
-export function UnsupervisedEvaluation({ current }: { current: UnsupervisedModelSummary }) {
+export function UnsupervisedEvaluation({ current, notice }: { current: UnsupervisedModelSummary; notice?: ReactNode }) {
   const { report } = current;
   const { summary } = report;
   return (
     <section aria-labelledby="evaluate-title">
       <h2 id="evaluate-title">Evaluate</h2>
+      {notice}
       <p className="lede">
         {getModelInfo(report.model).label} {found(current)} in {report.rows.toLocaleString('en-US')} rows, from {report.features} features (no target).
         {report.dropped.duplicates ? ` ${report.dropped.duplicates} duplicate rows were left out.` : ''}{' '}
