@@ -31,6 +31,7 @@ test('a tree with no depth limit: the baseline beside every score, an overfittin
   const setting = page.getByLabel('Setting', { exact: true });
   await expect(setting).toHaveValue('maxDepth');
   await expect(page.getByText('Tries 1, 2, 3, 4, 6, 8, 13, 20 and no limit: 9 × 3 models.')).toBeVisible();
+  await page.getByText('Change the values tried').click();
   const range = page.getByRole('group', { name: 'Values to try' });
   const draw = page.getByRole('button', { name: 'Draw the validation curve' });
   await range.getByLabel('From', { exact: true }).fill('0');

@@ -58,7 +58,13 @@ export function ValidationCurveCard({ model, task }: { model: string; task: Task
           ))}
         </select>
       </div>
-      {numeric && text ? <RangeFields spec={numeric} text={text} problem={problem} edit={edit} disabled={running} /> : null}
+      {numeric && text ? (
+        // The default range suits most; changing it is one click away (and one tab stop until then).
+        <details className="curve-range-details">
+          <summary>Change the values tried</summary>
+          <RangeFields spec={numeric} text={text} problem={problem} edit={edit} disabled={running} />
+        </details>
+      ) : null}
       <p className="muted small" id="validation-curve-values">
         {values.length ? `Tries ${valuesText(values, numeric)}: ${values.length} × ${FOLDS} models.` : ''}
       </p>
