@@ -198,15 +198,21 @@ class EvaluateScreen {
     return out;
   }
 
-  /** The "Test metrics" table as {metric name: value}. */
+  /** The "Test metrics" table as {metric name: value} (the model's column). */
   async testMetrics(): Promise<Record<string, number>> {
+    return Object.fromEntries(Object.entries(await this.testMetricsWithBaseline()).map(([name, v]) => [name, v.model]));
+  }
+
+  /** The "Test metrics" table as {metric name: {model, baseline}}; a baseline not known is NaN. */
+  async testMetricsWithBaseline(): Promise<Record<string, { model: number; baseline: number }>> {
     const table = this.page.getByRole('table', { name: 'Test metrics' });
     await expect(table).toBeVisible();
-    const out: Record<string, number> = {};
-    for (const row of await table.getByRole('row').all()) {
+    await expect(table.getByRole('columnheader', { name: 'Baseline' })).toBeVisible();
+    const out: Record<string, { model: number; baseline: number }> = {};
+    for (const row of await table.locator('tbody tr').all()) {
       const name = await row.getByRole('rowheader').textContent();
-      const value = await row.getByRole('cell').textContent();
-      out[name!.trim()] = Number(value);
+      const [model, baseline] = await row.getByRole('cell').allTextContents();
+      out[name!.trim()] = { model: Number(model), baseline: Number(baseline) };
     }
     return out;
   }

@@ -239,6 +239,18 @@ describe('sapling CLI', () => {
     expect(json.validation.points[0].train.mean).toBe(1);
   });
 
+  it('varies a setting over its default range: a tree’s depth from 1, no limit last and marked; a criterion only where it acts', () => {
+    const out = join(dir, 'depth.json');
+    const r = sapling('curves', join(samples, 'iris.csv'), '--target', 'species', '--model', 'tree', '--vary', 'maxDepth', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^no limit +1 ± 0 /m);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.validation.points.map((p: { x: number; apart?: string }) => p.apart ?? p.x)).toEqual([1, 2, 3, 4, 6, 8, 13, 20, 'no limit']);
+    const refused = sapling('curves', join(samples, 'iris.csv'), '--target', 'petal width (cm)', '--model', 'tree', '--vary', 'criterion');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('error: "criterion" of model "tree" does not act on regression (only on binary, multiclass)\n');
+  });
+
   it('reads as told: delimiter, decimal comma, header, sample', () => {
     const path = file('eu.csv', '1;2,5\n3;4,25\n5;6,0\n');
     const out = join(dir, 'eu.json');

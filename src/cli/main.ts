@@ -24,7 +24,7 @@ usage:
   sapling importance <model.json> <data.csv> [--repeats N] [--seed N] [--out importance.json]
   sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
                 [--samples N] [--seed N] [--out explain.json]
-  sapling curves <data.csv> --target <col> [--model <id>] [--vary name=v1,v2,…] [--cv K] [--out curves.json]
+  sapling curves <data.csv> --target <col> [--model <id>] [--vary name[=v1,v2,…]] [--cv K] [--out curves.json]
 
 ${READ_FLAGS_HELP}
 

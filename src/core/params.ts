@@ -1,3 +1,4 @@
+import type { ModelTask, Task } from './problem';
 import { SaplingError } from './util/errors';
 import { hasOwn, own } from './util/keyed';
 
@@ -19,6 +20,16 @@ interface ParamBase {
    * value only for the "constant" strategy). The value is still resolved and saved either way.
    */
   readonly shownWhen?: { readonly param: string; readonly values: readonly (string | number | boolean)[] };
+  /**
+   * The tasks the parameter acts on, when not all of the family's (a tree's split criterion is
+   * for classification only): forms, tuners and curves leave it out for the others.
+   */
+  readonly tasks?: readonly Task[];
+}
+
+/** Whether a parameter acts on `task` (see `ParamBase.tasks`). */
+export function appliesTo(spec: ParamSpec, task: ModelTask): boolean {
+  return !spec.tasks || (spec.tasks as readonly ModelTask[]).includes(task);
 }
 
 /**
@@ -36,6 +47,11 @@ export interface NumberParam extends ParamBase {
   readonly integer?: boolean;
   /** Suggests a log scale to tuners and sliders (learning rates, regularisation). */
   readonly log?: boolean;
+  /**
+   * A value that switches the setting off rather than setting an amount (a tree's maximum depth 0
+   * is no limit at all): curves show it apart from the number line, under `label`, never as "0".
+   */
+  readonly off?: { readonly value: number; readonly label: string };
 }
 
 /** One of a fixed set of string options. */

@@ -1,3 +1,4 @@
+import type { CurveRange } from '../core/explain/curveRange';
 import type { Curve } from '../core/explain/curves';
 import type { Explanation } from '../core/explain/contributions';
 import type { Dependence } from '../core/explain/dependence';
@@ -45,9 +46,9 @@ export async function explainPrediction(row: number): Promise<(Explanation & { r
   return measured('export:why', () => requireEngine().explainPrediction(row));
 }
 
-/** The current model's validation curve over one tunable setting (the engine trains points × folds models); null when it failed (the error is shown). */
-export async function measureValidationCurve(param: string, folds: number): Promise<(Curve & { rows: number; param: string }) | null> {
-  return measured('evaluate:validation-curve', () => tracked(requireEngine().validationCurve(param, folds, callback(() => {}))));
+/** The current model's validation curve over one tunable setting, over `range` for a number setting (the engine trains points × folds models); null when it failed (the error is shown). */
+export async function measureValidationCurve(param: string, folds: number, range?: CurveRange): Promise<(Curve & { rows: number; param: string }) | null> {
+  return measured('evaluate:validation-curve', () => tracked(requireEngine().validationCurve(param, folds, range, callback(() => {}))));
 }
 
 /**

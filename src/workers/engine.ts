@@ -4,6 +4,7 @@ import { loadModel, predictionColumns, predictTable, usingModel } from '../core/
 import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/rowMap';
 import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
+import type { CurveRange } from '../core/explain/curveRange';
 import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
 import { writeRowsCsv } from '../core/ingest/writeCsv';
@@ -295,8 +296,8 @@ export class Engine {
   }
 
   /** The current model's validation curve over one of its tunable settings. */
-  validationCurve(param: string, folds: number, onProgress: (p: JobProgress) => void) {
-    return this.readings.validationCurve(param, folds, onProgress);
+  validationCurve(param: string, folds: number, range: CurveRange | undefined, onProgress: (p: JobProgress) => void) {
+    return this.readings.validationCurve(param, folds, range, onProgress);
   }
 
   /** Why the model predicted row `row` of the last predicted file. */

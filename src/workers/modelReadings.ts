@@ -1,19 +1,18 @@
 import { isUnsupervisedFile, type AnyModelFile, type ModelFile } from '../core/artifact/modelFile';
 import { usingModel } from '../core/artifact/predict';
 import { type Explanation, explainRows } from '../core/explain/contributions';
+import { type CurveRange, curveValues } from '../core/explain/curveRange';
 import { type Curve, LEARNING_SIZES, learningCurve, validationCurve } from '../core/explain/curves';
 import { type Dependence, partialDependence } from '../core/explain/dependence';
 import { type PermutationImportance, permutationImportance } from '../core/explain/permutation';
 import { getModel } from '../core/models/registry';
 import { type DataTable, fingerprintTable, selectRows } from '../core/table/DataTable';
 import { type RunContext, splitForRun } from '../core/train/runTraining';
-import { dimensionPoints, searchSpace } from '../core/tune/space';
+import { searchSpace } from '../core/tune/space';
+import { own } from '../core/util/keyed';
 import { SaplingError } from '../core/util/errors';
 import { createRng } from '../core/util/rng';
 import type { JobProgress } from './protocol';
-
-/** Points of a validation curve drawn in the studio, spread over the setting's search range. */
-const VALIDATION_CURVE_POINTS = 6;
 
 /** What the readings need of the engine: its loaded table, current model and last predicted rows, and a job's stop check and run context. */
 export interface ReadingSource {
@@ -91,17 +90,18 @@ export class ModelReadings {
   }
 
   /**
-   * The current model's validation curve over one of its tunable settings: training and
-   * cross-validated scores at points spread over the setting's search range (the other settings
-   * as trained), on the rows it trained on when they are loaded.
+   * The current model's validation curve over one of its tunable settings that acts on its task:
+   * training and cross-validated scores at the values of `range` (a number setting's default range
+   * without one; see `curveValues`), the other settings as trained, on the rows it trained on when
+   * they are loaded.
    */
-  async validationCurve(param: string, folds: number, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number; readonly param: string }> {
+  async validationCurve(param: string, folds: number, range: CurveRange | undefined, onProgress: (p: JobProgress) => void): Promise<Curve & { readonly rows: number; readonly param: string }> {
     const file = this.requireSupervisedModel();
     const { schema } = getModel(file.model.model);
-    const dimension = searchSpace(schema).find((d) => d.name === param);
-    if (!dimension) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model}`);
+    const spec = own(schema, param);
+    if (!spec || !searchSpace(schema, file.problem.task).some((d) => d.name === param)) throw new SaplingError('bad-param', `"${param}" is not a tunable setting of ${file.model.model} for ${file.problem.task}`);
+    const values = curveValues(spec, range, spec.label);
     const rows = this.modelSplit(file)?.train ?? this.source.requireTable();
-    const values = dimensionPoints(dimension, VALIDATION_CURVE_POINTS);
     const stopped = this.source.startJob();
     onProgress({ kind: 'stage', stage: `training ${values.length} × ${folds} models` });
     const config = { ...file.config, model: { id: file.model.model, params: file.model.params }, validation: undefined };

@@ -3,7 +3,7 @@ import { checkEntries, checkInteger, checkNumber, checkNumbers, checkObject, che
 /**
  * Checks the parts of a model file's training report that the studio shows as soon as the file is
  * imported (the Export screen's summary line): the test and train metrics (numbers, or null where
- * a metric was undefined, as JSON writes NaN), and an unsupervised model's summary of its own kind.
+ * a metric was undefined, as JSON writes NaN) and the baseline's when there is one, and an unsupervised model's summary of its own kind.
  * A crafted report would otherwise break the page on import rather than be refused.
  */
 export function checkReport(x: unknown, model: string, unsupervised: boolean): void {
@@ -14,6 +14,13 @@ export function checkReport(x: unknown, model: string, unsupervised: boolean): v
   }
   const metrics = checkObject(report.metrics, 'report.metrics');
   for (const part of ['test', 'train']) checkEntries(metrics[part], `report.metrics.${part}`, (v, at) => (v === null ? null : checkNumber(v, at)));
+  // The baseline came later: older files have none; a present one is shown beside every score.
+  if (report.baseline !== undefined) {
+    const baseline = checkObject(report.baseline, 'report.baseline');
+    const predicts = baseline.predicts;
+    if (typeof predicts !== 'string' && (typeof predicts !== 'number' || !Number.isFinite(predicts))) fail('report.baseline.predicts', 'expected a class name or a finite number');
+    checkEntries(baseline.metrics, 'report.baseline.metrics', (v, at) => (v === null ? null : checkNumber(v, at)));
+  }
 }
 
 /** An unsupervised report's summary: the kind of the model, with the figures the studio prints. */

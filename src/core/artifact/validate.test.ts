@@ -159,6 +159,14 @@ describe('model files: the report the studio shows on import', () => {
     const kmeans = await unsupervised('kmeans', { k: 3, elbowMaxK: 3 }, 'clustering');
     expect(refusal(crafted(kmeans, (f) => (f.report.summary.kind = 'pca')))).toBe('report.summary.kind: "pca" is not one of kmeans');
   });
+
+  it('reads a report with its baseline, or without one (files written before it), and refuses a crafted one', () => {
+    expect(JSON.parse(tree).report.baseline).toMatchObject({ predicts: 'Adelie', metrics: { roc_auc: 0.5 } });
+    expect(() => parseAnyModelFile(tree)).not.toThrow();
+    expect(() => parseAnyModelFile(crafted(tree, (f) => delete f.report.baseline))).not.toThrow();
+    expect(refusal(crafted(tree, (f) => (f.report.baseline.metrics.accuracy = 'half')))).toBe('report.baseline.metrics["accuracy"]: expected a finite number, got "half"');
+    expect(refusal(crafted(tree, (f) => (f.report.baseline.predicts = {})))).toBe('report.baseline.predicts: expected a class name or a finite number');
+  });
 });
 
 describe('every family and step has a state check', () => {

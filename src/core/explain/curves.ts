@@ -1,6 +1,8 @@
+import { getModelInfo } from '../models/info';
 import { isClassification } from '../problem';
 import { type DataTable, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
+import { own } from '../util/keyed';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
 import { cvFolds, meanAndStd } from '../train/crossValidate';
@@ -12,6 +14,12 @@ export interface CurvePoint {
   readonly x: number | string;
   readonly train: { readonly mean: number; readonly std: number };
   readonly validation: { readonly mean: number; readonly std: number };
+  /**
+   * Validation curve: set when `x` switches the setting off (a maximum depth of 0 is no limit), to
+   * the words for it. Such a point comes last and is drawn apart from the number line: at the left
+   * end it reads as the shallowest depth.
+   */
+  readonly apart?: string;
 }
 
 export interface Curve {
@@ -60,17 +68,25 @@ export async function validationCurve(table: DataTable, config: TrainConfig, par
   if (values.length < 2) throw new SaplingError('bad-param', `a validation curve needs at least 2 values of "${param}"`);
   const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
   const { splits } = cvFolds(table, config, { folds });
+  const off = offValue(config.model.id, param);
+  // The "off" value is tried last, whatever its place in `values`: it is not the low end of the range.
+  const ordered = [...values.filter((v) => v !== off?.value), ...values.filter((v) => v === off?.value)];
   const points: CurvePoint[] = [];
-  for (const value of values) {
+  for (const value of ordered) {
     const candidate = { ...config, model: { ...config.model, params: { ...config.model.params, [param]: value } } };
     const scores = [];
     for (const s of splits) scores.push(await score(table, s.train, s.test, candidate, metric, ctx));
-    points.push({ x: typeof value === 'boolean' ? String(value) : value, ...summarise(scores) });
+    points.push({ x: typeof value === 'boolean' ? String(value) : value, ...summarise(scores), ...(off && value === off.value ? { apart: off.label } : {}) });
   }
   const best = bestPoint(points);
   return { metric, points, reading: readValidation(points[best], points, label, metric), best };
 }
 
+/** The value of a model's number setting that switches it off (maxDepth 0, no limit), if it has one. */
+function offValue(model: string, param: string): { value: number; label: string } | undefined {
+  const spec = own(getModelInfo(model).schema, param);
+  return spec?.type === 'number' ? spec.off : undefined;
+}
 
 async function score(table: DataTable, train: Int32Array, test: Int32Array, config: TrainConfig, metric: string, ctx: RunContext): Promise<{ train: number; validation: number }> {
   const { report } = await runTraining(selectRows(table, train), { ...config, validation: undefined }, nestedContext(ctx), selectRows(table, test));
@@ -83,17 +99,30 @@ function summarise(scores: { train: number; validation: number }[]): Pick<CurveP
 
 /** Gap (training − validation) above which the model reads as overfitting. */
 const WIDE_GAP = 0.05;
+/** Gap above which it reads as some overfitting: a steady 0.05 is not a good fit. */
+const SOME_GAP = 0.02;
 
-function readLearning(points: readonly CurvePoint[], metric: string): string {
+/**
+ * What a learning curve says: overfitting (a wide gap between training and validation scores at
+ * the largest size), some overfitting (a smaller gap, and whether it closes as rows grow),
+ * underfitting (both low), or no sign of either; then whether more rows of the same kind would help.
+ */
+export function readLearning(points: readonly CurvePoint[], metric: string): string {
   const last = points[points.length - 1];
   const before = points[points.length - 2];
-  const gap = last.train.mean - last.validation.mean;
+  const gapAt = (p: CurvePoint) => p.train.mean - p.validation.mean;
+  const gap = gapAt(last);
+  const firstGap = gapAt(points[0]);
   const rising = last.validation.mean - before.validation.mean > Math.max(last.validation.std, 0.005);
   const name = metric === 'r2' ? 'R²' : 'accuracy';
+  const scores = `${name} ${last.train.mean.toFixed(3)} on rows it trained on but ${last.validation.mean.toFixed(3)} on rows it did not (a gap of ${gap.toFixed(3)})`;
+  // Whether more rows would help is said once, below, from the validation score alone.
+  const trend = firstGap - gap > SOME_GAP ? ` The gap narrowed as rows were added (from ${firstGap.toFixed(3)} at the smallest size).` : ` The gap has not narrowed as rows were added (${firstGap.toFixed(3)} at the smallest size).`;
   const parts: string[] = [];
-  if (gap > WIDE_GAP) parts.push(`Overfitting: with all the training rows the model scores ${name} ${last.train.mean.toFixed(3)} on rows it trained on but ${last.validation.mean.toFixed(3)} on rows it did not (a gap of ${gap.toFixed(3)}); a simpler model or more regularisation should close it.`);
+  if (gap > WIDE_GAP) parts.push(`Overfitting: with all the training rows the model scores ${scores}; a simpler model or more regularisation should close it.${trend}`);
+  else if (gap > SOME_GAP) parts.push(`Some overfitting: with all the training rows the model scores ${scores}, a steady sign that it learns its training rows better than new ones.${trend}`);
   else if (metric === 'accuracy' ? last.train.mean < 0.75 : last.train.mean < 0.5) parts.push(`Underfitting: even on its own training rows the model reaches only ${name} ${last.train.mean.toFixed(3)}, close to its validation score; a more flexible model or better features should help more than more rows.`);
-  else parts.push(`A good fit: training and validation ${name} are close (${last.train.mean.toFixed(3)} and ${last.validation.mean.toFixed(3)}).`);
+  else parts.push(`No sign of overfitting: training and validation ${name} are close (${last.train.mean.toFixed(3)} and ${last.validation.mean.toFixed(3)}).`);
   parts.push(rising ? `The validation score was still rising at the largest size (${before.validation.mean.toFixed(3)} → ${last.validation.mean.toFixed(3)}): more data would likely help.` : 'The validation score has levelled off: more rows of the same kind are unlikely to help much.');
   return parts.join(' ');
 }
@@ -107,8 +136,13 @@ function bestPoint(points: readonly CurvePoint[]): number {
 
 function readValidation(b: CurvePoint, points: readonly CurvePoint[], param: string, metric: string): string {
   const name = metric === 'r2' ? 'R²' : 'accuracy';
-  const gaps = points.map((p) => p.train.mean - p.validation.mean);
-  const widening = gaps[gaps.length - 1] - gaps[0];
-  const side = widening > WIDE_GAP ? ` Towards ${String(points[points.length - 1].x)} the gap between training and validation widens: that end overfits.` : widening < -WIDE_GAP ? ` Towards ${String(points[0].x)} the gap widens: that end overfits.` : '';
-  return `The best validation ${name}, ${b.validation.mean.toFixed(3)} ± ${b.validation.std.toFixed(3)}, comes at ${param} = ${String(b.x)}.${side}`;
+  const at = (p: CurvePoint) => p.apart ?? String(p.x);
+  // The widening is read along the number line; a point apart (no limit) is not one of its ends.
+  const line = points.filter((p) => !p.apart);
+  const gaps = line.map((p) => p.train.mean - p.validation.mean);
+  const widening = gaps.length > 1 ? gaps[gaps.length - 1] - gaps[0] : 0;
+  const side = widening > WIDE_GAP ? ` Towards ${at(line[line.length - 1])} the gap between training and validation widens: that end overfits.` : widening < -WIDE_GAP ? ` Towards ${at(line[0])} the gap widens: that end overfits.` : '';
+  const apart = points.find((p) => p.apart);
+  const offText = apart && apart !== b ? ` With ${apart.apart}: training ${apart.train.mean.toFixed(3)}, validation ${apart.validation.mean.toFixed(3)}.` : '';
+  return `The best validation ${name}, ${b.validation.mean.toFixed(3)} ± ${b.validation.std.toFixed(3)}, comes at ${param} = ${at(b)}.${side}${offText}`;
 }

@@ -1,4 +1,4 @@
-import type { ParamSchema, RawParams } from '../params';
+import { type ParamSchema, type RawParams, appliesTo } from '../params';
 import type { ModelTask } from '../problem';
 import { SaplingError } from '../util/errors';
 import { ensembleForm, ensembleInfoOf } from './ensemble/info';
@@ -103,6 +103,7 @@ export const linearInfo = {
       default: 0,
       min: 0,
       max: 1e6,
+      off: { value: 0, label: 'no penalty' },
       help: '0 is ordinary least squares. A positive value shrinks the weights (ridge regression), which helps when features are many or strongly correlated.',
     },
   },
@@ -126,6 +127,7 @@ const maxDepthParam = {
   min: 0,
   max: 100,
   integer: true,
+  off: { value: 0, label: 'no limit' },
   help: 'How many questions deep a tree may go; 0 means no limit. Shallow trees are easy to read and generalise; deep ones memorise the training data.',
 } as const;
 
@@ -151,7 +153,8 @@ const minSamplesSplitParam = {
 
 const criterionParam = {
   type: 'choice',
-  label: 'Split quality (classification)',
+  label: 'Split quality',
+  tasks: ['binary', 'multiclass'],
   default: 'gini',
   options: [
     { value: 'gini', label: 'Gini impurity' },
@@ -229,7 +232,7 @@ export const gbdtInfo = {
     leaves: { tune: { min: 8, max: 128, log: true }, type: 'number', label: 'Leaves per tree', default: 31, min: 2, max: 1024, integer: true, help: 'Trees grow leaf by leaf, always splitting where the loss drops most, up to this many leaves. More leaves capture more interactions.' },
     maxDepth: { ...maxDepthParam, help: 'Depth limit of each tree; 0 means only the leaf count limits it.' },
     minSamplesLeaf: { ...minSamplesLeafParam, default: 20, tune: { min: 5, max: 100, log: true }, help: 'Every leaf must hold at least this many training rows; guards against fitting noise.' },
-    l2: { tune: { values: [0, 0.1, 1, 10] }, type: 'number', label: 'L2 regularisation', default: 0, min: 0, max: 1000, help: 'Shrinks leaf values towards zero (λ); a little (1–10) helps on noisy data.' },
+    l2: { tune: { values: [0, 0.1, 1, 10] }, type: 'number', label: 'L2 regularisation', default: 0, min: 0, max: 1000, off: { value: 0, label: 'none' }, help: 'Shrinks leaf values towards zero (λ); a little (1–10) helps on noisy data.' },
     rowSubsample: { type: 'number', label: 'Row subsample', default: 1, min: 0.05, max: 1, help: 'Share of rows each tree learns from, drawn afresh per round; below 1 it adds helpful randomness.' },
     colSubsample: { tune: { min: 0.5, max: 1 }, type: 'number', label: 'Column subsample', default: 1, min: 0.05, max: 1, help: 'Share of features each tree may use, drawn afresh per tree.' },
     bins: { type: 'number', label: 'Bins per feature', default: 255, min: 4, max: 255, integer: true, help: 'Numbers are grouped into at most this many bins before training; fewer bins train faster and smooth more.' },
@@ -393,7 +396,12 @@ export function modelsForTask(task: ModelTask): ModelInfo[] {
  * ensemble, the switches of the families that can do `task` and the settings of those switched on.
  */
 export function formSchema(info: ModelInfo, values: RawParams, task: ModelTask): ParamSchema {
-  return info.composite ? ensembleForm(info.schema, ENSEMBLE_MEMBERS, values, task) : info.schema;
+  return info.composite ? ensembleForm(info.schema, ENSEMBLE_MEMBERS, values, task) : schemaForTask(info.schema, task);
+}
+
+/** The parameters of a schema that act on `task` (a regression tree has no split criterion to choose). */
+export function schemaForTask(schema: ParamSchema, task: ModelTask): ParamSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([, spec]) => appliesTo(spec, task)));
 }
 
 /**

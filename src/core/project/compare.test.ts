@@ -27,6 +27,24 @@ describe('compareRuns', () => {
     expect(row('Duration (s)')).toMatchObject({ a: 1.25, b: 1.25, differs: false, better: 'same' });
   });
 
+  it('never marks a run better for its training figures: only test and cross-validated ones are judged', () => {
+    const a = runFixture({ metrics: { test: { accuracy: 0.96, log_loss: 0.12 }, train: { accuracy: 0.97, log_loss: 0.1 } } });
+    // B learned its training rows by heart: higher training accuracy, lower test accuracy.
+    const b = runFixture({ id: 'run-2', metrics: { test: { accuracy: 0.94, log_loss: 0.9 }, train: { accuracy: 1, log_loss: 0 } } });
+    const rows = compareRuns(a, b);
+    const training = rows.filter((r) => r.group === 'Training metrics');
+    expect(training.map((r) => r.label)).toEqual(['Accuracy', 'Log loss']);
+    for (const r of training) {
+      expect(r.better, r.label).toBeUndefined();
+      expect(r.differs).toBe(true);
+    }
+    expect(training[0].delta).toBeCloseTo(0.03, 12);
+    expect(rows.filter((r) => r.group === 'Test metrics').map((r) => [r.label, r.better])).toEqual([
+      ['Accuracy', 'a'],
+      ['Log loss', 'a'],
+    ]);
+  });
+
   it('compares data, recipes and steps that one run has and the other not', () => {
     const a = runFixture();
     const b = runFixture({

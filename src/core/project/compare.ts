@@ -33,7 +33,8 @@ const NEUTRAL_FOUND = new Set(['clusters', 'components']);
 /**
  * The side-by-side comparison of two runs: what they ran on and with (data, problem, recipe,
  * model and its parameters, seed, validation), and their figures with the difference b − a.
- * Settings rows say whether they differ; figure rows also which run did better.
+ * Settings rows say whether they differ; test and cross-validated figures also which run did
+ * better (training figures never: scoring higher on the rows it learned from is no merit).
  */
 export function compareRuns(a: RunRecord, b: RunRecord): CompareRow[] {
   const rows: CompareRow[] = [];
@@ -81,8 +82,8 @@ export function compareRuns(a: RunRecord, b: RunRecord): CompareRow[] {
   setting('Run', 'Status', a.status, b.status);
   rows.push(figure('Run', 'Duration (s)', a.durationMs / 1000, b.durationMs / 1000, 'lower'));
 
-  const figures = (group: CompareGroup, ma: Readonly<Record<string, number>> | undefined, mb: Readonly<Record<string, number>> | undefined, labels: Readonly<Record<string, string>>) => {
-    for (const key of union(Object.keys(ma ?? {}), Object.keys(mb ?? {}))) rows.push(figure(group, own(labels, key) ?? key, own(ma, key) ?? null, own(mb, key) ?? null, direction(key)));
+  const figures = (group: CompareGroup, ma: Readonly<Record<string, number>> | undefined, mb: Readonly<Record<string, number>> | undefined, labels: Readonly<Record<string, string>>, judged = true) => {
+    for (const key of union(Object.keys(ma ?? {}), Object.keys(mb ?? {}))) rows.push(figure(group, own(labels, key) ?? key, own(ma, key) ?? null, own(mb, key) ?? null, judged ? direction(key) : null));
   };
   figures('Test metrics', a.metrics.test, b.metrics.test, METRIC_LABELS);
   for (const key of union(Object.keys(a.metrics.cv ?? {}), Object.keys(b.metrics.cv ?? {}))) {
@@ -91,7 +92,8 @@ export function compareRuns(a: RunRecord, b: RunRecord): CompareRow[] {
     const row = figure('Cross-validation', own(METRIC_LABELS, key) ?? key, va?.mean ?? null, vb?.mean ?? null, direction(key));
     rows.push({ ...row, a: va, b: vb, differs: !sameValue(va, vb) });
   }
-  figures('Training metrics', a.metrics.train, b.metrics.train, METRIC_LABELS);
+  // Training figures are shown, never judged: a higher training score is as likely more overfitting.
+  figures('Training metrics', a.metrics.train, b.metrics.train, METRIC_LABELS, false);
   figures('Found', a.metrics.found, b.metrics.found, FOUND_LABELS);
   return rows;
 }

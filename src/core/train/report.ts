@@ -1,5 +1,6 @@
 import type { AutoReport } from '../tune/auto';
 import type { TuningReport } from '../tune/tune';
+import type { Baseline } from '../evaluate/baseline';
 import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
 import type { EpochLog } from '../models/model';
 import type { RawParams } from '../params';
@@ -33,6 +34,11 @@ export interface TrainReport {
   readonly tuning?: TuningReport;
   /** Present when the training metrics come from a seeded sample of this many training rows (k-NN on big sets). */
   readonly train_metrics_rows?: number;
+  /**
+   * What a model ignoring the features scores on the same test rows (the most common class, the
+   * mean), shown beside every score. Absent from reports written before it was added.
+   */
+  readonly baseline?: Baseline;
   /** Chart material for the test set. */
   readonly evaluation: EvaluationDetails;
   readonly history: readonly EpochLog[];

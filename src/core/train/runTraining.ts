@@ -1,4 +1,5 @@
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type ModelFile } from '../artifact/modelFile';
+import { baselineOf } from '../evaluate/baseline';
 import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
 import type { TrainContext } from '../models/model';
 import { getModel } from '../models/registry';
@@ -134,6 +135,7 @@ export async function runTraining(table: DataTable, config: TrainConfig, ctx: Ru
     metrics: cv ? { ...metrics, cv: cv.metrics } : metrics,
     ...(cv ? { validation: cv.validation } : {}),
     ...(sampled ? { train_metrics_rows: sampled.length } : {}),
+    baseline: baselineOf(problem.task, yTrain, yTest, classes),
     evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
     history: fitted.history,
     stop_reason: fitted.stopReason,

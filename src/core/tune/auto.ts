@@ -128,7 +128,7 @@ async function compareAndTune(table: DataTable, config: TrainConfig, options: Au
   if (!leaderboard.length || Number.isNaN(leaderboard[0].score)) throw new SaplingError('auto-failed', `no model could be scored: ${rows[0]?.error ?? 'none ran'}`);
 
   // Tune the leaders, sharing what is left of the budget, best first.
-  const top = leaderboard.filter((r) => !Number.isNaN(r.score) && searchSpace(getModelInfo(r.model).schema).length > 0).slice(0, options.tuneTop ?? 2);
+  const top = leaderboard.filter((r) => !Number.isNaN(r.score) && searchSpace(getModelInfo(r.model).schema, config.problem.task).length > 0).slice(0, options.tuneTop ?? 2);
   const trials: (Trial & { model: string })[] = [];
   // Candidates: every family's defaults, and each tuned family's best trial (scored again on fresh folds).
   const candidates: AutoResult['winner'][] = leaderboard.filter((r) => !Number.isNaN(r.score)).map((r) => ({ model: r.model, params: {}, score: r.score, std: r.metrics[metric].std }));

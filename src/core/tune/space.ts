@@ -1,4 +1,5 @@
-import type { ParamSchema, ParamSpec } from '../params';
+import { type ParamSchema, type ParamSpec, appliesTo } from '../params';
+import type { ModelTask } from '../problem';
 import type { Rng } from '../util/rng';
 
 /** One tuned parameter: a number interval (integer, log-scaled or not) or values to pick from. */
@@ -6,10 +7,14 @@ export type Dimension =
   | { readonly name: string; readonly kind: 'number'; readonly min: number; readonly max: number; readonly log: boolean; readonly integer: boolean }
   | { readonly name: string; readonly kind: 'values'; readonly values: readonly (number | string | boolean)[] };
 
-/** The parameters a schema marks for tuning (`tune`), with their ranges. */
-export function searchSpace(schema: ParamSchema): Dimension[] {
+/**
+ * The parameters a schema marks for tuning (`tune`), with their ranges; with a task, only those
+ * that act on it (a regression tree's split criterion would change nothing).
+ */
+export function searchSpace(schema: ParamSchema, task?: ModelTask): Dimension[] {
   const space: Dimension[] = [];
   for (const [name, spec] of Object.entries(schema)) {
+    if (task && !appliesTo(spec, task)) continue;
     const d = dimension(name, spec);
     if (d) space.push(d);
   }

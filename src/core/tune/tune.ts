@@ -142,7 +142,7 @@ export type TuneContext = RunContext & { readonly onTrial?: (trial: Trial) => vo
  */
 export async function tuneModel(table: DataTable, config: TrainConfig, options: TuneOptions, ctx: TuneContext = {}): Promise<TuneResult> {
   const definition = getModel(config.model.id);
-  const space = searchSpace(definition.schema);
+  const space = searchSpace(definition.schema, config.problem.task);
   if (!Number.isInteger(options.trials) || options.trials < 1) throw new SaplingError('bad-param', `tuning needs at least 1 trial, got ${options.trials}`);
   const metric = isClassification(config.problem.task) ? 'accuracy' : 'r2';
   const rng = createRng(config.seed ^ TUNE_SEED);

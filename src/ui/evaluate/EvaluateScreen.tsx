@@ -101,7 +101,7 @@ function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSum
       <InsideTheModel current={current} />
       <div className="grid-2 curves">
         <SizeCurveCard key={`curve-${modelKey(current)}`} />
-        <ValidationCurveCard key={`validation-curve-${modelKey(current)}`} model={report.model} />
+        <ValidationCurveCard key={`validation-curve-${modelKey(current)}`} model={report.model} task={report.task} />
       </div>
       <PermutationCard key={`permutation-${modelKey(current)}`} />
       <DependenceCard key={`dependence-${modelKey(current)}`} current={current} />

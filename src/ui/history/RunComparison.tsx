@@ -24,7 +24,8 @@ function deltaText(row: CompareRow): string {
 
 /**
  * Two runs side by side: what they ran with and what they scored, rows that differ marked (and
- * said, for screen readers), figures with their difference B − A. A is the older run.
+ * said, for screen readers), figures with their difference B − A and, for test and cross-validated
+ * ones, the better run. A is the older run.
  */
 export function RunComparison({ runs, onClose }: { runs: readonly [RunRecord, RunRecord]; onClose: () => void }) {
   const [onlyDifferences, setOnlyDifferences] = useState(false);
@@ -48,7 +49,7 @@ export function RunComparison({ runs, onClose }: { runs: readonly [RunRecord, Ru
         </div>
       </div>
       <p className="muted small">
-        {differing === 0 ? 'Same data and settings.' : `${differing} setting${differing === 1 ? '' : 's'} differ${differing === 1 ? 's' : ''}, marked.`} Differences are B − A.
+        {differing === 0 ? 'Same data and settings.' : `${differing} setting${differing === 1 ? '' : 's'} differ${differing === 1 ? 's' : ''}, marked.`} Differences are B − A; the better run is named by test and cross-validated figures only (a higher training score is no merit: it can be overfitting).
       </p>
       <table className="compare-table" aria-label="Run comparison">
         <thead>

@@ -25,7 +25,7 @@ export function TuneCard() {
   const kind = useStudio((s) => s.trainingKind);
   if (!modelId || !task) return null;
   const info = choiceInfo(modelId);
-  const tunable = searchSpace(info.schema).map((d) => info.schema[d.name]?.label ?? d.name);
+  const tunable = searchSpace(info.schema, task).map((d) => info.schema[d.name]?.label ?? d.name);
   const metric = isClassification(task) ? 'accuracy' : 'r2';
   return (
     <div className="card">

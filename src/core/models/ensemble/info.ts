@@ -1,4 +1,4 @@
-import type { ParamSchema, ParamSpec, RawParams } from '../../params';
+import { type ParamSchema, type ParamSpec, type RawParams, appliesTo } from '../../params';
 import type { ModelTask } from '../../problem';
 import { SaplingError } from '../../util/errors';
 import type { ModelInfo } from '../info';
@@ -64,7 +64,7 @@ export function ensembleForm(schema: ParamSchema, families: readonly ModelInfo[]
     if (!f.tasks.includes(task)) continue;
     out[f.id] = schema[f.id];
     if ((values[f.id] ?? schema[f.id].default) !== true) continue;
-    for (const name of Object.keys(f.schema)) out[memberKey(f.id, name)] = schema[memberKey(f.id, name)];
+    for (const [name, spec] of Object.entries(f.schema)) if (appliesTo(spec, task)) out[memberKey(f.id, name)] = schema[memberKey(f.id, name)];
   }
   return out;
 }
