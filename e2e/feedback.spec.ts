@@ -36,7 +36,7 @@ test('an imported model with no data: Evaluate’s analyses are disabled with th
   for (const name of ['Measure permutation importance', 'Draw the learning curve by training size', 'Draw the validation curve']) {
     const button = page.getByRole('button', { name });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(/^No data is loaded: this measures the model on its rows\. Load the data it was trained on in step 1, Data\.$/);
+    await expect(button).toHaveAccessibleDescription(/(^|\. )No data is loaded: this measures the model on its rows\. Load the data it was trained on in step 1, Data\.$/);
   }
   // Partial dependence also runs on predicted rows: its reason says so.
   await expect(page.getByRole('button', { name: 'Draw partial dependence' })).toHaveAccessibleDescription(/or predict a file on Export/);
