@@ -62,6 +62,10 @@ test('Data: statistics at a readable precision, a one-line missing note, a heatm
   await expect(heatmap).toBeVisible();
   await expect(heatmap.getByText('0.96', { exact: true }).first()).toBeVisible();
   await expect(heatmap.getByText('−0.43', { exact: true }).first()).toBeVisible();
+  // The printed values are inside an image: a screen reader gets them as a table.
+  await page.getByText('Show the values as a table').click();
+  await expect(page.getByRole('table', { name: 'Correlation matrix: values' }).getByRole('row', { name: /^petal_length/ })).toContainText('0.96');
+  await page.getByText('Show the values as a table').click();
   const legend = page.getByRole('img', { name: /^Colour scale: −1 .* to 1 / });
   await expect(legend).toBeVisible();
   await expect(legend).toContainText('−1');

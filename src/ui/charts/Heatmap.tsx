@@ -8,7 +8,8 @@ const PRINT_CELL = 30;
 /**
  * A matrix in [−1, 1] as coloured cells (an SVG): blue for negative, orange for positive, stronger
  * colour for larger magnitude, with a colour scale beside it. Cells large enough print their value
- * (a projector has no pointer); a larger matrix offers its values as a table. The value under the
+ * (a projector has no pointer); the values are also a table behind a disclosure, for screen
+ * readers and for a matrix too large to print in. The value under the
  * pointer shows below the chart (one element for all cells, rather than a tooltip node per cell).
  */
 export function Heatmap({ labels, values, label, describe }: { labels: readonly string[]; values: readonly (readonly number[])[]; label: string; describe?: (i: number, j: number) => string }) {
@@ -55,7 +56,7 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
         </figure>
         <ColourScale top={top} height={Math.min(size, 200)} />
       </div>
-      {print ? null : <ValuesTable label={label} labels={labels} values={values} />}
+      <ValuesTable label={label} labels={labels} values={values} />
     </div>
   );
 }
@@ -77,12 +78,13 @@ function ColourScale({ top, height }: { top: number; height: number }) {
   );
 }
 
-/** The matrix as a table, for one too large to print its values in the cells. */
+/** The matrix as a table: the values printed in the cells are inside an image, and a large matrix prints none. */
 function ValuesTable({ label, labels, values }: { label: string; labels: readonly string[]; values: readonly (readonly number[])[] }) {
   return (
     <details className="heat-table">
       <summary>Show the values as a table</summary>
-      <div className="table-scroll">
+      {/* A wide matrix scrolls: the box takes focus so arrow keys can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Scroll the values of ${label}`}>
         <table aria-label={`${label}: values`} className="rows">
           <thead>
             <tr>
