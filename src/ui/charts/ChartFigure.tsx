@@ -46,26 +46,38 @@ function quietLayers(box: HTMLElement | null): (() => void) | undefined {
   return () => watcher.disconnect();
 }
 
-/** The disclosure; the table is made and drawn only once opened (a scatter can have thousands of rows). */
-function DataDisclosure({ name, table: given }: { name: string; table: ChartTable | (() => ChartTable) }) {
+/**
+ * The disclosure; the table is made and drawn only once opened (a scatter can have thousands of rows).
+ * `summary` and `tableLabel` replace the default words ("Show data as a table", `Data: <name>`).
+ */
+export function DataDisclosure({ name, table: given, summary, tableLabel, className = 'chart-data' }: { name: string; table: ChartTable | (() => ChartTable); summary?: string; tableLabel?: string; className?: string }) {
   const [open, setOpen] = useState(false);
   const table = open ? (typeof given === 'function' ? given() : given) : null;
   return (
-    <details className="chart-data" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className={className} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Show data as a table<span className="visually-hidden">: {name}</span>
+        {summary ?? (
+          <>
+            Show data as a table<span className="visually-hidden">: {name}</span>
+          </>
+        )}
       </summary>
       {table ? (
         // A scrolling box must be reachable by keyboard to scroll it (axe: scrollable-region-focusable).
         <div className="table-scroll chart-data-scroll" tabIndex={0} role="region" aria-label={`Scroll the data of ${name}`}>
-          <table aria-label={`Data: ${name}`}>
+          <table aria-label={tableLabel ?? `Data: ${name}`}>
             <thead>
               <tr>
-                {table.columns.map((c, j) => (
-                  <th key={j} scope="col">
-                    {c}
-                  </th>
-                ))}
+                {/* An empty heading (the corner of a matrix) heads nothing: a plain cell. */}
+                {table.columns.map((c, j) =>
+                  c === '' ? (
+                    <td key={j} />
+                  ) : (
+                    <th key={j} scope="col">
+                      {c}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>

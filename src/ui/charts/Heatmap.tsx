@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fmt, fmtCorrelation } from '../format';
+import { DataDisclosure } from './ChartFigure';
 import { DIVERGING_GRADIENT, divergingColour, inkOn } from './diverging';
 
 /** Cells at least this wide print their value (two decimals at 11 px); smaller ones offer a table. */
@@ -56,7 +57,14 @@ export function Heatmap({ labels, values, label, describe }: { labels: readonly 
         </figure>
         <ColourScale top={top} height={Math.min(size, 200)} />
       </div>
-      <ValuesTable label={label} labels={labels} values={values} />
+      {/* The values printed in the cells are inside an image, and a large matrix prints none. */}
+      <DataDisclosure
+        name={label}
+        summary="Show the values as a table"
+        tableLabel={`${label}: values`}
+        className="chart-data heat-table"
+        table={() => ({ columns: ['', ...labels], rows: values.map((row, i) => [labels[i], ...row.map((v) => fmtCorrelation(v) || '—')]) })}
+      />
     </div>
   );
 }
@@ -75,39 +83,5 @@ function ColourScale({ top, height }: { top: number; height: number }) {
         ))}
       </div>
     </div>
-  );
-}
-
-/** The matrix as a table: the values printed in the cells are inside an image, and a large matrix prints none. */
-function ValuesTable({ label, labels, values }: { label: string; labels: readonly string[]; values: readonly (readonly number[])[] }) {
-  return (
-    <details className="heat-table">
-      <summary>Show the values as a table</summary>
-      {/* A wide matrix scrolls: the box takes focus so arrow keys can scroll it. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Scroll the values of ${label}`}>
-        <table aria-label={`${label}: values`} className="rows">
-          <thead>
-            <tr>
-              <td />
-              {labels.map((l) => (
-                <th key={l} scope="col">
-                  {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {values.map((row, i) => (
-              <tr key={labels[i]}>
-                <th scope="row">{labels[i]}</th>
-                {row.map((v, j) => (
-                  <td key={j}>{fmtCorrelation(v) || '—'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }
