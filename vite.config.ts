@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { saplingRuntime } from './scripts/build-runtime.ts';
 import { ISOLATION_HEADERS, SECURITY_HEADERS } from './scripts/security-headers.ts';
 import { securityHeaders } from './scripts/vite-plugin-security-headers.ts';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
@@ -11,7 +12,7 @@ import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
  * cross-origin isolation, since its hot reload runs inline scripts the CSP forbids.
  */
 export default defineConfig({
-  plugins: [react(), securityHeaders()],
+  plugins: [react(), securityHeaders(), saplingRuntime()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: { ...ISOLATION_HEADERS } },

@@ -1,0 +1,125 @@
+/**
+ * Sapling's prediction runtime: a model file in, predictions out, with no TF.js, no training code and
+ * no UI. Built by `npm run build` into `dist/runtime/sapling-runtime.js`, one ES module with no
+ * imports; the CLI's `serve` and the one-file prediction page use the same code.
+ *
+ *   const model = await loadModel(json);
+ *   model.predict([{ bill_length_mm: 39.1, island: 'Torgersen' }]);
+ *   // → [{ prediction: 'Adelie', proba_Adelie: 0.98, … }]
+ */
+import { validateModelFile } from '../core/artifact/load';
+import type { AnyModelFile } from '../core/artifact/modelFile';
+import { type Predictions, loadModel as loadCoreModel, predictTable } from '../core/artifact/predict';
+import type { ModelTask } from '../core/problem';
+import type { ColumnKind } from '../core/table/column';
+import { SaplingError } from '../core/util/errors';
+import { type InputRow, rowsToTable } from './rows';
+
+export type { InputRow } from './rows';
+
+/** A value of a prediction: a label (classification) or a number. */
+export type OutputValue = string | number;
+
+/** One row's predictions, keyed by the columns `sapling predict` appends. */
+export type OutputRow = Record<string, OutputValue>;
+
+/** A column the model reads, and the kind its values are read as. */
+export interface InputSchemaColumn {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
+
+/** A loaded model, ready to predict. */
+export interface SaplingModel {
+  /** binary, multiclass, regression, clustering or projection. */
+  readonly task: ModelTask;
+  /** Class labels in probability-column order (classification); empty otherwise. */
+  readonly classes: readonly string[];
+  /** The target column's name, or null for clustering and projection. */
+  readonly target: string | null;
+  /** Columns the model reads, in the model file's order. */
+  readonly inputSchema: readonly InputSchemaColumn[];
+  /** The columns each prediction row has, in order (`prediction`, `proba_<class>`…, `cluster`, `pc1`…). */
+  readonly outputColumns: readonly string[];
+  /** The model family's id (`gbdt`, `mlp`, …). */
+  readonly family: string;
+  /** The binary decision threshold saved with the model, when one was chosen. */
+  readonly threshold: number | null;
+  /** The validated model file. */
+  readonly file: AnyModelFile;
+  /** Runs the fitted pipeline and the model on rows; throws a SaplingError naming the row and column of a bad value. */
+  predict(rows: readonly InputRow[]): OutputRow[];
+}
+
+export { SaplingError };
+
+/**
+ * Loads a Sapling model file (its JSON text or the parsed object) of any family and any version this
+ * Sapling reads; a file that is not one gets the same clear error as the CLI.
+ */
+export async function loadModel(json: string | object): Promise<SaplingModel> {
+  let data: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      throw new SaplingError('bad-model-file', `not a Sapling model file: it is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const file = validateModelFile(data);
+  const loaded = await loadCoreModel(file);
+  const classes = file.problem.classes;
+  const task = file.problem.task;
+  const outputColumns = outputColumnsOf(file);
+  return {
+    task,
+    classes,
+    target: file.problem.target,
+    inputSchema: file.inputSchema.map((c) => ({ name: c.name, kind: c.kind })),
+    outputColumns,
+    family: file.model.model,
+    threshold: 'decision' in file && file.decision ? file.decision.threshold : null,
+    file,
+    predict(rows) {
+      const table = rowsToTable(rows, file.pipeline.inputs);
+      if (table.rowCount === 0) return [];
+      return outputRows(predictTable(loaded, table));
+    },
+  };
+}
+
+/** The prediction columns of a model file, as `sapling predict` appends them. */
+function outputColumnsOf(file: AnyModelFile): string[] {
+  const task = file.problem.task;
+  if (task === 'clustering') return ['cluster'];
+  if (task === 'projection') {
+    const k = (file.model.state as { nComponents: number }).nComponents;
+    return Array.from({ length: k }, (_, i) => `pc${i + 1}`);
+  }
+  if (task === 'regression') return ['prediction'];
+  return ['prediction', ...file.problem.classes.map((c) => `proba_${c}`)];
+}
+
+/**
+ * Predictions as row objects, numbers rounded as the CLI's CSV prints them (probabilities to 6
+ * significant digits, values and coordinates to 7, about what float32 carries), so the runtime, the
+ * server and `sapling predict` agree to the digit.
+ */
+function outputRows(p: Predictions): OutputRow[] {
+  const out: OutputRow[] = [];
+  const k = p.classes.length;
+  for (let i = 0; i < p.rows; i++) {
+    const row: OutputRow = {};
+    if (p.clusters) row.cluster = p.clusters[i];
+    else if (p.projection) {
+      const m = p.components ?? 0;
+      for (let c = 0; c < m; c++) row[`pc${c + 1}`] = Number(p.projection[i * m + c].toPrecision(7));
+    } else if (p.values) row.prediction = Number(p.values[i].toPrecision(7));
+    else {
+      row.prediction = p.labels?.[i] ?? '';
+      for (let j = 0; j < k; j++) row[`proba_${p.classes[j]}`] = Number((p.proba?.[i * k + j] ?? NaN).toPrecision(6));
+    }
+    out.push(row);
+  }
+  return out;
+}

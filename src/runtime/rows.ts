@@ -1,0 +1,129 @@
+import type { InputColumn } from '../core/prep/recipe';
+import { type DataTable, createTable } from '../core/table/DataTable';
+import { isMissingToken, parseBoolean, parseDate, parseNumber, detectDateOrder } from '../core/table/cells';
+import type { Column } from '../core/table/column';
+import { SaplingError } from '../core/util/errors';
+
+/** A value of one row as a CSV reader or a JSON body gives it. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** One row to predict: input column name → value. Columns the model does not read are ignored. */
+export type InputRow = Readonly<Record<string, unknown>>;
+
+/**
+ * Builds the columnar table the fitted pipeline reads from row objects, reading every value the way
+ * the CSV reader reads a cell of a column of that kind (`NA`, `?` and empty are missing; `yes`/`no`,
+ * `true`/`false`, `1`/`0` are booleans). A value that cannot be read as its column's kind, or a
+ * column a row lacks, is an error naming the row (1-based) and the column.
+ */
+export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputColumn[]): DataTable {
+  if (!Array.isArray(rows)) throw new SaplingError('bad-rows', 'the rows to predict must be an array of objects, one per row');
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new SaplingError('bad-rows', `row ${i + 1}: expected an object of column values, got ${describe(row)}`);
+    }
+  });
+  const n = rows.length;
+  const absent = inputs.filter((c) => n > 0 && rows.every((r) => !Object.prototype.hasOwnProperty.call(r, c.name))).map((c) => `"${c.name}"`);
+  if (absent.length) {
+    throw new SaplingError('missing-columns', `the data lacks column${absent.length === 1 ? '' : 's'} ${absent.join(', ')} that the model needs`);
+  }
+  const columns: Column[] = inputs.map((input) => {
+    const cell = (i: number): CellValue => {
+      const row = rows[i];
+      if (!Object.prototype.hasOwnProperty.call(row, input.name)) {
+        throw new SaplingError('missing-columns', `row ${i + 1} lacks column "${input.name}" that the model needs (use null for a missing value)`);
+      }
+      const v = row[input.name];
+      if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+      throw new SaplingError('wrong-type', `row ${i + 1}: column "${input.name}" must be a string, number, boolean or null, not ${describe(v)}`);
+    };
+    const wrong = (i: number, v: CellValue, what: string) =>
+      new SaplingError('wrong-type', `row ${i + 1}: column "${input.name}" must be ${what}, but got ${describe(v)}`);
+    switch (input.kind) {
+      case 'numeric': {
+        const values = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = cell(i);
+          if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) values[i] = NaN;
+          else if (typeof v === 'number' && Number.isFinite(v)) values[i] = v;
+          else if (typeof v === 'boolean') values[i] = v ? 1 : 0;
+          else {
+            const x = typeof v === 'string' ? parseNumber(v) : NaN;
+            if (Number.isNaN(x)) throw wrong(i, v, 'a number');
+            values[i] = x;
+          }
+        }
+        return { kind: 'numeric', name: input.name, values };
+      }
+      case 'boolean': {
+        const values = new Int8Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = cell(i);
+          if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) values[i] = -1;
+          else if (typeof v === 'boolean') values[i] = v ? 1 : 0;
+          else if (v === 0 || v === 1) values[i] = v;
+          else {
+            const text = String(v).trim();
+            const b = text === '0' ? 0 : text === '1' ? 1 : parseBoolean(text);
+            if (b < 0) throw wrong(i, v, 'true or false (yes/no, 1/0)');
+            values[i] = b;
+          }
+        }
+        return { kind: 'boolean', name: input.name, values };
+      }
+      case 'datetime': {
+        const texts: string[] = [];
+        for (let i = 0; i < n; i++) {
+          const v = cell(i);
+          if (typeof v === 'string' && !isMissingToken(v)) texts.push(v);
+        }
+        const order = detectDateOrder(texts)?.order ?? 'iso';
+        const values = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = cell(i);
+          if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) values[i] = NaN;
+          else if (typeof v === 'number' && Number.isFinite(v)) values[i] = v;
+          else {
+            const ms = typeof v === 'string' ? parseDate(v, order) : NaN;
+            if (Number.isNaN(ms)) throw wrong(i, v, 'a date (2024-03-01, 2024-03-01 12:30)');
+            values[i] = ms;
+          }
+        }
+        return { kind: 'datetime', name: input.name, values };
+      }
+      default: {
+        const codes = new Int32Array(n);
+        const categories: string[] = [];
+        const index = new Map<string, number>();
+        for (let i = 0; i < n; i++) {
+          const v = cell(i);
+          if (v === null || v === undefined || (typeof v === 'string' && isMissingToken(v))) {
+            codes[i] = -1;
+            continue;
+          }
+          const text = String(v);
+          let code = index.get(text);
+          if (code === undefined) {
+            code = categories.length;
+            categories.push(text);
+            index.set(text, code);
+          }
+          codes[i] = code;
+        }
+        return { kind: input.kind, name: input.name, codes, categories };
+      }
+    }
+  });
+  if (columns.length === 0) return { rowCount: n, columns: [] };
+  return createTable(columns);
+}
+
+/** A short description of a value for an error message. */
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
