@@ -5,7 +5,7 @@ import { isSaplingError } from '../core/util/errors';
 import { DEFAULT_MAX_BODY } from './flags';
 import { Metrics } from './metrics';
 import type { LogLine, ModelStore } from './modelStore';
-import { ROUTES, registerRoutes } from './routes';
+import { ROUTES, registerRoutes, routeLabel } from './routes';
 
 /** What a server is made of; `createServer` puts it together. */
 export interface ServerOptions {
@@ -64,7 +64,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ? request.routeOptions.url.replace(/:name/g, '{name}') : 'unmatched';
+    const route = request.routeOptions.url ? routeLabel(request.routeOptions.url) : 'unmatched';
     metrics.request(route, request.method, reply.statusCode, (performance.now() - (request as TimedRequest).startedAt) / 1000);
     done();
   });
@@ -94,7 +94,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     app.route({
       method: others,
       url: route.url,
-      handler: (_request, reply) => reply.code(405).header('Allow', [...taken].join(', ')).send({ error: `${route.url.replace(/:name/g, '{name}')} takes ${route.method} only` }),
+      handler: (_request, reply) => reply.code(405).header('Allow', [...taken].join(', ')).send({ error: `${routeLabel(route.url)} takes ${route.method} only` }),
     });
   }
   return app;

@@ -9,6 +9,13 @@ import type { ModelStore, ServedModel } from './modelStore';
 import { openApiDocument } from './openapi';
 import { DATATYPES, type RequestInput, outputsFromRows, rowsFromInputs, tensorMetadata } from './tensors';
 
+const PREDICT_URL = '/v1/models/:name(^.+)::predict';
+
+/** A route's pattern as people write it (`/v1/models/{name}:predict`), for metrics and messages. */
+export function routeLabel(url: string): string {
+  return url.replace(/:name(\(\^\.\+\))?/g, '{name}').replace(/::/g, ':');
+}
+
 /** The server's routes (fastify patterns); every other method on them is answered 405. */
 export const ROUTES = [
   { method: 'GET', url: '/v2/health/live' },
@@ -17,8 +24,9 @@ export const ROUTES = [
   { method: 'GET', url: '/v2/models/:name' },
   { method: 'GET', url: '/v2/models/:name/ready' },
   { method: 'POST', url: '/v2/models/:name/infer' },
-  // `::` is a literal colon in fastify's router: the TF Serving verb after the model name.
-  { method: 'POST', url: '/v1/models/:name::predict' },
+  // `::` is a literal colon in fastify's router: the TF Serving verb after the model name. The
+  // parameter needs a pattern, or the router takes `name::predict` for the parameter's name.
+  { method: 'POST', url: PREDICT_URL },
   { method: 'GET', url: '/metrics' },
   { method: 'GET', url: '/openapi.json' },
 ] as const;
@@ -107,7 +115,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
     },
   );
 
-  app.post<{ Params: { name: string } }>('/v1/models/:name::predict', async (request, reply) => {
+  app.post<{ Params: { name: string } }>(PREDICT_URL, async (request, reply) => {
     const { name, model } = served(request.params.name);
     if (Buffer.isBuffer(request.body)) {
       const { csv, rows } = await predictCsv(model, request.body);
