@@ -29,14 +29,14 @@ export function penguinLines(): string[] {
 /** The penguins' input columns for a species model, and a few rows of them as JSON row objects. */
 export const PENGUIN_COLUMNS = ['island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year'] as const;
 
-/** Penguin rows as JSON objects (numbers as numbers, NA as null), species left out. */
-export function penguinRows(count: number, from = 1): Record<string, string | number | null>[] {
+/** Penguin rows as JSON objects (numbers as numbers, NA as null) of `columns` (the species model's inputs by default). */
+export function penguinRows(count: number, from = 1, columns: readonly string[] = PENGUIN_COLUMNS): Record<string, string | number | null>[] {
   const lines = penguinLines();
   const header = lines[0].split(',').map((h) => h.replace(/"/g, ''));
   return lines.slice(from, from + count).map((line) => {
     const cells = line.split(',').map((c) => c.replace(/"/g, ''));
     const row: Record<string, string | number | null> = {};
-    for (const column of PENGUIN_COLUMNS) {
+    for (const column of columns) {
       const cell = cells[header.indexOf(column)];
       row[column] = cell === 'NA' ? null : /^[\d.]+$/.test(cell) ? Number(cell) : cell;
     }
