@@ -63,6 +63,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
     done();
   });
+  // A keep-alive connection whose request was in flight at close would stay open until the client
+  // drops it (seconds); answering it with `Connection: close` lets the server stop right after.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ? routeLabel(request.routeOptions.url) : 'unmatched';
     metrics.request(route, request.method, reply.statusCode, (performance.now() - (request as TimedRequest).startedAt) / 1000);
