@@ -53,8 +53,9 @@ export class ModelStore {
    */
   async load(): Promise<void> {
     if (this.only !== undefined) {
-      const path = join(this.folder, this.only);
-      this.models.set(nameOf(path), await loadServed(path));
+      const served = await loadServed(join(this.folder, this.only));
+      this.models.set(served.name, served);
+      this.log(loadedLine(served));
       return;
     }
     const files = readdirSync(this.folder).filter((f) => this.counts(f)).sort();
@@ -140,7 +141,7 @@ export class ModelStore {
       }
       if (old?.version === served.version) return;
       this.models.set(name, served);
-      this.log(old ? `${name}: reloaded ${basename(path)} (${old.version} → ${served.version})` : `${name}: loaded ${basename(path)} (${served.version}, ${served.model.family}, ${served.model.task})`);
+      this.log(old ? `${name}: reloaded ${basename(path)} (${old.version} → ${served.version})` : loadedLine(served));
     });
     const tracked = next.finally(() => {
       if (this.loading.get(path) === tracked) this.loading.delete(path);
@@ -148,6 +149,11 @@ export class ModelStore {
     this.loading.set(path, tracked);
     return tracked;
   }
+}
+
+/** The log line of a model loaded for the first time. */
+function loadedLine(served: ServedModel): string {
+  return `${served.name}: loaded ${basename(served.path)} (${served.version}, ${served.model.family}, ${served.model.task})`;
 }
 
 /** A file's model name: its name without `.json`. */
