@@ -84,6 +84,9 @@ export class ModelStore {
     // which a watch on the old file would never report.
     this.watcher = watch(this.folder, (_event, file) => {
       if (file && this.counts(file)) this.schedule(join(this.folder, file));
+      // A Kubernetes ConfigMap or Secret volume swaps a hidden `..data` symlink to a new folder
+      // that the files link through, so their own names are never reported: look at them all.
+      else if (!file || file.startsWith('..')) this.rescan();
     });
     this.watcher.on('error', (e) => this.log(`stopped watching ${this.folder}: ${errorMessage(e)}`));
   }
@@ -102,6 +105,20 @@ export class ModelStore {
       await Promise.all([...this.loading.values()]);
       if (this.timers.size) await new Promise((r) => setTimeout(r, SETTLE_MS));
     }
+  }
+
+  /** Schedules a reload of every file that counts and every model loaded (an unchanged file is kept as it is). */
+  private rescan(): void {
+    let listed: string[] = [];
+    try {
+      listed = this.only !== undefined ? [this.only] : readdirSync(this.folder).filter((f) => this.counts(f));
+    } catch (e) {
+      // Gone or unreadable for a moment: the models loaded are reloaded (and kept if they fail).
+      this.log(`cannot list ${this.folder}: ${errorMessage(e)}`);
+    }
+    const files = new Set(listed);
+    for (const served of this.models.values()) files.add(basename(served.path));
+    for (const file of files) this.schedule(join(this.folder, file));
   }
 
   private counts(file: string): boolean {

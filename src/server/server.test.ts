@@ -329,6 +329,33 @@ describe('sapling serve: the model store', () => {
   });
 });
 
+describe('sapling serve: models from a Kubernetes ConfigMap volume', () => {
+  it('swaps a model in when the volume’s ..data link moves to a new folder (the files’ own names never change)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    // The layout of Kubernetes' atomic writer: species.json → ..data/species.json, ..data → ..<timestamp>.
+    const volume = join(dir, 'configmap');
+    mkdirSync(join(volume, '..2026_12_07_1'), { recursive: true });
+    copyFileSync(join(models, 'species.json'), join(volume, '..2026_12_07_1', 'species.json'));
+    symlinkSync('..2026_12_07_1', join(volume, '..data'));
+    symlinkSync('..data/species.json', join(volume, 'species.json'));
+    const store = new ModelStore(volume);
+    await store.load();
+    store.watch();
+    try {
+      expect(store.names()).toEqual(['species']);
+      expect(store.get('species')?.model.task).toBe('multiclass');
+      mkdirSync(join(volume, '..2026_12_07_2'));
+      copyFileSync(join(models, 'mass.json'), join(volume, '..2026_12_07_2', 'species.json'));
+      symlinkSync('..2026_12_07_2', join(volume, '..data_tmp'));
+      const { renameSync } = await import('node:fs');
+      renameSync(join(volume, '..data_tmp'), join(volume, '..data'));
+      await waitFor(() => store.get('species')?.model.task === 'regression');
+    } finally {
+      store.close();
+    }
+  });
+});
+
 async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
   const until = Date.now() + ms;
   while (!condition()) {
