@@ -2,6 +2,7 @@ import { readCsv } from '../core/ingest/reader';
 import { bytesSource } from '../core/ingest/source';
 import { type ExtraColumn, writeRowsCsv } from '../core/ingest/writeCsv';
 import type { DataTable } from '../core/table/DataTable';
+import { SaplingError } from '../core/util/errors';
 import { keyed } from '../core/util/keyed';
 import type { InputRow, OutputRow, SaplingModel } from '../runtime';
 
@@ -12,6 +13,7 @@ import type { InputRow, OutputRow, SaplingModel } from '../runtime';
  * through the runtime, fed the values the reader parsed, so both read every cell alike.
  */
 export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise<{ csv: string; rows: OutputRow[] }> {
+  if (body.length === 0) throw new SaplingError('bad-request', 'the CSV body is empty: send a header line and rows');
   const kinds = Object.fromEntries(model.inputSchema.map((c) => [c.name, c.kind]));
   const source = bytesSource(body, 'body.csv');
   const read = await readCsv(source, { kinds });

@@ -185,6 +185,7 @@ describe('sapling serve: TensorFlow Serving’s predict route', () => {
     expect(await predict({ json: { instances: rows.map(({ sex: _, ...r }) => r) } })).toMatchObject({ status: 400, json: { error: 'the data lacks column "sex" that the model needs' } });
     expect(await predict({ json: { instances: [rows[0], { ...rows[1], body_mass_g: 'heavy' }] } })).toMatchObject({ status: 400, json: { error: 'row 2: column "body_mass_g" must be a number, but got "heavy"' } });
     expect(await predict({ json: { instances: [rows[0], 7] } })).toMatchObject({ status: 400, json: { error: 'row 2: expected an object of column values, got 7' } });
+    expect(await predict({ body: '', headers: { 'content-type': 'text/csv' } })).toMatchObject({ status: 400, json: { error: 'the CSV body is empty: send a header line and rows' } });
     expect(await predict({ body: 'island,year\nDream,2008\n', headers: { 'content-type': 'text/csv' } })).toMatchObject({ status: 400, json: { error: expect.stringContaining('"bill_length_mm"') } });
     expect(await predict({ body: '{"__proto__": {"x": 1}, "instances": []}', headers: { 'content-type': 'application/json' } })).toMatchObject({ status: 400 });
   });
