@@ -16,7 +16,7 @@ export const SERVE_FLAGS = {
 } as const;
 
 export const SERVE_USAGE = `sapling serve <model.json | folder> [--port 8080] [--host 127.0.0.1] [--token <secret>]
-              [--max-body <bytes>] [--cors <origin>]`;
+                [--max-body <bytes>] [--cors <origin>]`;
 
 export const SERVE_HELP = `serve (a model file, or every *.json model file of a folder under its file name; files are followed):
   --port N             port to listen on (default 8080; 0 picks a free one)
