@@ -198,6 +198,7 @@ describe('sapling serve: errors', () => {
       [await call(`${plain.url}/v1/models/nope:predict`, { json: { instances: [] } }), 404, 'no model "nope" here (serving "mass", "species")'],
       [await call(`${plain.url}/v2/models/nope/infer`, { json: { inputs: [] } }), 404, 'no model "nope" here (serving "mass", "species")'],
       [await call(`${plain.url}/v3/anything`), 404, 'no route GET /v3/anything'],
+      [await call(`${plain.url}/v2/models/%E0%A4%A`), 400, "bad request: '/v2/models/%E0%A4%A' is not a valid url component"],
       [await call(`${plain.url}/v1/models/species:classify`, { json: {} }), 404, 'no route POST /v1/models/species:classify'],
       [await call(`${plain.url}/v1/models/species:predict`), 405, '/v1/models/{name}:predict takes POST only'],
       [await call(`${plain.url}/v2/models/species`, { method: 'DELETE' }), 405, '/v2/models/{name} takes GET only'],
@@ -217,6 +218,11 @@ describe('sapling serve: errors', () => {
     const big = JSON.stringify({ instances: penguinRows(10) });
     expect(big.length).toBeGreaterThan(600);
     expect(await call(`${guarded.url}/v1/models/species:predict`, { body: big, headers: { ...auth, 'content-type': 'application/json' } })).toMatchObject({ status: 413, json: { error: 'the request body is larger than this server takes (--max-body)' } });
+    const csv = penguinLines().slice(0, 30).join('\n');
+    expect(await call(`${guarded.url}/v1/models/species:predict`, { body: csv, headers: { ...auth, 'content-type': 'text/csv' } })).toMatchObject({ status: 413 });
+    // Without a length up front (chunked), the limit holds as the body arrives.
+    const stream = new Blob([csv]).stream();
+    expect(await call(`${guarded.url}/v1/models/species:predict`, { body: stream, headers: { ...auth, 'content-type': 'text/csv' }, duplex: 'half' } as RequestInit)).toMatchObject({ status: 413 });
     const small = await call(`${guarded.url}/v1/models/species:predict`, { json: { instances: penguinRows(2) }, headers: auth });
     expect(small.status, small.text).toBe(200);
   });
