@@ -139,7 +139,7 @@ describe('the standalone server bundle', () => {
     const csvLines = penguinLines();
     const tensors = (r: Record<string, unknown>[]) => PENGUIN_COLUMNS.map((name) => ({ name, shape: [r.length], datatype: typeof r.find((x) => x[name] !== null)?.[name] === 'number' ? 'FP64' : 'BYTES', data: r.map((x) => x[name]) }));
     const classes = ['Adelie', 'Chinstrap', 'Gentoo'];
-    const TOTAL = 4000;
+    const TOTAL = 3000;
     const versions = new Set<string>();
     const failures: string[] = [];
     const statuses = new Map<number, number>();
