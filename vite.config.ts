@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { saplingRuntime } from './scripts/build-runtime.ts';
+import { saplingServer } from './scripts/build-server.ts';
 import { ISOLATION_HEADERS, SECURITY_HEADERS } from './scripts/security-headers.ts';
 import { securityHeaders } from './scripts/vite-plugin-security-headers.ts';
 import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
@@ -12,7 +13,7 @@ import { tfjsWasmThreads } from './scripts/vite-plugin-tfjs-wasm-threads.ts';
  * cross-origin isolation, since its hot reload runs inline scripts the CSP forbids.
  */
 export default defineConfig({
-  plugins: [react(), securityHeaders(), saplingRuntime()],
+  plugins: [react(), securityHeaders(), saplingRuntime(), saplingServer()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers: { ...ISOLATION_HEADERS } },

@@ -3,6 +3,7 @@ import { errorMessage } from '../core/util/errors';
 import { profileCommand } from './commands/profile';
 import { WorkerPool, serveIfWorker } from './parallel';
 import { READ_FLAGS, READ_FLAGS_HELP, readSettingsFrom } from './readFlags';
+import { SERVE_FLAGS, SERVE_HELP, SERVE_USAGE } from '../server/flags';
 
 const USAGE = `sapling — machine learning on a CSV, from the command line
 
@@ -25,8 +26,11 @@ usage:
   sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
                 [--samples N] [--seed N] [--out explain.json]
   sapling curves <data.csv> --target <col> [--model <id>] [--vary name[=v1,v2,…]] [--cv K] [--out curves.json]
+  ${SERVE_USAGE}
 
 ${READ_FLAGS_HELP}
+
+${SERVE_HELP}
 
 options:
   --test test.csv      train on all of data.csv and test on this file (no split)
@@ -73,6 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
+        ...SERVE_FLAGS,
       },
     });
   } catch (e) {
@@ -133,8 +138,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         await predictCommand(files[0], files[1], { out: values.out, read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'serve': {
+        needFiles(files, 1, 'serve <model.json | folder>');
+        const { serveCommand } = await import('./commands/serve');
+        await serveCommand(files[0], values);
+        return 0;
+      }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, serve)`);
         return 1;
     }
   } catch (e) {

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { SAPLING_VERSION } from '../core/artifact/modelFile';
+import { SaplingError } from '../core/util/errors';
+import type { InputRow } from '../runtime';
+import { predictCsv } from './csv';
+import type { Metrics } from './metrics';
+import type { ModelStore, ServedModel } from './modelStore';
+import { openApiDocument } from './openapi';
+import { DATATYPES, type RequestInput, outputsFromRows, rowsFromInputs, tensorMetadata } from './tensors';
+
+const PREDICT_URL = '/v1/models/:name(^.+)::predict';
+
+/** A route's pattern as people write it (`/v1/models/{name}:predict`), for metrics and messages. */
+export function routeLabel(url: string): string {
+  return url.replace(/:name(\(\^\.\+\))?/g, '{name}').replace(/::/g, ':');
+}
+
+/** The server's routes (fastify patterns); every other method on them is answered 405. */
+export const ROUTES = [
+  { method: 'GET', url: '/v2/health/live' },
+  { method: 'GET', url: '/v2/health/ready' },
+  { method: 'GET', url: '/v2' },
+  { method: 'GET', url: '/v2/models/:name' },
+  { method: 'GET', url: '/v2/models/:name/ready' },
+  { method: 'POST', url: '/v2/models/:name/infer' },
+  // `::` is a literal colon in fastify's router: the TF Serving verb after the model name. The
+  // parameter needs a pattern, or the router takes `name::predict` for the parameter's name.
+  { method: 'POST', url: PREDICT_URL },
+  { method: 'GET', url: '/metrics' },
+  { method: 'GET', url: '/openapi.json' },
+] as const;
+
+/** What the routes read: the models, the counters, and whether a token guards them (for the OpenAPI document). */
+export interface RouteContext {
+  readonly models: ModelStore;
+  readonly metrics: Metrics;
+  readonly secured: boolean;
+}
+
+/** An Open Inference Protocol inference request body. */
+interface InferBody {
+  readonly id?: string;
+  readonly inputs: readonly RequestInput[];
+  readonly outputs?: readonly { readonly name: string }[];
+}
+
+/** The inference request's JSON schema, checked by fastify (ajv) before the handler runs. */
+const INFER_SCHEMA = {
+  type: 'object',
+  required: ['inputs'],
+  properties: {
+    id: { type: 'string' },
+    parameters: { type: 'object' },
+    inputs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'shape', 'datatype', 'data'],
+        properties: {
+          name: { type: 'string' },
+          shape: { type: 'array', items: { type: 'integer', minimum: 0 } },
+          datatype: { type: 'string', enum: [...DATATYPES] },
+          data: { type: 'array' },
+          parameters: { type: 'object' },
+        },
+      },
+    },
+    outputs: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
+  },
+} as const;
+
+/** Adds the routes: Open Inference Protocol (V2), TF Serving's predict, metrics and the OpenAPI document. */
+export function registerRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { models, metrics } = context;
+  /** The model `name` as it is now: a request keeps the one it got even if the file is swapped meanwhile. */
+  const served = (name: string): ServedModel => {
+    const s = models.get(name);
+    if (!s) {
+      const names = models.names();
+      throw Object.assign(new SaplingError('unknown-model', `no model "${name}" here (${names.length ? `serving ${names.map((n) => `"${n}"`).join(', ')}` : 'no models are loaded'})`), { statusCode: 404 });
+    }
+    return s;
+  };
+
+  app.get('/v2/health/live', async () => ({ live: true }));
+  app.get('/v2/health/ready', async (_request, reply) => {
+    const ready = models.names().length > 0;
+    return reply.code(ready ? 200 : 503).send({ ready });
+  });
+  app.get('/v2', async () => ({ name: 'sapling', version: SAPLING_VERSION, extensions: [] }));
+
+  app.get<{ Params: { name: string } }>('/v2/models/:name', async (request) => {
+    const { name, model, version } = served(request.params.name);
+    return { name, versions: [version], platform: `sapling-${model.family}`, ...tensorMetadata(model) };
+  });
+  app.get<{ Params: { name: string } }>('/v2/models/:name/ready', async (request) => ({ name: served(request.params.name).name, ready: true }));
+
+  app.post<{ Params: { name: string }; Body: InferBody }>(
+    '/v2/models/:name/infer',
+    {
+      schema: { body: INFER_SCHEMA },
+      preValidation: (request, reply, done) => {
+        if (Buffer.isBuffer(request.body)) void unsupported(reply, 'the infer route takes application/json (send CSV to /v1/models/{name}:predict)');
+        else done();
+      },
+    },
+    async (request) => {
+      const { name, model, version } = served(request.params.name);
+      const body = request.body;
+      const rows = model.predict(rowsFromInputs(model, body.inputs));
+      const outputs = outputsFromRows(model, rows, body.outputs?.map((o) => o.name));
+      metrics.predicted(name, rows, model.classes.length > 0);
+      return { id: body.id ?? randomUUID(), model_name: name, model_version: version, outputs };
+    },
+  );
+
+  app.post<{ Params: { name: string } }>(PREDICT_URL, async (request, reply) => {
+    const { name, model } = served(request.params.name);
+    if (Buffer.isBuffer(request.body)) {
+      const { csv, rows } = await predictCsv(model, request.body);
+      metrics.predicted(name, rows, model.classes.length > 0);
+      return reply.type('text/csv; charset=utf-8').send(csv);
+    }
+    const rows = model.predict(instancesOf(request.body));
+    metrics.predicted(name, rows, model.classes.length > 0);
+    return { predictions: rows };
+  });
+
+  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text(models.names().length)));
+  app.get('/openapi.json', async () => openApiDocument(models.all(), SAPLING_VERSION, context.secured));
+}
+
+/** The rows of a TF Serving `{"instances": [row objects]}` body. */
+function instancesOf(body: unknown): InputRow[] {
+  const instances = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { instances?: unknown }).instances : undefined;
+  if (!Array.isArray(instances)) {
+    throw new SaplingError('bad-request', 'the body must be {"instances": [row objects]} (JSON), or a CSV with Content-Type: text/csv');
+  }
+  return instances as InputRow[];
+}
+
+function unsupported(reply: FastifyReply, message: string): FastifyReply {
+  return reply.code(415).send({ error: message });
+}
