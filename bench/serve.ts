@@ -3,6 +3,10 @@
  * FastAPI + uvicorn (one worker) serving scikit-learn's model of the same family and shape, both
  * trained on the same CSV and asked the same one-row JSON request from 32 connections for 10 s
  * (autocannon). The issue's goals: at least 3× the requests a second, at most a third of the p99.
+ *
+ * SAPLING_SERVE_BUNDLE=<path of sapling-serve.mjs> measures that bundle instead of the one `npm run
+ * build` writes to dist/server, e.g. one built in another worktree by `npx tsx
+ * scripts/build-server.ts <outdir>`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -28,9 +32,12 @@ export function serverBundle(): string {
 function ensurePythonReference(): void {
   const has = () => spawnSync(PYTHON, ['-c', 'import fastapi, uvicorn, sklearn, numpy, uvloop, httptools']).status === 0;
   if (has()) return;
-  console.log('installing python3-fastapi python3-uvicorn python3-sklearn python3-uvloop python3-httptools (apt-get)…');
-  const r = spawnSync('apt-get', ['install', '-y', 'python3-fastapi', 'python3-uvicorn', 'python3-sklearn', 'python3-uvloop', 'python3-httptools'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (r.status !== 0 || !has()) throw new Error('could not install the Python reference (apt-get install python3-fastapi python3-uvicorn python3-sklearn python3-uvloop python3-httptools)');
+  const packages = ['python3-fastapi', 'python3-uvicorn', 'python3-sklearn', 'python3-uvloop', 'python3-httptools'];
+  console.log(`installing ${packages.join(' ')} (apt-get)…`);
+  const apt = (...args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  // A fresh machine may have no package lists yet: update once, only when the install fails.
+  const installed = apt('install', '-y', ...packages) || (apt('update') && apt('install', '-y', ...packages));
+  if (!installed || !has()) throw new Error(`could not install the Python reference (apt-get install ${packages.join(' ')})`);
 }
 
 /** Sapling's boosting model of the benchmark's shape (100 rounds, 31 leaves, 255 bins), in a folder of its own. */
