@@ -45,13 +45,15 @@ export async function frameworksSection(say: (line: string) => void): Promise<vo
   }
   say(`The same predict handler (prediction runtime, 100-round boosting model, one-row JSON body) on three HTTP stacks; ${CONNECTIONS} connections, ${SECONDS} s each after a 2 s warm-up, ${n} rounds taken in turns, medians:`);
   say('');
-  say('| framework | requests/s | p99 | vs node:http | failed |');
-  say('| --- | --- | --- | --- | --- |');
+  say('| framework | requests/s | rounds\' range | p99 | vs node:http | failed |');
+  say('| --- | --- | --- | --- | --- | --- |');
   const base = median(runs.get('node')!.map((r) => r.requestsPerSecond));
   for (const framework of FRAMEWORKS) {
     const results = runs.get(framework)!;
     const rps = median(results.map((r) => r.requestsPerSecond));
     const failed = results.reduce((a, r) => a + r.failed, 0);
-    say(`| ${LABELS[framework]} | ${Math.round(rps)} | ${median(results.map((r) => r.p99Ms)).toFixed(1)} ms | ${(rps / base).toFixed(2)}× | ${failed} |`);
+    // The spread of the rounds shows how much of a difference between frameworks is the machine's noise.
+    const range = `${Math.round(Math.min(...results.map((r) => r.requestsPerSecond)))}–${Math.round(Math.max(...results.map((r) => r.requestsPerSecond)))}`;
+    say(`| ${LABELS[framework]} | ${Math.round(rps)} | ${range} | ${median(results.map((r) => r.p99Ms)).toFixed(1)} ms | ${(rps / base).toFixed(2)}× | ${failed} |`);
   }
 }
