@@ -5,7 +5,7 @@
  * models, and the Kubernetes probes, ports and user agree with that running process.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
@@ -26,6 +26,8 @@ const RUN_WORKDIR = instructionsOf(runStage, 'WORKDIR').at(-1)?.args ?? '/';
 const MODELS_DIR = '/models';
 /** A frozen binary boosting model (src/core/artifact/fixtures/README.md) and penguins rows to ask it about. */
 const MODEL_FIXTURE = join(root, 'src/core/artifact/fixtures/model-v2-gbdt-penguins-sex.json');
+/** Another frozen model (logistic regression on iris): what the ConfigMap is edited to hold. */
+const OTHER_MODEL_FIXTURE = join(root, 'src/core/artifact/fixtures/model-v1-logistic-iris.json');
 
 interface Container {
   readonly name: string;
@@ -73,6 +75,23 @@ function flagValue(command: readonly string[], flag: string): string | undefined
 function runUid(stage: Stage): number {
   const user = instructionsOf(stage, 'USER').at(-1)?.args ?? '0';
   return Number(user.split(':')[0]);
+}
+
+/**
+ * Puts `files` (name → source path) into `dir` the way the kubelet fills a ConfigMap volume: the
+ * files live in a timestamped hidden folder, `..data` links to it, and each name links through
+ * `..data`. An update writes a new folder and renames a new `..data` link over the old one, one
+ * atomic step, so the files' own names never change (Kubernetes' AtomicWriter).
+ */
+function writeConfigMapVolume(dir: string, files: Record<string, string>, generation: number): void {
+  const payload = `..2026_12_07_00_00_00.${String(generation).padStart(9, '0')}`;
+  mkdirSync(join(dir, payload), { recursive: true });
+  for (const [name, source] of Object.entries(files)) cpSync(source, join(dir, payload, name));
+  const previous = existsSync(join(dir, '..data')) ? readlinkSync(join(dir, '..data')) : null;
+  symlinkSync(payload, join(dir, '..data_tmp'));
+  renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+  for (const name of Object.keys(files)) if (!existsSync(join(dir, name))) symlinkSync(join('..data', name), join(dir, name));
+  if (previous) rmSync(join(dir, previous), { recursive: true, force: true });
 }
 
 function freePort(): Promise<number> {
@@ -234,6 +253,7 @@ describe.skipIf(bundle.kind === 'absent')(bundle.kind === 'absent' ? `${START_TI
   let base: string;
   let stderr = '';
   let imageFilesBefore: string[];
+  let models: string;
 
   /** Every file under the copied image tree, relative. */
   const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -256,9 +276,10 @@ describe.skipIf(bundle.kind === 'absent')(bundle.kind === 'absent' ? `${START_TI
       }
     }
     imageFilesBefore = filesUnder(image);
-    const models = join(work, 'models');
+    // The models folder as the Deployment mounts it: a ConfigMap volume.
+    models = join(work, 'models');
     mkdirSync(models);
-    cpSync(MODEL_FIXTURE, join(models, 'penguins-sex.json'));
+    writeConfigMapVolume(models, { 'penguins-sex.json': MODEL_FIXTURE }, 1);
 
     // The command exactly as the image has it, with only what differs on this machine put in:
     // this Node for the image's, the copied files' paths, the models folder, loopback and a free port.
@@ -303,6 +324,23 @@ describe.skipIf(bundle.kind === 'absent')(bundle.kind === 'absent' ? `${START_TI
     expect(response.status, await response.clone().text()).toBe(200);
     const model = await loadModel(readFileSync(MODEL_FIXTURE, 'utf8'));
     expect(((await response.json()) as { predictions: unknown }).predictions).toEqual(model.predict(rows));
+  });
+
+  it('serves the new model when the ConfigMap is edited (the kubelet swaps its ..data link), without a restart', async () => {
+    const metadata = async () => (await (await fetch(`${base}/v2/models/penguins-sex`)).json()) as { versions: string[]; platform: string };
+    const before = await metadata();
+    const other = await loadModel(readFileSync(OTHER_MODEL_FIXTURE, 'utf8'));
+    expect(other.family).not.toBe((await loadModel(readFileSync(MODEL_FIXTURE, 'utf8'))).family);
+    writeConfigMapVolume(models, { 'penguins-sex.json': OTHER_MODEL_FIXTURE }, 2);
+    const deadline = Date.now() + 10_000;
+    let after = before;
+    while (after.versions[0] === before.versions[0] && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await metadata();
+    }
+    expect(after.versions[0], stderr).not.toBe(before.versions[0]);
+    expect(after.platform).toBe(`sapling-${other.family}`);
+    expect(server.exitCode).toBeNull();
   });
 
   it('writes nothing into the image (its root file system is read-only in the cluster) and stops on SIGTERM', async () => {
