@@ -5,10 +5,10 @@
  * models, and the Kubernetes probes, ports and user agree with that running process.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadModel } from '../src/runtime';
@@ -106,26 +106,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Where a path of the build stage's file system is on this machine after `npm run build`:
- * `<WORKDIR>/dist/…` is what the build wrote (the bundle, built fresh into `builtDist`), anything
- * else under WORKDIR is the checkout (what COPY took from the context).
- */
-function buildStagePath(path: string, builtDist: string): string {
+/** Where a path of the build stage's file system is in `stageDir`, the stand-in for its WORKDIR. */
+function buildStagePath(path: string, stageDir: string): string {
   const relative = posix.relative(BUILD_WORKDIR, posix.resolve(BUILD_WORKDIR, path));
   if (relative.startsWith('..')) throw new Error(`Dockerfile: ${path} is outside the build stage's WORKDIR ${BUILD_WORKDIR}`);
-  return relative === 'dist' || relative.startsWith('dist/') ? join(builtDist, relative.slice('dist'.length)) : join(root, relative);
+  return join(stageDir, relative);
 }
 
 /**
  * Where the test gets the server bundle the runtime stage copies, or why it cannot:
  * - SAPLING_SERVE_BUNDLE names a bundle built elsewhere (e.g. from the serve worktree before the
- *   merge); it is copied to where the build would have put it;
- * - else, when this checkout has the server (src/server), the Dockerfile's build step itself,
- *   `npm run build`, into a temporary outDir, which must write `server/sapling-serve.mjs`;
+ *   merge); it stands where `npm run build` writes it, dist/server/sapling-serve.mjs;
+ * - else, when this checkout has the server (src/server), the build stage itself is run here
+ *   (runBuildStage), and its `npm run build` must write the bundle;
  * - else the start-command tests are skipped, saying why.
  * WIRE at merge (issue 13): this branch has no src/server yet, so here the tests run only with
- * SAPLING_SERVE_BUNDLE; once the serve branch is merged, the build path runs on its own.
+ * SAPLING_SERVE_BUNDLE; once the serve branch is merged, the build stage runs on its own.
  */
 type BundleSource = { readonly kind: 'prebuilt'; readonly path: string } | { readonly kind: 'build' } | { readonly kind: 'absent'; readonly reason: string };
 
@@ -136,19 +132,44 @@ function bundleSource(): BundleSource {
   return { kind: 'absent', reason: 'no server bundle builder in this checkout (src/server comes with the serve branch: WIRE at merge); set SAPLING_SERVE_BUNDLE=<path of a built sapling-serve.mjs> to run these' };
 }
 
-/** The build stage's output as this machine makes it: `<out>/server/sapling-serve.mjs` from `source`. */
-function buildServerBundle(source: BundleSource, out: string): void {
-  const target = join(out, 'server', 'sapling-serve.mjs');
-  if (source.kind === 'prebuilt') {
-    if (!existsSync(source.path)) throw new Error(`SAPLING_SERVE_BUNDLE=${source.path}: no such file`);
-    mkdirSync(dirname(target), { recursive: true });
-    cpSync(source.path, target);
-    return;
+/**
+ * The build stage, run on this machine in `stageDir` (its WORKDIR): each COPY from the build
+ * context, taking only what .dockerignore lets through, then each RUN in turn, except that `npm
+ * ci` links this checkout's node_modules (installed from the same lock file; no network needed).
+ * A file the build needs but the context or the COPY steps leave out fails the build here as it
+ * would in `docker build`.
+ */
+function runBuildStage(stageDir: string): void {
+  mkdirSync(stageDir, { recursive: true });
+  for (const copy of instructionsOf(buildStage, 'COPY').map(copyStep)) {
+    const destination = buildStagePath(copy.destination, stageDir);
+    for (const source of copy.sources) {
+      const from = join(root, source);
+      // As Docker: a folder's contents go into the destination; a file goes into a destination
+      // that is a folder (ends in / or takes several sources) under its own name.
+      const isFolder = statSync(from).isDirectory();
+      const to = isFolder || !(copy.destination.endsWith('/') || copy.sources.length > 1) ? destination : join(destination, basename(source));
+      cpSync(from, to, { recursive: true, filter: (path) => !dockerIgnores(dockerignore, relative(root, path)) });
+    }
   }
-  // `npm run build` as the Dockerfile runs it, into `out` instead of dist (the checkout's dist stays as it is).
-  const run = spawnSync('npm', ['run', 'build', '--', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`npm run build failed: ${run.stderr.slice(-2000)}`);
-  if (!existsSync(target)) throw new Error(`npm run build wrote no server/sapling-serve.mjs, so the Dockerfile's COPY of dist/server/sapling-serve.mjs would fail`);
+  for (const { args } of instructionsOf(buildStage, 'RUN')) {
+    if (/^npm ci\b/.test(args)) {
+      symlinkSync(join(root, 'node_modules'), join(stageDir, 'node_modules'), 'dir');
+      continue;
+    }
+    const run = spawnSync('sh', ['-c', args], { cwd: stageDir, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the build stage's RUN ${args} failed: ${run.stderr.slice(-2000)}`);
+  }
+}
+
+/** The build stage's results in `stageDir`: built there (runBuildStage), or the named bundle where the build would put it. */
+function buildServerBundle(source: BundleSource, stageDir: string): void {
+  if (source.kind === 'build') return runBuildStage(stageDir);
+  if (source.kind !== 'prebuilt') throw new Error('no server bundle');
+  if (!existsSync(source.path)) throw new Error(`SAPLING_SERVE_BUNDLE=${source.path}: no such file`);
+  const target = join(stageDir, 'dist', 'server', 'sapling-serve.mjs');
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(source.path, target);
 }
 
 /** Penguins rows as a JSON body gives them: numbers as numbers, text as strings, `NA` (row 4 has them) as null. */
@@ -262,14 +283,14 @@ describe.skipIf(bundle.kind === 'absent')(bundle.kind === 'absent' ? `${START_TI
     // A file system laid out as the runtime stage's: only what it COPYs, where it COPYs it, and
     // nowhere near this checkout's node_modules (a bundle that still imported a package fails here).
     work = mkdtempSync(join(tmpdir(), 'sapling-image-'));
-    const built = join(work, 'built-dist');
+    const built = join(work, 'build-stage');
     buildServerBundle(bundle, built);
     const image = join(work, 'image');
     for (const copy of instructionsOf(runStage, 'COPY').map(copyStep)) {
       expect(copy.from, 'the runtime stage copies only from the build stage').toBe(buildStage.name);
       for (const source of copy.sources) {
         const from = buildStagePath(source, built);
-        expect(existsSync(from), `${source} exists after the build`).toBe(true);
+        expect(existsSync(from), `${source} exists after the build stage`).toBe(true);
         const to = join(image, posix.resolve(RUN_WORKDIR, copy.destination));
         mkdirSync(dirname(to), { recursive: true });
         cpSync(from, to, { recursive: true });
