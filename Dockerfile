@@ -26,6 +26,7 @@ USER 65532:65532
 EXPOSE 8080
 # Exec form: node is PID 1 and gets SIGTERM itself, which sapling serve answers by finishing the
 # requests in flight before it exits. Arguments after the image name replace CMD
-# (`docker run … sapling-serve /models/iris.json --host 0.0.0.0 --port 8080 --token s3cret`).
+# (`docker run … sapling-serve /models/iris.json --host 0.0.0.0 --port 8080`); a token is best
+# given as `-e SAPLING_TOKEN=…`, which keeps it out of the process list.
 ENTRYPOINT ["/nodejs/bin/node", "/app/sapling-serve.mjs"]
 CMD ["/models", "--host", "0.0.0.0", "--port", "8080"]
