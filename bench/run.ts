@@ -10,11 +10,13 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { accuracySection, autoSection, autoSplitsSection } from './accuracy';
+import { frameworksSection } from './frameworks';
 import { fuzzSection } from './fuzz';
 import { modelsSection } from './models';
 import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
 import { nodeEpochTimes } from './node';
+import { serveSection } from './serve';
 import { tuningSection } from './tuning';
 
 const root = join(import.meta.dirname, '..');
@@ -104,7 +106,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, serve: serveSection, frameworks: frameworksSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside
