@@ -246,11 +246,10 @@ describe('the runtime, `sapling predict` and the core predict the same', () => {
     const model = await runtime.loadModel(readFileSync(path, 'utf8'));
     const csv = cli.get(name)!;
     const input = inputFor(name);
-    const inputColumns = stringRows(input).length ? Object.keys(stringRows(input)[0]) : [];
-    // The columns `sapling predict` appends after the input's are the runtime's output columns.
-    expect(csv.meta.fields!.slice(inputColumns.length), name).toEqual([...model.outputColumns]);
-    const columns = model.outputColumns;
     const strings = stringRows(input);
+    // The columns `sapling predict` appends after the input's are the runtime's output columns.
+    expect(csv.meta.fields!.slice(Object.keys(strings[0]).length), name).toEqual([...model.outputColumns]);
+    const columns = model.outputColumns;
     const fromStrings = model.predict(strings);
     const fromJson = model.predict(jsonRows(strings, model.inputSchema));
     expectSame(fromStrings, csv.data, columns, `${name}: runtime (CSV strings) vs sapling predict`);
