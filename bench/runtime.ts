@@ -71,6 +71,7 @@ function medianSeconds(run: () => void, times: number): number {
 
 interface XgbResult {
   readonly rows_per_s: number;
+  readonly inplace_rows_per_s: number;
   readonly trees: number;
   readonly leaves_min: number;
   readonly leaves_max: number;
@@ -118,6 +119,7 @@ export async function runtimeSection(say: (line: string) => void): Promise<void>
   const shape = `100 trees × 31 leaves (xgboost: ${xgb2.trees} trees, ${xgb2.leaves_min}–${xgb2.leaves_max} leaves)`;
   say(`| predicting ${rows.length.toLocaleString('en-US')} rows × 20 features, boosting ${shape}; ours: \`model.predict(rows)\` on row objects, one thread; median of ${REPEATS}, 3 turns | ${perSecond(oursRate)} | xgboost ${xgb2.version} \`predict_proba\` on a float32 array, 2 threads: ${perSecond(xgb2.rows_per_s)} | **${(oursRate / xgb2.rows_per_s).toFixed(2)}** (goal ≥ 1) |`);
   say(`| the same, xgboost on 1 thread | | ${perSecond(xgb1.rows_per_s)} | **${(oursRate / xgb1.rows_per_s).toFixed(2)}** |`);
+  say(`| the same, xgboost's booster \`inplace_predict\` (no DMatrix), 2 threads / 1 thread | | ${perSecond(xgb2.inplace_rows_per_s)} / ${perSecond(xgb1.inplace_rows_per_s)} | **${(oursRate / xgb2.inplace_rows_per_s).toFixed(2)}** / **${(oursRate / xgb1.inplace_rows_per_s).toFixed(2)}** |`);
   say('');
   say(`Ratio = Sapling's rows a second / xgboost's, measured in the same run; the machine is shared, so read it as rough. Sapling's time includes reading the row objects and the fitted pipeline; xgboost's starts from a numeric array.`);
 }
