@@ -87,7 +87,7 @@ function sapling(args: string[]): Promise<string> {
     let err = '';
     child.stdout.on('data', (b) => (out += b));
     child.stderr.on('data', (b) => (err += b));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`sapling ${args.join(' ')} exited ${code}: ${err}`))));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`sapling ${args.join(' ')} exited ${code}:\n${err}`))));
   });
 }
 
@@ -264,6 +264,25 @@ describe('the runtime, `sapling predict` and the core predict the same', () => {
       // The threshold moves some labels away from the most probable class, in all three.
       const moved = core.argmax.filter((label, i) => label !== fromStrings[i].prediction).length;
       expect(moved).toBeGreaterThan(0);
+    }
+  });
+
+  it('a bad model file gets the error `sapling predict` gives', async () => {
+    const bad = { 'newer.json': JSON.stringify({ format: 'sapling-model', version: 99 }), 'text.json': 'not json', 'other.json': '{"modelTopology": {}}' };
+    for (const [name, text] of Object.entries(bad)) {
+      const path = join(work, name);
+      writeFileSync(path, text);
+      const cliError = await sapling(['predict', path, data.predict]).then(
+        () => 'no error',
+        (e: Error) => e.message.split('\n').find((line) => line.startsWith('error: '))!,
+      );
+      const runtimeError = await runtime.loadModel(text).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
+      expect(runtimeError).not.toBe('no error');
+      // The CLI names the file first.
+      expect(cliError, name).toBe(`error: ${name}: ${runtimeError}`);
     }
   });
 });
