@@ -49,7 +49,7 @@ export function networkWeightBytes(network: SerializedNetwork): Uint8Array {
   return base64ToBytes(network.weights);
 }
 
-/** Rebuilds the TF.js model of a serialized network. */
+/** Rebuilds the TF.js model of a serialized network: the reference the forward pass (networkForward.ts), which predicts, is tested against. */
 export async function loadNetwork(network: SerializedNetwork): Promise<tf.LayersModel> {
   const bytes = networkWeightBytes(network);
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
