@@ -123,19 +123,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'importance': {
         needFiles(files, 2, 'importance <model.json> <data.csv>');
         const { importanceCommand } = await import('./commands/importance');
-        await importanceCommand(files[0], files[1], { out: values.out, repeats: values.repeats, seed: values.seed, read }, () => tfjsBackend(values.backend), pool());
+        await importanceCommand(files[0], files[1], { out: values.out, repeats: values.repeats, seed: values.seed, read }, pool());
         return 0;
       }
       case 'explain': {
         needFiles(files, 2, 'explain <model.json> <data.csv> --row N | --rows 1,5,9 | --column <col>');
         const { explainCommand } = await import('./commands/explain');
-        await explainCommand(files[0], files[1], { out: values.out, rows: values.rows, row: values.row, column: values.column, samples: values.samples, seed: values.seed, read }, () => tfjsBackend(values.backend), pool());
+        await explainCommand(files[0], files[1], { out: values.out, rows: values.rows, row: values.row, column: values.column, samples: values.samples, seed: values.seed, read }, pool());
         return 0;
       }
       case 'predict': {
         needFiles(files, 2, 'predict <model.json> <data.csv>');
         const { predictCommand } = await import('./commands/predict');
-        await predictCommand(files[0], files[1], { out: values.out, read }, () => tfjsBackend(values.backend), pool());
+        await predictCommand(files[0], files[1], { out: values.out, read }, pool());
         return 0;
       }
       case 'serve': {
@@ -156,8 +156,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /**
- * Starts TF.js on its best Node backend, for the commands whose model is a TF.js network: TF.js
- * loads only then (it adds ~0.4 s to start-up).
+ * Starts TF.js on its best Node backend, for the commands that train a TF.js network: TF.js loads
+ * only then (it adds ~0.4 s to start-up). Predicting never needs it (models/networkForward.ts).
  */
 async function tfjsBackend(preferred: string | undefined): Promise<string> {
   const { initNodeBackend } = await import('./backend');

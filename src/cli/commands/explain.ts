@@ -3,7 +3,6 @@ import { parseModelFile } from '../../core/artifact/load';
 import { loadModel } from '../../core/artifact/predict';
 import { type Explanation, explainRows } from '../../core/explain/contributions';
 import { type Dependence, partialDependence } from '../../core/explain/dependence';
-import { getModelInfo } from '../../core/models/info';
 import { type DataTable, findColumn, selectRows } from '../../core/table/DataTable';
 import { formatCell } from '../../core/table/column';
 import { DEFAULT_SEED } from '../../core/train/config';
@@ -39,7 +38,7 @@ export interface ExplainCommandOptions {
  * ICE). Rows are counted from 1, the first data row after the header; the background for sampling
  * is a seeded sample of the file's rows.
  */
-export async function explainCommand(modelPath: string, dataPath: string, options: ExplainCommandOptions, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+export async function explainCommand(modelPath: string, dataPath: string, options: ExplainCommandOptions, pool?: WorkerPool): Promise<void> {
   const file = readModelFile(modelPath, parseModelFile);
   if (options.rows === undefined && options.row === undefined && options.column === undefined) {
     throw new SaplingError('bad-option', 'explain needs --row N, --rows 1,5,9 or --column <name>');
@@ -56,7 +55,6 @@ export async function explainCommand(modelPath: string, dataPath: string, option
   const missing = inputs.filter((c) => !findColumn(data, c));
   if (missing.length) throw new SaplingError('missing-columns', `${basename(dataPath)} lacks column${missing.length === 1 ? '' : 's'} ${missing.map((c) => `"${c}"`).join(', ')} that the model needs`);
   const rowNumbers = options.rows !== undefined || options.row !== undefined ? parseRows(options.rows ?? options.row!, options.rows !== undefined ? '--rows' : '--row', data.rowCount, basename(dataPath)) : [];
-  if (getModelInfo(file.model.model).tfjs) await tfjsBackend();
   const model = await loadModel(file);
   try {
     const out: { model: string; data: string; seed: number; explanation?: Explanation & { rows: readonly object[] }; dependence?: Dependence } = { model: file.model.model, data: basename(dataPath), seed };

@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { parseModelFile } from '../../core/artifact/load';
 import { loadModel } from '../../core/artifact/predict';
 import { permutationImportance } from '../../core/explain/permutation';
-import { getModelInfo } from '../../core/models/info';
 import { DEFAULT_SEED } from '../../core/train/config';
 import { createRng } from '../../core/util/rng';
 import { num, table } from '../format';
@@ -16,13 +15,12 @@ import type { ReadSettings } from '../../core/ingest/reader';
  * permutation importance of a model with a target on rows that hold the target (best on rows it
  * did not train on, such as a test file).
  */
-export async function importanceCommand(modelPath: string, dataPath: string, options: { out?: string; repeats?: string; seed?: string; read?: ReadSettings }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+export async function importanceCommand(modelPath: string, dataPath: string, options: { out?: string; repeats?: string; seed?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
   const file = readModelFile(modelPath, parseModelFile);
   const repeats = wholeOption('--repeats', options.repeats, 5, 1);
   const seed = wholeOption('--seed', options.seed, DEFAULT_SEED, 1);
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
   const { table: data } = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);
-  if (getModelInfo(file.model.model).tfjs) await tfjsBackend();
   const model = await loadModel(file);
   try {
     const result = permutationImportance(model, data, repeats, createRng(seed));

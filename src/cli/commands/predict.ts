@@ -1,7 +1,6 @@
 import { parseAnyModelFile } from '../../core/artifact/load';
 import { loadModel, predictionColumns, predictTable } from '../../core/artifact/predict';
 import { writeRowsCsv } from '../../core/ingest/writeCsv';
-import { getModelInfo } from '../../core/models/info';
 import { fileSource, readCsvFile, readModelFile, writeOut, writeStdout } from '../io';
 import type { WorkerPool } from '../parallel';
 import type { ReadSettings } from '../../core/ingest/reader';
@@ -10,13 +9,12 @@ import type { ReadSettings } from '../../core/ingest/reader';
  * `sapling predict <model.json> <data.csv> [--out predictions.csv]`: the input rows as they are in
  * the file, then the predictions, streamed to the file or standard output.
  */
-export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, tfjsBackend: () => Promise<string>, pool?: WorkerPool): Promise<void> {
+export async function predictCommand(modelPath: string, dataPath: string, options: { out?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
   const file = readModelFile(modelPath, parseAnyModelFile);
   const kinds = Object.fromEntries(file.inputSchema.map((c) => [c.name, c.kind]));
   // Columns the model reads keep the kinds it was trained with; the rest are inferred.
   const read = await readCsvFile(dataPath, { ...options.read, kinds: { ...options.read?.kinds, ...kinds } }, pool);
   for (const w of read.warnings) console.error(`warning: ${w.message}`);
-  if (getModelInfo(file.model.model).tfjs) await tfjsBackend();
   const model = await loadModel(file);
   let predictions;
   try {

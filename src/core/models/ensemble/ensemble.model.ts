@@ -13,9 +13,9 @@ export type { EnsembleState } from './state';
  * The soft-voting ensemble over the families `lookup` finds (the registry): fitting fits every
  * member on the same training set, each from a copy of the run's generator, so a member is exactly
  * the model its family would fit alone with the same seed; predicting averages the members'
- * outputs (`averageOutputs`). Loading loads each member through `lookup`, and disposing the
- * ensemble disposes them all (the TF.js members hold tensors). NaN features are refused at fit and
- * at predict, whatever the members.
+ * outputs (`averageOutputs`). Loading loads each member through `lookup` (the registry: network
+ * members predict by the hand-written forward pass, without TF.js), and disposing the ensemble
+ * disposes them all. NaN features are refused at fit and at predict, whatever the members.
  */
 export function ensembleModel(lookup: (id: string) => ModelDefinition): ModelDefinition<typeof ensembleInfo.schema> {
   return {

@@ -2,7 +2,8 @@ import { coefficientImportance } from '../importance';
 import { linearInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { ModelDefinition } from '../model';
-import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
+import { denseNetwork, serializeNetwork } from '../network';
+import { networkPredictor } from '../networkForward';
 import { solveRidge } from './ridge';
 
 
@@ -13,7 +14,7 @@ import { solveRidge } from './ridge';
  */
 export const linearModel: ModelDefinition<typeof linearInfo.schema> = {
   ...linearInfo,
-  load: loadNetworkModel,
+  load: async (fitted) => networkPredictor(fitted),
   async fit(train, target, params, ctx) {
     rejectMissing(train.X, train.n, train.d, linearInfo.label, 'training');
     const { w, b } = solveRidge(train.X, train.y, train.n, train.d, params.alpha);

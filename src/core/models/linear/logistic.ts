@@ -3,7 +3,8 @@ import { coefficientImportance } from '../importance';
 import { logisticInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { EpochLog, ModelDefinition } from '../model';
-import { denseNetwork, loadNetworkModel, serializeNetwork } from '../network';
+import { denseNetwork, serializeNetwork } from '../network';
+import { networkPredictor } from '../networkForward';
 import { minimizeLbfgs } from '../optim/lbfgs';
 import { logisticObjective } from './objectives';
 
@@ -15,7 +16,7 @@ import { logisticObjective } from './objectives';
  */
 export const logisticModel: ModelDefinition<typeof logisticInfo.schema> = {
   ...logisticInfo,
-  load: loadNetworkModel,
+  load: async (fitted) => networkPredictor(fitted),
   async fit(train, target, params, ctx) {
     rejectMissing(train.X, train.n, train.d, logisticInfo.label, 'training');
     const classes = target.classes.length;

@@ -4,7 +4,8 @@ import { isClassification } from '../../problem';
 import type { ModelDefinition, ModelTarget } from '../model';
 import { mlpInfo } from '../info';
 import { rejectMissing } from '../missing';
-import { loadNetworkModel, serializeNetwork } from '../network';
+import { serializeNetwork } from '../network';
+import { networkPredictor } from '../networkForward';
 import type { mlpSchema } from './schema';
 import { trainNetwork } from './trainLoop';
 
@@ -17,7 +18,7 @@ type MlpParams = ParamsOf<typeof mlpSchema>;
  */
 export const mlpModel: ModelDefinition<typeof mlpSchema> = {
   ...mlpInfo,
-  load: loadNetworkModel,
+  load: async (fitted) => networkPredictor(fitted),
   async fit(train, target, params, ctx) {
     rejectMissing(train.X, train.n, train.d, mlpInfo.label, 'training');
     const head = outputHead(target);
