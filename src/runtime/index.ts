@@ -9,10 +9,11 @@
  */
 import { validateModelFile } from '../core/artifact/load';
 import type { AnyModelFile } from '../core/artifact/modelFile';
-import { type Predictions, loadModel as loadCoreModel, predictTable } from '../core/artifact/predict';
+import { type Predictions, predictTable } from '../core/artifact/predictTable';
 import type { ModelTask } from '../core/problem';
 import type { ColumnKind } from '../core/table/column';
 import { SaplingError } from '../core/util/errors';
+import { loadPredictor } from './predictors';
 import { type InputRow, rowsToTable } from './rows';
 
 export type { InputRow } from './rows';
@@ -67,7 +68,9 @@ export async function loadModel(json: string | object): Promise<SaplingModel> {
     }
   }
   const file = validateModelFile(data);
-  const loaded = await loadCoreModel(file);
+  // The runtime's own family map (predictors.ts), not the core registry: no fitting code, no TF.js.
+  const predictor = await loadPredictor(file.model);
+  const loaded = { file, predictor, dispose: () => predictor.dispose() };
   const classes = file.problem.classes;
   const task = file.problem.task;
   const outputColumns = outputColumnsOf(file);
