@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without types
+import { compileTreeLeaves, treeLeavesModule } from '../../../../scripts/build-kernels.mjs';
 import { createRng } from '../../util/rng';
-import { boostingPredictor, flattenTrees, treeEnsemblePredictor, walkTree } from './predict';
+import { blockRows, boostingPredictor, flattenTrees, float32AtMost, treeEnsemblePredictor, walkTree } from './predict';
 import type { BoostingState } from './state';
 import { type Tree, leafOf } from './tree';
 
@@ -64,7 +67,7 @@ describe('the flat tree walker', () => {
   it('predicts as the trees walked one by one with leafOf: forest averages and boosting sums through the link', () => {
     const rng = createRng(9);
     const d = 4;
-    const n = 1300; // more than two blocks of rows, the last one partial
+    const n = 2 * blockRows(d) + 300; // more than two blocks of rows, the last one partial
     const forest = Array.from({ length: 7 }, () => randomTree(40, d, rng, 3));
     const X = rows(n, d, rng, forest[0], true);
     const averaged = treeEnsemblePredictor({ trees: forest }, d).outputs(X, n);
@@ -84,6 +87,42 @@ describe('the flat tree walker', () => {
       const max = Math.max(...raw);
       const total = raw.reduce((s, r) => s + Math.exp(r - max), 0);
       for (let k = 0; k < 3; k++) expect(proba[i * 3 + k]).toBeCloseTo(Math.exp(raw[k] - max) / total, 6);
+    }
+  });
+});
+
+describe('the WebAssembly tree walk', () => {
+  it('gives the JavaScript walk\'s outputs bit for bit (with and without missing values, partial blocks)', () => {
+    const rng = createRng(11);
+    const d = 6;
+    const forest = Array.from({ length: 5 }, () => randomTree(60, d, rng, 2));
+    const boosting: BoostingState = { link: 'sigmoid', baseline: [0.2], trees: Array.from({ length: 9 }, () => randomTree(30, d, rng)) };
+    for (const missing of [false, true]) {
+      const n = blockRows(d) + 1100;
+      const X = rows(n, d, rng, forest[0], missing);
+      expect(Array.from(treeEnsemblePredictor({ trees: forest }, d).outputs(X, n))).toEqual(Array.from(treeEnsemblePredictor({ trees: forest }, d, false).outputs(X, n)));
+      expect(Array.from(boostingPredictor(boosting, d).outputs(X, n))).toEqual(Array.from(boostingPredictor(boosting, d, false).outputs(X, n)));
+    }
+  });
+
+  it('is the compiled treeLeaves of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
+    const text = readFileSync(new URL('../../kernels/kernels.wat', import.meta.url), 'utf8');
+    expect(readFileSync(new URL('./leafKernel.wasm.ts', import.meta.url), 'utf8')).toBe(treeLeavesModule(await compileTreeLeaves(text)));
+  });
+});
+
+describe('float32AtMost', () => {
+  it('rounds thresholds down to float32 so that float32 comparisons agree with float64 ones', () => {
+    for (const t of [0.1, -0.1, 1 / 3, -1 / 3, 1e-40, -1e-40, 0, 1, 3.4e38, -3.4e38]) {
+      const below = float32AtMost(t);
+      expect(Math.fround(below)).toBe(below);
+      expect(below).toBeLessThanOrEqual(t);
+      // The next float32 up is above t.
+      const bits = new Float32Array([below]);
+      const asInt = new Int32Array(bits.buffer);
+      if (below >= 0) asInt[0] += 1;
+      else asInt[0] -= 1;
+      expect(bits[0]).toBeGreaterThan(t);
     }
   });
 });
