@@ -9,47 +9,16 @@
  */
 import { validateModelFile } from '../core/artifact/load';
 import type { AnyModelFile } from '../core/artifact/modelFile';
-import { type Predictions, loadModel as loadCoreModel, predictTable } from '../core/artifact/predict';
-import type { ModelTask } from '../core/problem';
-import type { ColumnKind } from '../core/table/column';
+import { type Predictions, predictTable } from '../core/artifact/predictTable';
 import { SaplingError } from '../core/util/errors';
-import { type InputRow, rowsToTable } from './rows';
+import { loadPredictor } from './predictors';
+import { rowsToTable } from './rows';
+import type * as Api from './types';
 
-export type { InputRow } from './rows';
+export type { ColumnKind, InputRow, InputSchemaColumn, ModelFileData, OutputRow, OutputValue, Task } from './types';
 
-/** A value of a prediction: a label (classification) or a number. */
-export type OutputValue = string | number;
-
-/** One row's predictions, keyed by the columns `sapling predict` appends. */
-export type OutputRow = Record<string, OutputValue>;
-
-/** A column the model reads, and the kind its values are read as. */
-export interface InputSchemaColumn {
-  readonly name: string;
-  readonly kind: ColumnKind;
-}
-
-/** A loaded model, ready to predict. */
-export interface SaplingModel {
-  /** binary, multiclass, regression, clustering or projection. */
-  readonly task: ModelTask;
-  /** Class labels in probability-column order (classification); empty otherwise. */
-  readonly classes: readonly string[];
-  /** The target column's name, or null for clustering and projection. */
-  readonly target: string | null;
-  /** Columns the model reads, in the model file's order. */
-  readonly inputSchema: readonly InputSchemaColumn[];
-  /** The columns each prediction row has, in order (`prediction`, `proba_<class>`…, `cluster`, `pc1`…). */
-  readonly outputColumns: readonly string[];
-  /** The model family's id (`gbdt`, `mlp`, …). */
-  readonly family: string;
-  /** The binary decision threshold saved with the model, when one was chosen. */
-  readonly threshold: number | null;
-  /** The validated model file. */
-  readonly file: AnyModelFile;
-  /** Runs the fitted pipeline and the model on rows; throws a SaplingError naming the row and column of a bad value. */
-  predict(rows: readonly InputRow[]): OutputRow[];
-}
+/** A loaded model, ready to predict (its `file` typed as the core's model file). */
+export type SaplingModel = Api.SaplingModel<AnyModelFile>;
 
 export { SaplingError };
 
@@ -67,7 +36,9 @@ export async function loadModel(json: string | object): Promise<SaplingModel> {
     }
   }
   const file = validateModelFile(data);
-  const loaded = await loadCoreModel(file);
+  // The runtime's own family map (predictors.ts), not the core registry: no fitting code, no TF.js.
+  const predictor = await loadPredictor(file.model);
+  const loaded = { file, predictor, dispose: () => predictor.dispose() };
   const classes = file.problem.classes;
   const task = file.problem.task;
   const outputColumns = outputColumnsOf(file);
@@ -105,11 +76,11 @@ function outputColumnsOf(file: AnyModelFile): string[] {
  * significant digits, values and coordinates to 7, about what float32 carries), so the runtime, the
  * server and `sapling predict` agree to the digit.
  */
-function outputRows(p: Predictions): OutputRow[] {
-  const out: OutputRow[] = [];
+function outputRows(p: Predictions): Api.OutputRow[] {
+  const out: Api.OutputRow[] = [];
   const k = p.classes.length;
   for (let i = 0; i < p.rows; i++) {
-    const row: OutputRow = {};
+    const row: Api.OutputRow = {};
     if (p.clusters) row.cluster = p.clusters[i];
     else if (p.projection) {
       const m = p.components ?? 0;

@@ -1,14 +1,15 @@
-import type { InputColumn } from '../core/prep/recipe';
+import type { InputColumn } from '../core/prep/pipeline';
 import { type DataTable, createTable } from '../core/table/DataTable';
 import { isMissingToken, parseBoolean, parseDate, parseNumber, detectDateOrder } from '../core/table/cells';
 import type { Column } from '../core/table/column';
 import { SaplingError } from '../core/util/errors';
+import type { InputRow } from './types';
+
+export type { InputRow } from './types';
 
 /** A value of one row as a CSV reader or a JSON body gives it. */
 export type CellValue = string | number | boolean | null | undefined;
 
-/** One row to predict: input column name → value. Columns the model does not read are ignored. */
-export type InputRow = Readonly<Record<string, unknown>>;
 
 /**
  * Builds the columnar table the fitted pipeline reads from row objects, reading every value the way

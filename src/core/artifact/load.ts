@@ -1,4 +1,4 @@
-import { STEP_REGISTRY, getStep } from '../prep/registry';
+import { STEP_TRANSFORMS, getStepTransform } from '../prep/replay';
 import type { ModelTask } from '../problem';
 import { COLUMN_KINDS } from '../table/column';
 import { checkObject, checkString, checkStrings } from '../util/check';
@@ -108,7 +108,7 @@ export function validateModelFile(data: unknown): AnyModelFile {
 function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.steps as unknown[]).forEach((item, i) => {
     const step = checkObject(item, `pipeline.steps[${i}]`);
-    getStep(checkString(step.step, `pipeline.steps[${i}].step`, STEP_REGISTRY.map((d) => d.id))).checkState(step.state, `pipeline.steps[${i}].state`);
+    getStepTransform(checkString(step.step, `pipeline.steps[${i}].step`, STEP_TRANSFORMS.map((d) => d.id))).checkState(step.state, `pipeline.steps[${i}].state`);
     if (step.params !== undefined) checkObject(step.params, `pipeline.steps[${i}].params`);
   });
   (pipeline.features as unknown[]).forEach((item, i) => {

@@ -1,7 +1,6 @@
 import { SaplingError } from '../util/errors';
-import { dropColumns } from '../table/DataTable';
 import type { StepDefinition } from './step';
-import { checkObject, checkStrings } from '../util/check';
+import { type DropColumnsState, dropColumnsTransform } from './dropColumns.transform';
 
 const schema = {
   columns: {
@@ -13,14 +12,12 @@ const schema = {
 } as const;
 
 /** Removes named columns. Fitting checks they exist, so a typo is caught at training time. */
-export const dropColumnsStep: StepDefinition<typeof schema, { dropped: string[] }> = {
+export const dropColumnsStep: StepDefinition<typeof schema, DropColumnsState> = {
   id: 'drop-columns',
   label: 'Drop columns',
   help: 'Leaves columns out of the model entirely.',
   schema,
-  checkState(state, path) {
-    checkStrings(checkObject(state, path).dropped, `${path}.dropped`);
-  },
+  checkState: dropColumnsTransform.checkState,
   fit(table, params) {
     const names = new Set(table.columns.map((c) => c.name));
     const unknown = params.columns.filter((c) => !names.has(c));
@@ -29,7 +26,5 @@ export const dropColumnsStep: StepDefinition<typeof schema, { dropped: string[] 
     }
     return { dropped: [...params.columns] };
   },
-  transform(table, _params, state) {
-    return dropColumns(table, state.dropped);
-  },
+  transform: (table, _params, state) => dropColumnsTransform.transform(table, state),
 };

@@ -1,10 +1,9 @@
 import { quantilesInPlace } from '../profile/numeric';
 import { presentValues } from '../profile/stats';
-import { type DataTable, withColumn } from '../table/DataTable';
 import type { Column } from '../table/column';
-import { type Keyed, keyed, own } from '../util/keyed';
+import { keyed } from '../util/keyed';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
-import { checkEntries, checkNumber, checkObject } from '../util/check';
+import { type ImputeState, imputeTransform } from './impute.transform';
 
 const schema = {
   numeric: {
@@ -39,12 +38,6 @@ const schema = {
   columns: columnsParam('numeric, categorical or boolean'),
 } as const;
 
-/**
- * The fill value per column: a number for numeric columns, a category label or 0/1 otherwise. Keyed
- * by column name (any name, `__proto__` included): made without a prototype, read with `own`.
- */
-type ImputeState = { fills: Keyed<number | string> };
-
 /** The category used by the constant strategy for categorical columns. */
 export const MISSING_CATEGORY = 'missing';
 
@@ -54,10 +47,7 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
   label: 'Fill missing values',
   help: 'Replaces missing values with a statistic of the training data, so models that cannot handle gaps can train.',
   schema,
-  checkState(state, path) {
-    // A fill is a number (numeric columns, 0/1 for yes/no) or a category label.
-    checkEntries(checkObject(state, path).fills, `${path}.fills`, (v, at) => (typeof v === 'string' ? v : checkNumber(v, at)));
-  },
+  checkState: imputeTransform.checkState,
   fit(table, params) {
     const fills = keyed<number | string>();
     for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'])) {
@@ -65,14 +55,7 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
     }
     return { fills };
   },
-  transform(table, _params, state) {
-    let out: DataTable = table;
-    for (const column of table.columns) {
-      const fill = own(state.fills, column.name);
-      if (fill !== undefined) out = withColumn(out, fillColumn(column, fill));
-    }
-    return out;
-  },
+  transform: (table, _params, state) => imputeTransform.transform(table, state),
 };
 
 function fillFor(column: Column, numeric: string, numericFill: number, categorical: string): number | string {
@@ -123,30 +106,4 @@ function modeSorted(sorted: Float64Array): number {
     i = j;
   }
   return best;
-}
-
-function fillColumn(column: Column, fill: number | string): Column {
-  switch (column.kind) {
-    case 'numeric':
-    case 'datetime': {
-      // Most columns have no gaps: they pass through without a copy.
-      let first = 0;
-      while (first < column.values.length && column.values[first] === column.values[first]) first++;
-      if (first === column.values.length) return column;
-      const values = column.values.slice();
-      for (let i = first; i < values.length; i++) if (values[i] !== values[i]) values[i] = fill as number;
-      return { ...column, values };
-    }
-    case 'boolean': {
-      const values = column.values.map((v) => (v < 0 ? (fill as number) : v));
-      return { ...column, values };
-    }
-    default: {
-      let fillCode = column.categories.indexOf(fill as string);
-      const categories = fillCode >= 0 ? column.categories : [...column.categories, fill as string];
-      if (fillCode < 0) fillCode = categories.length - 1;
-      const codes = column.codes.map((c) => (c < 0 ? fillCode : c));
-      return { ...column, codes, categories };
-    }
-  }
 }

@@ -1,7 +1,9 @@
-import { type Column, type NumericColumn, booleanLabels } from '../table/column';
-import { type Keyed, keyed, own } from '../util/keyed';
-import { columnsParam, outputTable, selectColumns, type StepDefinition } from './step';
-import { checkBoolean, checkDistinctStrings, checkEntries, checkObject, checkString, fail, shown } from '../util/check';
+import { booleanLabels } from '../table/column';
+import { keyed } from '../util/keyed';
+import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { OTHER_CATEGORY, type OneHotState, indicatorLabels, oneHotTransform } from './oneHot.transform';
+
+export { OTHER_CATEGORY };
 
 const schema = {
   maxCategories: {
@@ -16,15 +18,6 @@ const schema = {
   columns: columnsParam('categorical or boolean'),
 } as const;
 
-/** The label of the indicator shared by categories beyond `maxCategories`. */
-export const OTHER_CATEGORY = '(other)';
-
-/** How one column is encoded: the category labels that get an indicator, in output order. */
-type Encoding = { kind: 'categorical' | 'boolean'; categories: string[]; other: boolean };
-
-/** Per encoded column, keyed by name without a prototype (read with `own`). */
-type OneHotState = { columns: Keyed<Encoding> };
-
 /**
  * One indicator column per category (`island=Dream`). A category never seen in training, or a missing
  * value, sets no indicator: unknown values at prediction time are handled, not fatal.
@@ -34,14 +27,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
   label: 'One-hot encode',
   help: 'Turns each category into its own 0/1 column so models that need numbers can use categorical data.',
   schema,
-  checkState(state, path) {
-    checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
-      const spec = checkObject(v, at);
-      checkString(spec.kind, `${at}.kind`, ['categorical', 'boolean']);
-      const categories = checkDistinctStrings(spec.categories, `${at}.categories`);
-      if (checkBoolean(spec.other, `${at}.other`) && categories.includes(OTHER_CATEGORY)) fail(`${at}.categories`, `holds ${shown(OTHER_CATEGORY)}, the label of the other-categories indicator`);
-    });
-  },
+  checkState: oneHotTransform.checkState,
   fit(table, params) {
     const columns: OneHotState['columns'] = keyed();
     for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {
@@ -60,15 +46,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
     }
     return { columns };
   },
-  transform(table, _params, state) {
-    const out: Column[] = [];
-    for (const column of table.columns) {
-      const spec = own(state.columns, column.name);
-      if (!spec) out.push(column);
-      else out.push(...encode(column, spec, table.rowCount));
-    }
-    return outputTable(out, 'one-hot');
-  },
+  transform: (table, _params, state) => oneHotTransform.transform(table, state),
   sources(state) {
     return Object.entries(state.columns).flatMap(([name, spec]) => indicatorLabels(spec).map((label): [string, string] => [`${name}=${label}`, name]));
   },
@@ -76,30 +54,4 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function indicatorLabels(spec: Encoding): string[] {
-  return spec.other ? [...spec.categories, OTHER_CATEGORY] : spec.categories;
-}
-
-function encode(column: Column, spec: Encoding, rows: number): NumericColumn[] {
-  const labels = indicatorLabels(spec);
-  const outputs = labels.map((label) => ({ kind: 'numeric' as const, name: `${column.name}=${label}`, values: new Float64Array(rows) }));
-  if (column.kind === 'boolean') {
-    // A boolean becomes a single 0/1 column (missing stays missing for the imputer to have caught).
-    for (let i = 0; i < rows; i++) outputs[0].values[i] = column.values[i] < 0 ? NaN : column.values[i];
-    return outputs;
-  }
-  if (column.kind !== 'categorical' && column.kind !== 'text') return [];
-  // Map this table's dictionary onto the fitted categories once, then index per row.
-  const index = new Map(spec.categories.map((label, k) => [label, k]));
-  const otherIndex = spec.other ? labels.length - 1 : -1;
-  const codeToOutput = column.categories.map((label) => index.get(label) ?? otherIndex);
-  for (let i = 0; i < rows; i++) {
-    const code = column.codes[i];
-    if (code < 0) continue;
-    const k = codeToOutput[code];
-    if (k >= 0) outputs[k].values[i] = 1;
-  }
-  return outputs;
 }

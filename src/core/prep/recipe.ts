@@ -1,9 +1,15 @@
 import { type RawParams, resolveParams } from '../params';
 import type { RecipeFacts } from '../profile/profile';
-import { type DataTable, dropColumns, getColumn, selectRows } from '../table/DataTable';
+import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
+import type { FittedPipeline, FittedStep } from './pipeline';
 import { getStep } from './registry';
+
+// The fitted pipeline's types live in the leaf pipeline.ts, and replaying it in replay.ts (no
+// fitting code, for the prediction runtime).
+export type { FeatureInfo, FittedPipeline, FittedStep, InputColumn } from './pipeline';
+export { toMatrix, transformPipeline } from './replay';
 
 /** One preprocessing step of a recipe: the step's id and its parameters (defaults fill the rest). */
 export interface StepSpec {
@@ -21,32 +27,6 @@ export interface RecipeSpec {
   readonly testSize: number;
   readonly stratify: boolean;
   readonly steps: readonly StepSpec[];
-}
-
-/** A column the fitted pipeline needs at prediction time, with the kind it must be read as. */
-export interface InputColumn {
-  readonly name: string;
-  readonly kind: ColumnKind;
-}
-
-/** A model input feature and the original column it came from (`island=Dream` ← `island`). */
-export interface FeatureInfo {
-  readonly name: string;
-  readonly source: string;
-}
-
-/** A step with its resolved parameters and the state it learned. */
-export interface FittedStep {
-  readonly step: string;
-  readonly params: RawParams;
-  readonly state: unknown;
-}
-
-/** A fitted feature pipeline: plain data that turns raw columns into the model's input matrix. */
-export interface FittedPipeline {
-  readonly inputs: readonly InputColumn[];
-  readonly steps: readonly FittedStep[];
-  readonly features: readonly FeatureInfo[];
 }
 
 /** Kinds a model matrix can be built from directly. */
@@ -74,28 +54,6 @@ export function fitPipeline(features: DataTable, specs: readonly StepSpec[]): Fi
   };
 }
 
-/** Replays a fitted pipeline on new rows; a required input column that is absent is an error. */
-export function transformPipeline(fitted: FittedPipeline, table: DataTable): DataTable {
-  const present = new Set(table.columns.map((c) => c.name));
-  const missing = fitted.inputs.filter((c) => !present.has(c.name)).map((c) => `"${c.name}"`);
-  if (missing.length) {
-    throw new SaplingError('missing-columns', `the data lacks column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that the model needs`);
-  }
-  const wanted = new Set(fitted.inputs.map((c) => c.name));
-  let out = dropColumns(table, table.columns.filter((c) => !wanted.has(c.name)).map((c) => c.name));
-  for (const input of fitted.inputs) {
-    const kind = getColumn(out, input.name).kind;
-    if (kind !== input.kind) {
-      throw new SaplingError('wrong-kind', `column "${input.name}" is ${kind} here but the model was trained on it as ${input.kind}`);
-    }
-  }
-  for (const step of fitted.steps) {
-    const def = getStep(step.step);
-    out = def.transform(out, resolveParams(def.schema, step.params, `step "${step.step}"`), step.state);
-  }
-  return out;
-}
-
 /** Every remaining column must be numeric or boolean; a clear error names the first that is not. */
 function checkMatrixReady(table: DataTable): void {
   for (const c of table.columns) {
@@ -105,28 +63,6 @@ function checkMatrixReady(table: DataTable): void {
     }
   }
   if (table.columns.length === 0) throw new SaplingError('no-features', 'no feature columns are left after preprocessing');
-}
-
-/**
- * The model input matrix, row-major float32, in the fitted feature order. Missing values are an
- * error that names the column and the first row, since models here cannot take NaN.
- */
-export function toMatrix(table: DataTable, features: readonly FeatureInfo[]): Float32Array {
-  const n = table.rowCount;
-  const d = features.length;
-  const out = new Float32Array(n * d);
-  features.forEach((f, j) => {
-    const column = getColumn(table, f.name);
-    if (column.kind !== 'numeric' && column.kind !== 'boolean') throw new SaplingError('not-numeric', `feature "${f.name}" is not numeric`);
-    const values = column.values;
-    for (let i = 0; i < n; i++) {
-      if (isMissingAt(column, i)) {
-        throw new SaplingError('missing-values', `column "${f.source}" has missing values (first at data row ${i + 1}); add a "Fill missing values" step`);
-      }
-      out[i * d + j] = values[i];
-    }
-  });
-  return out;
 }
 
 /** What row cleaning removed. */

@@ -1,7 +1,6 @@
-import { type DataTable, withColumn } from '../table/DataTable';
-import { type Keyed, keyed, own } from '../util/keyed';
+import { keyed } from '../util/keyed';
 import { columnsParam, selectColumns, type StepDefinition } from './step';
-import { checkEntries, checkNumber, checkObject, fail } from '../util/check';
+import { type ScaleState, scaleTransform } from './scale.transform';
 
 const schema = {
   method: {
@@ -17,23 +16,13 @@ const schema = {
   columns: columnsParam('numeric'),
 } as const;
 
-/** Per column (keyed by name without a prototype, read with `own`): subtract `offset`, divide by `scale`. */
-type ScaleState = { columns: Keyed<{ offset: number; scale: number }> };
-
 /** Rescales numeric columns with statistics from the training split. */
 export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
   id: 'scale',
   label: 'Scale numbers',
   help: 'Standardises or min–max scales numeric columns, using only the training data’s statistics.',
   schema,
-  checkState(state, path) {
-    checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
-      const s = checkObject(v, at);
-      checkNumber(s.offset, `${at}.offset`);
-      // Dividing by a zero scale would turn every value into ±Infinity or NaN.
-      if (checkNumber(s.scale, `${at}.scale`) === 0) fail(`${at}.scale`, 'must not be 0');
-    });
-  },
+  checkState: scaleTransform.checkState,
   fit(table, params) {
     const columns: ScaleState['columns'] = keyed();
     for (const column of selectColumns(table, params.columns, ['numeric'])) {
@@ -63,15 +52,5 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
     }
     return { columns };
   },
-  transform(table, _params, state) {
-    let out: DataTable = table;
-    for (const column of table.columns) {
-      const s = own(state.columns, column.name);
-      if (!s || column.kind !== 'numeric') continue;
-      const values = new Float64Array(column.values.length);
-      for (let i = 0; i < values.length; i++) values[i] = (column.values[i] - s.offset) / s.scale;
-      out = withColumn(out, { ...column, values });
-    }
-    return out;
-  },
+  transform: (table, _params, state) => scaleTransform.transform(table, state),
 };

@@ -57,3 +57,16 @@ export function outputTable(columns: readonly Column[], step: string): DataTable
   }
   return createTable(columns);
 }
+
+/**
+ * A step's prediction half: replaying fitted state on new rows, and checking state read from a file.
+ * It lives in `<step>.transform.ts` apart from the fitting (and the schema's help text), so the
+ * prediction runtime carries no fitting code; the step's definition delegates to it.
+ */
+export interface StepTransform<State = unknown> {
+  readonly id: string;
+  /** Applies fitted state; columns the step does not touch pass through unchanged. */
+  transform(table: DataTable, state: State): DataTable;
+  /** Checks fitted state read from a model file at `path`, throwing a `bad-model-file` SaplingError naming the place. */
+  checkState(state: unknown, path: string): void;
+}

@@ -2,7 +2,8 @@ import { SaplingError } from '../../util/errors';
 import { naiveBayesInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, ModelDefinition } from '../model';
-import { type NaiveBayesState, fitNaiveBayes, naiveBayesProba } from './naiveBayes';
+import { type NaiveBayesState, fitNaiveBayes } from './naiveBayes';
+import { loadNaiveBayes } from './predict';
 
 /**
  * Naive Bayes classification: Gaussian, or (distribution `auto`) categorical on one-hot encoded
@@ -29,15 +30,5 @@ export const naiveBayesModel: ModelDefinition<typeof naiveBayesInfo.schema> = {
       stopReason: `estimated in one pass (${train.d - yesNo - categorical} Gaussian, ${yesNo} yes/no feature${yesNo === 1 ? '' : 's'}, ${groups} categorical column${groups === 1 ? '' : 's'} from ${categorical} one-hot indicators)`,
     };
   },
-  async load(fitted) {
-    const state = fitted.state as NaiveBayesState;
-    const d = fitted.nFeatures;
-    return {
-      outputs(X, n) {
-        rejectMissing(X, n, d, naiveBayesInfo.label, 'prediction');
-        return naiveBayesProba(state, X, n, d);
-      },
-      dispose() {},
-    };
-  },
+  load: async (fitted) => loadNaiveBayes(fitted),
 };

@@ -3,9 +3,9 @@ import { CancelledError, SaplingError } from '../../util/errors';
 import { createRng } from '../../util/rng';
 import { ENSEMBLE_MEMBERS, ensembleInfo } from '../info';
 import { rejectMissing } from '../missing';
-import type { FittedModel, ModelDefinition, Predictor } from '../model';
-import { averageOutputs } from './average';
+import type { FittedModel, ModelDefinition } from '../model';
 import { membersOf } from './info';
+import { loadEnsemble } from './predict';
 import type { EnsembleState } from './state';
 export type { EnsembleState } from './state';
 
@@ -45,40 +45,6 @@ export function ensembleModel(lookup: (id: string) => ModelDefinition): ModelDef
         stopReason: `averages ${members.length} model${members.length === 1 ? '' : 's'}: ${members.map((m) => `${lookup(m.model).label} (${m.stopReason})`).join('; ')}`,
       };
     },
-    async load(fitted) {
-      const state = fitted.state as EnsembleState;
-      if (!Array.isArray(state?.members) || !state.members.length) throw new SaplingError('bad-model-file', 'the ensemble holds no members');
-      state.members.forEach((member, i) => checkMember(member, i, fitted));
-      const predictors: Predictor[] = [];
-      try {
-        for (const member of state.members) predictors.push(await lookup(member.model).load(member));
-      } catch (e) {
-        for (const p of predictors) p.dispose();
-        throw e;
-      }
-      const d = fitted.nFeatures;
-      return {
-        outputs(X, n) {
-          rejectMissing(X, n, d, ensembleInfo.label, 'prediction');
-          return averageOutputs(predictors.map((p) => p.outputs(X, n)));
-        },
-        dispose() {
-          for (const p of predictors) p.dispose();
-        },
-      };
-    },
+    load: async (fitted) => loadEnsemble(fitted, (member) => lookup(member.model).load(member)),
   };
-}
-
-/**
- * A member read from a file must be one the ensemble can hold and predict what the ensemble
- * predicts (a clustering member's cluster numbers would otherwise be averaged as values).
- */
-function checkMember(member: FittedModel, i: number, ensemble: FittedModel): void {
-  const where = `the ensemble's member ${i + 1}`;
-  if (!member || typeof member !== 'object' || !ENSEMBLE_MEMBERS.some((m) => m.id === member.model)) {
-    throw new SaplingError('bad-model-file', `${where} is ${JSON.stringify(member?.model)}; an ensemble holds ${ENSEMBLE_MEMBERS.map((m) => m.id).join(', ')}`);
-  }
-  const same = member.task === ensemble.task && member.nFeatures === ensemble.nFeatures && JSON.stringify(member.classes) === JSON.stringify(ensemble.classes);
-  if (!same) throw new SaplingError('bad-model-file', `${where} (${member.model}) does not predict what the ensemble predicts (task, classes or features differ)`);
 }

@@ -1,16 +1,12 @@
-import { isClassification } from '../../problem';
 import { SaplingError } from '../../util/errors';
 import { knnInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, ModelDefinition } from '../model';
-import { base64ToFloat32, float32ToBase64 } from '../../util/base64';
-import { type Metric, buildIndex, kNearest } from './search';
-import { type Weighting, voteOutputs } from './vote';
+import { float32ToBase64 } from '../../util/base64';
+import { buildKernelIndex } from './kernelSearch';
+import { loadKnn } from './predict';
 import type { KnnState } from './state';
 export type { KnnState } from './state';
-
-/** Query rows searched at a time. */
-const CHUNK = 4096;
 
 /**
  * k nearest neighbours for classification and regression (scikit-learn's KNeighborsClassifier /
@@ -35,29 +31,5 @@ export const knnModel: ModelDefinition<typeof knnInfo.schema> = {
       stopReason: `remembered ${n} training rows`,
     };
   },
-  async load(fitted) {
-    const state = fitted.state as KnnState;
-    const d = fitted.nFeatures;
-    const params = fitted.params as { k: number; weights: Weighting; metric: Metric };
-    const X = base64ToFloat32(state.X, state.rows * d);
-    const y = base64ToFloat32(state.y, state.rows);
-    const index = buildIndex(X, state.rows, d, params.metric);
-    const k = Math.min(params.k, state.rows);
-    const classes = isClassification(fitted.task) ? fitted.classes.length : 0;
-    return {
-      outputs(Q, m) {
-        rejectMissing(Q, m, d, knnInfo.label, 'prediction');
-        const width = Math.max(classes, 1);
-        const out = new Float32Array(m * width);
-        // Chunks bound the neighbour lists (12 bytes × k per query) when k is large.
-        for (let start = 0; start < m; start += CHUNK) {
-          const rows = Math.min(CHUNK, m - start);
-          const found = kNearest(index, Q.subarray(start * d, (start + rows) * d), rows, k);
-          out.set(voteOutputs(found, rows, y, classes, params.weights), start * width);
-        }
-        return out;
-      },
-      dispose() {},
-    };
-  },
+  load: async (fitted) => loadKnn(fitted, buildKernelIndex),
 };

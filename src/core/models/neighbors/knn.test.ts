@@ -7,7 +7,8 @@ import { sample } from '../../testing/tables';
 import { createRng } from '../../util/rng';
 import type { ModelTarget, TrainingSet } from '../model';
 import { knnModel } from './knn.model';
-import { buildIndex, kNearest } from './search';
+import { buildKernelIndex } from './kernelSearch';
+import { kNearest } from './search';
 
 const iris = await sample('iris.csv');
 const features = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
@@ -108,10 +109,10 @@ describe('k nearest neighbours', () => {
     const X = Float32Array.from({ length: n * d }, () => rng.normal() * 100 + 50);
     const Qm = Float32Array.from({ length: m * d }, () => rng.normal() * 100 + 50);
     for (const metric of ['euclidean', 'manhattan'] as const) {
-      const found = kNearest(buildIndex(X, n, d, metric), Qm, m, 6);
+      const found = kNearest(buildKernelIndex(X, n, d, metric), Qm, m, 6);
       // The WebAssembly kernel and its JavaScript twin give the very same sums.
-      const twin = kNearest(buildIndex(X, n, d, metric, false), Qm, m, 6);
-      expect(buildIndex(X, n, d, metric).kernel).not.toBeNull();
+      const twin = kNearest(buildKernelIndex(X, n, d, metric, false), Qm, m, 6);
+      expect(buildKernelIndex(X, n, d, metric).kernel).not.toBeNull();
       expect(Array.from(found.index)).toEqual(Array.from(twin.index));
       expect(Array.from(found.distance)).toEqual(Array.from(twin.distance));
       for (let q = 0; q < m; q++) {

@@ -1,4 +1,4 @@
-import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
+import type { KernelArena } from '../../kernels/kernels';
 
 /**
  * Exact k-nearest-neighbour search by blocked brute force, the way scikit-learn's `brute`
@@ -13,6 +13,8 @@ import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
  *
  * Where WebAssembly runs, the kernel is `euclideanTile` / `manhattanTile` (kernels.wat: two rows a
  * step in f64x2 lanes, about 3× the JavaScript below, which is its twin and gives the same sums).
+ * This file only takes an arena it is handed (`kernelSearch.ts` makes one), so the prediction
+ * runtime searches in JavaScript without carrying the WebAssembly.
  *
  * Distances are summed directly, Σ(q − x)² or Σ|q − x| in feature order, not by the faster-looking
  * ‖x‖² − 2·x·q expansion: in this kernel that was no faster (measured), and the direct sum keeps
@@ -51,13 +53,22 @@ const TILE = 256;
 /** Queries per kernel call (the kernel's register block). */
 const LANES = 4;
 
-/** Lays out training rows (row-major, n × d) for search. */
-export function buildIndex(X: Float32Array, n: number, d: number, metric: Metric, useKernels = kernelsAvailable()): NeighborIndex {
+/** Makes a kernel arena of at least `bytes` (aligned as `KernelArena.alloc` aligns). */
+export type ArenaMaker = (bytes: number) => KernelArena;
+
+/** Rounds a byte count up as `KernelArena.alloc` does (16), for sizing an arena. */
+const aligned = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * Lays out training rows (row-major, n × d) for search; with `makeArena`, in a kernel arena so the
+ * WebAssembly kernels score them, otherwise in plain memory for the JavaScript scorers.
+ */
+export function buildIndex(X: Float32Array, n: number, d: number, metric: Metric, makeArena: ArenaMaker | null = null): NeighborIndex {
   const size = Math.ceil(n / TILE) * TILE * d;
   let tiles: Float64Array;
   let kernel: NeighborIndex['kernel'] = null;
-  if (useKernels && d > 0) {
-    const arena = new KernelArena(aligned(size * 8) + aligned(LANES * d * 8) + aligned(LANES * TILE * 8), false);
+  if (makeArena && d > 0) {
+    const arena = makeArena(aligned(size * 8) + aligned(LANES * d * 8) + aligned(LANES * TILE * 8));
     const buffer = arena.memory.buffer;
     tiles = new Float64Array(buffer, arena.alloc(size * 8), size);
     const queries = new Float64Array(buffer, arena.alloc(LANES * d * 8), LANES * d);

@@ -1,3 +1,8 @@
+import { plattPredict } from './predict';
+
+// Prediction's half lives in predict.ts (the runtime reads it without the fitting code).
+export { plattPredict };
+
 /**
  * Platt scaling: a sigmoid P(positive | f) = 1 / (1 + exp(A·f + B)) fitted to decision values f by
  * maximum likelihood, with Platt's smoothed targets (N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2) so that
@@ -58,11 +63,6 @@ export function fitPlatt(f: Float64Array, positive: Uint8Array): PlattSigmoid {
   return { A, B };
 }
 
-/** P(positive | f) for a fitted sigmoid, without overflow for either sign of A·f + B. */
-export function plattPredict(f: number, A: number, B: number): number {
-  const z = f * A + B;
-  return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
-}
 
 /** Cross-entropy of the sigmoid against the smoothed targets. */
 function plattLoss(f: Float64Array, t: Float64Array, A: number, B: number): number {

@@ -4,7 +4,8 @@ import { svmInfo } from '../info';
 import { rejectMissing } from '../missing';
 import type { EpochLog, FittedModel, ModelDefinition } from '../model';
 import { solveDualCd } from './dualCd';
-import { type PlattSigmoid, fitPlatt, plattPredict } from './platt';
+import { type PlattSigmoid, fitPlatt } from './platt';
+import { loadSvm } from './predict';
 import type { SvmState } from './state';
 export type { SvmState } from './state';
 
@@ -65,43 +66,8 @@ export const svmModel: ModelDefinition<typeof svmInfo.schema> = {
       importance: coefficientImportance((j, c) => weights[c][j], d, weights.length),
     };
   },
-  async load(fitted) {
-    const state = fitted.state as SvmState;
-    const d = fitted.nFeatures;
-    const classes = fitted.classes.length;
-    const w = state.weights.map((ws) => Float64Array.from(ws));
-    return {
-      outputs(X, n) {
-        rejectMissing(X, n, d, svmInfo.label, 'prediction');
-        const out = new Float32Array(n * classes);
-        const p = new Float64Array(w.length);
-        for (let i = 0; i < n; i++) {
-          for (let s = 0; s < w.length; s++) {
-            let f = w[s][d];
-            for (let j = 0; j < d; j++) f += w[s][j] * X[i * d + j];
-            p[s] = plattPredict(f, state.platt[s].A, state.platt[s].B);
-          }
-          writeProbabilities(p, out, i * classes);
-        }
-        return out;
-      },
-      dispose() {},
-    };
-  },
+  load: async (fitted) => loadSvm(fitted),
 };
-
-/** One row's class probabilities from the scorers' sigmoid outputs. */
-function writeProbabilities(p: Float64Array, out: Float32Array, at: number): void {
-  if (p.length === 1) {
-    out[at] = 1 - p[0];
-    out[at + 1] = p[0];
-    return;
-  }
-  let total = 0;
-  for (const v of p) total += v;
-  // Every sigmoid at 0 (possible only in underflow): no class is preferred.
-  for (let c = 0; c < p.length; c++) out[at + c] = total > 0 ? p[c] / total : 1 / p.length;
-}
 
 /** Decision values w·x + b of every training row. */
 function decisionValues(w: Float64Array, X: Float32Array, n: number, d: number): Float64Array {

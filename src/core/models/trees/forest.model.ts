@@ -6,7 +6,8 @@ import { forestInfo } from '../info';
 import type { EpochLog, FittedModel, ModelDefinition } from '../model';
 import { binFeatures } from './binning';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from './forestChunk';
-import { type TreeEnsembleState, ensemblePredictor, featuresPerSplit, normalise } from './learners';
+import { type TreeEnsembleState, featuresPerSplit, normalise } from './learners';
+import { loadTreeEnsemble } from './predict';
 import type { Tree } from './tree';
 
 type ForestParams = ParamsOf<typeof forestInfo.schema>;
@@ -81,7 +82,7 @@ export const forestModel: ModelDefinition<typeof forestInfo.schema> = {
       importance: normalise(gains),
     };
   },
-  load: async (fitted) => ensemblePredictor(fitted.state as TreeEnsembleState, fitted.nFeatures),
+  load: async (fitted) => loadTreeEnsemble(fitted),
 };
 
 /** Out-of-bag loss (log loss or mean squared error) and score (accuracy or R²) over rows with a vote. */

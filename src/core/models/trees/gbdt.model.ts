@@ -2,13 +2,13 @@ import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
 import { type Rng, shuffleInPlace } from '../../util/rng';
 import { gbdtInfo } from '../info';
-import type { EpochLog, FittedModel, ModelDefinition, Predictor, TrainContext } from '../model';
+import type { EpochLog, FittedModel, ModelDefinition, TrainContext } from '../model';
 import { binFeatures } from './binning';
 import { sampleFeatures } from './cart';
 import { growLeafwise } from './leafwise';
 import { normalise } from './learners';
 import type { Tree } from './tree';
-import { TreeWalker } from './treeWalker';
+import { linkOutputs, loadBoosting } from './predict';
 import { HelperChoice, HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
 import type { BinnedFeatures } from './binning';
 import type { BoostingState, Link } from './state';
@@ -154,7 +154,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
       importance: normalise(gains),
     };
   },
-  load: async (fitted) => boostingPredictor(fitted.state as BoostingState, fitted.nFeatures),
+  load: async (fitted) => loadBoosting(fitted),
 };
 
 function leafIndex(tree: Tree, X: Float32Array, row: number, d: number): number {
@@ -287,46 +287,3 @@ function meanLoss(scores: Float64Array, y: Float32Array, rows: Int32Array, link:
   }
   return sum / rows.length;
 }
-
-/** A predictor: baseline plus every tree's leaf values, through the link. */
-export function boostingPredictor(state: BoostingState, d: number): Predictor {
-  const K = state.baseline.length;
-  const walker = new TreeWalker(state.trees, d);
-  const leafValues = state.trees.map((tree) => Float64Array.from(tree.values));
-  return {
-    outputs(X, n) {
-      const raw = new Float64Array(n * K);
-      for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = state.baseline[k];
-      // Trees are round-major: tree t adds to output t mod K.
-      walker.leaves(X, n, (t, leaves, first, count) => {
-        const values = leafValues[t];
-        const k = t % K;
-        for (let j = 0; j < count; j++) raw[(first + j) * K + k] += values[leaves[j]];
-      });
-      return linkOutputs(raw, n, K, state.link);
-    },
-    dispose() {},
-  };
-}
-
-/** Raw scores (n × K) through the link: class probabilities, or the values themselves. */
-function linkOutputs(raw: Float64Array, n: number, K: number, link: Link): Float32Array {
-  if (link === 'identity') return Float32Array.from(raw.subarray(0, n));
-  if (link === 'sigmoid') {
-    const out = new Float32Array(n * 2);
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-raw[i]));
-      out[2 * i] = 1 - p;
-      out[2 * i + 1] = p;
-    }
-    return out;
-  }
-  const out = new Float32Array(n * K);
-  const p = new Float64Array(K);
-  for (let i = 0; i < n; i++) {
-    softmax(raw, i, K, p);
-    for (let k = 0; k < K; k++) out[i * K + k] = p[k];
-  }
-  return out;
-}
-

@@ -1,12 +1,10 @@
 import { isClassification } from '../../problem';
 export { normalise } from '../importance';
 import type { Rng } from '../../util/rng';
-import type { ModelTarget, Predictor, TrainingSet } from '../model';
+import type { ModelTarget, TrainingSet } from '../model';
 import type { BinnedFeatures } from './binning';
 import { type CartTarget, growCart } from './cart';
 import { type Criterion, entropyCriterion, giniCriterion, squaredErrorCriterion } from './split';
-import { TreeWalker } from './treeWalker';
-import type { TreeEnsembleState } from './state';
 export type { TreeEnsembleState } from './state';
 
 /** The target of a tree learner from a training set. */
@@ -33,28 +31,4 @@ export function featuresPerSplit(choice: string, d: number, target: ModelTarget)
 /** One CART tree on all rows (weights 1). */
 export function fitOneTree(data: BinnedFeatures, target: CartTarget, criterion: Criterion, params: { maxDepth: number; minSamplesSplit: number; minSamplesLeaf: number }, maxFeatures: number, rng: Rng) {
   return growCart(data, target, new Float64Array(data.n).fill(1), { ...params, maxFeatures, criterion }, rng);
-}
-
-
-/** A predictor averaging the trees' leaf outputs (probabilities or values). */
-export function ensemblePredictor(state: TreeEnsembleState, nFeatures: number): Predictor {
-  const walker = new TreeWalker(state.trees, nFeatures);
-  const leafValues = state.trees.map((tree) => Float64Array.from(tree.values));
-  return {
-    outputs(X, n) {
-      const k = state.trees[0]?.outputs ?? 1;
-      const sum = new Float64Array(n * k);
-      const scale = 1 / state.trees.length;
-      walker.leaves(X, n, (t, leaves, first, count) => {
-        const values = leafValues[t];
-        for (let j = 0; j < count; j++) {
-          const at = (first + j) * k;
-          const leaf = leaves[j] * k;
-          for (let c = 0; c < k; c++) sum[at + c] += scale * values[leaf + c];
-        }
-      });
-      return Float32Array.from(sum);
-    },
-    dispose() {},
-  };
 }

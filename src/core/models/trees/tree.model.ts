@@ -2,7 +2,8 @@ import type { ParamsOf } from '../../params';
 import { treeInfo } from '../info';
 import type { FittedModel, ModelDefinition } from '../model';
 import { binFeatures } from './binning';
-import { type TreeEnsembleState, cartCriterion, cartTarget, ensemblePredictor, featuresPerSplit, fitOneTree, normalise } from './learners';
+import { type TreeEnsembleState, cartCriterion, cartTarget, featuresPerSplit, fitOneTree, normalise } from './learners';
+import { loadTreeEnsemble } from './predict';
 import { treeShape } from './tree';
 
 type TreeParams = ParamsOf<typeof treeInfo.schema>;
@@ -27,5 +28,5 @@ export const treeModel: ModelDefinition<typeof treeInfo.schema> = {
       importance: normalise(gains),
     };
   },
-  load: async (fitted) => ensemblePredictor(fitted.state as TreeEnsembleState, fitted.nFeatures),
+  load: async (fitted) => loadTreeEnsemble(fitted),
 };

@@ -1,10 +1,11 @@
 import type { ParamsOf } from '../../params';
-import { base64ToFloat32, float32ToBase64 } from '../../util/base64';
+import { float32ToBase64 } from '../../util/base64';
 import { CancelledError } from '../../util/errors';
 import type { FittedModel, ModelDefinition } from '../model';
 import { fitDbscan, kDistance } from './dbscan';
 import { dbscanInfo } from './info';
-import { buildKdTree, nearestWithinRadius } from './kdtree';
+import { buildKdTree } from './kdtree';
+import { loadDbscan } from './predict';
 import { silhouetteScore } from './silhouette';
 import type { DbscanSummary } from './summary';
 import type { DbscanState } from './state';
@@ -57,23 +58,7 @@ export const dbscanModel: ModelDefinition<typeof dbscanInfo.schema> = {
       stopReason: `found ${solution.clusters} cluster${solution.clusters === 1 ? '' : 's'} and ${noise} noise rows at eps ${eps.toPrecision(4)}`,
     };
   },
-  load: async (fitted) => {
-    const state = fitted.state as DbscanState;
-    const d = fitted.nFeatures;
-    const points = base64ToFloat32(state.core, state.coreLabels.length * d);
-    const tree = buildKdTree(points, state.coreLabels.length, d);
-    return {
-      outputs(X, n) {
-        const out = new Float32Array(n);
-        for (let i = 0; i < n; i++) {
-          const nearest = nearestWithinRadius(tree, X, i * d, state.eps);
-          out[i] = nearest < 0 ? -1 : state.coreLabels[nearest];
-        }
-        return out;
-      },
-      dispose() {},
-    };
-  },
+  load: async (fitted) => loadDbscan(fitted),
   async summarise(fitted, train, ctx): Promise<DbscanSummary> {
     const state = fitted.state as DbscanState;
     const predictor = await dbscanModel.load(fitted);

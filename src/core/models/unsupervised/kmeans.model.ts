@@ -4,6 +4,7 @@ import type { Rng } from '../../util/rng';
 import type { FittedModel, ModelDefinition, TrainingSet } from '../model';
 import { assign, fitKMeans } from './kmeans';
 import { kmeansInfo } from './info';
+import { loadKMeans } from './predict';
 import { silhouetteScore } from './silhouette';
 import type { KMeansSummary } from './summary';
 import type { KMeansState } from './state';
@@ -33,18 +34,7 @@ export const kmeansModel: ModelDefinition<typeof kmeansInfo.schema> = {
       stopReason: `${solution.converged ? 'converged' : 'reached the iteration limit'} after ${solution.iterations} iterations (best of ${params.nInit} starts)`,
     };
   },
-  load: async (fitted) => {
-    const { k, centroids } = fitted.state as KMeansState;
-    const C = Float64Array.from(centroids);
-    return {
-      outputs(X, n) {
-        const labels = new Int32Array(n);
-        assign(X, n, fitted.nFeatures, C, k, labels);
-        return Float32Array.from(labels);
-      },
-      dispose() {},
-    };
-  },
+  load: async (fitted) => loadKMeans(fitted),
   async summarise(fitted, train, ctx): Promise<KMeansSummary> {
     const { k, centroids } = fitted.state as KMeansState;
     const params = fitted.params as KMeansParams;

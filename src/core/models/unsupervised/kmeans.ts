@@ -1,5 +1,9 @@
 import { type Rng, createRng } from '../../util/rng';
 import { type RowPasses, rowPasses } from './distances';
+import { assign, dist2 } from './predict';
+
+// Prediction's half (nearest centre) lives in predict.ts, which the runtime reads without the fitting code.
+export { assign };
 
 /** A k-means solution: centroids (k × d, row-major), each row's cluster, and the inertia. */
 export interface KMeansSolution {
@@ -151,16 +155,6 @@ function lloyd(X: Float32Array, n: number, d: number, C: Float64Array, k: number
   return { k, centroids: C, labels, inertia, iterations, converged };
 }
 
-/** Squared Euclidean distance from row `i` of X to centre `c` of C, by differences. */
-function dist2(X: Float32Array, i: number, C: Float64Array, c: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const t = X[i * d + j] - C[c * d + j];
-    s += t * t;
-  }
-  return s;
-}
-
 /**
  * An empty cluster takes the row farthest from its centre (as scikit-learn does), so k clusters stay
  * k; the sums and counts are moved with it.
@@ -188,28 +182,6 @@ function relocateEmpty(X: Float32Array, n: number, d: number, C: Float64Array, k
     }
     labels[far] = c;
   }
-}
-
-/**
- * Labels each row with its nearest centre (lowest index on ties, float64 differences); returns the
- * inertia. Prediction uses this, so a model file gives the same clusters on every platform.
- */
-export function assign(X: Float32Array, n: number, d: number, C: Float64Array, k: number, labels: Int32Array): number {
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestDist = dist2(X, i, C, 0, d);
-    for (let c = 1; c < k; c++) {
-      const v = dist2(X, i, C, c, d);
-      if (v < bestDist) {
-        bestDist = v;
-        best = c;
-      }
-    }
-    labels[i] = best;
-    inertia += bestDist;
-  }
-  return inertia;
 }
 
 /** Mean per-feature variance of X (scikit-learn scales k-means' tolerance by it). */

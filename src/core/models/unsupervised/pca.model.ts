@@ -1,7 +1,8 @@
 import type { ParamsOf } from '../../params';
 import type { FittedModel, ModelDefinition } from '../model';
 import { pcaInfo } from './info';
-import { type PcaFit, fitPca, projectPca } from './pca';
+import { type PcaFit, fitPca } from './pca';
+import { loadPca } from './predict';
 import type { PcaSummary } from './summary';
 
 type PcaParams = ParamsOf<typeof pcaInfo.schema>;
@@ -23,10 +24,7 @@ export const pcaModel: ModelDefinition<typeof pcaInfo.schema> = {
       stopReason: `kept ${fit.nComponents} of ${train.d} components, explaining ${(kept * 100).toFixed(1)}% of the variance`,
     };
   },
-  load: async (fitted) => ({
-    outputs: (X, n) => projectPca(fitted.state as PcaFit, X, n, fitted.nFeatures),
-    dispose() {},
-  }),
+  load: async (fitted) => loadPca(fitted),
   async summarise(fitted): Promise<PcaSummary> {
     const fit = fitted.state as PcaFit;
     let sum = 0;

@@ -1,6 +1,10 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { SaplingError } from '../../util/errors';
 import type { PcaFit } from './state';
+import { projectPca } from './predict';
+
+// Prediction's half (the projection) lives in predict.ts, which the runtime reads without ml-matrix.
+export { projectPca };
 export type { PcaFit } from './state';
 
 /**
@@ -80,23 +84,6 @@ function covariance(X: Float32Array, n: number, d: number, mean: Float64Array): 
   for (let a = 0; a < d; a++) {
     out.push(new Array<number>(d));
     for (let b = 0; b < d; b++) out[a][b] = (a <= b ? acc[a * d + b] : acc[b * d + a]) / (n - 1);
-  }
-  return out;
-}
-
-/** Projects rows onto the fitted components: (x − mean) · axes, n × nComponents row-major. */
-export function projectPca(fit: PcaFit, X: Float32Array, n: number, d: number): Float32Array {
-  const k = fit.nComponents;
-  const out = new Float32Array(n * k);
-  const centred = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) centred[j] = X[i * d + j] - fit.mean[j];
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      const o = c * d;
-      for (let j = 0; j < d; j++) s += centred[j] * fit.components[o + j];
-      out[i * k + c] = s;
-    }
   }
   return out;
 }

@@ -1,0 +1,31 @@
+import { type DataTable, withColumn } from '../table/DataTable';
+import { checkEntries, checkNumber, checkObject, fail } from '../util/check';
+import { type Keyed, own } from '../util/keyed';
+import type { StepTransform } from './step';
+
+/** Per column (keyed by name without a prototype, read with `own`): subtract `offset`, divide by `scale`. */
+export type ScaleState = { columns: Keyed<{ offset: number; scale: number }> };
+
+/** Replays scaling: (x − offset) / scale on each fitted numeric column. */
+export const scaleTransform: StepTransform<ScaleState> = {
+  id: 'scale',
+  checkState(state, path) {
+    checkEntries(checkObject(state, path).columns, `${path}.columns`, (v, at) => {
+      const s = checkObject(v, at);
+      checkNumber(s.offset, `${at}.offset`);
+      // Dividing by a zero scale would turn every value into ±Infinity or NaN.
+      if (checkNumber(s.scale, `${at}.scale`) === 0) fail(`${at}.scale`, 'must not be 0');
+    });
+  },
+  transform(table, state) {
+    let out: DataTable = table;
+    for (const column of table.columns) {
+      const s = own(state.columns, column.name);
+      if (!s || column.kind !== 'numeric') continue;
+      const values = new Float64Array(column.values.length);
+      for (let i = 0; i < values.length; i++) values[i] = (column.values[i] - s.offset) / s.scale;
+      out = withColumn(out, { ...column, values });
+    }
+    return out;
+  },
+};
