@@ -1,6 +1,6 @@
 import type { RawParams } from '../params';
 import type { ProblemSpec, UnsupervisedTask } from '../problem';
-import type { ReadSettings } from '../ingest/reader';
+import type { ReadSettings } from '../ingest/readOptions';
 import type { RecipeSpec } from '../prep/recipe';
 
 /**

@@ -3,27 +3,16 @@ import { isClassification } from '../problem';
 import { type DataTable, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import type { TrainConfig } from '../train/config';
-import type { AutoReport, AutoWinner, LeaderboardRow, RescoredBest, Trial } from '../train/report';
+import type { AutoReport, LeaderboardRow, RescoredBest, Trial } from '../train/report';
 import type { RunContext } from '../train/singleRun';
+import type { AutoResult } from './autoResult';
 import { nestedContext, splitForRun } from '../train/singleRun';
 import { considerEnsemble, ensembleReserve } from './ensembleChoice';
 import { searchSpace } from './space';
 import { type TrialRunner, openTrialRunner } from './trialRunner';
 import { tuneModel } from './tune';
 
-/** What Auto did and chose, and why, in words a person reads. */
-export interface AutoResult {
-  readonly metric: 'accuracy' | 'r2';
-  /** Families with their defaults, best first. */
-  readonly leaderboard: readonly LeaderboardRow[];
-  /** The tuning trials of the leading families. */
-  readonly trials: readonly (Trial & { readonly model: string })[];
-  readonly winner: AutoWinner;
-  /** Each tuned leader's best settings, scored again on fresh folds: `score` ± `std` there, `searched` on the search's folds. */
-  readonly rescored: readonly RescoredBest[];
-  readonly explanation: string;
-  readonly stopReason: string;
-}
+export type { AutoResult } from './autoResult';
 
 export interface AutoOptions {
   /** Total time for comparing and tuning, in ms (the final refit comes after). */

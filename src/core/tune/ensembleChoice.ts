@@ -4,7 +4,7 @@ import { ENSEMBLE_MEMBERS, labelInSentence } from '../models/info';
 import type { DataTable } from '../table/DataTable';
 import type { TrainConfig } from '../train/config';
 import type { RunContext } from '../train/singleRun';
-import type { AutoResult } from './auto';
+import type { AutoResult } from './autoResult';
 import type { LeaderboardRow } from '../train/report';
 import { foldMetrics, foldTargets, outOfFoldOutputs } from './outOfFold';
 
