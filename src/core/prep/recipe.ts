@@ -1,53 +1,16 @@
-import { type RawParams, resolveParams } from '../params';
+import { resolveParams } from '../params';
 import type { RecipeFacts } from '../profile/profile';
 import { type DataTable, dropColumns, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
+import type { FeatureInfo, FittedPipeline, FittedStep } from './pipeline';
+import type { RecipeSpec, StepSpec } from './recipeSpec';
 import { getStep } from './registry';
 
-/** One preprocessing step of a recipe: the step's id and its parameters (defaults fill the rest). */
-export interface StepSpec {
-  readonly step: string;
-  readonly params?: RawParams;
-}
-
-/**
- * The preprocessing recipe: row cleaning (before the split), the split, and the feature steps that
- * are fitted on the training split and replayed at prediction time.
- */
-export interface RecipeSpec {
-  readonly dropDuplicateRows: boolean;
-  /** Rows without a target cannot be learned from; they are always dropped before training. */
-  readonly testSize: number;
-  readonly stratify: boolean;
-  readonly steps: readonly StepSpec[];
-}
-
-/** A column the fitted pipeline needs at prediction time, with the kind it must be read as. */
-export interface InputColumn {
-  readonly name: string;
-  readonly kind: ColumnKind;
-}
-
-/** A model input feature and the original column it came from (`island=Dream` ← `island`). */
-export interface FeatureInfo {
-  readonly name: string;
-  readonly source: string;
-}
-
-/** A step with its resolved parameters and the state it learned. */
-export interface FittedStep {
-  readonly step: string;
-  readonly params: RawParams;
-  readonly state: unknown;
-}
-
-/** A fitted feature pipeline: plain data that turns raw columns into the model's input matrix. */
-export interface FittedPipeline {
-  readonly inputs: readonly InputColumn[];
-  readonly steps: readonly FittedStep[];
-  readonly features: readonly FeatureInfo[];
-}
+// The recipe's and the fitted pipeline's types live in leaves (recipeSpec.ts, pipeline.ts), so a
+// config or a model file names them without importing the steps' fitting code.
+export type { FeatureInfo, FittedPipeline, FittedStep, InputColumn } from './pipeline';
+export type { RecipeSpec, StepSpec } from './recipeSpec';
 
 /** Kinds a model matrix can be built from directly. */
 const MATRIX_KINDS: readonly ColumnKind[] = ['numeric', 'boolean'];

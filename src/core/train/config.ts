@@ -1,7 +1,7 @@
 import type { RawParams } from '../params';
 import type { ProblemSpec, UnsupervisedTask } from '../problem';
 import type { ReadSettings } from '../ingest/readOptions';
-import type { RecipeSpec } from '../prep/recipe';
+import type { RecipeSpec } from '../prep/recipeSpec';
 
 /**
  * Everything that decides a training run besides the data: the problem, the preprocessing recipe,
