@@ -1,5 +1,7 @@
-// Lists the import cycles in src/ (strongly connected components of the import graph) and exits 1
-// when there is one: `npm test` runs it (`npm run check:cycles`), so a cycle fails the build.
+// Lists the import cycles in src/ (strongly connected components of the import graph), and the
+// contracts (CONTRACTS below) that reach the training side, and exits 1 when there is either:
+// `npm test` runs it first (`npm run check:cycles`), so a cycle or a contract that is not a leaf
+// fails the build.
 //   node scripts/import-cycles.mjs            every import: `import`, `import type`, `export … from`,
 //                                             dynamic `import()`, `typeof import()` types, `import x = require()`
 //   node scripts/import-cycles.mjs --values   only the imports left at run time (no `import type`,
@@ -72,14 +74,19 @@ function importsOf(file) {
 
 /** file → [{ to, line, typeOnly }] for the imports that resolve to files under root. */
 const graph = new Map();
+/** file → [{ specifier, line }] for its imports of packages (bare specifiers). */
+const packages = new Map();
 for (const file of files) {
   const edges = [];
+  const bare = [];
   for (const imp of importsOf(file)) {
     if (valuesOnly && imp.typeOnly) continue;
     const to = resolveSpecifier(file, imp.specifier);
     if (to) edges.push({ to, line: imp.line, typeOnly: imp.typeOnly });
+    else if (!imp.specifier.startsWith('.')) bare.push(imp);
   }
   graph.set(file, edges);
+  packages.set(file, bare);
 }
 
 // Tarjan's strongly connected components; a component of more than one file, or a file that
@@ -166,4 +173,54 @@ for (const component of cycles) {
   console.log(`  shortest loop: ${shortestLoop(component).map(name).join(' -> ')}`);
 }
 console.log(cycles.length ? `${cycles.length} import cycle(s)${valuesOnly ? ' (value imports only)' : ''} in ${name(root) || '.'}` : `no import cycles in ${files.length} files of ${name(root) || '.'}`);
-process.exitCode = cycles.length ? 1 : 0;
+
+// Contracts are leaves: the types of what is saved or exchanged (the model file, the fitted model,
+// the report, the config, the recipe and the fitted pipeline, the tuner's messages to its threads)
+// reach, by any chain of imports, nothing of the training side: no TF.js, and of core/models,
+// core/prep, core/train and core/tune only other contracts. So the runtime, the server and the
+// model-file checks can name them without pulling training in. Paths are relative to root; a
+// --root fixture holds the ones it tests.
+const CONTRACTS = [
+  'core/artifact/modelFile.ts',
+  'core/models/model.ts',
+  'core/models/modelInfo.ts',
+  'core/models/stateCheck.ts',
+  'core/models/unsupervised/summary.ts',
+  'core/prep/pipeline.ts',
+  'core/prep/recipeSpec.ts',
+  'core/train/config.ts',
+  'core/train/report.ts',
+  'core/tune/trialProtocol.ts',
+];
+const TRAINING_FOLDERS = /^core\/(models|prep|train|tune)\//;
+const TRAINING_PACKAGES = /^@tensorflow\//;
+const contracts = new Set(CONTRACTS.map((c) => join(root, c)).filter(isFile));
+const trainingSide = (file) => !contracts.has(file) && TRAINING_FOLDERS.test(relative(root, file).split(/[\\/]/).join('/'));
+
+/** The first training-side file or package a contract reaches, with the chain of imports to it. */
+function trainingReached(contract) {
+  const previous = new Map([[contract, null]]);
+  const queue = [contract];
+  const chain = (file) => {
+    const path = [];
+    for (let u = file; u; u = previous.get(u)) path.unshift(name(u));
+    return path;
+  };
+  while (queue.length) {
+    const v = queue.shift();
+    const pkg = (packages.get(v) ?? []).find((p) => TRAINING_PACKAGES.test(p.specifier));
+    if (pkg) return [...chain(v), pkg.specifier];
+    for (const { to } of graph.get(v) ?? []) {
+      if (previous.has(to)) continue;
+      previous.set(to, v);
+      if (trainingSide(to)) return chain(to);
+      queue.push(to);
+    }
+  }
+  return null;
+}
+
+const leaks = [...contracts].map((c) => trainingReached(c)).filter(Boolean);
+for (const path of leaks) console.log(`contract ${path[0]} reaches the training side: ${path.join(' -> ')}`);
+if (contracts.size) console.log(leaks.length ? `${leaks.length} contract(s) not leaves` : `${contracts.size} contracts are leaves`);
+process.exitCode = cycles.length || leaks.length ? 1 : 0;

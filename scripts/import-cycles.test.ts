@@ -38,9 +38,30 @@ describe('import-cycles.mjs (the cycle check of npm test)', () => {
     expect(out).toContain('no import cycles in 3 files');
   });
 
-  it('finds no cycle in src', () => {
+  it('fails a contract that reaches the tuner through another contract, printing the chain', () => {
+    const { status, out } = check('--root', fixture('contract-leak'));
+    expect(out).toContain('no import cycles');
+    expect(status).toBe(1);
+    expect(out).toMatch(/contract \S*core\/train\/report\.ts reaches the training side: \S*report\.ts -> \S*core\/models\/model\.ts -> \S*core\/tune\/search\.ts/);
+    expect(out).toContain('2 contract(s) not leaves');
+  });
+
+  it('fails a contract that imports a TF.js type', () => {
+    const { status, out } = check('--root', fixture('contract-tfjs'));
+    expect(status).toBe(1);
+    expect(out).toMatch(/core\/models\/model\.ts reaches the training side: \S*model\.ts -> @tensorflow\/tfjs/);
+  });
+
+  it('passes contracts that import only a contract and a helper outside the training side', () => {
+    const { status, out } = check('--root', fixture('contract-leaf'));
+    expect(status).toBe(0);
+    expect(out).toContain('2 contracts are leaves');
+  });
+
+  it('finds no cycle in src, and every contract there is a leaf', () => {
     const { status, out } = check();
     expect(out).toMatch(/^no import cycles in \d+ files of src$/m);
+    expect(out).toMatch(/^10 contracts are leaves$/m);
     expect(status).toBe(0);
   });
 });
