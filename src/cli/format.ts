@@ -1,5 +1,5 @@
-import type { LeaderboardRow } from '../core/tune/auto';
-import type { CvMetrics } from '../core/train/report';
+
+import type { CvMetrics, LeaderboardRow } from '../core/train/report';
 import type { DataProfile } from '../core/profile/profile';
 import { METRIC_LABELS, type Metrics } from '../core/evaluate/evaluate';
 

@@ -3,11 +3,11 @@ import { open } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { type CsvReadOptions, type CsvReadResult, readCsv } from '../core/ingest/reader';
+import type { ParallelHost } from '../core/ingest/parallel';
 import type { ByteSource } from '../core/ingest/source';
 import { SaplingError } from '../core/util/errors';
 import { jsonChunks } from '../core/util/jsonChunks';
 import { writeAll } from '../core/util/textChunks';
-import type { WorkerPool } from './parallel';
 
 /** The share of this machine's memory a table may take before Sapling refuses to read it whole. */
 const MEMORY_SHARE = 0.6;
@@ -69,8 +69,16 @@ export function fileSource(path: string): ByteSource {
   };
 }
 
+/**
+ * What reading needs of the CLI's worker pool (`parallel.ts`'s WorkerPool): workers that parse parts
+ * of one file. Named here so io.ts does not import the pool, which imports io.ts for `fileSource`.
+ */
+export interface ReaderPool {
+  reader(path: string): ParallelHost;
+}
+
 /** Streams a CSV file from disk (never held whole in memory); errors name the file. */
-export async function readCsvFile(path: string, options: CsvReadOptions = {}, pool?: WorkerPool): Promise<CsvReadResult> {
+export async function readCsvFile(path: string, options: CsvReadOptions = {}, pool?: ReaderPool): Promise<CsvReadResult> {
   const source = fileSource(path);
   try {
     return await readCsv(source, { memoryBudget: memoryBudget(), ...(pool ? { parallel: pool.reader(path) } : {}), ...options });

@@ -3,10 +3,11 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { type ParallelHost, type PartResult, type PartTask, parsePart } from '../core/ingest/parallel';
 import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
-import type { TrainHost } from '../core/models/model';
+import type { TrainHost } from '../core/models/definition';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
-import { type TrialHost, type TrialOutcome, type TrialRequest, TrialServer } from '../core/tune/trialHost';
+import { TrialServer } from '../core/tune/trialHost';
+import type { TrialHost, TrialOutcome, TrialRequest } from '../core/tune/trialProtocol';
 import { fileSource } from './io';
 
 /** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees, score tuning trials. */

@@ -146,7 +146,7 @@ describe('the built prediction runtime', () => {
     expect(() => model.predict([row, { ...row, bill_length_mm: 'long' }])).toThrow(/row 2: column "bill_length_mm" must be a number/);
     expect(() => model.predict([{ island: 'Dream' }])).toThrow(built.SaplingError);
     // Rows are read row by row into columns: each error still names its row and column.
-    const typed = { ...row, bill_length_mm: 39.1, body_mass_g: 3750 };
+    const typed: Record<string, unknown> = { ...row, bill_length_mm: 39.1, body_mass_g: 3750 };
     const { bill_depth_mm: _dropped, ...lacking } = typed;
     expect(() => model.predict([typed, typed, lacking])).toThrow('row 3 lacks column "bill_depth_mm" that the model needs (use null for a missing value)');
     expect(() => model.predict([typed, { ...typed, body_mass_g: { kg: 3.75 } }])).toThrow('row 2: column "body_mass_g" must be a string, number, boolean or null, not an object');

@@ -1,6 +1,6 @@
 import { autoInfo } from '../core/models/info';
 import { resolveParams } from '../core/params';
-import type { ValidationSpec } from '../core/train/crossValidate';
+import type { ValidationSpec } from '../core/train/config';
 import { type TuneOptions, tuneSchema } from '../core/tune/tune';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';

@@ -1,6 +1,6 @@
 import { type RunKind, type RunOutcome, type RunRecord, buildRunRecord, mergeRuns, newestFirst } from '../core/project/runRecord';
 import { validateRun } from '../core/project/validateRun';
-import type { ValidationSpec } from '../core/train/crossValidate';
+import type { ValidationSpec } from '../core/train/config';
 import { errorMessage } from '../core/util/errors';
 import type { ModelSummary } from '../workers/protocol';
 import { type RunStore, memoryRunStore, openRunStore } from './runHistory';

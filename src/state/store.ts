@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ReadSettings } from '../core/ingest/reader';
-import type { Trial } from '../core/tune/tune';
+import type { Trial } from '../core/train/report';
 import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { AssociationMatrix } from '../core/profile/association';

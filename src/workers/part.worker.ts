@@ -5,7 +5,8 @@ import { type ForestChunk, growForestChunk } from '../core/models/trees/forestCh
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
-import { type TrialRequest, TrialServer } from '../core/tune/trialHost';
+import { TrialServer } from '../core/tune/trialHost';
+import type { TrialRequest } from '../core/tune/trialProtocol';
 
 const trials = new TrialServer();
 

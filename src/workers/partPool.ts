@@ -1,10 +1,10 @@
 import { type Remote, wrap } from 'comlink';
 import type { ParallelHost } from '../core/ingest/parallel';
 import type { ProfileHost } from '../core/profile/profile';
-import type { TrainHost } from '../core/models/model';
+import type { TrainHost } from '../core/models/definition';
 import type { ForestChunk } from '../core/models/trees/forestChunk';
 import type { TeamMemory } from '../core/models/trees/histogramTeam';
-import type { TrialHost } from '../core/tune/trialHost';
+import type { TrialHost } from '../core/tune/trialProtocol';
 import type { PartWorkerApi } from './part.worker';
 
 /**

@@ -1,13 +1,12 @@
 import type { ModelFile, UnsupervisedModelFile } from '../core/artifact/modelFile';
 import type { ColourSeries, RowMap } from '../core/artifact/rowMap';
 import type { CsvMeta } from '../core/ingest/csv';
-import type { Trial } from '../core/tune/tune';
 import type { EpochLog } from '../core/models/model';
 import type { TreeDescription } from '../core/models/trees/describe';
 import type { FeatureRelation } from '../core/profile/association';
 import type { DataProfile, ValueCount } from '../core/profile/profile';
 import type { Task } from '../core/problem';
-import type { TrainReport, UnsupervisedReport } from '../core/train/report';
+import type { TrainReport, UnsupervisedReport, Trial } from '../core/train/report';
 import type { DataWarning } from '../core/warnings';
 
 /**

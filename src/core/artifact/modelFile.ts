@@ -1,5 +1,5 @@
 import type { FittedModel } from '../models/model';
-import type { FittedPipeline, InputColumn } from '../prep/recipe';
+import type { FittedPipeline, InputColumn } from '../prep/pipeline';
 import type { Task, UnsupervisedTask } from '../problem';
 import type { TrainConfig, UnsupervisedConfig } from '../train/config';
 import type { TrainReport, UnsupervisedReport } from '../train/report';

@@ -6,7 +6,9 @@ import { own } from '../util/keyed';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
 import { cvFolds, meanAndStd } from '../train/crossValidate';
-import { type RunContext, nestedContext, runTraining } from '../train/runTraining';
+import { runTraining } from '../train/runTraining';
+import type { RunContext } from '../train/singleRun';
+import { nestedContext } from '../train/singleRun';
 
 /** One point of a curve: the training and validation scores (mean and spread over the folds). */
 export interface CurvePoint {

@@ -9,7 +9,7 @@ import { type EncodingGuess, asAsciiCompatible } from './decode';
 import { sniffDecimal, sniffDelimiter, sniffHeader, sniffQuote } from './dialect';
 import { FieldDecoder } from './fields';
 import { type DictionaryEstimate, dictionaryTooLarge, estimateDictionaries } from './memory';
-import type { CsvReadOptions } from './reader';
+import type { CsvReadOptions } from './readOptions';
 import type { ByteSource } from './source';
 import { CsvTokenizer, type RowSink } from './tokenizer';
 

@@ -7,45 +7,9 @@ import { dbscanInfo, kmeansInfo, pcaInfo } from './unsupervised/info';
 import { checkNaiveBayesState } from './bayes/state';
 import { checkNetworkState } from './networkState';
 import { checkKnnState } from './neighbors/state';
-import type { StateCheck } from './stateCheck';
+import type { ModelInfo } from './modelInfo';
 import { checkSvmState } from './svm/state';
 import { checkBoostingState, checkTreeEnsembleState } from './trees/state';
-
-/**
- * What the studio needs to know of a model family without loading TF.js: its id, name, help, the
- * tasks it can do and its parameter schema. Each family's implementation spreads its entry here.
- */
-export interface ModelInfo<S extends ParamSchema = ParamSchema> {
-  readonly id: string;
-  readonly label: string;
-  readonly help: string;
-  readonly tasks: readonly ModelTask[];
-  /**
-   * True when the family takes NaN features as missing values (the trees bin them apart). Families
-   * that say false (or nothing) refuse NaN at fit and at predict with a `missing-values` SaplingError.
-   */
-  readonly handlesMissing?: boolean;
-  readonly schema: S;
-  /** Whether the family is a TF.js network (it needs a TF.js backend to train and predict). */
-  readonly tfjs?: boolean;
-  /**
-   * For families whose predictions cost in proportion to the training set (k-NN compares each row
-   * with every training row): the training metrics are measured on at most this many training
-   * rows, a seeded sample, so evaluating does not cost training rows squared.
-   */
-  readonly trainMetricsRows?: number;
-  /**
-   * True for a family made of other families (the ensemble): Auto does not compare it beside them
-   * (it builds one from its leaders), and comparisons of single families leave it out.
-   */
-  readonly composite?: boolean;
-  /**
-   * Checks the family's fitted state as read from a file, before `load` walks or allocates anything
-   * (`artifact/checkModel.ts` calls it); every family has one. It lives beside the family in a
-   * module without training code or TF.js, so it runs before a lazy family is loaded.
-   */
-  readonly checkState?: StateCheck;
-}
 
 export const logisticInfo = {
   id: 'logistic',
@@ -421,7 +385,6 @@ export function defaultModelFor(task: ModelTask): string {
   }
 }
 
-/** The catalog entry for `id`; an error listing the known ids otherwise. */
 /**
  * Auto, offered beside the models (not one of them): compares every family that fits the task on
  * the same cross-validation folds, tunes the leaders, and trains the winner (see tune/auto.ts).
@@ -443,6 +406,7 @@ export function choiceInfo(id: string): ModelInfo {
   return id === autoInfo.id ? autoInfo : getModelInfo(id);
 }
 
+/** The catalog entry for `id`; an error listing the known ids otherwise. */
 export function getModelInfo(id: string): ModelInfo {
   const info = MODEL_CATALOG.find((m) => m.id === id);
   if (!info) throw new SaplingError('unknown-model', `unknown model "${id}" (known: ${MODEL_CATALOG.map((m) => m.id).join(', ')})`);

@@ -1,12 +1,12 @@
-import type { ParamSchema, ParamsOf, RawParams } from '../params';
+import type { RawParams } from '../params';
 import type { ModelTask } from '../problem';
-import type { Rng } from '../util/rng';
-import type { ModelInfo } from './info';
-import type { SerializedNetwork } from './network';
-import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
-import type { TeamMemory } from './trees/histogramTeam';
-import type { TrialHost } from '../tune/trialHost';
-import type { UnsupervisedSummary } from './unsupervised/summary';
+
+/*
+ * The fitted model's contract as plain data: what training takes and gives, and what a loaded
+ * model answers. A leaf: it imports nothing of the training side (no TF.js, no tree internals, no
+ * tuner), so the model file, the runtime and the report can name these types without pulling
+ * training in. How a family fits (ModelDefinition, TrainContext, TrainHost) is in definition.ts.
+ */
 
 /** A model's training data: row-major float32 features and one target value per row. */
 export interface TrainingSet {
@@ -38,37 +38,6 @@ export interface EpochLog {
   readonly valMetric?: number;
 }
 
-/**
- * Helper threads a training run may hand work to (the CLI's worker threads, the engine's helper
- * workers). Work given to them must not change the result, only how fast it comes.
- */
-export interface TrainHost {
-  readonly workers: number;
-  growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
-  /** Runs a boosting histogram helper on one thread until the team stops it. */
-  serveHistograms?(memory: TeamMemory): Promise<void>;
-  /** Threads that cross-validate tuning candidates side by side (`tune/trialRunner.ts`), where the host has them. */
-  readonly trials?: TrialHost;
-}
-
-/** Hooks a training run gets from whoever runs it: randomness, progress, and cancellation. */
-export interface TrainContext {
-  readonly rng: Rng;
-  /** Helper threads, where the host has them; models that can use them split their work. */
-  readonly host?: TrainHost;
-  readonly onEpoch?: (log: EpochLog) => void;
-  /** Polled between batches; training throws CancelledError once it returns true. */
-  readonly shouldStop?: () => boolean;
-  /** Lets the host's event loop run (so a Cancel message can arrive); called between batches. */
-  readonly yieldToEvents?: () => Promise<void>;
-  /**
-   * Receives the fitted model's outputs on the training rows, exactly as its predictor would give
-   * them, from a model that has them at the end of fitting anyway (boosting keeps every row's
-   * score): the caller can skip predicting the training rows again.
-   */
-  readonly onTrainingOutputs?: (outputs: Float32Array) => void;
-}
-
 /** A trained model as plain data: what it is, what it learned, and how training went. */
 export interface FittedModel<State = unknown> {
   readonly model: string;
@@ -90,6 +59,28 @@ export interface NetworkState {
   readonly network: SerializedNetwork;
 }
 
+/**
+ * A TF.js layers model as plain data: the Keras-style topology JSON, the weight manifest entries
+ * and the weights as base64 of little-endian float32 bytes. `network.ts` writes it from TF.js and
+ * loads it back (`tf.io.fromMemory`); the types are TF.js's own shapes, written out here so that
+ * naming a network's state needs no TF.js.
+ */
+export interface SerializedNetwork {
+  readonly topology: unknown;
+  readonly weightSpecs: readonly NetworkWeightSpec[];
+  readonly weights: string;
+  /** What the network's output means: class probabilities by sigmoid (one unit), softmax, or a value. */
+  readonly output: 'sigmoid' | 'softmax' | 'linear';
+}
+
+/** One entry of a network's weight manifest (TF.js's `WeightsManifestEntry`, as Sapling writes it). */
+export interface NetworkWeightSpec {
+  readonly name: string;
+  /** Mutable as TF.js declares it, so a manifest passes back to `tf.io.fromMemory` as it is. */
+  shape: number[];
+  readonly dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+}
+
 /** A loaded model, ready to predict. */
 export interface Predictor {
   /**
@@ -101,14 +92,3 @@ export interface Predictor {
   dispose(): void;
 }
 
-/** A model family: its catalog entry, how to train it, and how to load what training produced. */
-export interface ModelDefinition<S extends ParamSchema = ParamSchema> extends ModelInfo<S> {
-  fit(train: TrainingSet, target: ModelTarget, params: ParamsOf<S>, ctx: TrainContext): Promise<FittedModel>;
-  /** A predictor over fitted state (from `fit`, or from a model file). */
-  load(fitted: FittedModel): Promise<Predictor>;
-  /**
-   * Unsupervised families: what the fit found on the training rows, for the report and its charts
-   * (cluster sizes, silhouette, elbow; explained variance).
-   */
-  summarise?(fitted: FittedModel, train: TrainingSet, ctx: TrainContext): Promise<UnsupervisedSummary>;
-}

@@ -1,17 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { base64ToBytes, bytesToBase64 } from '../util/base64';
-
-/**
- * A TF.js layers model as plain data: the Keras-style topology JSON, the weight manifest entries
- * and the weights as base64 of little-endian float32 bytes. `tf.io.fromMemory` loads it back.
- */
-export interface SerializedNetwork {
-  readonly topology: unknown;
-  readonly weightSpecs: readonly tf.io.WeightsManifestEntry[];
-  readonly weights: string;
-  /** What the network's output means: class probabilities by sigmoid (one unit), softmax, or a value. */
-  readonly output: 'sigmoid' | 'softmax' | 'linear';
-}
+import type { SerializedNetwork } from './model';
 
 /** Captures a model's topology and weights. */
 export async function serializeNetwork(model: tf.LayersModel, output: SerializedNetwork['output']): Promise<SerializedNetwork> {

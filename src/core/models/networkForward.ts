@@ -1,8 +1,7 @@
 import { base64ToBytes } from '../util/base64';
 import { SaplingError } from '../util/errors';
 import { rejectMissing } from './missing';
-import type { FittedModel, NetworkState, Predictor } from './model';
-import type { SerializedNetwork } from './network';
+import type { FittedModel, NetworkState, Predictor, SerializedNetwork } from './model';
 
 /**
  * The forward pass of the TF.js networks Sapling saves (logistic and linear regression, the MLP),

@@ -1,8 +1,9 @@
 import { SaplingError } from '../util/errors';
 import { naiveBayesModel } from './bayes/naiveBayes.model';
 import { ensembleModel } from './ensemble/ensemble.model';
-import { type ModelInfo, linearInfo, logisticInfo, mlpInfo } from './info';
-import type { ModelDefinition } from './model';
+import { linearInfo, logisticInfo, mlpInfo } from './info';
+import type { ModelInfo } from './modelInfo';
+import type { ModelDefinition } from './definition';
 import { networkPredictor } from './networkForward';
 import { knnModel } from './neighbors/knn.model';
 import { svmModel } from './svm/svm.model';

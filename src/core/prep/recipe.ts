@@ -1,33 +1,18 @@
-import { type RawParams, resolveParams } from '../params';
+import { resolveParams } from '../params';
 import type { RecipeFacts } from '../profile/profile';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
 import type { FittedPipeline, FittedStep } from './pipeline';
+import type { RecipeSpec, StepSpec } from './recipeSpec';
 import { getStep } from './registry';
 
-// The fitted pipeline's types live in the leaf pipeline.ts, and replaying it in replay.ts (no
-// fitting code, for the prediction runtime).
+// The recipe's and the fitted pipeline's types live in leaves (recipeSpec.ts, pipeline.ts), so a
+// config or a model file names them without importing the steps' fitting code; replaying a fitted
+// pipeline is replay.ts (no fitting code, for the prediction runtime).
 export type { FeatureInfo, FittedPipeline, FittedStep, InputColumn } from './pipeline';
+export type { RecipeSpec, StepSpec } from './recipeSpec';
 export { toMatrix, transformPipeline } from './replay';
-
-/** One preprocessing step of a recipe: the step's id and its parameters (defaults fill the rest). */
-export interface StepSpec {
-  readonly step: string;
-  readonly params?: RawParams;
-}
-
-/**
- * The preprocessing recipe: row cleaning (before the split), the split, and the feature steps that
- * are fitted on the training split and replayed at prediction time.
- */
-export interface RecipeSpec {
-  readonly dropDuplicateRows: boolean;
-  /** Rows without a target cannot be learned from; they are always dropped before training. */
-  readonly testSize: number;
-  readonly stratify: boolean;
-  readonly steps: readonly StepSpec[];
-}
 
 /** Kinds a model matrix can be built from directly. */
 const MATRIX_KINDS: readonly ColumnKind[] = ['numeric', 'boolean'];

@@ -2,7 +2,7 @@ import { type DataTable, findColumn } from '../table/DataTable';
 import { classTarget, inferTask } from '../problem';
 import { countDuplicateRows } from './duplicates';
 import type { DataWarning } from '../warnings';
-import type { ColumnProfile } from './profile';
+import type { ColumnProfile } from './columnProfile';
 
 /** Share of missing values from which a column is flagged. */
 export const HEAVY_MISSING_SHARE = 0.3;

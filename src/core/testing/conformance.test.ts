@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_REGISTRY } from '../models/registry';
-import type { FittedModel, ModelDefinition, TrainingSet } from '../models/model';
+import type { FittedModel, TrainingSet } from '../models/model';
+import type { ModelDefinition } from '../models/definition';
 import { resolveParams } from '../params';
 import { checkFittedModel } from '../artifact/checkModel';
 import { type ModelTask, type Task, isUnsupervised } from '../problem';

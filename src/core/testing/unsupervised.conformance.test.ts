@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFittedModel } from '../artifact/checkModel';
-import type { ModelDefinition, TrainingSet } from '../models/model';
+import type { TrainingSet } from '../models/model';
+import type { ModelDefinition } from '../models/definition';
 import { MODEL_REGISTRY } from '../models/registry';
 import { resolveParams } from '../params';
 import { isUnsupervised } from '../problem';

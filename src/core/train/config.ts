@@ -1,8 +1,7 @@
 import type { RawParams } from '../params';
 import type { ProblemSpec, UnsupervisedTask } from '../problem';
-import type { ReadSettings } from '../ingest/reader';
-import type { RecipeSpec } from '../prep/recipe';
-import type { ValidationSpec } from './crossValidate';
+import type { ReadSettings } from '../ingest/readOptions';
+import type { RecipeSpec } from '../prep/recipeSpec';
 
 /**
  * Everything that decides a training run besides the data: the problem, the preprocessing recipe,
@@ -29,4 +28,18 @@ export interface UnsupervisedConfig {
   readonly model: { readonly id: string; readonly params: RawParams };
   readonly seed: number;
   readonly read?: ReadSettings;
+}
+
+/** How a run cross-validates: k folds (or repeated holdout), grouped by a column when one is named. */
+export interface ValidationSpec {
+  /** k-fold: the number of folds; repeated holdout: the number of random splits. */
+  readonly folds: number;
+  /**
+   * 'k-fold' (the default): folds that partition the rows, each row scored once. 'holdout':
+   * `folds` independent random splits at the recipe's test size (repeated holdout), for when a
+   * fold would be too small or a person wants the test share they chose.
+   */
+  readonly method?: 'k-fold' | 'holdout';
+  /** Rows sharing a value of this column stay in one fold (patients, households, sessions). */
+  readonly group?: string;
 }

@@ -5,23 +5,9 @@ import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import type { Column } from '../table/column';
 import { SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
-import type { TrainConfig } from './config';
+import type { TrainConfig, ValidationSpec } from './config';
 import type { CvMetrics, ValidationReport } from './report';
-import { type RunContext, nestedContext, runTraining } from './runTraining';
-
-/** How a run cross-validates: k folds (or repeated holdout), grouped by a column when one is named. */
-export interface ValidationSpec {
-  /** k-fold: the number of folds; repeated holdout: the number of random splits. */
-  readonly folds: number;
-  /**
-   * 'k-fold' (the default): folds that partition the rows, each row scored once. 'holdout':
-   * `folds` independent random splits at the recipe's test size (repeated holdout), for when a
-   * fold would be too small or a person wants the test share they chose.
-   */
-  readonly method?: 'k-fold' | 'holdout';
-  /** Rows sharing a value of this column stay in one fold (patients, households, sessions). */
-  readonly group?: string;
-}
+import { type RunContext, nestedContext, singleRun } from './singleRun';
 
 /**
  * k-fold cross-validation of a config on `table` (its rows with a target): stratified by class for
@@ -41,7 +27,7 @@ export async function crossValidate(table: DataTable, config: TrainConfig, spec:
   for (let f = 0; f < splits.length; f++) {
     ctx.onFold?.(f + 1, splits.length);
     const heldOut = selectRows(table, splits[f].test);
-    const { file, report } = await runTraining(selectRows(table, splits[f].train), inner, foldContext, heldOut);
+    const { file, report } = await singleRun(selectRows(table, splits[f].train), inner, foldContext, heldOut);
     await ctx.onFoldModel?.(file, heldOut);
     scores.push({ ...report.metrics.test });
   }

@@ -1,5 +1,3 @@
-import type { AutoReport } from '../tune/auto';
-import type { TuningReport } from '../tune/tune';
 import type { Baseline } from '../evaluate/baseline';
 import type { Metrics, EvaluationDetails } from '../evaluate/evaluate';
 import type { EpochLog } from '../models/model';
@@ -78,4 +76,92 @@ export interface ValidationReport {
   readonly group?: string;
   /** Rows in each fold's (or split's) test part. */
   readonly fold_rows: readonly number[];
+}
+
+/*
+ * What tuning and Auto add to a report (`report.tuning`, `report.auto`). Here rather than beside the
+ * tuner so that the report (and the model file that keeps it) imports nothing of the tuner.
+ */
+
+/** One tuned parameter: a number interval (integer, log-scaled or not) or values to pick from. */
+export type Dimension =
+  | { readonly name: string; readonly kind: 'number'; readonly min: number; readonly max: number; readonly log: boolean; readonly integer: boolean }
+  | { readonly name: string; readonly kind: 'values'; readonly values: readonly (number | string | boolean)[] };
+
+/** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
+export type TuneStrategy = 'random' | 'grid' | 'halving';
+
+/** One candidate scored: its parameters, the cross-validated score (mean, spread, folds), on how many rows, and how long it took. */
+export interface Trial {
+  readonly index: number;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  /** Mean over the folds of the tuning metric (higher is better); NaN when the candidate failed. */
+  readonly score: number;
+  readonly std: number;
+  readonly folds: readonly number[];
+  /** Training rows the candidate was cross-validated on (fewer in halving's early rounds). */
+  readonly rows: number;
+  /** Halving's round (0 first); 0 for the other strategies. */
+  readonly rung: number;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+/** The report's account of a tuning run (`report.tuning`). */
+export interface TuningReport {
+  readonly strategy: TuneStrategy;
+  readonly metric: 'accuracy' | 'r2';
+  readonly folds: number;
+  readonly budget_s?: number;
+  readonly space: readonly Dimension[];
+  readonly trials: readonly Trial[];
+  readonly best: Trial;
+  readonly stop_reason: string;
+}
+
+/** One model family on the leaderboard: its cross-validated metrics with default parameters, and the time it took. */
+export interface LeaderboardRow {
+  readonly model: string;
+  readonly label: string;
+  /** Every metric's mean, spread and folds (the same folds for every family). */
+  readonly metrics: CvMetrics;
+  /** Mean of the ranking metric (higher is better); NaN when the family failed here. */
+  readonly score: number;
+  readonly ms: number;
+  readonly error?: string;
+  /** The row's settings when not the family's defaults (the ensemble's row: its members and theirs). */
+  readonly params?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** A tuned leader's best settings scored on fresh folds (what Auto compares), and on the search's own (`searched`, the best of many tries). */
+export interface RescoredBest {
+  readonly model: string;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly searched: number;
+  readonly score: number;
+  readonly std: number;
+}
+
+/** The model Auto chose: its family, its settings and its cross-validated score (mean and spread). */
+export interface AutoWinner {
+  readonly model: string;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly score: number;
+  readonly std: number;
+}
+
+/** What a training report says of Auto (`report.auto`): the comparison, the tuning, the winner and why. */
+export interface AutoReport {
+  readonly metric: 'accuracy' | 'r2';
+  readonly budget_s: number;
+  readonly folds: number;
+  /** Tuning trials per leading model, when given instead of the clock. */
+  readonly trials_per_model?: number;
+  readonly leaderboard: readonly LeaderboardRow[];
+  readonly trials: readonly (Trial & { readonly model: string })[];
+  readonly winner: AutoWinner;
+  /** The tuned leaders' best settings scored again on fresh folds (absent in files from before it was done). */
+  readonly rescored?: readonly RescoredBest[];
+  readonly explanation: string;
+  readonly stop_reason: string;
 }

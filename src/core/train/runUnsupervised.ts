@@ -8,7 +8,7 @@ import { SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import type { UnsupervisedConfig } from './config';
 import type { UnsupervisedReport } from './report';
-import type { RunContext } from './runTraining';
+import type { RunContext } from './singleRun';
 
 /**
  * The path of a model without a target (clustering, projection): clean rows, fit the pipeline and

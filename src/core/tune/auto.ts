@@ -3,49 +3,16 @@ import { isClassification } from '../problem';
 import { type DataTable, selectRows } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import type { TrainConfig } from '../train/config';
-import type { CvMetrics } from '../train/report';
-import { type RunContext, nestedContext, splitForRun } from '../train/runTraining';
+import type { AutoReport, LeaderboardRow, RescoredBest, Trial } from '../train/report';
+import type { RunContext } from '../train/singleRun';
+import type { AutoResult } from './autoResult';
+import { nestedContext, splitForRun } from '../train/singleRun';
 import { considerEnsemble, ensembleReserve } from './ensembleChoice';
 import { searchSpace } from './space';
 import { type TrialRunner, openTrialRunner } from './trialRunner';
-import { type Trial, tuneModel } from './tune';
+import { tuneModel } from './tune';
 
-/** One model family on the leaderboard: its cross-validated metrics with default parameters, and the time it took. */
-export interface LeaderboardRow {
-  readonly model: string;
-  readonly label: string;
-  /** Every metric's mean, spread and folds (the same folds for every family). */
-  readonly metrics: CvMetrics;
-  /** Mean of the ranking metric (higher is better); NaN when the family failed here. */
-  readonly score: number;
-  readonly ms: number;
-  readonly error?: string;
-  /** The row's settings when not the family's defaults (the ensemble's row: its members and theirs). */
-  readonly params?: Readonly<Record<string, number | string | boolean>>;
-}
-
-/** A tuned leader's best settings scored on fresh folds (what Auto compares), and on the search's own (`searched`, the best of many tries). */
-export interface RescoredBest {
-  readonly model: string;
-  readonly params: Readonly<Record<string, number | string | boolean>>;
-  readonly searched: number;
-  readonly score: number;
-  readonly std: number;
-}
-
-/** What Auto did and chose, and why, in words a person reads. */
-export interface AutoResult {
-  readonly metric: 'accuracy' | 'r2';
-  /** Families with their defaults, best first. */
-  readonly leaderboard: readonly LeaderboardRow[];
-  /** The tuning trials of the leading families. */
-  readonly trials: readonly (Trial & { readonly model: string })[];
-  readonly winner: { readonly model: string; readonly params: Readonly<Record<string, number | string | boolean>>; readonly score: number; readonly std: number };
-  /** Each tuned leader's best settings, scored again on fresh folds: `score` ± `std` there, `searched` on the search's folds. */
-  readonly rescored: readonly RescoredBest[];
-  readonly explanation: string;
-  readonly stopReason: string;
-}
+export type { AutoResult } from './autoResult';
 
 export interface AutoOptions {
   /** Total time for comparing and tuning, in ms (the final refit comes after). */
@@ -234,22 +201,6 @@ export function cvStandardError(std: number, folds: number): number {
 function rank(id: string): number {
   const i = ORDER.indexOf(id);
   return i < 0 ? ORDER.length : i;
-}
-
-/** What a training report says of Auto (`report.auto`): the comparison, the tuning, the winner and why. */
-export interface AutoReport {
-  readonly metric: 'accuracy' | 'r2';
-  readonly budget_s: number;
-  readonly folds: number;
-  /** Tuning trials per leading model, when given instead of the clock. */
-  readonly trials_per_model?: number;
-  readonly leaderboard: readonly LeaderboardRow[];
-  readonly trials: readonly (Trial & { readonly model: string })[];
-  readonly winner: AutoResult['winner'];
-  /** The tuned leaders' best settings scored again on fresh folds (absent in files from before it was done). */
-  readonly rescored?: readonly RescoredBest[];
-  readonly explanation: string;
-  readonly stop_reason: string;
 }
 
 /** The report's account of an Auto run. */

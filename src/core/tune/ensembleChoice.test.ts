@@ -7,7 +7,8 @@ import { resolveProblem } from '../problem';
 import { sample } from '../testing/tables';
 import type { TrainConfig } from '../train/config';
 import { crossValidate } from '../train/crossValidate';
-import type { AutoResult, LeaderboardRow } from './auto';
+import type { AutoResult } from './autoResult';
+import type { LeaderboardRow } from '../train/report';
 import { FRESH_FOLDS_SEED, autoModel } from './auto';
 import { chooseWithEnsemble, scoreEnsemble } from './ensembleChoice';
 

@@ -3,8 +3,9 @@ import { ENSEMBLE_ID, type MemberSpec, ensembleParams } from '../models/ensemble
 import { ENSEMBLE_MEMBERS, labelInSentence } from '../models/info';
 import type { DataTable } from '../table/DataTable';
 import type { TrainConfig } from '../train/config';
-import type { RunContext } from '../train/runTraining';
-import type { AutoResult, LeaderboardRow } from './auto';
+import type { RunContext } from '../train/singleRun';
+import type { AutoResult } from './autoResult';
+import type { LeaderboardRow } from '../train/report';
 import { foldMetrics, foldTargets, outOfFoldOutputs } from './outOfFold';
 
 /** The most members Auto averages: its leading families, each with its best settings. */

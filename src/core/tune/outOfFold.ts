@@ -6,7 +6,7 @@ import { SaplingError } from '../util/errors';
 import type { TrainConfig } from '../train/config';
 import { aggregateFolds, crossValidate, cvFolds } from '../train/crossValidate';
 import type { CvMetrics } from '../train/report';
-import type { RunContext } from '../train/runTraining';
+import type { RunContext } from '../train/singleRun';
 
 /** The k folds of a table as every cross-validation of a config draws them, with each fold's targets. */
 export interface FoldTargets {

@@ -1,11 +1,7 @@
 import { type ParamSchema, type ParamSpec, appliesTo } from '../params';
 import type { ModelTask } from '../problem';
 import type { Rng } from '../util/rng';
-
-/** One tuned parameter: a number interval (integer, log-scaled or not) or values to pick from. */
-export type Dimension =
-  | { readonly name: string; readonly kind: 'number'; readonly min: number; readonly max: number; readonly log: boolean; readonly integer: boolean }
-  | { readonly name: string; readonly kind: 'values'; readonly values: readonly (number | string | boolean)[] };
+import type { Dimension } from '../train/report';
 
 /**
  * The parameters a schema marks for tuning (`tune`), with their ranges; with a task, only those

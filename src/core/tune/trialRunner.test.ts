@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainHost } from '../models/model';
+import type { TrainHost } from '../models/definition';
 import { growForestChunk } from '../models/trees/forestChunk';
 import { defaultRecipe } from '../prep/recipe';
 import { profileTable } from '../profile/profile';
@@ -9,9 +9,11 @@ import { sample } from '../testing/tables';
 import type { TrainConfig } from '../train/config';
 import { isCancelled } from '../util/errors';
 import { autoModel } from './auto';
-import { type TrialHost, type TrialRequest, TrialServer } from './trialHost';
+import { TrialServer } from './trialHost';
+import type { TrialHost, TrialRequest } from './trialProtocol';
 import { openTrialRunner } from './trialRunner';
-import { type Trial, tuneModel } from './tune';
+import { tuneModel } from './tune';
+import type { Trial } from '../train/report';
 
 const penguins = await sample('penguins.csv');
 

@@ -1,9 +1,10 @@
 import { getModelInfo } from '../models/info';
 import type { DataTable } from '../table/DataTable';
-import type { RunContext } from '../train/runTraining';
-import { nestedContext } from '../train/runTraining';
+import type { RunContext } from '../train/singleRun';
+import { nestedContext } from '../train/singleRun';
 import { CancelledError, errorMessage, isCancelled } from '../util/errors';
-import { type TrialHost, type TrialJob, type TrialOutcome, type TrialSetup, scoreTrial, shareTable } from './trialHost';
+import { scoreTrial, shareTable } from './trialHost';
+import type { TrialHost, TrialJob, TrialOutcome, TrialSetup } from './trialProtocol';
 
 /** A scored job: its metrics (or why it failed) and how long it took. */
 export interface ScoredJob {

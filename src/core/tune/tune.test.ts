@@ -10,7 +10,8 @@ import { crossValidate } from '../train/crossValidate';
 import { isCancelled } from '../util/errors';
 import { createRng } from '../util/rng';
 import { gridParams, sampleParams, searchSpace } from './space';
-import { type Trial, type TuneResult, leadingTrial, tuneAndTrain, tuneModel, tuningReport } from './tune';
+import { type TuneResult, leadingTrial, tuneAndTrain, tuneModel, tuningReport } from './tune';
+import type { Trial } from '../train/report';
 import { runTraining } from '../train/runTraining';
 
 const penguins = await sample('penguins.csv');

@@ -6,13 +6,12 @@ import { CancelledError, SaplingError } from '../util/errors';
 import { createRng, shuffleInPlace } from '../util/rng';
 import type { TrainConfig } from '../train/config';
 import type { ModelFile } from '../artifact/modelFile';
-import type { TrainReport } from '../train/report';
-import { type RunContext, runTraining, splitForRun } from '../train/runTraining';
-import { type Dimension, gridParams, sampleParams, searchSpace } from './space';
+import type { Dimension, TrainReport, Trial, TuneStrategy, TuningReport } from '../train/report';
+import { runTraining } from '../train/runTraining';
+import type { RunContext } from '../train/singleRun';
+import { splitForRun } from '../train/singleRun';
+import { gridParams, sampleParams, searchSpace } from './space';
 import { type TrialRunner, openTrialRunner } from './trialRunner';
-
-/** How candidates are chosen: at random, on a grid, or at random and culled by successive halving. */
-export type TuneStrategy = 'random' | 'grid' | 'halving';
 
 export interface TuneOptions {
   readonly strategy: TuneStrategy;
@@ -26,22 +25,6 @@ export interface TuneOptions {
   readonly includeDefaults?: boolean;
 }
 
-/** One candidate scored: its parameters, the cross-validated score (mean, spread, folds), on how many rows, and how long it took. */
-export interface Trial {
-  readonly index: number;
-  readonly params: Readonly<Record<string, number | string | boolean>>;
-  /** Mean over the folds of the tuning metric (higher is better); NaN when the candidate failed. */
-  readonly score: number;
-  readonly std: number;
-  readonly folds: readonly number[];
-  /** Training rows the candidate was cross-validated on (fewer in halving's early rounds). */
-  readonly rows: number;
-  /** Halving's round (0 first); 0 for the other strategies. */
-  readonly rung: number;
-  readonly ms: number;
-  readonly error?: string;
-}
-
 export interface TuneResult {
   /** The metric trials are ranked by: accuracy for classification, R² for regression. */
   readonly metric: 'accuracy' | 'r2';
@@ -50,18 +33,6 @@ export interface TuneResult {
   /** The best candidate on all the training rows (halving: of its last round). */
   readonly best: Trial;
   readonly stopReason: string;
-}
-
-/** The report's account of a tuning run (`report.tuning`). */
-export interface TuningReport {
-  readonly strategy: TuneStrategy;
-  readonly metric: 'accuracy' | 'r2';
-  readonly folds: number;
-  readonly budget_s?: number;
-  readonly space: readonly Dimension[];
-  readonly trials: readonly Trial[];
-  readonly best: Trial;
-  readonly stop_reason: string;
 }
 
 /** The report's account of a search. */

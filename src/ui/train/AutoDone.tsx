@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ensembleInfo } from '../../core/models/info';
-import type { AutoReport } from '../../core/tune/auto';
+import type { AutoReport } from '../../core/train/report';
 import { goTo } from '../../state/actions';
 import { fmtMetric } from '../format';
 import { autoPlain, autoReason } from './autoReason';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AutoReport, LeaderboardRow } from '../../core/tune/auto';
+import type { AutoReport, LeaderboardRow } from '../../core/train/report';
 import { autoPlain, autoReason } from './autoReason';
 
 const row = (model: string, label: string, score: number): LeaderboardRow => ({ model, label, metrics: { accuracy: { mean: score, std: 0.01, folds: [] } } as unknown as LeaderboardRow['metrics'], score, ms: 10 });

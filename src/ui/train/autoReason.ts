@@ -1,5 +1,5 @@
 import { ensembleInfo, getModelInfo } from '../../core/models/info';
-import type { AutoReport } from '../../core/tune/auto';
+import type { AutoReport } from '../../core/train/report';
 import { fmtMetric } from '../format';
 
 /** Families a newcomer can read and explain: with their defaults winning, Auto says so plainly. */

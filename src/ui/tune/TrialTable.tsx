@@ -1,7 +1,8 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { ParamSchema } from '../../core/params';
-import { type Trial, leadingTrial } from '../../core/tune/tune';
+import { leadingTrial } from '../../core/tune/tune';
+import type { Trial } from '../../core/train/report';
 import { coveringTicks, niceTicks } from '../charts/ticks';
 import { fmt, fmtMetric } from '../format';
 import { ChartFigure } from '../charts/ChartFigure';

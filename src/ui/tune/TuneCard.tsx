@@ -1,7 +1,8 @@
 import { choiceInfo } from '../../core/models/info';
 import { isClassification } from '../../core/problem';
 import { searchSpace } from '../../core/tune/space';
-import { type Trial, tuneSchema } from '../../core/tune/tune';
+import { tuneSchema } from '../../core/tune/tune';
+import type { Trial } from '../../core/train/report';
 import { setTuneSetting, tune } from '../../state/modelJobs';
 import { taskOf } from '../../state/store';
 import { ActionError } from '../components/ActionError';

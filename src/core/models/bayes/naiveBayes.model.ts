@@ -1,7 +1,8 @@
 import { SaplingError } from '../../util/errors';
 import { naiveBayesInfo } from '../info';
 import { rejectMissing } from '../missing';
-import type { FittedModel, ModelDefinition } from '../model';
+import type { FittedModel } from '../model';
+import type { ModelDefinition } from '../definition';
 import { type NaiveBayesState, fitNaiveBayes } from './naiveBayes';
 import { loadNaiveBayes } from './predict';
 

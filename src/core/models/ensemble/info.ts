@@ -1,7 +1,7 @@
 import { type ParamSchema, type ParamSpec, type RawParams, appliesTo } from '../../params';
 import type { ModelTask } from '../../problem';
 import { SaplingError } from '../../util/errors';
-import type { ModelInfo } from '../info';
+import type { ModelInfo } from '../modelInfo';
 import { ensembleStateCheck } from './state';
 
 /**

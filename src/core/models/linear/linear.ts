@@ -1,7 +1,7 @@
 import { coefficientImportance } from '../importance';
 import { linearInfo } from '../info';
 import { rejectMissing } from '../missing';
-import type { ModelDefinition } from '../model';
+import type { ModelDefinition } from '../definition';
 import { denseNetwork, serializeNetwork } from '../network';
 import { networkPredictor } from '../networkForward';
 import { solveRidge } from './ridge';

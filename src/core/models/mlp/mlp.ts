@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
-import type { ModelDefinition, ModelTarget } from '../model';
+import type { ModelTarget } from '../model';
+import type { ModelDefinition } from '../definition';
 import { mlpInfo } from '../info';
 import { rejectMissing } from '../missing';
 import { serializeNetwork } from '../network';

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
 import { shuffleInPlace } from '../../util/rng';
-import type { EpochLog, TrainContext, TrainingSet } from '../model';
+import type { EpochLog, TrainingSet } from '../model';
+import type { TrainContext } from '../definition';
 import type { mlpSchema } from './schema';
 
 /** Which loss the network's logits are trained with. */

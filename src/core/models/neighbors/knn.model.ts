@@ -1,7 +1,8 @@
 import { SaplingError } from '../../util/errors';
 import { knnInfo } from '../info';
 import { rejectMissing } from '../missing';
-import type { FittedModel, ModelDefinition } from '../model';
+import type { FittedModel } from '../model';
+import type { ModelDefinition } from '../definition';
 import { float32ToBase64 } from '../../util/base64';
 import { buildKernelIndex } from './kernelSearch';
 import { loadKnn } from './predict';

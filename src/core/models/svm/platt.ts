@@ -1,7 +1,9 @@
 import { plattPredict } from './predict';
+import type { PlattSigmoid } from './state';
 
 // Prediction's half lives in predict.ts (the runtime reads it without the fitting code).
 export { plattPredict };
+export type { PlattSigmoid } from './state';
 
 /**
  * Platt scaling: a sigmoid P(positive | f) = 1 / (1 + exp(A·f + B)) fitted to decision values f by
@@ -11,11 +13,6 @@ export { plattPredict };
  * libsvm's `sigmoid_train` has it.
  */
 
-/** A fitted sigmoid. */
-export interface PlattSigmoid {
-  readonly A: number;
-  readonly B: number;
-}
 
 /** Fits the sigmoid to decision values `f` (length n) and labels `positive` (1 = positive). */
 export function fitPlatt(f: Float64Array, positive: Uint8Array): PlattSigmoid {

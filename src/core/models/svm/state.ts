@@ -1,6 +1,11 @@
 import { checkArray, checkNumber, checkNumbers, checkObject } from '../../util/check';
 import type { StateCheckContext } from '../stateCheck';
-import type { PlattSigmoid } from './platt';
+
+/** A fitted Platt sigmoid, P(positive | f) = 1 / (1 + exp(A·f + B)) (fitted in platt.ts). */
+export interface PlattSigmoid {
+  readonly A: number;
+  readonly B: number;
+}
 
 /** The fitted state of a linear SVM: one scorer per binary problem and its Platt sigmoid. */
 export interface SvmState {

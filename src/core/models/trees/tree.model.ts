@@ -1,6 +1,7 @@
 import type { ParamsOf } from '../../params';
 import { treeInfo } from '../info';
-import type { FittedModel, ModelDefinition } from '../model';
+import type { FittedModel } from '../model';
+import type { ModelDefinition } from '../definition';
 import { binFeatures } from './binning';
 import { type TreeEnsembleState, cartCriterion, cartTarget, featuresPerSplit, fitOneTree, normalise } from './learners';
 import { loadTreeEnsemble } from './predict';

@@ -1,7 +1,8 @@
 import type { ParamsOf } from '../../params';
 import { float32ToBase64 } from '../../util/base64';
 import { CancelledError } from '../../util/errors';
-import type { FittedModel, ModelDefinition } from '../model';
+import type { FittedModel } from '../model';
+import type { ModelDefinition } from '../definition';
 import { fitDbscan, kDistance } from './dbscan';
 import { dbscanInfo } from './info';
 import { buildKdTree } from './kdtree';

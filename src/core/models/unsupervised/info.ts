@@ -1,5 +1,5 @@
 import { checkDbscanState, checkKMeansState, checkPcaState } from './state';
-import type { ModelInfo } from '../info';
+import type { ModelInfo } from '../modelInfo';
 
 /** Catalog entries of the models that learn without a target (clustering and projection). */
 

@@ -1,7 +1,8 @@
 import type { ParamsOf } from '../../params';
 import { CancelledError, SaplingError } from '../../util/errors';
 import type { Rng } from '../../util/rng';
-import type { FittedModel, ModelDefinition, TrainingSet } from '../model';
+import type { FittedModel, TrainingSet } from '../model';
+import type { ModelDefinition } from '../definition';
 import { assign, fitKMeans } from './kmeans';
 import { kmeansInfo } from './info';
 import { loadKMeans } from './predict';

@@ -1,5 +1,6 @@
 import type { ParamsOf } from '../../params';
-import type { FittedModel, ModelDefinition } from '../model';
+import type { FittedModel } from '../model';
+import type { ModelDefinition } from '../definition';
 import { pcaInfo } from './info';
 import { type PcaFit, fitPca } from './pca';
 import { loadPca } from './predict';
