@@ -13,7 +13,6 @@ export type { PlattSigmoid } from './state';
  * libsvm's `sigmoid_train` has it.
  */
 
-
 /** Fits the sigmoid to decision values `f` (length n) and labels `positive` (1 = positive). */
 export function fitPlatt(f: Float64Array, positive: Uint8Array): PlattSigmoid {
   const n = f.length;
