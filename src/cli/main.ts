@@ -25,6 +25,7 @@ usage:
   sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
                 [--samples N] [--seed N] [--out explain.json]
   sapling curves <data.csv> --target <col> [--model <id>] [--vary name[=v1,v2,…]] [--cv K] [--out curves.json]
+  sapling page <model.json> [--out page.html]   (one HTML file that predicts in the browser, offline)
 
 ${READ_FLAGS_HELP}
 
@@ -133,8 +134,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await predictCommand(files[0], files[1], { out: values.out, read }, () => tfjsBackend(values.backend), pool());
         return 0;
       }
+      case 'page':
+        needFiles(files, 1, 'page <model.json> [--out page.html]');
+        await (await import('./commands/page')).pageCommand(files[0], { out: values.out });
+        return 0;
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, page)`);
         return 1;
     }
   } catch (e) {

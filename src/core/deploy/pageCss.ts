@@ -33,12 +33,12 @@ button.primary:hover { background: #1f6a42; }
 .answer output { font-size: 1.6rem; font-weight: 700; margin-left: 0.4rem; overflow-wrap: anywhere; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; margin-bottom: 0.35rem; }
-table.proba { width: 100%; max-width: 560px; }
-table.proba th { text-align: left; font-weight: 500; padding: 0.2rem 0.75rem 0.2rem 0; max-width: 14rem; overflow-wrap: anywhere; }
+table.proba { width: 100%; max-width: 560px; table-layout: fixed; }
+table.proba th { text-align: left; font-weight: 500; padding: 0.2rem 0.75rem 0.2rem 0; width: 10rem; min-width: 6rem; overflow-wrap: anywhere; }
 table.proba tr.chosen th { font-weight: 700; }
 table.proba td { padding: 0.2rem 0; }
-table.proba td.bar { width: 100%; min-width: 10rem; }
-table.proba td.num { width: 4.5rem; text-align: right; font-variant-numeric: tabular-nums; }
+table.proba td.bar { width: auto; }
+table.proba td.num { width: 4.5rem; padding-left: 0.5rem; text-align: right; font-variant-numeric: tabular-nums; }
 .bar-track { height: 0.8rem; background: #eef1ec; border-radius: 3px; overflow: hidden; }
 .bar-fill { height: 100%; background: var(--accent); border-radius: 3px; }
 tr.chosen .bar-fill { background: #1f6a42; }
