@@ -124,7 +124,7 @@ function fieldHint(field: PageField): string {
   const n = (x: number) => String(Number(x.toPrecision(4)));
   switch (field.kind) {
     case 'numeric':
-      if (field.min !== undefined && field.max !== undefined) return `Trained on ${n(field.min)} to ${n(field.max)}.`;
+      if (field.min !== undefined && field.max !== undefined) return field.rangeSource === 'data' ? `In the training data: ${n(field.min)} to ${n(field.max)}.` : `Trained on ${n(field.min)} to ${n(field.max)}.`;
       if (field.mean !== undefined && field.std !== undefined) return `A number; in training: mean ${n(field.mean)}, standard deviation ${n(field.std)}.`;
       return 'A number.';
     case 'categorical':
