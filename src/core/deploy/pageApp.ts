@@ -122,6 +122,10 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
   }
 
   // Many rows: a CSV in, predictions shown and offered as a CSV.
+  // Cells as `sapling predict` writes them: probabilities to 6 significant digits with their
+  // trailing zeros (the runtime's numbers are already rounded so; a number drops the zeros).
+  const probaColumns = new Set(model.classes.map((c) => `proba_${c}`));
+  const outCell = (column: string, value: string | number) => (typeof value === 'number' && probaColumns.has(column) ? value.toPrecision(6) : String(value));
   const batchError = $('batch-error');
   const batchResult = $('batch-result');
   let download: string | null = null;
@@ -138,7 +142,7 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
       const cols = model.outputColumns;
       showTable(header, lines, out);
       const csv = [[...header, ...cols].map(csvCell).join(',')];
-      lines.forEach((cells, i) => csv.push([...header.map((_, j) => cells[j] ?? ''), ...cols.map((c) => String(out[i][c]))].map(csvCell).join(',')));
+      lines.forEach((cells, i) => csv.push([...header.map((_, j) => cells[j] ?? ''), ...cols.map((c) => outCell(c, out[i][c]))].map(csvCell).join(',')));
       download = csv.join('\n') + '\n';
       $('batch-count').textContent = `${lines.length.toLocaleString('en-US')} rows predicted${lines.length > data.previewRows ? `; the first ${data.previewRows} are shown` : ''}.`;
       batchResult.hidden = false;
@@ -171,7 +175,7 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
     const body = el('tbody');
     for (let i = 0; i < Math.min(lines.length, data.previewRows); i++) {
       const tr = el('tr');
-      for (const c of cols) tr.append(el('td', String(out[i][c]), 'answer'));
+      for (const c of cols) tr.append(el('td', outCell(c, out[i][c]), 'answer'));
       header.forEach((_, j) => tr.append(el('td', lines[i][j] ?? '')));
       body.append(tr);
     }

@@ -152,7 +152,7 @@ function Snippets({ model, name, load }: { model: StudioModel; name: string; loa
               {copied}
             </span>
           </div>
-          <pre className="deploy-snippet" tabIndex={0} aria-label={`${snippet.title} code`}>
+          <pre className="deploy-snippet" tabIndex={0} role="region" aria-label={`${snippet.title}: code`}>
             <code>{snippet.code}</code>
           </pre>
         </>
