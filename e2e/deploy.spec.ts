@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { describe, scan } from './fixtures/axe';
 import { sapling } from './fixtures/cli';
 import { samplePath } from './fixtures/files';
 import { Studio, downloadText } from './pages/Studio';
@@ -111,6 +112,9 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   await local.getByRole('heading', { name: 'Many rows' }).scrollIntoViewIfNeeded();
   await local.screenshot({ path: testInfo.outputPath('page-batch-viewport.png') });
 
+  // The page passes the same accessibility rules as the studio (axe runs through the debugger protocol, not the page's CSP).
+  const found = await scan(local, 'prediction page');
+  expect(found.map((f) => f.id), describe(found)).toEqual([]);
   expect(requests).toEqual([]);
   expect(problems).toEqual([]);
   await context.setOffline(false);
@@ -138,9 +142,11 @@ test('Deploy offers the built runtime module, snippets with the model’s column
   await expect(code).toContainText('"island": "Torgersen",');
   await example.selectOption({ label: 'curl: sapling serve, Open Inference Protocol (V2)' });
   await expect(code).toContainText('{"name":"flipper_length_mm","shape":[1],"datatype":"FP64","data":[181]}');
+  const found = await scan(page, 'Export with Deploy');
+  expect(found.map((f) => f.id), describe(found)).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await deploy.scrollIntoViewIfNeeded();
-  await deploy.screenshot({ path: testInfo.outputPath('export-deploy-snippets.png') });
+  await deploy.getByRole('heading', { name: 'Deploy' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: testInfo.outputPath('export-deploy-snippets.png') });
 
   const zip = await studio.export.download('Download server bundle');
   expect(zip.suggestedFilename()).toBe('sapling-species-tree-server.zip');

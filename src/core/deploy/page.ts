@@ -84,7 +84,7 @@ ${fields.map(fieldHtml).join('\n')}
 <p id="batch-error" class="error" role="alert" hidden></p>
 <div id="batch-result" hidden>
 <div class="actions"><button type="button" id="download" class="primary">Download predictions</button><span id="batch-count" class="hint"></span></div>
-<div class="table-scroll"><table id="predictions" aria-label="Predictions"></table></div>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Scroll the predictions"><table id="predictions" aria-label="Predictions"></table></div>
 </div>
 </section>
 <footer>Made with Sapling ${escapeHtml(file.saplingVersion)} from a ${escapeHtml(label)} model file.</footer>

@@ -175,7 +175,7 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
     const body = el('tbody');
     for (let i = 0; i < Math.min(lines.length, data.previewRows); i++) {
       const tr = el('tr');
-      for (const c of cols) tr.append(el('td', outCell(c, out[i][c]), 'answer'));
+      for (const c of cols) tr.append(el('td', outCell(c, out[i][c]), 'out'));
       header.forEach((_, j) => tr.append(el('td', lines[i][j] ?? '')));
       body.append(tr);
     }

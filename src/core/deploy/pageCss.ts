@@ -19,6 +19,7 @@ header { margin-bottom: 1rem; }
 .field label, .drop-label { font-weight: 600; overflow-wrap: anywhere; }
 .drop-label { display: block; margin-bottom: 0.35rem; }
 .hint { color: var(--muted); font-size: 0.85rem; margin: 0.2rem 0 0; }
+#one-form { margin-top: 0.75rem; }
 .warn { color: var(--warn); }
 input[type='text'], select { font: inherit; padding: 0.4rem 0.5rem; border: 1px solid #b9c4bc; border-radius: 6px; background: #fff; color: var(--ink); min-width: 0; width: 100%; }
 input[type='file'] { font: inherit; }
@@ -29,9 +30,9 @@ button.primary:hover { background: #1f6a42; }
 .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin: 0.9rem 0 0.5rem; }
 .error { color: var(--danger); background: var(--danger-soft); border-radius: 6px; padding: 0.5rem 0.75rem; }
 .result { border-top: 1px solid var(--line); margin-top: 0.75rem; padding-top: 0.75rem; }
-.answer { margin: 0 0 0.5rem; font-size: 1.05rem; }
-.answer output { font-size: 1.6rem; font-weight: 700; margin-left: 0.4rem; overflow-wrap: anywhere; }
-table { border-collapse: collapse; font-size: 0.9rem; }
+p.answer { margin: 0 0 0.5rem; font-size: 1.05rem; }
+p.answer output { font-size: 1.6rem; font-weight: 700; margin-left: 0.4rem; overflow-wrap: anywhere; }
+table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; margin-bottom: 0.35rem; }
 table.proba { width: 100%; max-width: 560px; table-layout: fixed; }
 table.proba th { text-align: left; font-weight: 500; padding: 0.2rem 0.75rem 0.2rem 0; width: 10rem; min-width: 6rem; overflow-wrap: anywhere; }
@@ -45,7 +46,7 @@ tr.chosen .bar-fill { background: #1f6a42; }
 .table-scroll { overflow: auto; max-height: 28rem; border: 1px solid var(--line); border-radius: 8px; }
 #predictions th, #predictions td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); white-space: nowrap; text-align: left; }
 #predictions thead th { position: sticky; top: 0; background: #f0f3ee; }
-#predictions td.answer { background: var(--accent-soft); font-weight: 600; }
+#predictions td.out { background: var(--accent-soft); font-weight: 600; }
 footer { color: var(--muted); font-size: 0.8rem; text-align: center; margin-top: 1.5rem; }
 [hidden] { display: none !important; }
 `;
