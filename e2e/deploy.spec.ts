@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HOSTILE, hostileModelFile } from '../src/core/testing/deployModels';
 import { describe, scan } from './fixtures/axe';
 import { sapling } from './fixtures/cli';
 import { samplePath } from './fixtures/files';
@@ -160,4 +161,28 @@ test('Deploy offers the built runtime module, snippets with the model’s column
   // The studio's build includes sapling-serve.mjs when the server's build wrote it beside the app.
   const hasServer = names.includes('sapling-serve.mjs');
   await expect(deploy.getByRole('status').first()).toHaveText(hasServer ? /^Saved sapling-species-tree-server\.zip/ : /README says how to add it\.$/);
+});
+
+test('a page made by sapling page from a model with hostile column, category and class names shows them as text and predicts', async ({ page }, testInfo) => {
+  const modelPath = testInfo.outputPath('hostile.json');
+  writeFileSync(modelPath, JSON.stringify(hostileModelFile()));
+  const pagePath = testInfo.outputPath('hostile.html');
+  expect(sapling('page', modelPath, '--out', pagePath)).toContain(`prediction page written to ${pagePath}`);
+  const dialogs: string[] = [];
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(pathToFileURL(pagePath).href);
+  const field = page.getByLabel(HOSTILE.column, { exact: true });
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue(HOSTILE.category);
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Probabilities' }).getByRole('rowheader')).toHaveText([HOSTILE.label, 'male']);
+  expect([HOSTILE.label, 'male']).toContain(await page.locator('output#prediction').textContent());
+  expect(await page.locator('img').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  expect(problems).toEqual([]);
 });

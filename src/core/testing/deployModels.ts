@@ -1,4 +1,4 @@
-import gbdtFixture from '../artifact/fixtures/model-v2-gbdt-penguins-sex.json';
+import gbdtFixture from '../artifact/fixtures/model-v2-gbdt-penguins-sex.json' with { type: 'json' };
 import type { AnyModelFile } from '../artifact/modelFile';
 
 /** Column, category and class names that try to break out of HTML, JSON-in-script and shell quoting. */
