@@ -41,6 +41,17 @@ describe('sapling page', () => {
     expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
   }, 60_000);
 
+  it('with --data, the form shows the training data’s ranges and starts from its first row', () => {
+    const r = sapling('page', fixture, '--data', join(root, 'public/samples/penguins.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const fields = (block(r.stdout, 'sapling-page') as { fields: { name: string; min?: number; max?: number; initial: string; rangeSource?: string }[] }).fields;
+    // penguins.csv: bill_length_mm runs from 32.1 to 59.6; its first row is an Adelie from Torgersen, 39.1 mm.
+    expect(fields.find((f) => f.name === 'bill_length_mm')).toMatchObject({ min: 32.1, max: 59.6, rangeSource: 'data', initial: '39.1' });
+    expect(fields.find((f) => f.name === 'island')).toMatchObject({ choices: ['Biscoe', 'Dream', 'Torgersen'], initial: 'Torgersen' });
+    expect(r.stdout).toContain('<p class="hint" id="field-2-hint">In the training data: 32.1 to 59.6.');
+    expect(r.stdout).toContain('<label for="field-2">bill_length_mm</label><input id="field-2" type="text" inputmode="decimal" value="39.1"');
+  }, 60_000);
+
   it('writes the same page to standard output without --out', () => {
     const r = sapling('page', fixture);
     expect(r.code, r.stderr).toBe(0);
@@ -53,7 +64,7 @@ describe('sapling page', () => {
     writeFileSync(bad, '{"format":"something else"}');
     const r = sapling('page', bad, '--out', join(dir, 'never.html'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: ${bad}: not a Sapling model file: "format" is not "sapling-model"\n`);
-    expect(sapling('page').stderr).toBe('error: expected: sapling page <model.json> [--out page.html]\n');
+    expect(r.stderr).toBe(`error: bad.json: not a Sapling model file: "format" is not "sapling-model"\n`);
+    expect(sapling('page').stderr).toBe('error: expected: sapling page <model.json> [--data train.csv] [--out page.html]\n');
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { AnyModelFile } from '../artifact/modelFile';
+import type { DataProfile } from '../profile/profile';
 import type { ColumnKind } from '../table/column';
-import { own } from '../util/keyed';
+import { keyed, own } from '../util/keyed';
 
 /**
  * One field of the prediction page's form: an input column of the model with what is known of its
@@ -34,6 +35,26 @@ export interface ColumnHint {
   readonly top?: readonly string[];
   /** A value from a training row, as the CSV wrote it. */
   readonly sample?: string;
+}
+
+/**
+ * Hints for the model's inputs from a profile of the data it was trained on and that data's first
+ * row (`columns` and `row` as display strings, as the studio's preview and `formatCell` give them):
+ * a numeric column's range, a coded column's most frequent values, the row's value.
+ */
+export function profileHints(inputs: readonly { readonly name: string; readonly kind: ColumnKind }[], profile: Pick<DataProfile, 'columns'>, first?: { readonly columns: readonly string[]; readonly row: readonly string[] }): Record<string, ColumnHint> {
+  const hints = keyed<ColumnHint>();
+  for (const input of inputs) {
+    const column = profile.columns.find((c) => c.name === input.name);
+    const j = first ? first.columns.indexOf(input.name) : -1;
+    const sample = first && j >= 0 ? first.row[j] : undefined;
+    hints[input.name] = {
+      ...(input.kind === 'numeric' && isFiniteNumber(column?.min) && isFiniteNumber(column?.max) ? { min: column.min, max: column.max } : {}),
+      ...(column?.top?.length ? { top: column.top.map((t) => t.value) } : {}),
+      ...(sample !== undefined ? { sample } : {}),
+    };
+  }
+  return hints;
 }
 
 interface Encoding {

@@ -1,4 +1,4 @@
-import type { ColumnHint } from '../../core/deploy/fields';
+import { type ColumnHint, profileHints } from '../../core/deploy/fields';
 import { keyed } from '../../core/util/keyed';
 import type { DatasetSummary } from '../../workers/protocol';
 import type { StudioModel } from '../../state/modelOrigin';
@@ -40,18 +40,7 @@ async function fetchBuilt(path: string): Promise<string | null> {
  * values, taken only when the loaded data is the data the model was trained on (same fingerprint).
  */
 export function studioHints(model: StudioModel, dataset: DatasetSummary | undefined): Record<string, ColumnHint> {
-  const hints = keyed<ColumnHint>();
-  if (!dataset || model.origin.source !== 'trained' || model.origin.data.fingerprint !== dataset.fingerprint) return hints;
-  const first = dataset.preview.rows[0];
-  for (const input of model.inputSchema) {
-    const column = dataset.profile.columns.find((c) => c.name === input.name);
-    const j = dataset.preview.columns.indexOf(input.name);
-    const sample = first && j >= 0 ? first[j] : undefined;
-    hints[input.name] = {
-      ...(input.kind === 'numeric' && column?.min !== undefined && column.max !== undefined ? { min: column.min, max: column.max } : {}),
-      ...(column?.top?.length ? { top: column.top.map((t) => t.value) } : {}),
-      ...(sample !== undefined ? { sample } : {}),
-    };
-  }
-  return hints;
+  if (!dataset || model.origin.source !== 'trained' || model.origin.data.fingerprint !== dataset.fingerprint) return keyed<ColumnHint>();
+  const row = dataset.preview.rows[0];
+  return profileHints(model.inputSchema, dataset.profile, row ? { columns: dataset.preview.columns, row } : undefined);
 }
