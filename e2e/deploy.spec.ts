@@ -48,7 +48,9 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   const pagePath = testInfo.outputPath('page.html');
   writeFileSync(pagePath, await downloadText(pageDownload));
   await expect(deploy.getByRole('status').first()).toHaveText(/^Saved sapling-sex-gbdt\.html \(\d+(\.\d+)? [KM]B\) to the browser’s downloads\.$/);
-  await page.screenshot({ path: testInfo.outputPath('export-deploy.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await deploy.getByRole('heading', { name: 'Deploy' }).evaluate((h) => h.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: testInfo.outputPath('export-deploy.png') });
 
   // The page from disk, offline: nothing but file:// is asked for, and nothing goes wrong.
   await context.setOffline(true);
@@ -85,7 +87,7 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   for (const label of ['female', 'male']) {
     await expect(proba.getByRole('row', { name: new RegExp(`^${label}`) }).locator('td.num')).toHaveText(`${(Number(cli[`proba_${label}`]) * 100).toFixed(1)}%`);
   }
-  await local.screenshot({ path: testInfo.outputPath('page-form.png'), fullPage: true });
+  await local.screenshot({ path: testInfo.outputPath('page-form.png') });
 
   // Many rows: the penguins without the target, predicted as the CLI predicts them.
   const lines = readFileSync(DATA, 'utf8').trim().split('\n');
