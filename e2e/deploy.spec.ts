@@ -69,6 +69,9 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   await expect(local.getByLabel('bill_length_mm')).toHaveAccessibleDescription(/^In the training data: 32\.1 to 59\.6\./);
   await expect(local.getByLabel('island').locator('option')).toHaveText(['Biscoe', 'Dream', 'Torgersen', '(missing)']);
 
+  // A number outside the training range is allowed, and said.
+  await local.getByLabel('bill_length_mm').fill('80');
+  await expect(local.getByLabel('bill_length_mm')).toHaveAccessibleDescription(/Outside the training range: the model has not seen such values\.$/);
   for (const [name, value] of Object.entries(ROW)) {
     const field = local.getByLabel(name, { exact: true });
     if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
@@ -118,6 +121,10 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   // The page passes the same accessibility rules as the studio (axe runs through the debugger protocol, not the page's CSP).
   const found = await scan(local, 'prediction page');
   expect(found.map((f) => f.id), describe(found)).toEqual([]);
+  // A broken CSV is said in the batch part's alert; the earlier predictions go away with their download.
+  await local.getByLabel('Data to predict').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('species,island\n"Adelie,Dream\n') });
+  await expect(local.locator('#batch-error')).toHaveText('the file ends inside a quoted field: a closing quote (") is missing');
+  await expect(local.getByRole('button', { name: 'Download predictions' })).toBeHidden();
   expect(requests).toEqual([]);
   expect(problems).toEqual([]);
   await context.setOffline(false);
