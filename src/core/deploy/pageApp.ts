@@ -40,16 +40,20 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
   };
   const data = JSON.parse($('sapling-page').textContent ?? '{}') as PageData;
   const loadError = $('load-error');
+  const form = $<HTMLFormElement>('one-form');
+  // The form never submits itself (its CSP forbids it anyway), also before the model has loaded.
+  form.addEventListener('submit', (event) => event.preventDefault());
   let model: Awaited<ReturnType<PageRuntime['loadModel']>>;
   try {
     model = await runtime.loadModel($('sapling-model').textContent ?? '');
   } catch (e) {
     showError(loadError, e);
+    form.querySelectorAll('button').forEach((b) => (b.disabled = true));
+    $<HTMLInputElement>('batch').disabled = true;
     return;
   }
 
   // One row: the form's values as the runtime reads a JSON body (empty = missing).
-  const form = $<HTMLFormElement>('one-form');
   const fieldInput = (i: number) => $<HTMLInputElement | HTMLSelectElement>(`field-${i}`);
   const formRow = () => {
     const row: Record<string, unknown> = {};
@@ -74,8 +78,7 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
   });
   const oneError = $('one-error');
   const result = $('one-result');
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  form.addEventListener('submit', () => {
     oneError.hidden = true;
     try {
       showResult(model.predict([formRow()])[0]);
