@@ -1,8 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { parseAnyModelFile } from '../../core/artifact/load';
-import { serverBundleZip } from '../../core/deploy/bundle';
 import { type PageField, pageFields } from '../../core/deploy/fields';
-import { predictionPageHtml } from '../../core/deploy/page';
 import { type Snippet, deploySnippets, sampleRow } from '../../core/deploy/snippets';
 import { formatBytes } from '../../core/util/bytes';
 import { clearErrors, exportModelFile, showError } from '../../state/actions';
@@ -51,13 +49,14 @@ export function DeploySection({ name }: { name: string }) {
   };
   const page = () =>
     run('page', async (model) => {
-      const [runtime, text] = await Promise.all([fetchRuntime(), readModel(model)]);
+      // The generators load with the first download (fflate and the page's program stay out of the studio's start).
+      const [runtime, text, { predictionPageHtml }] = await Promise.all([fetchRuntime(), readModel(model), import('../../core/deploy/page')]);
       return { file: `${name}.html`, blob: new Blob([predictionPageHtml(runtime, text, { hints })], { type: 'text/html' }) };
     });
   const runtime = () => run('runtime', async () => ({ file: 'sapling-runtime.js', blob: new Blob([await fetchRuntime()], { type: 'text/javascript' }) }));
   const bundle = () =>
     run('bundle', async (model) => {
-      const [server, text] = await Promise.all([fetchServer(), readModel(model)]);
+      const [server, text, { serverBundleZip }] = await Promise.all([fetchServer(), readModel(model), import('../../core/deploy/bundle')]);
       const zip = serverBundleZip({ name, inputs: model.inputSchema, sample: sampleOf(model, parseFields(text, hints)), modelJson: text, server });
       const note = server === null ? 'This build of the studio has no sapling-serve.mjs: the bundle’s README says how to add it.' : undefined;
       return { file: `${name}-server.zip`, blob: new Blob([zip.slice().buffer], { type: 'application/zip' }), note };
