@@ -20,18 +20,22 @@ export function kubernetesName(name: string): string {
   return slug.slice(0, 63).replace(/-+$/, '');
 }
 
-/** The container image: the standalone server on Node's slim image, as a non-root user, models in /models. */
+/**
+ * The container image, as the project's own Dockerfile runs the server: Node and the one-file
+ * server on distroless (no shell, no npm), as its numeric non-root user, serving every model in /models.
+ */
 export function bundleDockerfile(): string {
-  return `# The model server: sapling-serve.mjs (one file, no npm install) serving every model in /models.
-FROM node:20-slim
-ENV NODE_ENV=production
+  return `# The model server: sapling-serve.mjs (one file, nothing to install) serving every model in /models.
+FROM gcr.io/distroless/nodejs20-debian12:nonroot
 WORKDIR /app
-COPY sapling-serve.mjs /app/
+COPY sapling-serve.mjs /app/sapling-serve.mjs
 COPY models /models
-# The image's unprivileged "node" user, by number so Kubernetes' runAsNonRoot can check it.
-USER 1000:1000
+# Numeric, so Kubernetes' runAsNonRoot can check it without reading /etc/passwd.
+USER 65532:65532
 EXPOSE ${BUNDLE_PORT}
-CMD ["node","/app/sapling-serve.mjs","/models","--host","0.0.0.0","--port","${BUNDLE_PORT}"]
+# A token for every route but the health probes: docker run -e SAPLING_TOKEN=… (kept out of the process list).
+ENTRYPOINT ["/nodejs/bin/node", "/app/sapling-serve.mjs"]
+CMD ["/models", "--host", "0.0.0.0", "--port", "${BUNDLE_PORT}"]
 `;
 }
 
@@ -60,8 +64,8 @@ spec:
       terminationGracePeriodSeconds: 30
       securityContext:
         runAsNonRoot: true
-        runAsUser: 1000
-        runAsGroup: 1000
+        runAsUser: 65532
+        runAsGroup: 65532
         seccompProfile:
           type: RuntimeDefault
       containers:
@@ -130,6 +134,9 @@ this README.
 
     docker build -t ${app} .
     docker run --rm -p ${BUNDLE_PORT}:${BUNDLE_PORT} --read-only ${app}
+
+To require \`Authorization: Bearer <token>\` on every route but the health probes, add
+\`-e SAPLING_TOKEN=<secret>\` (an environment variable keeps it out of the process list).
 
 ## Run it on Kubernetes
 

@@ -51,12 +51,13 @@ describe('server bundle', () => {
     expect(strFromU8(zip['README.md'])).toMatch(/sapling-serve\.mjs is missing.*\n.*npm run build.*dist\/server\/sapling-serve\.mjs/);
   });
 
-  it('runs the server as non-root on the slim Node image, models in /models, port 8080', () => {
+  it('runs the server as the project’s image does: distroless Node, numeric non-root user, models in /models, port 8080', () => {
     const docker = bundleDockerfile();
-    expect(docker).toMatch(/^FROM node:20-slim$/m);
-    expect(docker).toContain('COPY sapling-serve.mjs /app/\nCOPY models /models\n');
-    expect(docker).toMatch(/^USER 1000:1000$/m);
-    expect(docker.trim().split('\n').at(-1)).toBe('CMD ["node","/app/sapling-serve.mjs","/models","--host","0.0.0.0","--port","8080"]');
+    expect(docker).toMatch(/^FROM gcr\.io\/distroless\/nodejs20-debian12:nonroot$/m);
+    expect(docker).toContain('COPY sapling-serve.mjs /app/sapling-serve.mjs\nCOPY models /models\n');
+    expect(docker).toMatch(/^USER 65532:65532$/m);
+    expect(docker.trim().split('\n').slice(-2)).toEqual(['ENTRYPOINT ["/nodejs/bin/node", "/app/sapling-serve.mjs"]', 'CMD ["/models", "--host", "0.0.0.0", "--port", "8080"]']);
+    expect(bundleKubernetes('m')).toMatch(/runAsUser: 65532\n\s+runAsGroup: 65532/);
   });
 
   it('probes the V2 health routes, limits resources and keeps the root file system read-only', () => {
