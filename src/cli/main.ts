@@ -26,6 +26,8 @@ usage:
   sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
                 [--samples N] [--seed N] [--out explain.json]
   sapling curves <data.csv> --target <col> [--model <id>] [--vary name[=v1,v2,…]] [--cv K] [--out curves.json]
+  sapling page <model.json> [--data train.csv] [--out page.html]
+                (one HTML file that predicts in a browser, offline; --data: the form shows its ranges and first row)
   ${SERVE_USAGE}
 
 ${READ_FLAGS_HELP}
@@ -74,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         column: { type: 'string' },
         samples: { type: 'string' },
         vary: { type: 'string' },
+        data: { type: 'string' },
         backend: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
@@ -144,8 +147,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await serveCommand(files[0], values);
         return 0;
       }
+      case 'page':
+        needFiles(files, 1, 'page <model.json> [--data train.csv] [--out page.html]');
+        await (await import('./commands/page')).pageCommand(files[0], { out: values.out, data: values.data, read }, pool());
+        return 0;
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, serve)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, page, serve)`);
         return 1;
     }
   } catch (e) {

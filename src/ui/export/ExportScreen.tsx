@@ -10,6 +10,7 @@ import { fmtMetric } from '../format';
 import { useStudio } from '../useStudio';
 import type { ModelSummary } from '../../workers/protocol';
 import { ExportHelp } from './ExportHelp';
+import { DeploySection } from './DeploySection';
 import { PredictPanel } from './PredictPanel';
 import { OutOfDate } from '../components/OutOfDate';
 import { trainedOnText } from '../components/originText';
@@ -85,6 +86,7 @@ export function ExportScreen() {
         </div>
       </div>
       <PredictPanel />
+      <DeploySection name={base} />
     </section>
   );
 }
