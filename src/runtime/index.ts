@@ -11,6 +11,7 @@ import { validateModelFile } from '../core/artifact/load';
 import type { AnyModelFile } from '../core/artifact/modelFile';
 import { type Predictions, predictTable } from '../core/artifact/predictTable';
 import { SaplingError } from '../core/util/errors';
+import { roundSignificant } from '../core/util/significant';
 import { loadPredictor } from './predictors';
 import { rowsToTable } from './rows';
 import type * as Api from './types';
@@ -88,11 +89,11 @@ function outputRows(p: Predictions): Api.OutputRow[] {
     if (p.clusters) row.cluster = p.clusters[i];
     else if (p.projection) {
       const m = pcKeys.length;
-      for (let c = 0; c < m; c++) row[pcKeys[c]] = Number(p.projection[i * m + c].toPrecision(7));
-    } else if (p.values) row.prediction = Number(p.values[i].toPrecision(7));
+      for (let c = 0; c < m; c++) row[pcKeys[c]] = roundSignificant(p.projection[i * m + c], 7);
+    } else if (p.values) row.prediction = roundSignificant(p.values[i], 7);
     else {
       row.prediction = p.labels?.[i] ?? '';
-      for (let j = 0; j < k; j++) row[probaKeys[j]] = Number((p.proba?.[i * k + j] ?? NaN).toPrecision(6));
+      for (let j = 0; j < k; j++) row[probaKeys[j]] = roundSignificant(p.proba?.[i * k + j] ?? NaN, 6);
     }
     out[i] = row;
   }
