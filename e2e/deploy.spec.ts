@@ -1,7 +1,8 @@
 import { type Page, expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HOSTILE, hostileModelFile } from '../src/core/testing/deployModels';
 import { describe, scan } from './fixtures/axe';
@@ -167,9 +168,35 @@ test('Deploy offers the built runtime module, snippets with the model’s column
   expect(model.problem.target).toBe('species');
   expect(model.config.model.id).toBe('tree');
   expect(strFromU8(files['README.md'])).toContain('docker build -t sapling-species-tree .');
-  // The studio's build includes sapling-serve.mjs when the server's build wrote it beside the app.
-  const hasServer = names.includes('sapling-serve.mjs');
-  await expect(deploy.getByRole('status').first()).toHaveText(hasServer ? /^Saved sapling-species-tree-server\.zip/ : /README says how to add it\.$/);
+  // `npm run build` writes the server beside the app, so the bundle carries it.
+  expect(names).toContain('sapling-serve.mjs');
+  await expect(deploy.getByRole('status').first()).toHaveText(/^Saved sapling-species-tree-server\.zip/);
+
+  // The bundle runs as its README says (`node sapling-serve.mjs models`), with nothing else beside
+  // it, and answers a CSV exactly as `sapling predict` does with the same model file.
+  const folder = testInfo.outputPath('bundle');
+  for (const [name, bytes] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), bytes);
+  }
+  const server = spawn(process.execPath, ['sapling-serve.mjs', 'models', '--port', '0'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`the bundle's server exited (${code}): ${out}`)));
+    });
+    const answer = await fetch(`${url}/v1/models/sapling-species-tree:predict`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: readFileSync(DATA) });
+    expect(answer.status).toBe(200);
+    const modelPath = join(folder, 'models', 'sapling-species-tree.json');
+    expect(await answer.text()).toBe(sapling('predict', modelPath, DATA));
+  } finally {
+    server.kill('SIGTERM');
+  }
 });
 
 test('a page made by sapling page from a model with hostile column, category and class names shows them as text and predicts', async ({ page }, testInfo) => {
