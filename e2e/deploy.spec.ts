@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { HOSTILE, hostileModelFile } from '../src/core/testing/deployModels';
+import { HOSTILE, gbdtModelFile, hostileModelFile, oddNamesModelFile } from '../src/core/testing/deployModels';
 import { describe, scan } from './fixtures/axe';
 import { sapling } from './fixtures/cli';
 import { samplePath } from './fixtures/files';
@@ -221,4 +221,20 @@ test('a page made by sapling page from a model with hostile column, category and
   expect(await page.locator('img').count()).toBe(0);
   expect(dialogs).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test('a page for a model whose columns are named __proto__, constructor and toString predicts as the page of the same model with plain names', async ({ page }, testInfo) => {
+  const answers: string[] = [];
+  for (const [name, file] of [['plain', gbdtModelFile()], ['odd', oddNamesModelFile()]] as const) {
+    const modelPath = testInfo.outputPath(`${name}.json`);
+    writeFileSync(modelPath, JSON.stringify(file));
+    const pagePath = testInfo.outputPath(`${name}.html`);
+    sapling('page', modelPath, '--out', pagePath);
+    await page.goto(pathToFileURL(pagePath).href);
+    await expect(page.getByLabel(name === 'odd' ? 'constructor' : 'island', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await expect(page.locator('output#prediction')).not.toBeEmpty();
+    answers.push(`${await page.locator('output#prediction').textContent()} ${await page.getByRole('table', { name: 'Probabilities' }).textContent()}`);
+  }
+  expect(answers[1]).toBe(answers[0]);
 });

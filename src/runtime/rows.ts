@@ -10,7 +10,6 @@ export type { InputRow } from './types';
 /** A value of one row as a CSV reader or a JSON body gives it. */
 export type CellValue = string | number | boolean | null | undefined;
 
-
 /**
  * Builds the columnar table the fitted pipeline reads from row objects, reading every value the way
  * the CSV reader reads a cell of a column of that kind (`NA`, `?` and empty are missing; `yes`/`no`,
@@ -29,7 +28,7 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   // named with its first such row (in `cell`). Reading a property first and asking
   // hasOwnProperty only when it is undefined keeps the common case to one property load per cell.
   const has = (row: InputRow, name: string) => Object.prototype.hasOwnProperty.call(row, name);
-  const absent = n === 0 ? [] : inputs.filter((c) => rows[0][c.name] === undefined && !has(rows[0], c.name) && rows.every((r) => !has(r, c.name))).map((c) => `"${c.name}"`);
+  const absent = n === 0 ? [] : inputs.filter((c) => !has(rows[0], c.name) && rows.every((r) => !has(r, c.name))).map((c) => `"${c.name}"`);
   if (absent.length) {
     throw new SaplingError('missing-columns', `the data lacks column${absent.length === 1 ? '' : 's'} ${absent.join(', ')} that the model needs`);
   }
@@ -45,7 +44,9 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     for (let j = 0; j < d; j++) {
-      const v = row[names[j]];
+      let v = row[names[j]];
+      // An inherited value (`constructor`, `toString` of a row lacking such a column) is absent.
+      if ((typeof v === 'object' && v !== null) || typeof v === 'function') v = has(row, names[j]) ? v : undefined;
       const column = numbers[j];
       if (column === null) cells[j]![i] = v;
       else if (typeof v === 'number' && v - v === 0) column[i] = v;
@@ -57,7 +58,8 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
     const gathered = cells[j];
     /** Row i's value of this column, checked to be one a CSV or JSON body could give. */
     const cell = (i: number): CellValue => {
-      const v = gathered === null ? rows[i][name] : gathered[i];
+      const read = gathered === null ? rows[i][name] : gathered[i];
+      const v = (typeof read === 'object' && read !== null) || typeof read === 'function' ? (has(rows[i], name) ? read : undefined) : read;
       if (v === undefined && !has(rows[i], name)) {
         throw new SaplingError('missing-columns', `row ${i + 1} lacks column "${name}" that the model needs (use null for a missing value)`);
       }

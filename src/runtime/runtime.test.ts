@@ -11,6 +11,7 @@ import type { AnyModelFile } from '../core/artifact/modelFile';
 import { loadModel as loadCoreModel, predictionColumns, predictTable } from '../core/artifact/predict';
 import { ENSEMBLE_MEMBERS } from '../core/models/info';
 import { ensembleParams } from '../core/models/ensemble/info';
+import { gbdtModelFile, oddNamesModelFile } from '../core/testing/deployModels';
 import { sample, sampleText } from '../core/testing/tables';
 import { defaultRecipe } from '../core/prep/recipe';
 import { profileTable } from '../core/profile/profile';
@@ -155,5 +156,21 @@ describe('the built prediction runtime', () => {
     const mixed = model.predict([typed, { ...typed, bill_length_mm: '39.1', body_mass_g: ' 3750 ' }, { ...typed, bill_length_mm: 'NA' }, { ...typed, bill_length_mm: null }]);
     expect(mixed[1]).toEqual(mixed[0]);
     expect(mixed[3]).toEqual(mixed[2]);
+  });
+
+  it('reads columns named __proto__, constructor and toString as values, never as what a plain object inherits', async () => {
+    const plain = await built.loadModel(gbdtModelFile());
+    const odd = await built.loadModel(oddNamesModelFile());
+    expect(odd.inputSchema.map((c) => c.name)).toEqual(['__proto__', 'constructor', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'toString']);
+    const rows = csvRows(sampleText('penguins.csv')).slice(0, 40);
+    // As a JSON body gives them: JSON.parse makes `__proto__` an own key.
+    const renamed = rows.map(({ species, island, year, ...rest }) => JSON.parse(JSON.stringify({ ...rest, constructor: island, toString: year })
+      .replace(/^\{/, `{"__proto__":${JSON.stringify(species)},`)));
+    expect(Object.hasOwn(renamed[0], '__proto__')).toBe(true);
+    expect(odd.predict(renamed)).toEqual(plain.predict(rows));
+    // A row lacking them is told so, not fed Object's own constructor or toString.
+    const { constructor: _c, toString: _t, ...lacking } = renamed[1];
+    expect(() => odd.predict([renamed[0], lacking])).toThrow('row 2 lacks column "constructor" that the model needs (use null for a missing value)');
+    expect(() => odd.predict([{ bill_length_mm: 39 }])).toThrow('the data lacks columns "__proto__", "constructor", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "toString" that the model needs');
   });
 });

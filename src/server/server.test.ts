@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../runtime';
 import { createServer } from './app';
 import { ModelStore } from './modelStore';
+import { gbdtModelFile, oddNamesModelFile } from '../core/testing/deployModels';
 import { PENGUIN_COLUMNS, penguinLines, penguinRows, sapling, trainModel } from './testKit';
 
 // The server in this process, listening on a free loopback port, asked over real HTTP (fetch).
@@ -18,8 +19,8 @@ interface Running {
   app: FastifyInstance;
 }
 
-async function start(options: { token?: string; maxBody?: number; cors?: string } = {}): Promise<Running> {
-  const store = new ModelStore(models);
+async function start(options: { token?: string; maxBody?: number; cors?: string } = {}, folder = models): Promise<Running> {
+  const store = new ModelStore(folder);
   await store.load();
   const app = await createServer({ models: store, log: () => {}, ...options });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -61,6 +62,8 @@ let species: Awaited<ReturnType<typeof loadModel>>;
 beforeAll(async () => {
   trainModel('penguins', join(models, 'species.json'), '--target', 'species', '--model', 'tree');
   trainModel('penguins', join(models, 'mass.json'), '--target', 'body_mass_g', '--model', 'tree');
+  mkdirSync(join(dir, 'odd'));
+  writeFileSync(join(dir, 'odd', 'odd.json'), JSON.stringify(oddNamesModelFile()));
   species = await loadModel(readFileSync(join(models, 'species.json'), 'utf8'));
   plain = await start();
   guarded = await start({ token: 's3cret', maxBody: 600, cors: 'https://app.example.com' });
@@ -187,7 +190,28 @@ describe('sapling serve: TensorFlow Serving’s predict route', () => {
     expect(await predict({ json: { instances: [rows[0], 7] } })).toMatchObject({ status: 400, json: { error: 'row 2: expected an object of column values, got 7' } });
     expect(await predict({ body: '', headers: { 'content-type': 'text/csv' } })).toMatchObject({ status: 400, json: { error: 'the CSV body is empty: send a header line and rows' } });
     expect(await predict({ body: 'island,year\nDream,2008\n', headers: { 'content-type': 'text/csv' } })).toMatchObject({ status: 400, json: { error: expect.stringContaining('"bill_length_mm"') } });
-    expect(await predict({ body: '{"__proto__": {"x": 1}, "instances": []}', headers: { 'content-type': 'application/json' } })).toMatchObject({ status: 400 });
+    // A `__proto__` key is an ordinary key: it pollutes nothing and is not a row.
+    expect(await predict({ body: '{"__proto__": {"x": 1}, "instances": [{"__proto__": {"polluted": 1}}]}', headers: { 'content-type': 'application/json' } })).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^the data lacks columns "island"/) } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('serves a model whose columns are named __proto__, constructor and toString, over V1 JSON and V2, as the runtime predicts the same rows', async () => {
+    const odd = await start({}, join(dir, 'odd'));
+    try {
+      const plainModel = await loadModel(gbdtModelFile());
+      const rows = penguinRows(5, 30, ['species', 'island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'year']);
+      const expected = plainModel.predict(rows);
+      // Rows with the odd names as a JSON client writes them (`__proto__` first, as an own key).
+      const body = `{"instances": [${rows.map(({ species, island, year, ...rest }) => `{"__proto__":${JSON.stringify(species)},${JSON.stringify({ constructor: island, toString: year, ...rest }).slice(1)}`).join(',')}]}`;
+      const v1 = await call(`${odd.url}/v1/models/odd:predict`, { body, headers: { 'content-type': 'application/json' } });
+      expect(v1).toMatchObject({ status: 200, json: { predictions: expected } });
+      const columns: [string, string, string][] = [['__proto__', 'species', 'BYTES'], ['constructor', 'island', 'BYTES'], ['bill_length_mm', 'bill_length_mm', 'FP64'], ['bill_depth_mm', 'bill_depth_mm', 'FP64'], ['flipper_length_mm', 'flipper_length_mm', 'FP64'], ['body_mass_g', 'body_mass_g', 'FP64'], ['toString', 'year', 'INT64']];
+      const inputs = columns.map(([name, from, datatype]) => ({ name, datatype, shape: [rows.length], data: rows.map((r) => r[from]) }));
+      const v2 = await call(`${odd.url}/v2/models/odd/infer`, { json: { inputs, outputs: [{ name: 'prediction' }] } });
+      expect(v2).toMatchObject({ status: 200, json: { outputs: [{ name: 'prediction', data: expected.map((r) => r.prediction) }] } });
+    } finally {
+      await odd.app.close();
+    }
   });
 });
 

@@ -103,7 +103,10 @@ export function pageFields(file: AnyModelFile, hints: Readonly<Record<string, Co
       field.otherChoices = known ? encoding?.other === true : true;
       field.initial = hint?.sample ?? (typeof fill === 'string' ? fill : (field.choices[0] ?? ''));
     } else if (input.kind === 'boolean') {
-      field.initial = hint?.sample ?? (fill === 1 ? 'true' : fill === 0 ? 'false' : '');
+      // The form's choices are true / false / empty; a sample is spelled as its file had it (no, 0).
+      const sample = hint?.sample?.trim().toLowerCase();
+      const fromSample = sample === undefined ? undefined : /^(true|yes|1)$/.test(sample) ? 'true' : /^(false|no|0)$/.test(sample) ? 'false' : '';
+      field.initial = fromSample ?? (fill === 1 ? 'true' : fill === 0 ? 'false' : '');
     } else {
       field.initial = hint?.sample ?? '';
     }

@@ -7,6 +7,7 @@ import { buildRuntime } from '../../../scripts/build-runtime';
 import { HOSTILE, gbdtModelFile, hostileModelFile } from '../testing/deployModels';
 import { SaplingError } from '../util/errors';
 import { pageFields } from './fields';
+import { sampleRow } from './snippets';
 import { escapeHtml, inlineRuntime, jsonForScript, predictionPageHtml } from './page';
 import { PAGE_CSS } from './pageCss';
 import { sha256Base64 } from './sha256';
@@ -147,6 +148,21 @@ describe('pageFields', () => {
     const fields = pageFields(gbdtModelFile(), { bill_length_mm: { min: 32.1, max: 59.6, sample: '39.1' }, island: { sample: 'Torgersen' } });
     expect(fields[2]).toMatchObject({ min: 32.1, max: 59.6, rangeSource: 'data', initial: '39.1' });
     expect(fields[1].initial).toBe('Torgersen');
+  });
+
+  it('starts a yes/no field on the choice its sample spells (no, 0, TRUE), as the form offers only true, false and empty', () => {
+    const file = gbdtModelFile() as unknown as { inputSchema: { name: string; kind: string }[] };
+    file.inputSchema.find((c) => c.name === 'year')!.kind = 'boolean';
+    const initial = (sample: string) => pageFields(file as never, { year: { sample } }).find((f) => f.name === 'year')!.initial;
+    expect([initial('no'), initial('0'), initial('TRUE'), initial('yes'), initial('maybe')]).toEqual(['false', 'false', 'true', 'true', '']);
+  });
+});
+
+describe('sampleRow', () => {
+  it('keeps a column named __proto__ as a key like any other, so the snippets send it', () => {
+    const row = sampleRow([{ name: '__proto__', kind: 'categorical' }, { name: 'constructor', kind: 'numeric' }], (name) => (name === '__proto__' ? 'Adelie' : '3'));
+    expect(Object.keys(row)).toEqual(['__proto__', 'constructor']);
+    expect(JSON.parse(JSON.stringify(row))).toEqual(JSON.parse('{"__proto__": "Adelie", "constructor": 3}'));
   });
 });
 

@@ -56,7 +56,8 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
   // One row: the form's values as the runtime reads a JSON body (empty = missing).
   const fieldInput = (i: number) => $<HTMLInputElement | HTMLSelectElement>(`field-${i}`);
   const formRow = () => {
-    const row: Record<string, unknown> = {};
+    // No prototype: a column named __proto__ is a value like any other.
+    const row: Record<string, unknown> = Object.create(null);
     data.fields.forEach((field, i) => {
       const text = fieldInput(i).value.trim();
       row[field.name] = text === '' ? null : field.kind === 'boolean' ? text === 'true' : text;

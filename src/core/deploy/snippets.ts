@@ -24,7 +24,8 @@ export interface SnippetModel {
  * numbers, yes/no as booleans, empty as null, so the snippets send what a JSON client would.
  */
 export function sampleRow(inputs: readonly { readonly name: string; readonly kind: ColumnKind }[], text: (name: string) => string | undefined): SampleRow {
-  const row: SampleRow = {};
+  // No prototype: a column named __proto__ is a key like any other (JSON.stringify writes it).
+  const row: SampleRow = Object.create(null);
   for (const { name, kind } of inputs) {
     const t = (text(name) ?? '').trim();
     if (t === '') row[name] = null;

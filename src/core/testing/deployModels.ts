@@ -24,6 +24,23 @@ export function hostileModelFile(): AnyModelFile {
   return walk(structuredClone(gbdtFixture)) as AnyModelFile;
 }
 
+/**
+ * The penguins gbdt fixture with its columns `species`, `island` and `year` renamed `__proto__`,
+ * `constructor` and `toString` everywhere in the file: names a plain object already has (or whose
+ * assignment sets its prototype), which rows must still read as values (see oddNames.ts).
+ */
+export function oddNamesModelFile(): AnyModelFile {
+  const rename = (s: string) => s.replaceAll('species', '__proto__').replaceAll('island', 'constructor').replaceAll('year', 'toString');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return rename(v);
+    if (Array.isArray(v)) return v.map(walk);
+    // Object.fromEntries defines each key as an own property, `__proto__` included.
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), walk(x)]));
+    return v;
+  };
+  return walk(structuredClone(gbdtFixture)) as AnyModelFile;
+}
+
 /** The penguins gbdt fixture as it is. */
 export function gbdtModelFile(): AnyModelFile {
   return structuredClone(gbdtFixture) as unknown as AnyModelFile;
