@@ -5,7 +5,7 @@ import { isSaplingError } from '../core/util/errors';
 import { DEFAULT_MAX_BODY } from './flags';
 import { Metrics } from './metrics';
 import type { LogLine, ModelStore } from './modelStore';
-import { ROUTES, registerRoutes, routeLabel } from './routes';
+import { ROUTES, WARNING_HEADER, registerRoutes, routeLabel } from './routes';
 
 /** What a server is made of; `createServer` puts it together. */
 export interface ServerOptions {
@@ -53,7 +53,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       origin: options.cors,
       methods: ['GET', 'POST'],
       allowedHeaders: ['Authorization', 'Content-Type'],
-      exposedHeaders: ['Content-Type'],
+      exposedHeaders: ['Content-Type', WARNING_HEADER],
       maxAge: 600,
     });
   }

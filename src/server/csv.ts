@@ -10,9 +10,10 @@ import type { InputRow, OutputRow, SaplingModel } from '../runtime';
  * Predicts a CSV body and answers CSV exactly as `sapling predict` writes it: the same reader (the
  * model's column kinds imposed, the rest inferred), the input rows copied as they were in the body,
  * then the prediction columns printed as the CLI prints them. Only the prediction itself goes
- * through the runtime, fed the values the reader parsed, so both read every cell alike.
+ * through the runtime, fed the values the reader parsed, so both read every cell alike. The reader's
+ * warnings (rows dropped as ragged, cells read as missing) are what `sapling predict` prints on stderr.
  */
-export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise<{ csv: string; rows: OutputRow[] }> {
+export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise<{ csv: string; rows: OutputRow[]; warnings: string[] }> {
   if (body.length === 0) throw new SaplingError('bad-request', 'the CSV body is empty: send a header line and rows');
   const kinds = Object.fromEntries(model.inputSchema.map((c) => [c.name, c.kind]));
   const source = bytesSource(body, 'body.csv');
@@ -31,7 +32,7 @@ export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise
   await writeRowsCsv(source, read, {}, extra, (chunk) => {
     csv += chunk;
   });
-  return { csv, rows };
+  return { csv, rows, warnings: read.warnings.map((w) => w.message) };
 }
 
 /** Row objects of the columns a model reads, with the values the reader parsed (missing as null). */

@@ -118,8 +118,11 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   app.post<{ Params: { name: string } }>(PREDICT_URL, async (request, reply) => {
     const { name, model } = served(request.params.name);
     if (Buffer.isBuffer(request.body)) {
-      const { csv, rows } = await predictCsv(model, request.body);
+      const { csv, rows, warnings } = await predictCsv(model, request.body);
       metrics.predicted(name, rows, model.classes.length > 0);
+      // What `sapling predict` prints on stderr (a ragged row dropped, a cell read as missing), so a
+      // client getting fewer rows back can see why: one header per warning, as a JSON string (ASCII).
+      if (warnings.length) void reply.header(WARNING_HEADER, warnings.slice(0, 20).map(asciiJson));
       return reply.type('text/csv; charset=utf-8').send(csv);
     }
     const rows = model.predict(instancesOf(request.body));
@@ -142,4 +145,12 @@ function instancesOf(body: unknown): InputRow[] {
 
 function unsupported(reply: FastifyReply, message: string): FastifyReply {
   return reply.code(415).send({ error: message });
+}
+
+/** The response header that carries the CSV reader's warnings. */
+export const WARNING_HEADER = 'Sapling-Warning';
+
+/** A string as a JSON literal with every non-ASCII character escaped (a header value is ASCII). */
+function asciiJson(text: string): string {
+  return JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

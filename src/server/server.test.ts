@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { loadModel } from '../runtime';
 import { createServer } from './app';
 import { ModelStore } from './modelStore';
 import { gbdtModelFile, oddNamesModelFile } from '../core/testing/deployModels';
-import { PENGUIN_COLUMNS, penguinLines, penguinRows, sapling, trainModel } from './testKit';
+import { PENGUIN_COLUMNS, ROOT, penguinLines, penguinRows, sapling, trainModel } from './testKit';
 
 // The server in this process, listening on a free loopback port, asked over real HTTP (fetch).
 const dir = mkdtempSync(join(tmpdir(), 'sapling-serve-'));
@@ -178,6 +179,18 @@ describe('sapling serve: TensorFlow Serving’s predict route', () => {
     expect(r.text).toBe(sapling('predict', join(models, 'species.json'), file));
     expect(r.text.split(/\r?\n/)[0]).toBe('species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year,prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo');
     expect(r.text.split(/\r?\n/)).toHaveLength(33);
+    expect(r.headers.get('sapling-warning')).toBeNull();
+    // A ragged row is dropped as the CLI drops it, and the reader's warning comes back as a header
+    // (the CLI prints it on stderr).
+    const ragged = [lines[0], lines[1], 'Torgersen,39.5', lines[3]].join('\n') + '\n';
+    const raggedFile = join(dir, 'ragged.csv');
+    writeFileSync(raggedFile, ragged);
+    const answer = await call(`${plain.url}/v1/models/species:predict`, { body: ragged, headers: { 'content-type': 'text/csv' } });
+    expect(answer.text).toBe(sapling('predict', join(models, 'species.json'), raggedFile));
+    expect(answer.text.trim().split('\n')).toHaveLength(3);
+    const cli = spawnSync(process.execPath, ['scripts/sapling.mjs', 'predict', join(models, 'species.json'), raggedFile], { cwd: ROOT, encoding: 'utf8' }).stderr.trim().split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
+    expect(cli.length).toBeGreaterThan(0);
+    expect(answer.headers.get('sapling-warning')?.split(/(?<="), (?=")/).map((v) => JSON.parse(v))).toEqual(cli);
   });
 
   it('names what is wrong with 400: malformed JSON, not instances, a missing column, a wrong type with its row', async () => {
