@@ -119,6 +119,20 @@ test('the prediction page, opened from disk, predicts one row and a CSV as the C
   await local.getByRole('heading', { name: 'Many rows' }).scrollIntoViewIfNeeded();
   await local.screenshot({ path: testInfo.outputPath('page-batch-viewport.png') });
 
+  // A European file (`;` between fields, decimal commas) with a ragged row: read as the CLI reads it.
+  const european = join(testInfo.outputDir, 'european.csv');
+  const head = lines.slice(0, 9).map((l) => l.split(',').filter((_, j) => j !== sexAt));
+  const euroLines = head.map((cells, i) => (i === 4 ? cells.slice(0, 3) : cells).map((c) => c.replace('.', ',')).join(';'));
+  writeFileSync(european, euroLines.join('\n') + '\n');
+  // The prediction columns are each line's last three (the CLI quotes the decimal-comma inputs).
+  const lastThree = (text: string) => text.trim().split('\n').slice(1).map((l) => l.split(',').slice(-3));
+  const euroExpected = lastThree(sapling('predict', modelPath, european));
+  expect(euroExpected).toHaveLength(7);
+  await local.getByLabel('Data to predict').setInputFiles(european);
+  await expect(local.getByText('7 rows predicted. 1 row was left out for having other than 7 fields (line 5).')).toBeVisible();
+  const [euroDownload] = await Promise.all([local.waitForEvent('download'), local.getByRole('button', { name: 'Download predictions' }).click()]);
+  expect(lastThree(await downloadText(euroDownload))).toEqual(euroExpected);
+
   // The page passes the same accessibility rules as the studio (axe runs through the debugger protocol, not the page's CSP).
   const found = await scan(local, 'prediction page');
   expect(found.map((f) => f.id), describe(found)).toEqual([]);

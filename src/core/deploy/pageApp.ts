@@ -138,9 +138,14 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
     batchError.hidden = true;
     if (!file) return;
     try {
-      const records = parseCsv(stripBom(await file.text()));
+      const { records, delimiter } = parseCsv(stripBom(await file.text()));
       if (records.length === 0) throw new Error(`${file.name} is empty: it needs a header line with the column names`);
-      const [header, ...lines] = records;
+      const [header, ...all] = records;
+      // As `sapling predict` reads a file by default: a row with the wrong number of fields is left
+      // out (and said), and with `;` or tab between fields, a number may have a decimal comma.
+      const ragged: number[] = [];
+      const lines = all.filter((cells, i) => cells.length === header.length || (ragged.push(i + 2), false));
+      if (delimiter !== ',') decimalCommas(header, lines);
       const rows = lines.map((cells) => Object.fromEntries(header.map((name, j) => [name, cells[j] ?? ''])));
       const out = model.predict(rows);
       const cols = model.outputColumns;
@@ -148,7 +153,8 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
       const csv = [[...header, ...cols].map(csvCell).join(',')];
       lines.forEach((cells, i) => csv.push([...header.map((_, j) => cells[j] ?? ''), ...cols.map((c) => outCell(c, out[i][c]))].map(csvCell).join(',')));
       download = csv.join('\n') + '\n';
-      $('batch-count').textContent = `${lines.length.toLocaleString('en-US')} rows predicted${lines.length > data.previewRows ? `; the first ${data.previewRows} are shown` : ''}.`;
+      const left = ragged.length ? ` ${ragged.length.toLocaleString('en-US')} ${ragged.length === 1 ? 'row was' : 'rows were'} left out for having ${header.length === 1 ? 'other than 1 field' : `other than ${header.length} fields`} (line${ragged.length === 1 ? '' : 's'} ${ragged.slice(0, 5).join(', ')}${ragged.length > 5 ? ', …' : ''}).` : '';
+      $('batch-count').textContent = `${lines.length.toLocaleString('en-US')} rows predicted${lines.length > data.previewRows ? `; the first ${data.previewRows} are shown` : ''}.${left}`;
       batchResult.hidden = false;
     } catch (e) {
       batchResult.hidden = true;
@@ -196,7 +202,21 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
    * has more of those), quotes around fields with `""` for a quote, CRLF or LF line ends; blank
    * lines are skipped.
    */
-  function parseCsv(text: string): string[][] {
+  /**
+   * In the columns the model reads as numbers, `3,75` becomes `3.75` where every number of the
+   * column is written that way (a decimal comma), as the CLI's reader detects it.
+   */
+  function decimalCommas(header: string[], lines: string[][]) {
+    const numeric = new Set(data.fields.filter((f) => f.kind === 'numeric').map((f) => f.name));
+    header.forEach((name, j) => {
+      if (!numeric.has(name)) return;
+      const cells = lines.map((cells) => cells[j].trim()).filter((c) => c !== '' && !/^(na|n\/a|nan|null|\?)$/i.test(c));
+      if (cells.some((c) => c.includes(',')) && cells.every((c) => /^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/.test(c))) {
+        for (const cells of lines) cells[j] = cells[j].replace(',', '.');
+      }
+    });
+  }
+  function parseCsv(text: string): { records: string[][]; delimiter: string } {
     const firstLine = text.slice(0, text.search(/\r?\n|$/));
     const count = (c: string) => firstLine.split(c).length - 1;
     const delimiter = [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
@@ -237,7 +257,7 @@ export async function pageApp(runtime: PageRuntime): Promise<void> {
     }
     if (quoted) throw new Error('the file ends inside a quoted field: a closing quote (") is missing');
     if (field !== '' || record.length) endRecord();
-    return records;
+    return { records, delimiter };
   }
   /** As the studio writes a cell: a would-be formula gets a leading `'` (OWASP), then RFC 4180 quoting. */
   function csvCell(value: string): string {
