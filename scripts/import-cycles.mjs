@@ -194,6 +194,13 @@ const CONTRACTS = [
 ];
 const TRAINING_FOLDERS = /^core\/(models|prep|train|tune)\//;
 const TRAINING_PACKAGES = /^@tensorflow\//;
+// On src itself, a listed contract that is not there is an error (a rename would otherwise pass
+// unchecked); fixtures (--root) list only the files they have.
+const missingContracts = CONTRACTS.filter((c) => !isFile(join(root, c)));
+if (rootArg < 0 && missingContracts.length) {
+  console.error(`contract file${missingContracts.length === 1 ? '' : 's'} listed in CONTRACTS but not in src: ${missingContracts.join(', ')} (renamed? update CONTRACTS in scripts/import-cycles.mjs)`);
+  process.exit(1);
+}
 const contracts = new Set(CONTRACTS.map((c) => join(root, c)).filter(isFile));
 const trainingSide = (file) => !contracts.has(file) && TRAINING_FOLDERS.test(relative(root, file).split(/[\\/]/).join('/'));
 

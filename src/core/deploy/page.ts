@@ -159,8 +159,8 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * The runtime module's source made part of the page's one inline module script: its `export {…}`
- * becomes a `__saplingRuntime` object. Imports it still has (the interim runtime leaves TF.js
- * external) become stubs that throw a clear error when used, so models that do not need them work.
+ * becomes a `__saplingRuntime` object. The built runtime imports nothing (runtime.test.ts checks
+ * it); a module that does is refused, since the page could not load what it imports.
  */
 export function inlineRuntime(source: string): string {
   const exportList = /\bexport\s*\{([^}]*)\}\s*;?\s*$/.exec(source);
@@ -174,28 +174,11 @@ export function inlineRuntime(source: string): string {
       return `${JSON.stringify(exported)}:${local}`;
     });
   if (!entries.some((e) => e.startsWith('"loadModel":'))) throw new SaplingError('bad-runtime', 'the runtime module does not export loadModel');
-  let body = source.slice(0, exportList.index);
-  let stubs = false;
-  body = body.replace(/\bimport\s*\*\s*as\s*([\w$]+)\s*from\s*(["'])([^"']+)\2\s*;?/g, (_, name: string, _q, from: string) => {
-    stubs = true;
-    return `const ${name}=__saplingMissing(${JSON.stringify(from)});`;
-  });
-  body = body.replace(/\bimport\s*\{([^}]*)\}\s*from\s*(["'])([^"']+)\2\s*;?/g, (_, names: string, _q, from: string) => {
-    stubs = true;
-    return names
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => `const ${s.split(/\s+as\s+/).pop()}=__saplingMissing(${JSON.stringify(from)});`)
-      .join('');
-  });
-  if (/\bimport\s*["']|\bimport\s+[\w$]+\s+from\b/.test(body)) throw new SaplingError('bad-runtime', 'the runtime module imports other modules the page cannot inline');
-  const missing = stubs
-    ? 'function __saplingMissing(m){const f=()=>{throw new Error("This model needs "+m+", which the prediction page does not include: build the page with a runtime that predicts without it.")};return new Proxy(f,{get:f,apply:f,construct:f})}\n'
-    : '';
+  const body = source.slice(0, exportList.index);
+  if (/\bimport\s*["'{*]|\bimport\s+[\w$]+\s+from\b/.test(body)) throw new SaplingError('bad-runtime', 'the runtime module imports other modules, which a one-file page cannot include');
   // `</script` or `<!--` inside the runtime's strings would end or confuse the inline script: \x3C is `<` in JS strings and regular expressions alike.
   const safe = body.replace(/<(?=\/script|script|!--)/gi, '\\x3C');
-  return `${missing}${safe}\nconst __saplingRuntime={${entries.join(',')}};`;
+  return `${safe}\nconst __saplingRuntime={${entries.join(',')}};`;
 }
 
 function parseModelFile(text: string): AnyModelFile {
