@@ -41,8 +41,14 @@ export function openApiDocument(models: readonly ServedModel[], version: string,
       properties: { name: { type: 'string' }, shape: { type: 'array', items: { type: 'integer' } }, datatype: { type: 'string' }, data: { type: 'array', items: {} } },
     },
   };
+  const ids = new Set<string>();
   for (const { name, model } of models) {
-    const id = `model_${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    // Schema ids allow only [A-Za-z0-9._-]: `a b` and `a_b` would both be `model_a_b`, so a
+    // later one gets a number rather than replacing the first one's schemas.
+    const base = `model_${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base}_${k}`;
+    ids.add(id);
     const segment = encodeURIComponent(name);
     schemas[`${id}_row`] = {
       type: 'object',

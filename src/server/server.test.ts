@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../runtime';
 import { createServer } from './app';
 import { ModelStore } from './modelStore';
+import { openApiDocument } from './openapi';
 import { gbdtModelFile, oddNamesModelFile } from '../core/testing/deployModels';
 import { PENGUIN_COLUMNS, ROOT, penguinLines, penguinRows, sapling, trainModel } from './testKit';
 
@@ -334,6 +335,11 @@ describe('sapling serve: /metrics and /openapi.json', () => {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     expect(doc.components.schemas.model_species_row.required).toEqual([...PENGUIN_COLUMNS]);
+    // Two names that make the same schema id keep a schema each.
+    const served = (name: string, model: typeof species) => ({ name, model }) as unknown as Parameters<typeof openApiDocument>[0][number];
+    const both = openApiDocument([served('a b', species), served('a_b', await loadModel(readFileSync(join(models, 'mass.json'), 'utf8')))], '0', false) as typeof doc;
+    expect(both.components.schemas.model_a_b_row.required).toEqual([...PENGUIN_COLUMNS]);
+    expect(both.components.schemas.model_a_b_2_row.required).not.toContain('body_mass_g');
   });
 });
 
