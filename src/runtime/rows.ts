@@ -25,8 +25,8 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   });
   const n = rows.length;
   // A column no row has is one error naming every such column; a column only some rows lack is
-  // named with its first such row (in `cell`). Reading a property first and asking
-  // hasOwnProperty only when it is undefined keeps the common case to one property load per cell.
+  // named with its first such row (in `cell`). Only own properties count: a row of a model with a
+  // column named `constructor` that lacks it does not read Object's.
   const has = (row: InputRow, name: string) => Object.prototype.hasOwnProperty.call(row, name);
   const absent = n === 0 ? [] : inputs.filter((c) => !has(rows[0], c.name) && rows.every((r) => !has(r, c.name))).map((c) => `"${c.name}"`);
   if (absent.length) {
