@@ -38,6 +38,14 @@ export default tseslint.config(
     },
   },
   {
+    // The prediction page's own program: only its source text travels into the page, alone.
+    files: ['src/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([...ui, 'node:*', '**/ui/**', '**/state/**', '**/workers/**', '**/cli/**'], 'src/page runs alone in a generated page: it imports only types from core.'),
+    },
+  },
+  {
     // State keyed by column names, categories, classes or parameter ids (issue 11): a plain object
     // answers `constructor` and takes `__proto__` as its prototype. Build with keyed(), read with own().
     files: ['src/core/prep/**/*.ts', 'src/core/params.ts'],

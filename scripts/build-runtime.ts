@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Plugin as EsbuildPlugin, build } from 'esbuild';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
+import { writeAfterBuild } from './vite-after-build';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,17 +72,7 @@ export async function buildRuntime(outdir = join(root, 'dist', 'runtime')): Prom
 
 /** Vite plugin: after the studio's build, writes the runtime beside it (`<outDir>/runtime/`). */
 export function saplingRuntime(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'sapling-runtime',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    async closeBundle() {
-      await buildRuntime(join(outDir, 'runtime'));
-    },
-  };
+  return writeAfterBuild('sapling-runtime', 'runtime', (outdir) => buildRuntime(outdir));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

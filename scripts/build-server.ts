@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { writeAfterBuild } from './vite-after-build';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,17 +34,7 @@ export async function buildServer(outdir = join(root, 'dist', 'server')): Promis
 
 /** Vite plugin: after the studio's build, writes the server beside it (`<outDir>/server/`). */
 export function saplingServer(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'sapling-server',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    async closeBundle() {
-      await buildServer(join(outDir, 'server'));
-    },
-  };
+  return writeAfterBuild('sapling-server', 'server', (outdir) => buildServer(outdir));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -26,7 +26,7 @@ try {
 } catch {
   // not built yet
 }
-if (built < Math.max(...['core', 'cli', 'runtime', 'server'].map((dir) => newestSource(join(root, 'src', dir))))) {
+if (built < Math.max(...['core', 'cli', 'runtime', 'server', 'page'].map((dir) => newestSource(join(root, 'src', dir))))) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, 'package.json'), '{"type": "module"}\n');

@@ -7,6 +7,7 @@ import { parseAnyModelFile } from '../../core/artifact/load';
 import type { AnyModelFile } from '../../core/artifact/modelFile';
 import { type ColumnHint, profileHints } from '../../core/deploy/fields';
 import { predictionPageHtml } from '../../core/deploy/page';
+import { pageProgramSource } from '../../page/pageApp';
 import type { ReadSettings } from '../../core/ingest/reader';
 import { profileTableWith } from '../../core/profile/profile';
 import { formatCell } from '../../core/table/column';
@@ -23,7 +24,7 @@ import type { WorkerPool } from '../parallel';
 export async function pageCommand(modelPath: string, options: { out?: string; data?: string; read?: ReadSettings }, pool?: WorkerPool): Promise<void> {
   const file = readModelFile(modelPath, parseAnyModelFile);
   const hints = options.data ? await dataHints(file, options.data, options.read, pool) : {};
-  const html = predictionPageHtml(runtimeSource(), file, { hints });
+  const html = predictionPageHtml(runtimeSource(), pageProgramSource(), file, { hints });
   if (options.out) {
     await writeOut(options.out, html);
     console.log(`prediction page written to ${options.out} (${Math.round(html.length / 1024)} KB; open it in a browser, no server needed)`);

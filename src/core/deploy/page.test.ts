@@ -8,6 +8,7 @@ import { HOSTILE, gbdtModelFile, hostileModelFile } from '../testing/deployModel
 import { SaplingError } from '../util/errors';
 import { pageFields } from './fields';
 import { sampleRow } from './snippets';
+import { pageProgramSource } from '../../page/pageApp';
 import { escapeHtml, inlineRuntime, jsonForScript, predictionPageHtml } from './page';
 import { PAGE_CSS } from './pageCss';
 import { sha256Base64 } from './sha256';
@@ -23,7 +24,7 @@ function scripts(html: string): { attrs: string; body: string }[] {
 describe('predictionPageHtml', () => {
   let html: string;
   beforeAll(() => {
-    html = predictionPageHtml(RUNTIME, hostileModelFile());
+    html = predictionPageHtml(RUNTIME, pageProgramSource(), hostileModelFile());
   });
 
   it('has exactly the three scripts it writes, even with column and class names that close scripts', () => {
@@ -67,8 +68,8 @@ describe('predictionPageHtml', () => {
   });
 
   it('rejects a file that is not a model file, with the loader’s message', () => {
-    expect(() => predictionPageHtml(RUNTIME, '{"format":"nope"}')).toThrow(SaplingError);
-    expect(() => predictionPageHtml(RUNTIME, 'not json')).toThrow(/not a Sapling model file: it is not valid JSON/);
+    expect(() => predictionPageHtml(RUNTIME, pageProgramSource(), '{"format":"nope"}')).toThrow(SaplingError);
+    expect(() => predictionPageHtml(RUNTIME, pageProgramSource(), 'not json')).toThrow(/not a Sapling model file: it is not valid JSON/);
   });
 
   it('inlines the built runtime module so that, run as the page runs it, it predicts as the CLI did', async () => {

@@ -4,7 +4,7 @@ import { getModelInfo } from '../models/info';
 import { SaplingError } from '../util/errors';
 import { type ColumnHint, type PageField, pageFields } from './fields';
 import { PAGE_CSS } from './pageCss';
-import { type PageData, pageApp } from './pageApp';
+import type { PageData } from './pageData';
 import { sha256Base64 } from './sha256';
 
 /** Options of the prediction page beyond the model file. */
@@ -16,21 +16,19 @@ export interface PageOptions {
 }
 
 /**
- * One self-contained HTML file that predicts with `modelFile`: the runtime module's source and the
- * model are inlined, nothing is fetched, and it works opened from disk. A form drawn from the input
+ * One self-contained HTML file that predicts with `modelFile`: the runtime module's source, the
+ * page's program (`pageProgramSource()` of src/page/pageApp.ts, which uses the DOM and so is not
+ * core's) and the model are inlined, nothing is fetched, and it works opened from disk. A form drawn from the input
  * schema predicts one row (with a bar per class probability); a CSV chosen in `Data to predict` is
  * predicted into a `Predictions` table with `Download predictions`, as in the studio. Every text of
  * the model file is treated as untrusted: escaped in HTML, and the JSON blocks cannot close their
  * `<script>`. A Content-Security-Policy allows only the page's own inline script and style.
  */
-export function predictionPageHtml(runtimeSource: string, modelFile: AnyModelFile | string, options: PageOptions = {}): string {
+export function predictionPageHtml(runtimeSource: string, programSource: string, modelFile: AnyModelFile | string, options: PageOptions = {}): string {
   const file = typeof modelFile === 'string' ? parseModelFile(modelFile) : validateModelFile(modelFile);
   const fields = pageFields(file, options.hints);
   const data: PageData = { fields, previewRows: options.previewRows ?? 100 };
-  // esbuild with keepNames (tsx, the CLI's bundle) wraps named functions in a `__name(fn, "name")`
-  // helper defined at the top of its module: the embedded text gets a stand-in in its own scope.
-  const app = `(()=>{const __name=(f)=>f;return (${pageApp.toString()});})()`;
-  const script = `${inlineRuntime(runtimeSource)}\n${app}(__saplingRuntime);\n`;
+  const script = `${inlineRuntime(runtimeSource)}\n${programSource}(__saplingRuntime);\n`;
   const csp = [
     "default-src 'none'",
     // wasm-unsafe-eval: the runtime's tree kernels compile their WebAssembly (they fall back to JS without it).

@@ -14,14 +14,7 @@ export const HOSTILE = {
  * report), so the file stays consistent and loads.
  */
 export function hostileModelFile(): AnyModelFile {
-  const rename = (s: string) => s.replaceAll('species', HOSTILE.column).replaceAll('Adelie', HOSTILE.category).replaceAll('female', HOSTILE.label);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return rename(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), walk(x)]));
-    return v;
-  };
-  return walk(structuredClone(gbdtFixture)) as AnyModelFile;
+  return renamedFixture((s) => s.replaceAll('species', HOSTILE.column).replaceAll('Adelie', HOSTILE.category).replaceAll('female', HOSTILE.label));
 }
 
 /**
@@ -30,7 +23,11 @@ export function hostileModelFile(): AnyModelFile {
  * assignment sets its prototype), which rows must still read as values (see oddNames.ts).
  */
 export function oddNamesModelFile(): AnyModelFile {
-  const rename = (s: string) => s.replaceAll('species', '__proto__').replaceAll('island', 'constructor').replaceAll('year', 'toString');
+  return renamedFixture((s) => s.replaceAll('species', '__proto__').replaceAll('island', 'constructor').replaceAll('year', 'toString'));
+}
+
+/** The penguins gbdt fixture with `rename` applied to every string and key of the file. */
+function renamedFixture(rename: (s: string) => string): AnyModelFile {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return rename(v);
     if (Array.isArray(v)) return v.map(walk);

@@ -50,8 +50,8 @@ export function DeploySection({ name }: { name: string }) {
   const page = () =>
     run('page', async (model) => {
       // The generators load with the first download (fflate and the page's program stay out of the studio's start).
-      const [runtime, text, { predictionPageHtml }] = await Promise.all([fetchRuntime(), readModel(model), import('../../core/deploy/page')]);
-      return { file: `${name}.html`, blob: new Blob([predictionPageHtml(runtime, text, { hints })], { type: 'text/html' }) };
+      const [runtime, text, { predictionPageHtml }, { pageProgramSource }] = await Promise.all([fetchRuntime(), readModel(model), import('../../core/deploy/page'), import('../../page/pageApp')]);
+      return { file: `${name}.html`, blob: new Blob([predictionPageHtml(runtime, pageProgramSource(), text, { hints })], { type: 'text/html' }) };
     });
   const runtime = () => run('runtime', async () => ({ file: 'sapling-runtime.js', blob: new Blob([await fetchRuntime()], { type: 'text/javascript' }) }));
   const bundle = () =>

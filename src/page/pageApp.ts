@@ -1,23 +1,14 @@
-/* eslint-disable no-restricted-globals -- this is the generated page's own program: page.ts embeds its
-   source text (Function.prototype.toString) in the HTML and never calls it, so core stays DOM-free at
-   generation time while the page's code is still type-checked. */
-import type { PageField } from './fields';
+// The prediction page's own program, in the browser page that src/core/deploy/page.ts writes. It
+// lives outside src/core because it uses the DOM; core only ever receives its source text.
+import type { PageData, PageRuntime } from '../core/deploy/pageData';
 
-/** What the generator hands the page besides the model file (a JSON data block). */
-export interface PageData {
-  readonly fields: readonly PageField[];
-  /** Rows the batch table shows at most (the download has them all). */
-  readonly previewRows: number;
-}
-
-/** The part of the runtime module the page uses. */
-export interface PageRuntime {
-  loadModel(json: string): Promise<{
-    readonly task: string;
-    readonly outputColumns: readonly string[];
-    readonly classes: readonly string[];
-    predict(rows: readonly Record<string, unknown>[]): Record<string, string | number>[];
-  }>;
+/**
+ * The program's source as the page embeds it. esbuild with keepNames (tsx, the CLI's bundle) wraps
+ * named functions in a `__name(fn, "name")` helper defined at the top of its module: the embedded
+ * text gets a stand-in in its own scope. An expression whose value is the program's function.
+ */
+export function pageProgramSource(): string {
+  return `(()=>{const __name=(f)=>f;return (${pageApp.toString()});})()`;
 }
 
 /**
