@@ -44,9 +44,7 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     for (let j = 0; j < d; j++) {
-      let v = row[names[j]];
-      // An inherited value (`constructor`, `toString` of a row lacking such a column) is absent.
-      if ((typeof v === 'object' && v !== null) || typeof v === 'function') v = has(row, names[j]) ? v : undefined;
+      const v = row[names[j]];
       const column = numbers[j];
       if (column === null) cells[j]![i] = v;
       else if (typeof v === 'number' && v - v === 0) column[i] = v;
@@ -56,7 +54,10 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   const columns: Column[] = inputs.map((input, j) => {
     const name = input.name;
     const gathered = cells[j];
-    /** Row i's value of this column, checked to be one a CSV or JSON body could give. */
+    /**
+     * Row i's value of this column, checked to be one a CSV or JSON body could give. An inherited
+     * value (`constructor`, `toString` of a row lacking such a column) is absent.
+     */
     const cell = (i: number): CellValue => {
       const read = gathered === null ? rows[i][name] : gathered[i];
       const v = (typeof read === 'object' && read !== null) || typeof read === 'function' ? (has(rows[i], name) ? read : undefined) : read;
