@@ -186,6 +186,7 @@ const CONTRACTS = [
   'core/models/modelInfo.ts',
   'core/models/stateCheck.ts',
   'core/models/unsupervised/summary.ts',
+  'core/monitor/types.ts',
   'core/prep/pipeline.ts',
   'core/prep/recipeSpec.ts',
   'core/train/config.ts',

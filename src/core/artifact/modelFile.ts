@@ -1,3 +1,4 @@
+import type { MonitorReference } from '../monitor/types';
 import type { FittedModel } from '../models/model';
 import type { FittedPipeline, InputColumn } from '../prep/pipeline';
 import type { Task, UnsupervisedTask } from '../problem';
@@ -40,6 +41,12 @@ interface ModelFileBase {
   readonly dataFingerprint: string;
   readonly pipeline: FittedPipeline;
   readonly model: FittedModel;
+  /**
+   * What monitoring compares new rows against (training columns' sketches, test predictions and
+   * metrics; no rows). Written from model-file version 4 on; absent from older files, which are
+   * monitored against a reference CSV.
+   */
+  readonly monitoring?: MonitorReference;
 }
 
 /**
