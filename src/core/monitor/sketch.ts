@@ -200,6 +200,40 @@ export function ks2sampSketch(reference: NumericSketch, current: ArrayLike<numbe
   return ksTest(d, reference.count, m);
 }
 
+/**
+ * Reference and current counts on about `bins` quantile bins of the reference, open at both ends
+ * (values below or above the reference fall in the first or last), for the PSI: its ~100 fine bins
+ * would make the index mostly sampling noise (about (bins − 1)·(1/n + 1/m) with nothing moved).
+ * `current` is the current values sketched on the reference (`numericSketchOn`).
+ */
+export function psiCounts(reference: NumericSketch, current: NumericSketch, bins = 10): { reference: number[]; current: number[] } {
+  if (current.counts.length !== reference.counts.length) throw new Error('internal error: psiCounts needs the current values sketched on the reference bins');
+  const total = reference.counts.reduce((a, b) => a + b, 0);
+  const ref: number[] = [];
+  const cur: number[] = [];
+  let accRef = 0;
+  let accCur = current.below ?? 0;
+  let cumulative = 0;
+  let target = 1;
+  for (let i = 0; i < reference.counts.length; i++) {
+    accRef += reference.counts[i];
+    accCur += current.counts[i];
+    cumulative += reference.counts[i];
+    // Close a bin once the cumulative count reaches the next tenth; a frequent value may pass several.
+    if (cumulative * bins >= target * total && accRef > 0) {
+      ref.push(accRef);
+      cur.push(accCur);
+      accRef = 0;
+      accCur = 0;
+      while (cumulative * bins >= target * total) target++;
+    }
+  }
+  if (ref.length === 0) return { reference: [accRef], current: [accCur + (current.above ?? 0)] };
+  ref[ref.length - 1] += accRef;
+  cur[cur.length - 1] += accCur + (current.above ?? 0);
+  return { reference: ref, current: cur };
+}
+
 /** ∫ |f| over [0, w] for f linear from f0 to f1. */
 function absLinearIntegral(f0: number, f1: number, w: number): number {
   if ((f0 >= 0 && f1 >= 0) || (f0 <= 0 && f1 <= 0)) return (w * Math.abs(f0 + f1)) / 2;
