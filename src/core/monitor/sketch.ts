@@ -144,6 +144,23 @@ export function numericSketch(values: ArrayLike<number>, bins = DEFAULT_SKETCH_B
   return { kind: 'numeric', count: n, missing, min: sorted[0], max: sorted[n - 1], mean, std, edges, counts: binCounts(sorted, edges) };
 }
 
+/**
+ * The distinct values a numeric sketch holds when it holds them exactly (every non-empty bin is
+ * [min, min] or one float wide, as for a column of at most `bins` values), ascending; else null.
+ * Test choice needs it: the edges of such a sketch also hold the nextDown(v) that open its bins.
+ */
+export function distinctValuesOf(sketch: NumericSketch): number[] | null {
+  const { edges, counts } = sketch;
+  const values: number[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 0) continue;
+    const point = edges[i] === edges[i + 1] || edges[i] === nextDown(edges[i + 1]);
+    if (!point) return null;
+    values.push(edges[i + 1]);
+  }
+  return values;
+}
+
 /** The current values sketched on the reference's bins, with `below` / `above` for values outside its edges. */
 export function numericSketchOn(reference: NumericSketch, values: ArrayLike<number>): NumericSketch {
   const sorted = sortedFinite(values);
