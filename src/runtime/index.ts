@@ -9,11 +9,12 @@
  */
 import { validateModelFile } from '../core/artifact/load';
 import type { AnyModelFile } from '../core/artifact/modelFile';
-import { type Predictions, predictTable } from '../core/artifact/predictTable';
+import { type Predictions, predictMatrix, predictTable } from '../core/artifact/predictTable';
+import { numericPlan } from '../core/prep/numericPlan';
 import { SaplingError } from '../core/util/errors';
 import { roundSignificant } from '../core/util/significant';
 import { loadPredictor } from './predictors';
-import { rowsToTable } from './rows';
+import { planMatrix, rowsToTable } from './rows';
 import type * as Api from './types';
 
 export type { ColumnKind, InputRow, InputSchemaColumn, ModelFileData, OutputRow, OutputValue, Task } from './types';
@@ -43,6 +44,7 @@ export async function loadModel(json: string | object): Promise<SaplingModel> {
   const classes = file.problem.classes;
   const task = file.problem.task;
   const outputColumns = outputColumnsOf(file);
+  const plan = numericPlan(file.pipeline);
   return {
     task,
     classes,
@@ -53,6 +55,9 @@ export async function loadModel(json: string | object): Promise<SaplingModel> {
     threshold: 'decision' in file && file.decision ? file.decision.threshold : null,
     file,
     predict(rows) {
+      // Rows of finite numbers for a pipeline that only rescales go straight into the matrix.
+      const X = plan && planMatrix(rows, plan);
+      if (X && rows.length > 0) return outputRows(predictMatrix(loaded, X, rows.length));
       const table = rowsToTable(rows, file.pipeline.inputs);
       if (table.rowCount === 0) return [];
       return outputRows(predictTable(loaded, table));

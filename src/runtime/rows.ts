@@ -1,3 +1,4 @@
+import type { NumericPlan } from '../core/prep/numericPlan';
 import type { InputColumn } from '../core/prep/pipeline';
 import { type DataTable, createTable } from '../core/table/DataTable';
 import { isMissingToken, parseBoolean, parseDate, parseNumber, detectDateOrder } from '../core/table/cells';
@@ -146,6 +147,34 @@ export function rowsToTable(rows: readonly InputRow[], inputs: readonly InputCol
   });
   if (columns.length === 0) return { rowCount: n, columns: [] };
   return createTable(columns);
+}
+
+/**
+ * The model's input matrix (row-major float32) straight from row objects, by a pipeline's numeric
+ * plan: each feature's value is its column's number through the plan's maps, in float64 as the
+ * scale step computes it, so the matrix equals `toMatrix(transformPipeline(rowsToTable(…)))`.
+ * Null as soon as a row is not an object or a value is not a finite number: `rowsToTable` then
+ * reads those (strings, gaps) or names the bad row.
+ */
+export function planMatrix(rows: readonly InputRow[], plan: NumericPlan): Float32Array | null {
+  if (!Array.isArray(rows)) return null;
+  const n = rows.length;
+  const { sources, layers, offsets, scales } = plan;
+  const d = sources.length;
+  const out = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return null;
+    const at = i * d;
+    for (let j = 0; j < d; j++) {
+      let x = row[sources[j]];
+      // `x - x === 0` holds for finite numbers only (NaN and ±∞ give NaN).
+      if (typeof x !== 'number' || x - x !== 0) return null;
+      for (let k = 0, m = j; k < layers; k++, m += d) x = (x - offsets[m]) / scales[m];
+      out[at + j] = x;
+    }
+  }
+  return out;
 }
 
 /** A short description of a value for an error message. */

@@ -35,23 +35,26 @@ export interface Predictions {
 
 /** Runs the fitted pipeline and the model on new rows (the target column may be absent). */
 export function predictTable(model: LoadedModel, table: DataTable): Predictions {
+  const features = transformPipeline(model.file.pipeline, table);
+  return predictMatrix(model, toMatrix(features, model.file.pipeline.features), table.rowCount);
+}
+
+/** Runs the model on its input matrix (row-major float32, `rows` rows of the pipeline's features). */
+export function predictMatrix(model: LoadedModel, X: Float32Array, rows: number): Predictions {
   const { file } = model;
-  const features = transformPipeline(file.pipeline, table);
-  const X = toMatrix(features, file.pipeline.features);
-  const outputs = model.predictor.outputs(X, table.rowCount);
+  const outputs = model.predictor.outputs(X, rows);
   const classes = file.problem.classes;
-  const rows = table.rowCount;
   checkOutputs(outputs, rows, file);
   if (file.problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
   if (file.problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
-  if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
+  if (!isClassification(file.problem.task)) return { rows, values: outputs, classes };
   // A binary model's decision threshold, when one was chosen: the second class from that probability.
   const threshold = 'decision' in file ? file.decision?.threshold : undefined;
   const labels =
     threshold !== undefined && classes.length === 2
       ? Array.from({ length: rows }, (_, i) => classes[outputs[i * 2 + 1] >= threshold ? 1 : 0])
       : Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
-  return { rows: table.rowCount, labels, proba: outputs, classes };
+  return { rows, labels, proba: outputs, classes };
 }
 
 /**

@@ -14,6 +14,7 @@ export interface KernelExports {
   updateClosest(X: number, n: number, d4: number, P: number, closest: number): void;
   centroidSums(X: number, n: number, d4: number, labels: number, sums: number, counts: number): void;
   treeLeaves(X: number, n: number, d: number, root: number, depth: number, leaves: number, hasMissing: number): void;
+  treeSums(X: number, n: number, d: number, root: number, depth: number, sums: number, stride: number, values: number, hasMissing: number): void;
 }
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();

@@ -12,4 +12,8 @@ export const dropColumnsTransform: StepTransform<DropColumnsState> = {
     checkStrings(checkObject(state, path).dropped, `${path}.dropped`);
   },
   transform: (table, state) => dropColumns(table, state.dropped),
+  onFiniteNumbers(state, columns) {
+    const dropped = new Set(state.dropped);
+    return { kept: columns.filter((c) => !dropped.has(c)), maps: new Map() };
+  },
 };

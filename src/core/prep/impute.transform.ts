@@ -25,6 +25,8 @@ export const imputeTransform: StepTransform<ImputeState> = {
     }
     return out;
   },
+  // Fills only touch gaps, which columns of finite numbers do not have.
+  onFiniteNumbers: (_state, columns) => ({ kept: columns, maps: new Map() }),
 };
 
 function fillColumn(column: Column, fill: number | string): Column {

@@ -35,6 +35,8 @@ export const oneHotTransform: StepTransform<OneHotState> = {
     }
     return outputTable(out, 'one-hot');
   },
+  // Numeric columns it does not encode pass through; encoding one makes new columns.
+  onFiniteNumbers: (state, columns) => (columns.some((c) => own(state.columns, c)) ? undefined : { kept: columns, maps: new Map() }),
 };
 
 /** The indicators' labels of one encoded column, in output order. */

@@ -1,7 +1,7 @@
 import { type DataTable, withColumn } from '../table/DataTable';
 import { checkEntries, checkNumber, checkObject, fail } from '../util/check';
 import { type Keyed, own } from '../util/keyed';
-import type { StepTransform } from './step';
+import type { AffineMap, StepTransform } from './step';
 
 /** Per column (keyed by name without a prototype, read with `own`): subtract `offset`, divide by `scale`. */
 export type ScaleState = { columns: Keyed<{ offset: number; scale: number }> };
@@ -27,5 +27,13 @@ export const scaleTransform: StepTransform<ScaleState> = {
       out = withColumn(out, { ...column, values });
     }
     return out;
+  },
+  onFiniteNumbers(state, columns) {
+    const maps = new Map<string, AffineMap>();
+    for (const name of columns) {
+      const s = own(state.columns, name);
+      if (s) maps.set(name, { offset: s.offset, scale: s.scale });
+    }
+    return { kept: columns, maps };
   },
 };

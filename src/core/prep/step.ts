@@ -69,4 +69,23 @@ export interface StepTransform<State = unknown> {
   transform(table: DataTable, state: State): DataTable;
   /** Checks fitted state read from a model file at `path`, throwing a `bad-model-file` SaplingError naming the place. */
   checkState(state: unknown, path: string): void;
+  /**
+   * The step on a table of numeric columns named `columns` holding finite numbers only, as plain
+   * data for the prediction runtime's fused path (prep/numericPlan.ts): the columns it leaves, each
+   * with the map (x − offset) / scale when it changes them. Absent (or undefined for this state)
+   * when the step does more than that there (makes or renames columns).
+   */
+  onFiniteNumbers?(state: State, columns: readonly string[]): FiniteNumberStep | undefined;
+}
+
+/** What a step does to numeric columns of finite numbers: the columns it keeps, and the affine maps of those it changes. */
+export interface FiniteNumberStep {
+  readonly kept: readonly string[];
+  readonly maps: ReadonlyMap<string, AffineMap>;
+}
+
+/** x ↦ (x − offset) / scale, computed in float64 in that order (as the scale step computes it). */
+export interface AffineMap {
+  readonly offset: number;
+  readonly scale: number;
 }

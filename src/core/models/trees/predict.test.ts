@@ -97,15 +97,18 @@ describe('the WebAssembly tree walk', () => {
     const d = 6;
     const forest = Array.from({ length: 5 }, () => randomTree(60, d, rng, 2));
     const boosting: BoostingState = { link: 'sigmoid', baseline: [0.2], trees: Array.from({ length: 9 }, () => randomTree(30, d, rng)) };
+    // Three classes: the kernel adds tree t to every row's output t mod 3 (a stride of three).
+    const multiclass: BoostingState = { link: 'softmax', baseline: [0.1, -0.2, 0.3], trees: Array.from({ length: 12 }, () => randomTree(30, d, rng)) };
     for (const missing of [false, true]) {
       const n = blockRows(d) + 1100;
       const X = rows(n, d, rng, forest[0], missing);
       expect(Array.from(treeEnsemblePredictor({ trees: forest }, d).outputs(X, n))).toEqual(Array.from(treeEnsemblePredictor({ trees: forest }, d, false).outputs(X, n)));
       expect(Array.from(boostingPredictor(boosting, d).outputs(X, n))).toEqual(Array.from(boostingPredictor(boosting, d, false).outputs(X, n)));
+      expect(Array.from(boostingPredictor(multiclass, d).outputs(X, n))).toEqual(Array.from(boostingPredictor(multiclass, d, false).outputs(X, n)));
     }
   });
 
-  it('is the compiled treeLeaves of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
+  it('is the compiled treeLeaves and treeSums of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
     const text = readFileSync(new URL('../../kernels/kernels.wat', import.meta.url), 'utf8');
     expect(readFileSync(new URL('./leafKernel.wasm.ts', import.meta.url), 'utf8')).toBe(treeLeavesModule(await compileTreeLeaves(text)));
   });

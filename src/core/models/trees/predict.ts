@@ -7,8 +7,8 @@ import type { Tree } from './tree';
 /**
  * Prediction of the tree families (one tree, a forest, boosting) from their fitted state, shared by
  * the studio, the CLI and the runtime. It imports no fitting code and no binning; where WebAssembly
- * compiles, the walk runs in kernels.wat's 1 KB `treeLeaves` kernel (leafKernel.wasm.ts), whose
- * JavaScript twin is `walkTree`.
+ * compiles, the walk runs in kernels.wat's 2 KB tree kernels (leafKernel.wasm.ts): `treeLeaves`
+ * (whose JavaScript twin is `walkTree`) and, for boosting, `treeSums`, which also adds the leaf values.
  *
  * The trees are packed once into flat typed arrays, breadth first, so that a node's two children
  * sit side by side: a row goes to `child[p] + (x > threshold[p])`. A leaf points to itself with an
@@ -206,29 +206,31 @@ function jsWalk(flat: FlatTrees, d: number): BlockWalk {
 /** Bytes in a WebAssembly page. */
 const PAGE = 65536;
 
+/** kernels.wat's tree kernels (leafKernel.wasm.ts), instantiated over a fresh memory. */
+interface TreeKernels {
+  readonly memory: WebAssembly.Memory;
+  treeLeaves(X: number, n: number, d: number, root: number, depth: number, leaves: number, hasMissing: number): void;
+  treeSums(X: number, n: number, d: number, root: number, depth: number, sums: number, stride: number, values: number, hasMissing: number): void;
+}
+
 /**
- * The walk in WebAssembly: kernels.wat's `treeLeaves` (the same walk, eight rows at a time, without
- * JavaScript's bounds checks: 1.3–1.6× the speed of `walkTree`, measured) over the trees packed in
- * its 16-byte node layout, each node's packed position as its number. Null where WebAssembly
- * cannot be compiled (a page whose CSP forbids it): the JavaScript walk gives the same leaves.
+ * The tree kernels over a memory of `bytes` whose first bytes hold the trees packed in the kernels'
+ * 16-byte node layout, each node's packed position as its number. Null where WebAssembly cannot be
+ * compiled (a page whose CSP forbids it): the JavaScript walk gives the same leaves.
  */
-function kernelWalk(flat: FlatTrees, d: number): BlockWalk | null {
+function treeKernels(flat: FlatTrees, d: number, bytes: number): TreeKernels | null {
   const nodes = flat.node.length;
   if (d === 0 || nodes === 0 || typeof WebAssembly === 'undefined') return null;
-  const x = nodes * 16;
-  const block = blockRows(d);
-  const out = x + block * d * 4;
-  let memory: WebAssembly.Memory;
-  let treeLeaves: (X: number, n: number, d: number, root: number, depth: number, leaves: number, hasMissing: number) => void;
+  let kernels: TreeKernels;
   try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil((out + block * 4) / PAGE) });
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(base64ToBytes(TREE_LEAVES_WASM) as Uint8Array<ArrayBuffer>), { env: { memory } });
-    treeLeaves = instance.exports.treeLeaves as typeof treeLeaves;
+    kernels = { memory, ...(instance.exports as unknown as Omit<TreeKernels, 'memory'>) };
   } catch {
     return null;
   }
-  const ints = new Int32Array(memory.buffer, 0, nodes * 4);
-  const floats = new Float32Array(memory.buffer, 0, nodes * 4);
+  const ints = new Int32Array(kernels.memory.buffer, 0, nodes * 4);
+  const floats = new Float32Array(kernels.memory.buffer, 0, nodes * 4);
   for (let p = 0; p < nodes; p++) {
     // A leaf (its own child) reads feature 0 against +∞ and sends a missing value left, to itself.
     const leaf = flat.child[p] === p;
@@ -237,14 +239,79 @@ function kernelWalk(flat: FlatTrees, d: number): BlockWalk | null {
     ints[4 * p + 2] = flat.child[p] * 16;
     ints[4 * p + 3] = p | (leaf || flat.missingRight[p] === 0 ? 1 << 31 : 0);
   }
-  const rows = new Float32Array(memory.buffer, x, block * d);
-  const leaves = new Int32Array(memory.buffer, out, block);
+  return kernels;
+}
+
+/**
+ * The walk in WebAssembly: kernels.wat's `treeLeaves` (the same walk, eight rows at a time, without
+ * JavaScript's bounds checks: 1.3–1.6× the speed of `walkTree`, measured). Null where the kernels
+ * do not compile.
+ */
+function kernelWalk(flat: FlatTrees, d: number): BlockWalk | null {
+  const x = flat.node.length * 16;
+  const block = blockRows(d);
+  const out = x + block * d * 4;
+  const kernels = treeKernels(flat, d, out + block * 4);
+  if (!kernels) return null;
+  const rows = new Float32Array(kernels.memory.buffer, x, block * d);
+  const leaves = new Int32Array(kernels.memory.buffer, out, block);
   return (t, X, first, count, missing) => {
     // Blocks are walked tree 0 first: the block's rows go into the kernel's memory once.
     if (t === 0) rows.set(X.subarray(first * d, (first + count) * d));
-    treeLeaves(x, count, d, flat.roots[t] * 16, flat.depths[t], out, missing ? 1 : 0);
+    kernels.treeLeaves(x, count, d, flat.roots[t] * 16, flat.depths[t], out, missing ? 1 : 0);
     return leaves;
   };
+}
+
+/** Adds every tree's leaf value to the raw scores of the n rows of X (n × K, round-major trees: tree t adds to output t mod K). */
+type TreeSums = (X: Float32Array, n: number, raw: Float64Array) => void;
+
+/** `TreeSums` in JavaScript: `walkTree` block by block, the values added here. */
+function jsSums(flat: FlatTrees, values: Float64Array, d: number, K: number, trees: number): TreeSums {
+  const walk = jsWalk(flat, d);
+  return (X, n, raw) =>
+    eachLeaf(walk, X, n, d, trees, (t, leaves, first, count) => {
+      const k = t % K;
+      for (let j = 0; j < count; j++) raw[(first + j) * K + k] += values[leaves[j]];
+    });
+}
+
+/**
+ * `TreeSums` in WebAssembly: kernels.wat's `treeSums` adds each row's leaf value to its score in
+ * the kernel's memory, tree after tree over a block, in the order the JavaScript twin adds them
+ * (so the sums are the same to the bit); no leaf numbers come back to JavaScript (measured: the
+ * JavaScript additions were a tenth of the runtime's prediction time). Null where the kernels do
+ * not compile.
+ */
+function kernelSums(flat: FlatTrees, values: Float64Array, d: number, K: number, trees: number): TreeSums | null {
+  const nodes = flat.node.length;
+  const block = blockRows(d);
+  const valuesAt = nodes * 16;
+  const x = valuesAt + nodes * 8;
+  const sumsAt = x + block * d * 4;
+  const kernels = treeKernels(flat, d, sumsAt + block * K * 8);
+  if (!kernels) return null;
+  new Float64Array(kernels.memory.buffer, valuesAt, nodes).set(values);
+  const rows = new Float32Array(kernels.memory.buffer, x, block * d);
+  const sums = new Float64Array(kernels.memory.buffer, sumsAt, block * K);
+  return (X, n, raw) => {
+    for (let first = 0; first < n; first += block) {
+      const count = Math.min(block, n - first);
+      const missing = hasMissing(X, first * d, (first + count) * d) ? 1 : 0;
+      rows.set(X.subarray(first * d, (first + count) * d));
+      sums.set(raw.subarray(first * K, (first + count) * K));
+      for (let t = 0; t < trees; t++) {
+        kernels.treeSums(x, count, d, flat.roots[t] * 16, flat.depths[t], sumsAt + (t % K) * 8, K * 8, valuesAt, missing);
+      }
+      raw.set(sums.subarray(0, count * K), first * K);
+    }
+  };
+}
+
+/** Whether X[start, end) holds a NaN. */
+function hasMissing(X: Float32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (X[i] !== X[i]) return true;
+  return false;
 }
 
 /**
@@ -255,13 +322,7 @@ function eachLeaf(walk: BlockWalk, X: Float32Array, n: number, d: number, trees:
   const block = blockRows(d);
   for (let first = 0; first < n; first += block) {
     const count = Math.min(block, n - first);
-    let missing = false;
-    for (let i = first * d, end = (first + count) * d; i < end; i++) {
-      if (X[i] !== X[i]) {
-        missing = true;
-        break;
-      }
-    }
+    const missing = hasMissing(X, first * d, (first + count) * d);
     for (let t = 0; t < trees; t++) visit(t, walk(t, X, first, count, missing), first, count);
   }
 }
@@ -330,18 +391,15 @@ export function treeEnsemblePredictor(state: TreeEnsembleState, d: number, kerne
 /** A predictor of boosting: the baseline plus every tree's leaf value, through the link; `kernel` as above. */
 export function boostingPredictor(state: BoostingState, d: number, kernel = true): Predictor {
   const K = state.baseline.length;
+  const trees = state.trees.length;
   const flat = flattenTrees(state.trees);
-  const walk = walkerOf(flat, d, kernel);
   const values = positionValues(flat, state.trees, 1);
+  const sums = (kernel ? kernelSums(flat, values, d, K, trees) : null) ?? jsSums(flat, values, d, K, trees);
   return {
     outputs(X, n) {
       const raw = new Float64Array(n * K);
       for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) raw[i * K + k] = state.baseline[k];
-      // Trees are round-major: tree t adds to output t mod K.
-      eachLeaf(walk, X, n, d, state.trees.length, (t, leaves, first, count) => {
-        const k = t % K;
-        for (let j = 0; j < count; j++) raw[(first + j) * K + k] += values[leaves[j]];
-      });
+      sums(X, n, raw);
       return linkOutputs(raw, n, K, state.link);
     },
     dispose() {},
