@@ -19,22 +19,58 @@ export function isotonicFit(score: ArrayLike<number>, target: ArrayLike<number>)
   const order: number[] = [];
   for (let i = 0; i < score.length; i++) if (!Number.isNaN(score[i])) order.push(i);
   order.sort((a, b) => score[a] - score[b]);
-  // Distinct scores with the mean target and weight of their rows (scikit-learn's `_make_unique`).
+  // Distinct scores with the summed target and weight of their rows (scikit-learn's `_make_unique`).
   const xs: number[] = [];
   const sums: number[] = [];
   const weights: number[] = [];
-  for (const i of order) {
-    const last = xs.length - 1;
-    if (last >= 0 && xs[last] === score[i]) {
-      sums[last] += target[i];
-      weights[last]++;
-    } else {
-      xs.push(score[i]);
-      sums.push(target[i]);
-      weights.push(1);
-    }
+  for (const i of order) addRow(xs, sums, weights, score[i], target[i]);
+  return poolAdjacentViolators(xs, sums, weights);
+}
+
+/**
+ * `isotonicFit` of a one-vs-rest truth (`positive[i]` is 1 when row i is of the class): the same
+ * map, sooner. The scores of the class's rows and of the others are sorted apart (a typed array
+ * sorts natively, without a comparator: 20,000 rows take a few milliseconds instead of ~50) and
+ * merged.
+ */
+export function isotonicFitBinary(score: ArrayLike<number>, positive: ArrayLike<number>): CalibrationMap {
+  let nPos = 0;
+  for (let i = 0; i < positive.length; i++) if (positive[i] === 1 && !Number.isNaN(score[i])) nPos++;
+  const pos = new Float64Array(nPos);
+  const neg: number[] = [];
+  let p = 0;
+  for (let i = 0; i < score.length; i++) {
+    if (Number.isNaN(score[i])) continue;
+    if (positive[i] === 1) pos[p++] = score[i];
+    else neg.push(score[i]);
   }
-  // Pool adjacent violators over blocks [start, end] of the distinct scores.
+  pos.sort();
+  const negSorted = Float64Array.from(neg).sort();
+  const xs: number[] = [];
+  const sums: number[] = [];
+  const weights: number[] = [];
+  for (let a = 0, b = 0; a < pos.length || b < negSorted.length; ) {
+    if (b >= negSorted.length || (a < pos.length && pos[a] <= negSorted[b])) addRow(xs, sums, weights, pos[a++], 1);
+    else addRow(xs, sums, weights, negSorted[b++], 0);
+  }
+  return poolAdjacentViolators(xs, sums, weights);
+}
+
+/** Adds a row (in ascending score order) to the distinct scores, pooling it with an equal one. */
+function addRow(xs: number[], sums: number[], weights: number[], x: number, t: number): void {
+  const last = xs.length - 1;
+  if (last >= 0 && xs[last] === x) {
+    sums[last] += t;
+    weights[last]++;
+  } else {
+    xs.push(x);
+    sums.push(t);
+    weights.push(1);
+  }
+}
+
+/** Pool adjacent violators over distinct ascending scores with their target sums and weights, then trim the runs. */
+function poolAdjacentViolators(xs: readonly number[], sums: readonly number[], weights: readonly number[]): CalibrationMap {
   const blockValue: number[] = [];
   const blockWeight: number[] = [];
   const blockStart: number[] = [];

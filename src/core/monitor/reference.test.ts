@@ -11,7 +11,7 @@ import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
 import type { TrainConfig } from '../train/config';
 import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
-import { compactMap, isotonicFit } from './calibration';
+import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
 import { numericSketch } from './sketchStandIn';
 import type { CategoricalSketch, NumericSketch } from './types';
 
@@ -203,10 +203,13 @@ describe('isotonic calibration', () => {
   it("equals scikit-learn's IsotonicRegression(out_of_bounds='clip'): breakpoints and predictions", () => {
     // Rows shuffled: the fit must not depend on their order.
     const order = [5, 0, 12, 3, 8, 1, 10, 2, 7, 11, 4, 9, 6];
-    const map = isotonicFit(order.map((i) => x[i]), order.map((i) => y[i]));
-    expect(map.x).toEqual(thresholdsX);
-    map.y.forEach((v, j) => expect(v).toBeCloseTo(thresholdsY[j], 14));
-    queries.forEach((q, j) => expect(applyCalibration(map, q)).toBeCloseTo(predicted[j], 14));
+    // The general fit, and the one-vs-rest one the reference uses (scores sorted by class, merged).
+    for (const fit of [isotonicFit, isotonicFitBinary]) {
+      const map = fit(order.map((i) => x[i]), order.map((i) => y[i]));
+      expect(map.x).toEqual(thresholdsX);
+      map.y.forEach((v, j) => expect(v).toBeCloseTo(thresholdsY[j], 14));
+      queries.forEach((q, j) => expect(applyCalibration(map, q)).toBeCloseTo(predicted[j], 14));
+    }
   });
 
   it('compacts a long map to the cap, keeping its ends, rounding to 6 significant digits', () => {

@@ -24,7 +24,7 @@ import { type DataTable, findColumn, getColumn } from '../table/DataTable';
 import { type Column, type ColumnKind, formatCell, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
 import { keyed } from '../util/keyed';
-import { type CalibrationMap, compactMap, isotonicFit } from './calibration';
+import { type CalibrationMap, compactMap, isotonicFitBinary } from './calibration';
 import { categoricalSketch, numericSketch } from './sketchStandIn';
 import type { ColumnReference, MonitorReference, NumericSketch, Sketch } from './types';
 
@@ -170,8 +170,8 @@ export function calibrationMaps(classes: readonly string[], proba: Float32Array,
   return keyed(
     classes.map((c, j) => {
       const score = Float64Array.from({ length: y.length }, (_, i) => proba[i * k + j]);
-      const truth = Float64Array.from(y, (t) => (t === j ? 1 : 0));
-      return [c, compactMap(isotonicFit(score, truth), perClass)];
+      const truth = Uint8Array.from(y, (t) => (t === j ? 1 : 0));
+      return [c, compactMap(isotonicFitBinary(score, truth), perClass)];
     }),
   );
 }
