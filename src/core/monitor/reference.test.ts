@@ -126,7 +126,7 @@ describe('the monitoring reference a training run writes', async () => {
       try {
         parseAnyModelFile(JSON.stringify({ ...file, monitoring: c.doc }));
       } catch (e) {
-        if (!isSaplingError(e) || e.code !== 'bad-model-file' || !/^monitoring/.test(e.message)) throw new Error(`${c.mutations.join("; ")}: ${String(e)}`, { cause: e });
+        if (!isSaplingError(e) || e.code !== 'bad-model-file' || !/^monitoring/.test(e.message)) throw new Error(`${c.mutations.join('; ')}: ${String(e)}`, { cause: e });
         refused++;
       }
     }
