@@ -12,6 +12,7 @@ import { categorical, csv, numeric } from '../testing/tables';
 import { isSaplingError } from '../util/errors';
 import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
+import { nestedContext } from '../train/singleRun';
 import type { TrainConfig } from '../train/config';
 import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
 import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
@@ -258,6 +259,14 @@ describe('other runs and files', () => {
     expect({ ...(m.prediction as CategoricalSketch).categories }).toEqual({ 0: 15, 1: 15 });
     expect(m.testRows).toBe(30);
     expect(parseAnyModelFile(JSON.stringify(file)).monitoring).toBeDefined();
+  });
+
+  it('leaves the reference out of nested runs (folds, trials, curve points), whose files are thrown away', async () => {
+    const train = await csv(trainText);
+    const config: TrainConfig = { problem: resolveProblem(train, 'y'), recipe: recipe(), model: { id: 'logistic', params: {} }, seed: 3 };
+    const { file } = await runTraining(train, config, nestedContext({}));
+    expect(file.monitoring).toBeUndefined();
+    expect(parseModelFile(JSON.stringify(file)).monitoring).toBeUndefined();
   });
 
   it('loads the frozen version-3 file as version 4 without a reference', () => {
