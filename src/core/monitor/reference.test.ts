@@ -16,7 +16,7 @@ import { nestedContext } from '../train/singleRun';
 import type { TrainConfig } from '../train/config';
 import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
 import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
-import { numericSketch } from './sketchStandIn';
+import { DEFAULT_SKETCH_CATEGORIES, numericSketch } from './sketch';
 import type { CategoricalSketch, NumericSketch } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tampered files are edited freely
@@ -188,7 +188,7 @@ describe('buildReference on each column kind', () => {
     const present = ids.filter((id) => json.includes(id));
     const idSketch = r.columns[0].sketch as CategoricalSketch;
     expect(present.length).toBe(Object.keys(idSketch.categories).length);
-    expect(present.length).toBeLessThanOrEqual(50);
+    expect(present.length).toBe(DEFAULT_SKETCH_CATEGORIES);
     expect(idSketch.other).toBe(400 - present.length);
     // The text column's values never appear: only their lengths (12 characters each).
     expect(r.columns[1].sketch).toEqual(numericSketch(new Array(400).fill(12)));

@@ -25,7 +25,7 @@ import { type Column, type ColumnKind, formatCell, isMissingAt } from '../table/
 import { SaplingError } from '../util/errors';
 import { keyed } from '../util/keyed';
 import { type CalibrationMap, compactMap, isotonicFitBinary } from './calibration';
-import { categoricalSketch, numericSketch } from './sketchStandIn';
+import { DEFAULT_SKETCH_CATEGORIES, categoricalSketch, numericSketch } from './sketch';
 import type { ColumnReference, MonitorReference, NumericSketch, Sketch } from './types';
 
 export { applyCalibration, type CalibrationMap } from './calibration';
@@ -33,8 +33,6 @@ export { applyCalibration, type CalibrationMap } from './calibration';
 /** Sketch material: numbers (NaN = missing) for a numeric sketch, strings (null = missing) for a categorical one. */
 export type SketchInput = { readonly kind: 'numeric'; readonly values: Float64Array } | { readonly kind: 'categorical'; readonly values: (string | null)[] };
 
-/** Categories kept by name per column (the rest fold into "other"): enough for the chi-square tests, small in the file. */
-export const KEEP_CATEGORIES = 50;
 /** Chunks of the test rows whose spread of performance gives the alert band (NannyML's default count). */
 export const PERFORMANCE_CHUNKS = 10;
 /** Fewest test rows per performance chunk; fewer rows make no band. */
@@ -61,7 +59,7 @@ export function sketchInput(column: Column, kind: ColumnKind): SketchInput {
 }
 
 /** The sketch of sketch material. */
-export function sketchOf(input: SketchInput, keep = KEEP_CATEGORIES): Sketch {
+export function sketchOf(input: SketchInput, keep = DEFAULT_SKETCH_CATEGORIES): Sketch {
   return input.kind === 'numeric' ? numericSketch(input.values) : categoricalSketch(input.values, keep);
 }
 
@@ -116,7 +114,7 @@ export function buildReference(args: ReferenceInputs): MonitorReference {
     version: 1,
     rows: inputs.rowCount,
     columns,
-    prediction: sketchOf(predictionInput(predictions), Math.max(KEEP_CATEGORIES, classes.length)),
+    prediction: sketchOf(predictionInput(predictions), Math.max(DEFAULT_SKETCH_CATEGORIES, classes.length)),
     ...(probabilities.length ? { probabilities: keyed(probabilities.map(([key, values]) => [key, numericSketch(values) as NumericSketch])) } : {}),
     metrics: keyed(Object.entries(args.metrics).filter(([, v]) => Number.isFinite(v))),
     testRows: predictions.rows,
