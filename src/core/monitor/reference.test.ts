@@ -78,7 +78,7 @@ describe('the monitoring reference a training run writes', async () => {
     expect(prediction.count).toBe(12);
     expect(Object.keys(m.probabilities!)).toEqual(['proba_a', 'proba_b']);
     const pa = m.probabilities!.proba_a;
-    expect(pa).toEqual(numericSketch(Array.from({ length: 12 }, (_, i) => p.proba![i * 2])));
+    expect(pa).toEqual(numericSketch(Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2].toPrecision(6)))));
     expect(m.metrics).toEqual(Object.fromEntries(Object.entries(file.report.metrics.test).filter(([, v]) => Number.isFinite(v))));
     // 12 test rows make 2 chunks of 6 (at least 5 rows per chunk): accuracy of each, by hand.
     const truth = Array.from({ length: 12 }, (_, i) => (i < 6 ? 'a' : 'b'));

@@ -65,23 +65,28 @@ export function sketchOf(input: SketchInput, keep = DEFAULT_SKETCH_CATEGORIES): 
 
 /**
  * The predictions as sketch material: labels (classifiers) and clusters as categories, predicted
- * values (regression) and the first component (projections) as numbers.
+ * values (regression) and the first component (projections) as numbers, to 7 significant digits
+ * as `sapling predict` writes them (float32 holds no more; the rest would be noise that only
+ * lengthens the file's bin edges).
  */
 export function predictionInput(p: Predictions): SketchInput {
   if (p.labels) return { kind: 'categorical', values: [...p.labels] };
   if (p.clusters) return { kind: 'categorical', values: Array.from(p.clusters, String) };
-  if (p.values) return { kind: 'numeric', values: Float64Array.from(p.values) };
+  if (p.values) return { kind: 'numeric', values: Float64Array.from(p.values, (v) => Number(v.toPrecision(7))) };
   const k = p.components ?? 0;
   const projection = p.projection ?? new Float32Array(0);
-  return { kind: 'numeric', values: Float64Array.from({ length: p.rows }, (_, i) => (k ? projection[i * k] : NaN)) };
+  return { kind: 'numeric', values: Float64Array.from({ length: p.rows }, (_, i) => (k ? Number(projection[i * k].toPrecision(7)) : NaN)) };
 }
 
-/** Each class's probability column as numbers, keyed `proba_<class>` (classifiers; empty otherwise). */
+/**
+ * Each class's probability column as numbers, keyed `proba_<class>` (classifiers; empty otherwise),
+ * to 6 significant digits as `sapling predict` writes them.
+ */
 export function probabilityInputs(p: Predictions): [string, Float64Array][] {
   const proba = p.proba;
   if (!proba) return [];
   const k = p.classes.length;
-  return p.classes.map((c, j) => [`proba_${c}`, Float64Array.from({ length: p.rows }, (_, i) => proba[i * k + j])]);
+  return p.classes.map((c, j) => [`proba_${c}`, Float64Array.from({ length: p.rows }, (_, i) => Number(proba[i * k + j].toPrecision(6)))]);
 }
 
 /** What `buildReference` needs: the training rows' inputs, and the model's predictions on its test rows with their truth. */
