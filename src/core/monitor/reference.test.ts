@@ -14,7 +14,7 @@ import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
 import { nestedContext } from '../train/singleRun';
 import type { TrainConfig } from '../train/config';
-import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
+import { applyCalibration, buildReference, chunkPerformance, predictionAtThreshold, referenceFromTable } from './reference';
 import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
 import { DEFAULT_SKETCH_CATEGORIES, numericSketch } from './sketch';
 import type { CategoricalSketch, NumericSketch } from './types';
@@ -85,6 +85,21 @@ describe('the monitoring reference a training run writes', async () => {
     const acc = (from: number) => truth.slice(from, from + 6).filter((t, i) => p.labels![from + i] === t).length / 6;
     expect(m.performance!.accuracy).toEqual({ chunkRows: 6, values: [acc(0), acc(6)] });
     expect(Object.keys(m.calibration!)).toEqual(['a', 'b']);
+  });
+
+  it('recounts the reference labels at a decision threshold from the probability sketch', async () => {
+    const model = await loadModel(file);
+    const p = predictTable(model, test);
+    model.dispose();
+    // 12 test rows: every probability has a bin of its own, so the count is exact at any threshold.
+    for (const t of [0.05, 0.3, 0.5, 0.7, 0.95]) {
+      const second = Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2 + 1].toPrecision(6))).filter((v) => v >= t).length;
+      expect({ ...(predictionAtThreshold(m, file.problem.classes, t) as CategoricalSketch).categories }).toEqual({ a: 12 - second, b: second });
+    }
+    // At a threshold equal to a probability, its row counts as above (p ≥ threshold).
+    const onOne = Number(p.proba![1].toPrecision(6));
+    const atOrAbove = Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2 + 1].toPrecision(6))).filter((v) => v >= onOne).length;
+    expect((predictionAtThreshold(m, file.problem.classes, onOne) as CategoricalSketch).categories.b).toBe(atOrAbove);
   });
 
   it('survives the JSON round trip and validation unchanged, with category maps that have no prototype', () => {

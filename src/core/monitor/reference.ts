@@ -180,6 +180,37 @@ export function calibrationMaps(classes: readonly string[], proba: Float32Array,
 }
 
 /**
+ * The reference's prediction sketch for a binary model with a decision threshold (`file.decision`,
+ * chosen in the studio after training): the reference's labels were the more probable class, the
+ * file now predicts the second class from `threshold`. The rows at or above it are counted on the
+ * second class's probability sketch (exact where the sketch is, as for up to 100 distinct
+ * probabilities; otherwise linear inside the one bin the threshold falls in). Without that sketch
+ * the reference's own prediction sketch is returned.
+ */
+export function predictionAtThreshold(reference: MonitorReference, classes: readonly string[], threshold: number): Sketch {
+  const sketch = classes.length === 2 ? reference.probabilities?.[`proba_${classes[1]}`] : undefined;
+  if (!sketch || sketch.count === 0) return reference.prediction;
+  let above = 0;
+  const { edges, counts } = sketch;
+  counts.forEach((count, i) => {
+    // Bin i holds (edges[i], edges[i + 1]] (bin 0 also edges[0]): above when its lower edge is,
+    // in part (linearly) when the threshold falls inside it.
+    const lo = edges[i];
+    const hi = edges[i + 1];
+    // A bin one float wide is a single value's (sketch.ts gives frequent values such bins).
+    const point = hi - lo <= 4 * Number.EPSILON * Math.max(1, Math.abs(hi));
+    if (lo >= threshold || (point && hi >= threshold)) above += count;
+    else if (hi >= threshold) above += (count * (hi - threshold)) / (hi - lo);
+  });
+  const second = Math.round(above);
+  const categories = keyed<number>([
+    [classes[0], sketch.count - second],
+    [classes[1], second],
+  ]);
+  return { kind: 'categorical', count: sketch.count, missing: sketch.missing, categories, other: 0 };
+}
+
+/**
  * A reference from a table of rows instead of the file's own (a reference CSV, read with the
  * model's input kinds): the input sketches over all its rows, and the prediction parts from
  * predicting them with `model`; where the table holds the target, the metrics, performance chunks
