@@ -164,7 +164,7 @@ describe('buildReference on each column kind', () => {
   const day = 86_400_000;
   const columns: Column[] = [
     { kind: 'datetime', name: 'when', values: Float64Array.from([0, day, NaN, 3 * day]) },
-    categorical('note', ['hello', null, 'hi', 'hello there']),
+    categorical('note', ['hello', null, 'hi 🌱', 'hello there']),
     { kind: 'boolean', name: 'flag', values: Int8Array.from([1, -1, 0, 1]), labels: ['no', 'yes'] },
     numeric('x', [1, 2, 3, 4]),
   ];
@@ -174,9 +174,9 @@ describe('buildReference on each column kind', () => {
   const predictions = { rows: 4, values: Float32Array.from([1, 2, 2, 5]), classes: [] };
   const ref = buildReference({ inputs: table, inputSchema: schema, task: 'regression', classes: [], predictions, yTest: null, metrics: { rmse: 1, r2: NaN } });
 
-  it('reads dates as epoch milliseconds, text as its lengths, booleans as "false" / "true"', () => {
+  it('reads dates as epoch milliseconds, text as its lengths in characters, booleans as "false" / "true"', () => {
     expect(ref.columns[0].sketch).toEqual(numericSketch([0, day, NaN, 3 * day]));
-    expect(ref.columns[1].sketch).toEqual(numericSketch([5, NaN, 2, 11]));
+    expect(ref.columns[1].sketch).toEqual(numericSketch([5, NaN, 4, 11]));
     const flag = ref.columns[2].sketch as CategoricalSketch;
     expect([{ ...flag.categories }, flag.missing]).toEqual([{ true: 2, false: 1 }, 1]);
     expect(ref.prediction).toEqual(numericSketch([1, 2, 2, 5]));

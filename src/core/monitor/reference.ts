@@ -52,7 +52,12 @@ export function sketchInput(column: Column, kind: ColumnKind): SketchInput {
     return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : Number(formatCell(column, i)))) };
   }
   if (kind === 'text') {
-    return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : formatCell(column, i).length)) };
+    // Characters as code points (an emoji is one), worked out once per distinct value.
+    if (column.kind === 'text' || column.kind === 'categorical') {
+      const lengths = column.categories.map((c) => [...c].length);
+      return { kind: 'numeric', values: Float64Array.from(column.codes, (code) => (code < 0 ? NaN : lengths[code])) };
+    }
+    return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : [...formatCell(column, i)].length)) };
   }
   if (column.kind === 'boolean') return { kind: 'categorical', values: Array.from(column.values, (v) => (v < 0 ? null : v === 1 ? 'true' : 'false')) };
   return { kind: 'categorical', values: Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? null : formatCell(column, i))) };
