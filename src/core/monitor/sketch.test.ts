@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
-import { categoricalCountsOn, categoricalSketch, ks2sampSketch, nextDown, numericSketch, numericSketchOn, sketchCdf, wassersteinSketch } from './sketch';
-import { chiSquare, ks2samp, wasserstein } from './stats';
+import { categoricalCountsOn, categoricalSketch, distinctValuesOf, ks2sampSketch, nextDown, numericSketch, numericSketchOn, psiCounts, sketchCdf, wassersteinSketch } from './sketch';
+import { chiSquare, ks2samp, psi, wasserstein } from './stats';
 import type { NumericSketch } from './types';
 
 /** Column shapes the sketch must summarise well (the README's accuracy figures come from these). */
@@ -58,6 +58,12 @@ describe('numericSketch', () => {
     expect(s.counts).toEqual([3, 0, 2, 0, 1]);
     const cdf = sketchCdf(s);
     expect([cdf(-1), cdf(0), cdf(1), cdf(1.5), cdf(3.9), cdf(4)]).toEqual([0, 0.5, 0.5, 5 / 6, 5 / 6, 1]);
+  });
+
+  it('says which values a sketch holds exactly, and null when its bins span ranges', () => {
+    expect(distinctValuesOf(numericSketch([0, 0, 0, 1.5, 1.5, 4, -2]))).toEqual([-2, 0, 1.5, 4]);
+    expect(distinctValuesOf(numericSketch([7]))).toEqual([7]);
+    expect(distinctValuesOf(numericSketch(column('normal', 1000, 19)))).toBe(null);
   });
 
   it('gives a value that fills a quantile bin by itself a bin of its own among many distinct values', () => {
@@ -214,5 +220,33 @@ describe('categoricalCountsOn', () => {
     const r = chiSquare(current, ref.map((c) => (c / reference.count) * n));
     // (2 − 5)²/5 + (4 − 3)²/3 + (4 − 2)²/2 = 1.8 + 1/3 + 2
     expect(r.statistic).toBeCloseTo(1.8 + 1 / 3 + 2, 12);
+  });
+});
+
+describe('psiCounts', () => {
+  it('merges the fine bins into about ten quantile bins, open at both ends', () => {
+    const reference = numericSketch(column('normal', 10_000, 12));
+    const current = numericSketchOn(reference, [...column('normal', 2000, 13), -100, 100, 100]);
+    const { reference: ref, current: cur } = psiCounts(reference, current);
+    expect(ref.length).toBe(10);
+    for (const c of ref) expect(c).toBe(1000);
+    expect(cur.reduce((a, b) => a + b, 0)).toBe(2003);
+    expect(cur[0]).toBeGreaterThan(150);
+  });
+
+  it('gives a PSI near 0 without drift and past the 0.1 band with half a standard deviation of it', () => {
+    const reference = numericSketch(column('normal', 10_000, 14));
+    const same = psiCounts(reference, numericSketchOn(reference, column('normal', 2000, 15)));
+    const moved = psiCounts(reference, numericSketchOn(reference, column('normal', 2000, 16, 0.5)));
+    expect(psi(same.reference, same.current)).toBeLessThan(0.02);
+    expect(psi(moved.reference, moved.current)).toBeGreaterThan(0.1);
+  });
+
+  it('keeps a frequent value in one bin and never leaves a reference bin empty', () => {
+    const reference = numericSketch(column('zeros', 5000, 17));
+    const { reference: ref } = psiCounts(reference, numericSketchOn(reference, column('zeros', 500, 18)));
+    expect(ref[0]).toBeGreaterThan(1900);
+    for (const c of ref) expect(c).toBeGreaterThan(0);
+    expect(ref.reduce((a, b) => a + b, 0)).toBe(5000);
   });
 });
