@@ -8,6 +8,7 @@ import { csv } from '../testing/tables';
 import { runTraining } from '../train/runTraining';
 import { createRng } from '../util/rng';
 import { exitCodeOf, monitorTable } from './monitor';
+import { chiSquare, ks2samp, wasserstein } from './stats';
 
 const NUMERIC = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'];
 const CATEGORIES = ['a', 'b', 'c', 'd'];
@@ -116,6 +117,44 @@ describe('monitorTable', () => {
       expect(report.chunks[3].alerts[0]).toMatch(/^drift share 0\.\d\d above 0\.\d\d$/);
       expect(report.alerts.some((a) => a.startsWith('chunk 4: drift share'))).toBe(true);
     }
+  });
+
+  it('wires the raw-row statistics to the stats functions (reference CSV)', async () => {
+    const current = await csv(syntheticCsv(800, 9, { shift: { x1: 0.2 } }));
+    const small = selectRows(reference, Int32Array.from({ length: 700 }, (_, i) => i));
+    const values = (t: DataTable, name: string) => (t.columns.find((c) => c.name === name) as { values: Float64Array }).values;
+    const large = await monitorTable(model, current, {}, reference);
+    const x1 = values(reference, 'x1');
+    const mean = x1.reduce((a, b) => a + b, 0) / x1.length;
+    const std = Math.sqrt(x1.reduce((a, b) => a + (b - mean) ** 2, 0) / x1.length);
+    expect(large.columns[0].statistic).toBeCloseTo(wasserstein(x1, values(current, 'x1')) / std, 12);
+    const report = await monitorTable(model, current, {}, small);
+    const ks = ks2samp(values(small, 'x1'), values(current, 'x1'));
+    expect(report.columns[0]).toMatchObject({ column: 'x1', test: 'ks', statistic: ks.statistic, p_value: ks.pValue });
+    const labelsOf = (t: DataTable) => {
+      const c = t.columns.find((x) => x.name === 'c1') as { codes: Int32Array; categories: readonly string[] };
+      return Array.from(c.codes, (k) => c.categories[k]);
+    };
+    const ref = labelsOf(small);
+    const cur = labelsOf(current);
+    const chi = chiSquare(CATEGORIES.map((k) => cur.filter((x) => x === k).length), CATEGORIES.map((k) => (ref.filter((x) => x === k).length / ref.length) * cur.length));
+    expect(report.columns[9]).toMatchObject({ column: 'c1', test: 'chi2', statistic: chi.statistic, p_value: chi.pValue });
+  });
+
+  it('estimates accuracy by CBPE without the target, close to the realised accuracy', async () => {
+    const labelled = await csv(syntheticCsv(3000, 10));
+    const unlabelled = { rowCount: labelled.rowCount, columns: labelled.columns.filter((c) => c.name !== 'y') };
+    const realised = (await monitorTable(model, labelled)).performance!;
+    const estimated = (await monitorTable(model, unlabelled)).performance!;
+    expect(realised.realised?.accuracy).toBeGreaterThan(0.6);
+    expect(estimated.realised).toBeUndefined();
+    // The interval is CBPE's sampling error over these rows only; the calibration itself was fitted on
+    // the 600 test rows, whose own accuracy is off the population's by about ±0.02, so the estimate
+    // is held to that (cbpe.test.ts holds the interval on probabilities calibrated by construction).
+    expect(Math.abs(estimated.estimated!.value - realised.realised!.accuracy)).toBeLessThan(0.04);
+    expect(estimated.estimated!.std_error).toBeCloseTo(0.008, 2);
+    expect(estimated.alert).toBe(false);
+    expect(estimated.band!.lower).toBeLessThan(estimated.estimated!.value);
   });
 
   it("refuses a file without a reference when no reference rows are given ('no-reference')", async () => {
