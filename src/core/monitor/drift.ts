@@ -12,7 +12,7 @@
 // Wasserstein read the sketch's quantile bins (sketch.ts says how close they come) and the counts
 // tests read its category counts (a numeric column of few values is counted on the sketch's bins).
 import { categoricalCountsOn, ks2sampSketch, numericSketch, numericSketchOn, wassersteinSketch } from './sketch';
-import { chiSquare, jensenShannon, ks2samp, psi, wasserstein } from './stats';
+import { chiSquare, jensenShannon, ks2sampSorted, psi, sortedFinite, wassersteinSorted } from './stats';
 import type { SketchInput } from './reference';
 import type { CategoricalSketch, ColumnDrift, DriftTest, NumericSketch, PsiBand, Sketch } from './types';
 
@@ -38,7 +38,7 @@ export interface ReferenceColumn {
   readonly column: string;
   readonly kind: 'numeric' | 'categorical';
   readonly sketch: Sketch;
-  /** The raw reference values without the missing ones (numbers, or labels); absent when only the sketch is known. */
+  /** The raw reference values without the missing ones (numbers sorted ascending, or labels); absent when only the sketch is known. */
   readonly raw?: Float64Array | readonly string[];
   /** Non-missing reference values (the size the test choice reads). */
   readonly rows: number;
@@ -49,7 +49,8 @@ export interface ReferenceColumn {
 /** A reference column from raw rows (a reference CSV, or the reference's own predictions). */
 export function rawReferenceColumn(column: string, input: SketchInput): ReferenceColumn {
   if (input.kind === 'numeric') {
-    const raw = presentNumbers(input.values);
+    // Sorted once here: a run tests the same reference against the whole and against every chunk.
+    const raw = sortedFinite(input.values);
     return { column, kind: 'numeric', sketch: numericSketch(input.values), raw, rows: raw.length, few: fewDistinct(raw) };
   }
   const raw = input.values.filter((v): v is string => v !== null);
@@ -101,7 +102,7 @@ interface Parts {
 
 function numericParts(ref: ReferenceColumn, values: Float64Array, settings: DriftSettings): Parts {
   const sketch = ref.sketch as NumericSketch;
-  const present = presentNumbers(values);
+  const present = sortedFinite(values);
   const current = numericSketchOn(sketch, values);
   const small = ref.rows <= settings.smallReference;
   const effect = present.length ? Math.abs(current.mean - sketch.mean) / Math.max(sketch.std, STD_FLOOR) : 0;
@@ -113,10 +114,10 @@ function numericParts(ref: ReferenceColumn, values: Float64Array, settings: Drif
   }
   const psiValue = psi(...massBins(sketch, current));
   if (small) {
-    const ks = ref.raw ? ks2samp(ref.raw as Float64Array, present) : ks2sampSketch(sketch, present);
+    const ks = ref.raw ? ks2sampSorted(ref.raw as Float64Array, present) : ks2sampSketch(sketch, present);
     return { test: 'ks', statistic: ks.statistic, pValue: ks.pValue, psi: psiValue, effect, current, empty: false };
   }
-  const distance = ref.raw ? wasserstein(ref.raw as Float64Array, present) : wassersteinSketch(sketch, present);
+  const distance = ref.raw ? wassersteinSorted(ref.raw as Float64Array, present) : wassersteinSketch(sketch, present);
   return { test: 'wasserstein', statistic: distance / Math.max(sketch.std, STD_FLOOR), pValue: null, psi: psiValue, effect, current, empty: false };
 }
 
@@ -265,15 +266,6 @@ function fewDistinct(values: ArrayLike<number>, seen: readonly number[] = []): n
     if (distinct.size > FEW_VALUES) return null;
   }
   return [...distinct].sort((a, b) => a - b);
-}
-
-function presentNumbers(values: ArrayLike<number>): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[k++] = values[i];
-  return out;
 }
 
 function missingCount(input: SketchInput): number {
