@@ -71,7 +71,7 @@ export function columnDrift(ref: ReferenceColumn, current: SketchInput, settings
   const pTest = parts.test === 'ks' || parts.test === 'chi2';
   const threshold = pTest ? settings.pThreshold : settings.distanceThreshold;
   // Evidently: drift when p < threshold, or when a distance reaches it (>=).
-  const drifted = parts.empty ? ref.rows > 0 : pTest ? parts.pValue! < threshold : parts.statistic >= threshold;
+  const drifted = parts.empty ? parts.statistic > 0 : pTest ? parts.pValue! < threshold : parts.statistic >= threshold;
   return {
     ...common,
     test: parts.test,
@@ -94,7 +94,7 @@ interface Parts {
   psi: number;
   effect: number;
   current: Sketch;
-  /** No current values to test: the column is reported as drifted (it has gone missing). */
+  /** One side has no values to test (see emptySide). */
   empty: boolean;
 }
 
@@ -104,7 +104,7 @@ function numericParts(ref: ReferenceColumn, values: Float64Array, settings: Drif
   const current = numericSketchOn(sketch, values);
   const small = ref.rows <= settings.smallReference;
   const effect = present.length ? Math.abs(current.mean - sketch.mean) / Math.max(sketch.std, STD_FLOOR) : 0;
-  if (!present.length || !ref.rows) return { test: small ? 'ks' : 'wasserstein', statistic: present.length === ref.rows ? 0 : 1, pValue: present.length === ref.rows ? 1 : 0, psi: 0, effect, current, empty: true };
+  if (!present.length || !ref.rows) return { test: small ? 'ks' : 'wasserstein', ...emptySide(ref.rows, present.length), effect, current };
   const discrete = ref.few !== null && fewDistinct(present, ref.few) !== null;
   if (discrete) {
     const { reference: r, current: c } = ref.raw ? valueCounts(ref.raw as Float64Array, present) : binCounts(sketch, current);
@@ -125,10 +125,19 @@ function categoricalParts(ref: ReferenceColumn, values: readonly (string | null)
   const aligned = categoricalCountsOn(sketch, values);
   const current = currentCategorical(sketch, aligned, values.length);
   const small = ref.rows <= settings.smallReference;
-  if (!current.count || !ref.rows) return { test: small ? 'chi2' : 'jensen-shannon', statistic: current.count === ref.rows ? 0 : 1, pValue: current.count === ref.rows ? 1 : 0, psi: 0, effect: 0, current, empty: true };
+  if (!current.count || !ref.rows) return { test: small ? 'chi2' : 'jensen-shannon', ...emptySide(ref.rows, current.count), effect: 0, current };
   // Raw reference labels are counted exactly (no folding into "other"); the sketch's counts otherwise.
   const { reference: r, current: c } = ref.raw ? labelCounts(ref.raw as readonly string[], values) : aligned;
   return { ...countsTest(r, c, small), psi: psi(r, c), effect: cramersV(r, c), current, empty: false };
+}
+
+/**
+ * A side without values cannot be tested: the column has gone missing (or has appeared), which is
+ * drift (statistic 1, p 0); with neither side holding values, none.
+ */
+function emptySide(referenceValues: number, currentValues: number): Pick<Parts, 'statistic' | 'pValue' | 'psi' | 'empty'> {
+  const moved = referenceValues > 0 !== currentValues > 0;
+  return { statistic: moved ? 1 : 0, pValue: moved ? 0 : 1, psi: 0, empty: true };
 }
 
 /** Chi-square (as Evidently: current counts against the reference's shares × current rows) or Jensen–Shannon on aligned counts. */
