@@ -157,6 +157,25 @@ describe('monitorTable', () => {
     expect(estimated.band!.lower).toBeLessThan(estimated.estimated!.value);
   });
 
+  it('chunks by the week of a date column (Monday first), keyed by ISO dates, and checks its options', async () => {
+    const base = await csv(syntheticCsv(21, 11));
+    // Days 2026-03-01 (a Sunday) to 03-21, one row each.
+    const day = { kind: 'datetime' as const, name: 'day', values: Float64Array.from({ length: 21 }, (_, i) => Date.UTC(2026, 2, 1 + i)) };
+    const current = { rowCount: 21, columns: [...base.columns, day] };
+    const report = await monitorTable(model, current, { by: { column: 'day', period: 'week' } });
+    expect(report.chunks.map((c) => [c.key, c.rows])).toEqual([
+      ['2026-02-23', 1],
+      ['2026-03-02', 7],
+      ['2026-03-09', 7],
+      ['2026-03-16', 6],
+    ]);
+    await expect(monitorTable(model, current, { by: { column: 'x1', period: 'week' } })).rejects.toMatchObject({ code: 'bad-date-column' });
+    await expect(monitorTable(model, current, { chunks: 2, by: { column: 'day', period: 'week' } })).rejects.toMatchObject({ code: 'bad-option' });
+    await expect(monitorTable(model, current, { driftShare: 0 })).rejects.toMatchObject({ code: 'bad-option' });
+    const lacking = { rowCount: 21, columns: base.columns.filter((c) => c.name !== 'x4') };
+    await expect(monitorTable(model, lacking)).rejects.toMatchObject({ code: 'missing-column', message: 'the current rows have no column "x4", which the model reads' });
+  });
+
   it("refuses a file without a reference when no reference rows are given ('no-reference')", async () => {
     const current = await csv(syntheticCsv(50, 8));
     const { monitoring: _, ...bare } = model;
