@@ -11,7 +11,7 @@
 // every statistic is SciPy's on the same values; with only the reference's sketch, KS and
 // Wasserstein read the sketch's quantile bins (sketch.ts says how close they come) and the counts
 // tests read its category counts (a numeric column of few values is counted on the sketch's bins).
-import { categoricalCountsOn, distinctValuesOf, ks2sampSketch, numericSketch, numericSketchOn, psiCounts, wassersteinSketch } from './sketch';
+import { categoricalCountsOn, categoricalSketch, distinctValuesOf, ks2sampSketch, numericSketch, numericSketchOn, psiCounts, wassersteinSketch } from './sketch';
 import { chiSquare, jensenShannon, ks2sampSorted, psi, sortedFinite, wassersteinSorted } from './stats';
 import type { SketchInput } from './reference';
 import type { CategoricalSketch, ColumnDrift, DriftTest, NumericSketch, PsiBand, Sketch } from './types';
@@ -52,7 +52,7 @@ export function rawReferenceColumn(column: string, input: SketchInput): Referenc
     return { column, kind: 'numeric', sketch: numericSketch(input.values), raw, rows: raw.length, few: fewDistinct(raw) };
   }
   const raw = input.values.filter((v): v is string => v !== null);
-  return { column, kind: 'categorical', sketch: sketchOfLabels(input.values), raw, rows: raw.length, few: null };
+  return { column, kind: 'categorical', sketch: categoricalSketch(input.values), raw, rows: raw.length, few: null };
 }
 
 /** A reference column from its sketch alone (the model file's reference). */
@@ -224,19 +224,6 @@ function currentCategorical(reference: CategoricalSketch, aligned: { categories:
     else categories[name] = aligned.current[i];
   });
   return { kind: 'categorical', count, missing: length - count, categories, other };
-}
-
-/** The categorical sketch of raw labels, every category kept by name (charts fold them later). */
-function sketchOfLabels(values: readonly (string | null)[]): CategoricalSketch {
-  const counts = new Map<string, number>();
-  let missing = 0;
-  for (const v of values) {
-    if (v === null) missing++;
-    else counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  const categories: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) categories[k] = n;
-  return { kind: 'categorical', count: values.length - missing, missing, categories, other: 0 };
 }
 
 /** The distinct values of `values` (and of `seen`) when there are at most FEW_VALUES of them, else null. */
