@@ -14,7 +14,7 @@ import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
 import { nestedContext } from '../train/singleRun';
 import type { TrainConfig } from '../train/config';
-import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
+import { applyCalibration, buildReference, chunkPerformance, predictionAtThreshold, referenceFromTable } from './reference';
 import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
 import { DEFAULT_SKETCH_CATEGORIES, numericSketch } from './sketch';
 import type { CategoricalSketch, NumericSketch } from './types';
@@ -87,6 +87,21 @@ describe('the monitoring reference a training run writes', async () => {
     expect(Object.keys(m.calibration!)).toEqual(['a', 'b']);
   });
 
+  it('recounts the reference labels at a decision threshold from the probability sketch', async () => {
+    const model = await loadModel(file);
+    const p = predictTable(model, test);
+    model.dispose();
+    // 12 test rows: every probability has a bin of its own, so the count is exact at any threshold.
+    for (const t of [0.05, 0.3, 0.5, 0.7, 0.95]) {
+      const second = Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2 + 1].toPrecision(6))).filter((v) => v >= t).length;
+      expect({ ...(predictionAtThreshold(m, file.problem.classes, t) as CategoricalSketch).categories }).toEqual({ a: 12 - second, b: second });
+    }
+    // At a threshold equal to a probability, its row counts as above (p ≥ threshold).
+    const onOne = Number(p.proba![1].toPrecision(6));
+    const atOrAbove = Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2 + 1].toPrecision(6))).filter((v) => v >= onOne).length;
+    expect((predictionAtThreshold(m, file.problem.classes, onOne) as CategoricalSketch).categories.b).toBe(atOrAbove);
+  });
+
   it('survives the JSON round trip and validation unchanged, with category maps that have no prototype', () => {
     const back = parseModelFile(JSON.stringify(file));
     expect(JSON.parse(JSON.stringify(back.monitoring))).toEqual(JSON.parse(JSON.stringify(m)));
@@ -149,7 +164,7 @@ describe('buildReference on each column kind', () => {
   const day = 86_400_000;
   const columns: Column[] = [
     { kind: 'datetime', name: 'when', values: Float64Array.from([0, day, NaN, 3 * day]) },
-    categorical('note', ['hello', null, 'hi', 'hello there']),
+    categorical('note', ['hello', null, 'hi 🌱', 'hello there']),
     { kind: 'boolean', name: 'flag', values: Int8Array.from([1, -1, 0, 1]), labels: ['no', 'yes'] },
     numeric('x', [1, 2, 3, 4]),
   ];
@@ -159,9 +174,9 @@ describe('buildReference on each column kind', () => {
   const predictions = { rows: 4, values: Float32Array.from([1, 2, 2, 5]), classes: [] };
   const ref = buildReference({ inputs: table, inputSchema: schema, task: 'regression', classes: [], predictions, yTest: null, metrics: { rmse: 1, r2: NaN } });
 
-  it('reads dates as epoch milliseconds, text as its lengths, booleans as "false" / "true"', () => {
+  it('reads dates as epoch milliseconds, text as its lengths in characters, booleans as "false" / "true"', () => {
     expect(ref.columns[0].sketch).toEqual(numericSketch([0, day, NaN, 3 * day]));
-    expect(ref.columns[1].sketch).toEqual(numericSketch([5, NaN, 2, 11]));
+    expect(ref.columns[1].sketch).toEqual(numericSketch([5, NaN, 4, 11]));
     const flag = ref.columns[2].sketch as CategoricalSketch;
     expect([{ ...flag.categories }, flag.missing]).toEqual([{ true: 2, false: 1 }, 1]);
     expect(ref.prediction).toEqual(numericSketch([1, 2, 2, 5]));

@@ -52,7 +52,12 @@ export function sketchInput(column: Column, kind: ColumnKind): SketchInput {
     return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : Number(formatCell(column, i)))) };
   }
   if (kind === 'text') {
-    return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : formatCell(column, i).length)) };
+    // Characters as code points (an emoji is one), worked out once per distinct value.
+    if (column.kind === 'text' || column.kind === 'categorical') {
+      const lengths = column.categories.map((c) => [...c].length);
+      return { kind: 'numeric', values: Float64Array.from(column.codes, (code) => (code < 0 ? NaN : lengths[code])) };
+    }
+    return { kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? NaN : [...formatCell(column, i)].length)) };
   }
   if (column.kind === 'boolean') return { kind: 'categorical', values: Array.from(column.values, (v) => (v < 0 ? null : v === 1 ? 'true' : 'false')) };
   return { kind: 'categorical', values: Array.from({ length: n }, (_, i) => (isMissingAt(column, i) ? null : formatCell(column, i))) };
@@ -177,6 +182,37 @@ export function calibrationMaps(classes: readonly string[], proba: Float32Array,
       return [c, compactMap(isotonicFitBinary(score, truth), perClass)];
     }),
   );
+}
+
+/**
+ * The reference's prediction sketch for a binary model with a decision threshold (`file.decision`,
+ * chosen in the studio after training): the reference's labels were the more probable class, the
+ * file now predicts the second class from `threshold`. The rows at or above it are counted on the
+ * second class's probability sketch (exact where the sketch is, as for up to 100 distinct
+ * probabilities; otherwise linear inside the one bin the threshold falls in). Without that sketch
+ * the reference's own prediction sketch is returned.
+ */
+export function predictionAtThreshold(reference: MonitorReference, classes: readonly string[], threshold: number): Sketch {
+  const sketch = classes.length === 2 ? reference.probabilities?.[`proba_${classes[1]}`] : undefined;
+  if (!sketch || sketch.count === 0) return reference.prediction;
+  let above = 0;
+  const { edges, counts } = sketch;
+  counts.forEach((count, i) => {
+    // Bin i holds (edges[i], edges[i + 1]] (bin 0 also edges[0]): above when its lower edge is,
+    // in part (linearly) when the threshold falls inside it.
+    const lo = edges[i];
+    const hi = edges[i + 1];
+    // A bin one float wide is a single value's (sketch.ts gives frequent values such bins).
+    const point = hi - lo <= 4 * Number.EPSILON * Math.max(1, Math.abs(hi));
+    if (lo >= threshold || (point && hi >= threshold)) above += count;
+    else if (hi >= threshold) above += (count * (hi - threshold)) / (hi - lo);
+  });
+  const second = Math.round(above);
+  const categories = keyed<number>([
+    [classes[0], sketch.count - second],
+    [classes[1], second],
+  ]);
+  return { kind: 'categorical', count: sketch.count, missing: sketch.missing, categories, other: 0 };
 }
 
 /**
