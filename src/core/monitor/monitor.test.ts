@@ -9,6 +9,7 @@ import { runTraining } from '../train/runTraining';
 import { createRng } from '../util/rng';
 import { exitCodeOf, monitorTable } from './monitor';
 import { chiSquare, ks2samp, wasserstein } from './stats';
+import type { Sketch } from './types';
 
 const NUMERIC = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'];
 const CATEGORIES = ['a', 'b', 'c', 'd'];
@@ -174,6 +175,16 @@ describe('monitorTable', () => {
     await expect(monitorTable(model, current, { driftShare: 0 })).rejects.toMatchObject({ code: 'bad-option' });
     const lacking = { rowCount: 21, columns: base.columns.filter((c) => c.name !== 'x4') };
     await expect(monitorTable(model, lacking)).rejects.toMatchObject({ code: 'missing-column', message: 'the current rows have no column "x4", which the model reads' });
+  });
+
+  it("reads the reference's predictions at the file's decision threshold", async () => {
+    const current = await csv(syntheticCsv(600, 12));
+    const share = (sketch: Sketch) => (sketch.kind === 'categorical' ? (sketch.categories.yes ?? 0) / sketch.count : NaN);
+    const plain = await monitorTable(model, current);
+    const strict = await monitorTable({ ...model, decision: { threshold: 0.9 } }, current);
+    // Fewer rows are "yes" at 0.9 than at the more probable class, on both sides alike.
+    expect(share(strict.prediction.current)).toBeLessThan(share(plain.prediction.current) - 0.1);
+    expect(Math.abs(share(strict.prediction.reference) - share(strict.prediction.current))).toBeLessThan(0.08);
   });
 
   it("refuses a file without a reference when no reference rows are given ('no-reference')", async () => {

@@ -10,7 +10,7 @@ import { type Rng, createRng } from '../util/rng';
 import { type Chunk, bandOf, drawFromSketch, equalChunks, periodChunks, selectInput } from './chunks';
 import { DEFAULT_DRIFT_SETTINGS, type DriftSettings, type ReferenceColumn, columnDrift, rawReferenceColumn, sketchReferenceColumn } from './drift';
 import { type PerformanceBasis, type Truth, currentTruth, performanceBasis, performanceOf } from './performance';
-import { type SketchInput, predictionInput, referenceFromTable, sketchInput } from './reference';
+import { type SketchInput, predictionAtThreshold, predictionInput, referenceFromTable, sketchInput } from './reference';
 import { describeAlerts, describeChunkPerformance, fixed, summaryOf } from './words';
 import type { ChunkReport, ColumnDrift, MonitorOptions, MonitorReference, MonitorReport } from './types';
 
@@ -143,13 +143,16 @@ export function sketchBaseline(file: AnyModelFile, reference: MonitorReference):
     if (!c) throw new SaplingError('bad-model-file', `the model file's reference has no column "${name}", which the model reads`);
     return sketchReferenceColumn(name, c.sketch);
   });
+  // A decision threshold chosen after training changes the labels the reference's predictions had.
+  const threshold = 'decision' in file ? file.decision?.threshold : undefined;
+  const predicted = threshold === undefined ? reference.prediction : predictionAtThreshold(reference, file.problem.classes, threshold);
   return {
     source: 'model',
     rows: reference.rows,
     columns,
-    prediction: sketchReferenceColumn('prediction', reference.prediction),
+    prediction: sketchReferenceColumn('prediction', predicted),
     performance: performanceBasis(file, reference),
-    draw: (m, rng) => ({ inputs: columns.map((c) => drawFromSketch(c.sketch, m, rng)), prediction: drawFromSketch(reference.prediction, m, rng) }),
+    draw: (m, rng) => ({ inputs: columns.map((c) => drawFromSketch(c.sketch, m, rng)), prediction: drawFromSketch(predicted, m, rng) }),
   };
 }
 
