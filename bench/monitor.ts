@@ -97,7 +97,12 @@ function std(values: Float64Array): number {
   let n = 0;
   let sum = 0;
   let sq = 0;
-  for (const v of values) if (!Number.isNaN(v)) (n++, (sum += v), (sq += v * v));
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v;
+    sq += v * v;
+  }
   return Math.sqrt(Math.max(sq / n - (sum / n) ** 2, 0));
 }
 
