@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAnyModelFile } from '../src/core/artifact/load';
+import { type LoadedModel, loadModel } from '../src/core/artifact/predict';
 import type { AnyModelFile } from '../src/core/artifact/modelFile';
 import { bytesSource } from '../src/core/ingest/source';
 import { readCsv } from '../src/core/ingest/reader';
@@ -171,7 +172,7 @@ const pct = (k: number, n: number) => `${((100 * k) / Math.max(n, 1)).toFixed(1)
 const mark = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
 
 /** Runs the four scenarios over the splits of one data set, on one reference path. */
-async function measure(set: DataSet, file: AnyModelFile, whole: DataTable, path: 'csv' | 'model'): Promise<Record<'calm' | 'three' | 'category' | 'most', Tally>> {
+async function measure(set: DataSet, file: AnyModelFile, model: LoadedModel, whole: DataTable, path: 'csv' | 'model'): Promise<Record<'calm' | 'three' | 'category' | 'most', Tally>> {
   const tallies = { calm: tally(), three: tally(), category: tally(), most: tally() };
   const categorical = whole.columns.filter((c) => c.kind === 'categorical' && c.name !== set.target).map((c) => c.name);
   const numeric = whole.columns.filter((c) => c.kind === 'numeric' && c.name !== set.target).map((c) => c.name);
@@ -180,7 +181,7 @@ async function measure(set: DataSet, file: AnyModelFile, whole: DataTable, path:
     const half = Math.floor(whole.rowCount / 2);
     const reference = selectRows(whole, order.subarray(0, half));
     const current = dropColumns(selectRows(whole, order.subarray(half)), [set.target]);
-    const monitored = path === 'model' ? { ...file, monitoring: referenceFromTable(file, reference) } : file;
+    const monitored = path === 'model' ? { ...file, monitoring: referenceFromTable(file, reference, model) } : file;
     const run = (rows: DataTable) => monitorTable(monitored, rows, { chunks: CHUNKS, seed }, path === 'csv' ? reference : undefined);
     count(tallies.calm, await run(current));
     count(tallies.three, await run(shiftNumbers(current, reference, set.shifted)));
@@ -222,10 +223,15 @@ export async function monitorSection(say: (line: string) => void): Promise<void>
   for (const set of dataSets(say)) {
     const file = trainModel(set);
     const whole = await readTable(file, set.csv);
-    for (const path of ['csv', 'model'] as const) {
-      const t0 = performance.now();
-      const tallies = await measure(set, file, whole, path);
-      report(say, set, path, tallies, (performance.now() - t0) / 1000, whole.rowCount);
+    const model = await loadModel(file);
+    try {
+      for (const path of ['csv', 'model'] as const) {
+        const t0 = performance.now();
+        const tallies = await measure(set, file, model, whole, path);
+        report(say, set, path, tallies, (performance.now() - t0) / 1000, whole.rowCount);
+      }
+    } finally {
+      model.dispose();
     }
   }
 }
