@@ -1,9 +1,15 @@
 import type { ChunkReport, ColumnDrift, MonitorReport, PerformanceReport } from '../core/monitor/types';
 import { num, shortCell, table } from './format';
 
-/** A test's verdict in a terminal cell: `p 0.0004 < 0.05` for KS and chi-square, `> 0.1` for the distances. */
-function verdict(d: Pick<ColumnDrift, 'p_value' | 'threshold'>): string {
-  return d.p_value === null ? `> ${num(d.threshold)}` : `p ${num(d.p_value)} < ${num(d.threshold)}`;
+/** A test's verdict in a terminal cell: `p 0.0004 < 0.05` (or `≥`) for KS and chi-square, `> 0.1` (or `≤`) for the distances. */
+function verdict(d: Pick<ColumnDrift, 'p_value' | 'threshold' | 'drifted'>): string {
+  if (d.p_value === null) return `${d.drifted ? '>' : '≤'} ${num(d.threshold)}`;
+  return `p ${num(d.p_value)} ${d.drifted ? '<' : '≥'} ${num(d.threshold)}`;
+}
+
+/** Text from the data (column names inside alerts and the summary) on one terminal line: control characters shown escaped. */
+function oneLine(text: string): string {
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
 
 function columnLine(name: string, d: ColumnDrift): string[] {
@@ -31,7 +37,7 @@ function chunkLines(chunks: readonly ChunkReport[]): string[] {
   if (alerting.length === 0) return lines;
   const rows = [['chunk', 'rows', 'drift share', 'prediction', 'performance', 'alerts']];
   for (const c of alerting) {
-    rows.push([shortCell(c.key), String(c.rows), num(c.drift_share), c.prediction.drifted ? 'DRIFT' : 'no', c.performance ? performanceFigure(c.performance) : '', c.alerts.map(shortCell).join('; ')]);
+    rows.push([shortCell(c.key), String(c.rows), num(c.drift_share), c.prediction.drifted ? 'DRIFT' : 'no', c.performance ? performanceFigure(c.performance) : '', c.alerts.map(oneLine).join('; ')]);
   }
   return [...lines, table(rows)];
 }
@@ -55,14 +61,9 @@ export function formatMonitorReport(report: MonitorReport, names: { model: strin
     performanceLine(report.performance),
     ...chunkLines(report.chunks),
     '',
-    shortSummary(report.summary),
+    oneLine(report.summary),
   ];
-  if (report.alerts.length) lines.push(`alerts (exit code 2):`, ...report.alerts.map((a) => `  - ${shortCell(a)}`));
+  if (report.alerts.length) lines.push(`alerts (exit code 2):`, ...report.alerts.map((a) => `  - ${oneLine(a)}`));
   else lines.push('no alerts (exit code 0)');
   return lines.join('\n');
-}
-
-/** The report's plain-words summary with control characters from column names shown escaped. */
-function shortSummary(summary: string): string {
-  return summary.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }

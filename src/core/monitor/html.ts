@@ -63,7 +63,7 @@ function testResult(d: Pick<ColumnDrift, 'test' | 'statistic' | 'p_value' | 'thr
 }
 
 function columnRow(d: ColumnDrift, header: string): string {
-  const limit = d.p_value === null ? `threshold ${fmt(d.threshold)}` : `p ${fmt(d.p_value)} &lt; ${fmt(d.threshold)}?`;
+  const limit = d.p_value === null ? `${d.drifted ? '&gt;' : '≤'} ${fmt(d.threshold)}` : `p ${fmt(d.p_value)} ${d.drifted ? '&lt;' : '≥'} ${fmt(d.threshold)}`;
   return (
     `<tr><th scope="row">${header}</th><td>${escapeHtml(d.kind)}</td><td>${escapeHtml(d.test)}</td><td class="num">${fmt(d.statistic)}</td>` +
     `<td>${limit}</td><td>${flag(d.drifted)}</td><td class="num">${fmt(d.psi)}</td><td>${escapeHtml(d.psi_band)}</td><td class="num">${fmt(d.effect_size)}</td>` +
@@ -114,7 +114,7 @@ function performanceSection(p: PerformanceReport | null): string {
     `<li>${escapeHtml(how)} on the current rows: <strong>${fmt(value)}</strong>${p.estimated && how === 'estimated' ? ` (standard error ${fmt(p.estimated.std_error)}, 95% interval ${fmt(p.estimated.lower)} to ${fmt(p.estimated.upper)})` : ''}</li>`,
   ];
   if (p.band) items.push(`<li>alert band: ${fmt(p.band.lower)} to ${fmt(p.band.upper)}</li>`);
-  items.push(`<li>${p.alert ? '<span class="flag">▲ outside its band</span>' : '<span class="calm">within its band</span>'}</li>`);
+  items.push(`<li>${p.alert ? '<span class="flag">▲ outside its band</span>' : p.band ? '<span class="calm">within its band</span>' : '<span class="calm">no alert</span>'}</li>`);
   if (p.realised) {
     const others = Object.entries(p.realised).map(([k, v]) => `${escapeHtml(k)} ${fmt(v)}`).join(', ');
     if (others) items.push(`<li class="muted">all realised metrics: ${others}</li>`);

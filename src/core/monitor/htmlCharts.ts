@@ -40,7 +40,9 @@ const LEGEND = `<g class="legend" font-size="10"><rect x="${W - 150}" y="2" widt
  * rows divided by its width (a density, so unequal quantile bins draw the true shape); the reference
  * as filled bars, the current rows on the same bins as an outlined step line over them.
  */
-function numericChart(id: string, column: string, ref: NumericSketch, cur: NumericSketch): string {
+function numericChart(id: string, column: string, refSketch: NumericSketch, curSketch: NumericSketch): string {
+  const ref = coarser(refSketch);
+  const cur = coarser(curSketch);
   const edges = ref.edges;
   const lo = edges[0];
   const hi = edges[edges.length - 1];
@@ -73,6 +75,24 @@ function numericChart(id: string, column: string, ref: NumericSketch, cur: Numer
     `Reference mean ${fmt(ref.mean)}, standard deviation ${fmt(ref.std)}; current mean ${fmt(cur.mean)}, standard deviation ${fmt(cur.std)}` +
     (outside ? `; ${cur.below ?? 0} current values below the reference's minimum and ${cur.above ?? 0} above its maximum.` : '.');
   return svg(id, `Distribution of ${column}: reference and current`, desc, `${bars}<path class="cur-line" d="${step}"/>${axis}${LEGEND}`);
+}
+
+/** Bins a chart draws at most: finer sketches (raw reference rows give a hundred) draw as noise. */
+const MAX_BINS = 24;
+
+/** The sketch on fewer, wider bins (neighbours merged) when it has more than a chart can show. */
+function coarser(sketch: NumericSketch): NumericSketch {
+  const bins = sketch.counts.length;
+  if (bins <= MAX_BINS) return sketch;
+  const group = Math.ceil(bins / MAX_BINS);
+  const edges = [sketch.edges[0]];
+  const counts: number[] = [];
+  for (let i = 0; i < bins; i += group) {
+    const end = Math.min(i + group, bins);
+    counts.push(sketch.counts.slice(i, end).reduce((a, b) => a + b, 0));
+    edges.push(sketch.edges[end]);
+  }
+  return { ...sketch, edges, counts };
 }
 
 /** Shares of a categorical sketch's categories (named ones, `other` as "(other)"), in the reference's order, then categories new in the current rows. */
