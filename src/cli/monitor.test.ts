@@ -102,6 +102,16 @@ describe('sapling monitor', () => {
     expect(report.chunks.map((c) => c.rows)).toEqual([100, 100, 100, 100]);
   }, 60_000);
 
+  it('without --reference, tests against the reference the model file keeps (no training rows needed)', () => {
+    const out = join(dir, 'own.json');
+    const r = sapling('monitor', model, join(dir, 'shifted.csv'), '--out', out);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/^shifted\.csv: 400 rows against the model file's reference \(\d+ training rows\)/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as ReportJson;
+    expect(report.reference.source).toBe('model');
+    expect(report.columns.filter((c) => c.drifted).map((c) => c.column).sort()).toEqual(['colour', 'x1', 'x2']);
+  }, 60_000);
+
   it('splits the rows by a date column\'s month', () => {
     const out = join(dir, 'monthly.json');
     const r = sapling('monitor', model, join(dir, 'calm.csv'), '--reference', train, '--by', 'day', '--period', 'month', '--out', out);
