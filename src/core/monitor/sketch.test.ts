@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
-import { categoricalCountsOn, categoricalSketch, ks2sampSketch, nextDown, numericSketch, numericSketchOn, psiCounts, sketchCdf, wassersteinSketch } from './sketch';
+import { categoricalCountsOn, categoricalSketch, distinctValuesOf, ks2sampSketch, nextDown, numericSketch, numericSketchOn, psiCounts, sketchCdf, wassersteinSketch } from './sketch';
 import { chiSquare, ks2samp, psi, wasserstein } from './stats';
 import type { NumericSketch } from './types';
 
@@ -58,6 +58,12 @@ describe('numericSketch', () => {
     expect(s.counts).toEqual([3, 0, 2, 0, 1]);
     const cdf = sketchCdf(s);
     expect([cdf(-1), cdf(0), cdf(1), cdf(1.5), cdf(3.9), cdf(4)]).toEqual([0, 0.5, 0.5, 5 / 6, 5 / 6, 1]);
+  });
+
+  it('says which values a sketch holds exactly, and null when its bins span ranges', () => {
+    expect(distinctValuesOf(numericSketch([0, 0, 0, 1.5, 1.5, 4, -2]))).toEqual([-2, 0, 1.5, 4]);
+    expect(distinctValuesOf(numericSketch([7]))).toEqual([7]);
+    expect(distinctValuesOf(numericSketch(column('normal', 1000, 19)))).toBe(null);
   });
 
   it('gives a value that fills a quantile bin by itself a bin of its own among many distinct values', () => {

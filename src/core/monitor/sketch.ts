@@ -19,13 +19,20 @@ export const DEFAULT_SKETCH_CATEGORIES = 100;
 export const OTHER_CATEGORY = '(other)';
 
 const scratch = new Float64Array(1);
-const scratchBits = new BigInt64Array(scratch.buffer);
+// The double's two 32-bit halves; every platform JavaScript runs on stores them little-endian.
+const halves = new Uint32Array(scratch.buffer);
 
-/** The largest double below x (x finite). */
+/** The largest double below x (x finite): one unit off its bit pattern, away from 0 for negatives. */
 export function nextDown(x: number): number {
   if (x === 0) return -Number.MIN_VALUE;
   scratch[0] = x;
-  scratchBits[0] += x > 0 ? -1n : 1n;
+  if (x > 0) {
+    if (halves[0] === 0) halves[1]--;
+    halves[0]--;
+  } else {
+    if (halves[0] === 0xffffffff) halves[1]++;
+    halves[0]++;
+  }
   return scratch[0];
 }
 
@@ -70,15 +77,18 @@ function moments(sorted: Float64Array): { mean: number; std: number } {
  * them (`few`: the sketch is then exact), else those that fill a quantile bin by themselves.
  */
 function atomsOf(sorted: Float64Array, bins: number): { atoms: number[]; few: boolean } {
-  const runs: { value: number; length: number }[] = [];
+  const heavy = sorted.length / bins;
+  const distinct: number[] = [];
+  const atoms: number[] = [];
+  let runs = 0;
   for (let i = 0; i < sorted.length; ) {
-    const j = upperBound(sorted, sorted[i]);
-    runs.push({ value: sorted[i], length: j - i });
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (++runs <= bins) distinct.push(sorted[i]);
+    if (j - i >= heavy) atoms.push(sorted[i]);
     i = j;
   }
-  if (runs.length <= bins) return { atoms: runs.map((r) => r.value), few: true };
-  const heavy = sorted.length / bins;
-  return { atoms: runs.filter((r) => r.length >= heavy).map((r) => r.value), few: false };
+  return runs <= bins ? { atoms: distinct, few: true } : { atoms, few: false };
 }
 
 /** Ascending bin edges for sorted values: quantiles, plus (nextDown(v), v] around each atom v. */
@@ -134,6 +144,23 @@ export function numericSketch(values: ArrayLike<number>, bins = DEFAULT_SKETCH_B
   return { kind: 'numeric', count: n, missing, min: sorted[0], max: sorted[n - 1], mean, std, edges, counts: binCounts(sorted, edges) };
 }
 
+/**
+ * The distinct values a numeric sketch holds when it holds them exactly (every non-empty bin is
+ * [min, min] or one float wide, as for a column of at most `bins` values), ascending; else null.
+ * Test choice needs it: the edges of such a sketch also hold the nextDown(v) that open its bins.
+ */
+export function distinctValuesOf(sketch: NumericSketch): number[] | null {
+  const { edges, counts } = sketch;
+  const values: number[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 0) continue;
+    const point = edges[i] === edges[i + 1] || edges[i] === nextDown(edges[i + 1]);
+    if (!point) return null;
+    values.push(edges[i + 1]);
+  }
+  return values;
+}
+
 /** The current values sketched on the reference's bins, with `below` / `above` for values outside its edges. */
 export function numericSketchOn(reference: NumericSketch, values: ArrayLike<number>): NumericSketch {
   const sorted = sortedFinite(values);
@@ -151,18 +178,26 @@ export function numericSketchOn(reference: NumericSketch, values: ArrayLike<numb
 
 /** The reference's CDF as the tests take it: exact at every edge, linear between edges, 0 before the first and 1 after the last. */
 export function sketchCdf(reference: NumericSketch): (x: number) => number {
+  const piece = referencePieces(reference);
+  // Every bin ending at or before x counts whole (zero-width ones too), the one x is in by its line.
+  return (x) => piece(upperBound(reference.edges, x), x);
+}
+
+/**
+ * The reference CDF's linear pieces: piece(k, x) is the line over [edges[k − 1], edges[k]) (k = 0:
+ * before the first edge, 0; k = edges.length: after the last, 1) evaluated at x on its closure.
+ * Walks that keep k themselves use it instead of `sketchCdf`'s search.
+ */
+function referencePieces(reference: NumericSketch): (k: number, x: number) => number {
   const { edges, counts } = reference;
   const total = counts.reduce((s, c) => s + c, 0);
   const cumulative = [0];
   for (const c of counts) cumulative.push(cumulative[cumulative.length - 1] + c);
-  return (x) => {
-    // k: the first edge above x; every bin ending at or before x counts whole (zero-width ones too).
-    const k = upperBound(edges, x);
+  return (k, x) => {
     if (k === 0) return 0;
     if (k === edges.length) return 1;
     const lo = edges[k - 1];
-    const frac = (x - lo) / (edges[k] - lo);
-    return (cumulative[k - 1] + counts[k - 1] * frac) / total;
+    return (cumulative[k - 1] + (counts[k - 1] * (x - lo)) / (edges[k] - lo)) / total;
   };
 }
 
@@ -183,20 +218,30 @@ export function ks2sampSketch(reference: NumericSketch, current: ArrayLike<numbe
   const sorted = sortedFinite(current);
   const m = sorted.length;
   if (m === 0) return { statistic: Number.NaN, pValue: Number.NaN };
-  const cdf = sketchCdf(reference);
+  const cdf = referencePieces(reference);
+  const { edges } = reference;
   let d = 0;
-  const look = (x: number): void => {
-    const before = lowerBound(sorted, x);
-    const upTo = upperBound(sorted, x);
-    d = Math.max(d, Math.abs(cdf(x) - upTo / m));
+  // Every current value and every edge, ascending (edges merged in as they come); `i` counts the
+  // current values below x, `k` the edges ≤ x and `kBefore` the edges < x.
+  let i = 0;
+  let k = 0;
+  let kBefore = 0;
+  let e = 0;
+  while (i < m || e < edges.length) {
+    const x = e < edges.length && (i >= m || edges[e] <= sorted[i]) ? edges[e] : sorted[i];
+    while (e < edges.length && edges[e] <= x) e++;
+    let j = i;
+    while (j < m && sorted[j] === x) j++;
+    while (k < edges.length && edges[k] <= x) k++;
+    while (kBefore < edges.length && edges[kBefore] < x) kBefore++;
+    d = Math.max(d, Math.abs(cdf(k, x) - j / m));
     // Between evaluation points the reference line is monotone and the current ECDF flat, so the
     // gap also peaks just before a point. Not where the current repeats x: then x is a value the
     // data take often (integers, codes), the reference most likely jumps there too, and its line
     // would stand for mass below x that is not there.
-    if (upTo - before <= 1) d = Math.max(d, Math.abs(cdf(nextDown(x)) - before / m));
-  };
-  for (let i = 0; i < m; i = upperBound(sorted, sorted[i])) look(sorted[i]);
-  for (const e of reference.edges) look(e);
+    if (j - i <= 1) d = Math.max(d, Math.abs(cdf(kBefore, nextDown(x)) - i / m));
+    i = j;
+  }
   return ksTest(d, reference.count, m);
 }
 
@@ -250,18 +295,8 @@ export function wassersteinSketch(reference: NumericSketch, current: ArrayLike<n
   const sorted = sortedFinite(current);
   const m = sorted.length;
   if (m === 0) return Number.NaN;
-  const { edges, counts } = reference;
-  const total = counts.reduce((s, c) => s + c, 0);
-  const cumulative = [0];
-  for (const c of counts) cumulative.push(cumulative[cumulative.length - 1] + c);
-  // The reference CDF's linear piece on [edges[k−1], edges[k]) (k = 0: before the first edge, 0;
-  // k = edges.length: after the last, 1), evaluated anywhere on that piece's closure.
-  const piece = (k: number, x: number): number => {
-    if (k === 0) return 0;
-    if (k === edges.length) return 1;
-    const lo = edges[k - 1];
-    return (cumulative[k - 1] + (counts[k - 1] * (x - lo)) / (edges[k] - lo)) / total;
-  };
+  const { edges } = reference;
+  const piece = referencePieces(reference);
   let total1 = 0;
   let i = 0; // current values ≤ p
   let k = 0; // edges ≤ p
