@@ -4,6 +4,7 @@ import { profileCommand } from './commands/profile';
 import { WorkerPool, serveIfWorker } from './parallel';
 import { READ_FLAGS, READ_FLAGS_HELP, readSettingsFrom } from './readFlags';
 import { SERVE_FLAGS, SERVE_HELP, SERVE_USAGE } from '../server/flags';
+import { MONITOR_FLAGS, MONITOR_HELP, MONITOR_USAGE } from './monitorFlags';
 
 const USAGE = `sapling — machine learning on a CSV, from the command line
 
@@ -29,10 +30,13 @@ usage:
   sapling page <model.json> [--data train.csv] [--out page.html]
                 (one HTML file that predicts in a browser, offline; --data: the form shows its ranges and first row)
   ${SERVE_USAGE}
+  ${MONITOR_USAGE}
 
 ${READ_FLAGS_HELP}
 
 ${SERVE_HELP}
+
+${MONITOR_HELP}
 
 options:
   --test test.csv      train on all of data.csv and test on this file (no split)
@@ -81,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
         ...SERVE_FLAGS,
+        ...MONITOR_FLAGS,
       },
     });
   } catch (e) {
@@ -151,8 +156,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         needFiles(files, 1, 'page <model.json> [--data train.csv] [--out page.html]');
         await (await import('./commands/page')).pageCommand(files[0], { out: values.out, data: values.data, read }, pool());
         return 0;
+      case 'monitor': {
+        needFiles(files, 2, 'monitor <model.json> <new.csv>');
+        const { monitorCommand } = await import('./commands/monitor');
+        return await monitorCommand(files[0], files[1], { ...values, read }, pool());
+      }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, page, serve)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, page, serve, monitor)`);
         return 1;
     }
   } catch (e) {
