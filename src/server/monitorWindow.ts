@@ -53,9 +53,11 @@ export class RowWindow {
       const row = inputs[i];
       const at = this.next;
       for (let j = 0; j < d; j++) {
-        // An own property only: a row of a model with a column named `constructor` has it as its own.
-        const v = Object.hasOwn(row, names[j]) ? row[names[j]] : null;
-        this.columns[j][at] = typeof v === 'string' && v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v;
+        // The model read this row without error, so each of its columns is the row's own property
+        // holding a string, number, boolean or null: an object or function here can only be an
+        // inherited `constructor` or `toString`, kept as missing.
+        const v = row[names[j]];
+        this.columns[j][at] = typeof v === 'string' ? (v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v) : typeof v === 'object' || typeof v === 'function' ? null : v;
       }
       this.predictions[at] = outputs[i];
       this.next = at + 1 === this.capacity ? 0 : at + 1;
