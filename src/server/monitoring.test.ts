@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnDrift, MonitorReport } from '../core/monitor/types';
-import type { InputRow, OutputRow, SaplingModel } from '../runtime';
+import { predictTable, usingModel } from '../core/artifact/predict';
+import { gbdtModelFile } from '../core/testing/deployModels';
+import { type InputRow, type OutputRow, type SaplingModel, loadModel } from '../runtime';
+import { rowsToTable } from '../runtime/rows';
 import type { ModelStore, ServedModel } from './modelStore';
 import { monitorMetricsText } from './monitorMetrics';
 import { MAX_CELL_CHARS, RowWindow } from './monitorWindow';
+import { predictionsFromRows } from './monitorReporter';
 import { type MonitorReporter, Monitoring } from './monitoring';
+import { penguinRows } from './testKit';
 
 const rowsOf = (from: number, to: number): InputRow[] => Array.from({ length: to - from }, (_, i) => ({ a: from + i, b: `b${from + i}` }));
 const outputsOf = (rows: readonly InputRow[]): OutputRow[] => rows.map((r) => ({ prediction: Number(r.a) * 10 }));
@@ -173,5 +178,21 @@ describe('monitorMetricsText', () => {
     // Every sample line is `name{labels} value` with each label value a closed, escaped string.
     const sampleLine = /^[a-z_]+\{([a-z_]+="(?:[^"\\\n]|\\["\\n])*",?)+\} (NaN|[+-]Inf|-?[\d.e+-]+)$/;
     for (const line of lines.filter((l) => !l.startsWith('#'))) expect(line).toMatch(sampleLine);
+  });
+});
+
+describe('predictionsFromRows', () => {
+  it('gives the core’s predictions of the rows from the answers the server sent (labels exact, probabilities to their 6 digits)', async () => {
+    const file = gbdtModelFile();
+    const model = await loadModel(file);
+    const inputs = penguinRows(40, 100, ['species', 'island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'year']);
+    const fromAnswers = predictionsFromRows(model, model.predict(inputs));
+    const core = await usingModel(file, (m) => predictTable(m, rowsToTable(inputs, file.pipeline.inputs)));
+    expect(fromAnswers.rows).toBe(40);
+    expect(fromAnswers.classes).toEqual(core.classes);
+    expect(fromAnswers.labels).toEqual(core.labels);
+    expect(new Set(core.labels).size).toBe(2);
+    const proba = core.proba as Float32Array;
+    (fromAnswers.proba as Float32Array).forEach((p, i) => expect(Math.abs(p - proba[i])).toBeLessThan(1e-5 * Math.max(1e-3, proba[i])));
   });
 });
