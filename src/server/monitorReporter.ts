@@ -1,15 +1,17 @@
 import type { Predictions } from '../core/artifact/predictTable';
-import { SaplingError } from '../core/util/errors';
+import { monitorPredicted } from '../core/monitor/monitor';
 import type { OutputRow, SaplingModel } from '../runtime';
+import { rowsToTable } from '../runtime/rows';
 import type { MonitorReporter } from './monitoring';
 
 /**
- * The server's drift report of a window. Interim: the monitoring engine (core/monitor/monitor.ts,
- * branch wt-engine) is not merged yet, so every report is refused; the window, the route and the
- * gauges work around it and are tested with stand-in reporters.
+ * The server's drift report of a window: its rows read as the model read them (the runtime's
+ * reader), its predictions as served, tested against the model file's own reference by the
+ * monitoring engine (Evidently's test choice, CBPE for the estimated performance).
  */
-export const monitorReporter: MonitorReporter = async () => {
-  throw new SaplingError('no-engine', 'the monitoring engine is not in this build yet');
+export const monitorReporter: MonitorReporter = async (model, window) => {
+  const table = rowsToTable(window.inputs, model.file.pipeline.inputs);
+  return monitorPredicted(model.file, table, predictionsFromRows(model, window.outputs));
 };
 
 /**
