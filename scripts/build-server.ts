@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { type Plugin as EsbuildPlugin, build } from 'esbuild';
 import type { Plugin } from 'vite';
 import { writeAfterBuild } from './vite-after-build';
 
@@ -41,7 +41,7 @@ export async function buildServer(outdir = join(root, 'dist', 'server')): Promis
  * it, when nothing uses it (without this the bundle grew from 1.0 to 3.3 MB). Were something to use
  * it, esbuild would keep it as usual.
  */
-const unusedRegistryDropped: import('esbuild').Plugin = {
+const unusedRegistryDropped: EsbuildPlugin = {
   name: 'sapling-unused-registry',
   setup(b) {
     b.onResolve({ filter: /\/artifact\/predict$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.ts`), sideEffects: false }));
