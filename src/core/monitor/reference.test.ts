@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAnyModelFile, parseModelFile } from '../artifact/load';
@@ -6,7 +7,9 @@ import { resolveProblem } from '../problem';
 import type { RecipeSpec } from '../prep/recipeSpec';
 import { createTable } from '../table/DataTable';
 import type { Column } from '../table/column';
+import { type Json as FuzzJson, mutatedJson } from '../testing/fuzz/mutate';
 import { categorical, csv, numeric } from '../testing/tables';
+import { isSaplingError } from '../util/errors';
 import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
 import type { TrainConfig } from '../train/config';
@@ -113,6 +116,22 @@ describe('the monitoring reference a training run writes', async () => {
     for (const bad of [tamper((mon) => (mon.columns = 'x')), tamper((mon) => delete mon.prediction), tamper((mon) => (mon.metrics = [1]))]) {
       expect(bad).toThrow(/^monitoring\./);
     }
+  });
+
+  it('never crashes on a mutated reference: it loads or is refused with a bad-model-file error naming a monitoring part', () => {
+    // The reference alone is mutated (fast-check, seeded), then put back into the file.
+    const cases = fc.sample(mutatedJson(JSON.parse(JSON.stringify(m)) as FuzzJson), { seed: 14, numRuns: 400 });
+    let refused = 0;
+    for (const c of cases) {
+      try {
+        parseAnyModelFile(JSON.stringify({ ...file, monitoring: c.doc }));
+      } catch (e) {
+        if (!isSaplingError(e) || e.code !== 'bad-model-file' || !/^monitoring/.test(e.message)) throw new Error(`${c.mutations.join('; ')}: ${String(e)}`, { cause: e });
+        refused++;
+      }
+    }
+    // Most mutations break an invariant (a count, an edge, a length, a name); a few are harmless.
+    expect(refused).toBeGreaterThan(cases.length / 2);
   });
 
   it('keeps a category named __proto__ or constructor as an ordinary key', () => {
