@@ -39,7 +39,7 @@ async function start(options: Partial<ServerOptions> = {}, folder = models, watc
   return r;
 }
 
-const monitor = (window = WINDOW) => ({ monitor: { window, report: monitorReporter, maxAgeMs: 0 } });
+const monitor = (window = WINDOW) => ({ monitor: { window, report: monitorReporter, minAgeMs: 0, maxAgeMs: 0 } });
 
 async function call(url: string, init: RequestInit & { json?: unknown } = {}) {
   const headers = new Headers(init.headers);

@@ -70,7 +70,7 @@ describe('Monitoring', () => {
     const served = new Map([['m', servedModel('m', 'v1')]]);
     const calls: { rows: number }[] = [];
     let clock = 0;
-    const monitoring = new Monitoring(storeOf(served), { window: 40, minRows: 30, report: standInReporter(calls), maxAgeMs: 1000, refreshRows: 5, now: () => clock });
+    const monitoring = new Monitoring(storeOf(served), { window: 40, minRows: 30, report: standInReporter(calls), minAgeMs: 100, maxAgeMs: 1000, refreshRows: 5, now: () => clock });
     const m = served.get('m') as ServedModel;
     await expect(monitoring.report(m)).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('holds 0 rows; a report needs at least 30') });
     monitoring.record(m, rowsOf(0, 29), outputsOf(rowsOf(0, 29)));
@@ -86,7 +86,11 @@ describe('Monitoring', () => {
     // … until it is old, or enough rows arrived.
     clock = 1000;
     expect((await monitoring.report(m)).drift_share).toBe(16.5);
+    // Enough rows arrived, but within minAgeMs of the last report: reused; then made again.
     monitoring.record(m, rowsOf(34, 39), outputsOf(rowsOf(34, 39)));
+    clock = 1099;
+    expect((await monitoring.report(m)).drift_share).toBe(16.5);
+    clock = 1100;
     expect((await monitoring.report(m)).drift_share).toBe(19);
     expect(calls).toEqual([{ rows: 30 }, { rows: 34 }, { rows: 39 }]);
   });

@@ -17,7 +17,9 @@ export interface MonitorSettings {
   readonly report: MonitorReporter;
   /** Fewest rows before a report is made (default MIN_MONITOR_ROWS, at most `window`). */
   readonly minRows?: number;
-  /** A report is reused for this long while rows arrive (default 10 s) … */
+  /** A report is reused for at least this long whatever arrives (default 1 s), so clients polling fast under heavy traffic do not keep the server testing … */
+  readonly minAgeMs?: number;
+  /** … and for up to this long while rows arrive (default 10 s) … */
   readonly maxAgeMs?: number;
   /** … unless this many rows arrived since it was made (default a tenth of the window). */
   readonly refreshRows?: number;
@@ -47,12 +49,14 @@ export interface MonitorGauges {
 /**
  * The rolling windows of `--monitor`, one per served model, and their reports. Recording is on the
  * request path and only copies values into the window; a report (the drift tests) is made when
- * asked for (GET …/monitor, a /metrics scrape), then reused until the window has moved by
- * `refreshRows` rows or `maxAgeMs` has passed, and shared by the requests that ask meanwhile.
+ * asked for (GET …/monitor, a /metrics scrape), then reused (and shared by the requests that ask
+ * meanwhile) while the window has not moved, for `minAgeMs` in any case, and until `maxAgeMs` has
+ * passed or `refreshRows` rows have arrived.
  */
 export class Monitoring {
   private readonly windows = new Map<string, Entry>();
   private readonly minRows: number;
+  private readonly minAgeMs: number;
   private readonly maxAgeMs: number;
   private readonly refreshRows: number;
   private readonly now: () => number;
@@ -63,6 +67,7 @@ export class Monitoring {
     private readonly log: LogLine = () => {},
   ) {
     this.minRows = Math.min(settings.minRows ?? MIN_MONITOR_ROWS, settings.window);
+    this.minAgeMs = settings.minAgeMs ?? 1000;
     this.maxAgeMs = settings.maxAgeMs ?? 10_000;
     this.refreshRows = settings.refreshRows ?? Math.max(1, Math.ceil(settings.window / 10));
     this.now = settings.now ?? Date.now;
@@ -98,8 +103,11 @@ export class Monitoring {
     }
     const now = this.now();
     const { cached, window } = entry;
-    const fresh = cached && (cached.total === window.total || (now - cached.at < this.maxAgeMs && window.total - cached.total < this.refreshRows));
-    if (fresh) return cached.report;
+    if (cached) {
+      const age = now - cached.at;
+      const moved = window.total - cached.total;
+      if (moved === 0 || age < this.minAgeMs || (age < this.maxAgeMs && moved < this.refreshRows)) return cached.report;
+    }
     const report = this.settings.report(served.model, window.snapshot());
     const made = { total: window.total, at: now, report };
     entry.cached = made;
