@@ -71,9 +71,12 @@ export class RowWindow {
     const inputs: InputRow[] = [];
     const outputs: OutputRow[] = [];
     const start = (this.next - this.size + this.capacity) % this.capacity;
+    const d = this.names.length;
     for (let k = 0; k < this.size; k++) {
       const at = (start + k) % this.capacity;
-      inputs.push(keyed(this.names.map((name, j) => [name, this.columns[j][at]] as const)));
+      const row = keyed<unknown>();
+      for (let j = 0; j < d; j++) row[this.names[j]] = this.columns[j][at];
+      inputs.push(row);
       outputs.push(this.predictions[at] as OutputRow);
     }
     return { inputs, outputs };
