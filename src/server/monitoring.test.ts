@@ -33,7 +33,7 @@ describe('RowWindow', () => {
   });
 
   it('keeps only the model’s input columns, as own properties, and clips long text', () => {
-    const w = new RowWindow(['constructor', 'a'], 3);
+    const w = new RowWindow(['constructor', 'a'], 3, ['p']);
     const long = 'x'.repeat(MAX_CELL_CHARS + 500);
     w.add([{ a: long, extra: 'y'.repeat(1e6) } as InputRow, JSON.parse('{"constructor": "own", "a": null}') as InputRow], [{ p: 1 }, { p: 2 }]);
     const [first, second] = w.snapshot().inputs;
@@ -42,13 +42,14 @@ describe('RowWindow', () => {
     expect(first.constructor).toBeNull();
     expect((first.a as string).length).toBe(MAX_CELL_CHARS);
     expect(second).toEqual(Object.assign(Object.create(null), { constructor: 'own', a: null }));
+    expect(w.snapshot().outputs.map((o) => o.p)).toEqual([1, 2]);
   });
 });
 
 /** A served model with a reference (or without), made of what Monitoring reads. */
 function servedModel(name: string, version: string, withReference = true): ServedModel {
   const file = { monitoring: withReference ? { version: 1 } : undefined };
-  return { name, version, path: `/m/${name}.json`, model: { inputSchema: [{ name: 'a', kind: 'numeric' }, { name: 'b', kind: 'categorical' }], classes: [], file } as unknown as SaplingModel };
+  return { name, version, path: `/m/${name}.json`, model: { inputSchema: [{ name: 'a', kind: 'numeric' }, { name: 'b', kind: 'categorical' }], outputColumns: ['prediction'], classes: [], file } as unknown as SaplingModel };
 }
 
 /** A model store holding `served` (changed by the test to swap files). */

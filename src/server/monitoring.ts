@@ -143,7 +143,7 @@ export class Monitoring {
     if (entry?.version === served.version) return entry;
     if (entry) this.windows.delete(served.name);
     if (!create) return undefined;
-    const made: Entry = { version: served.version, window: new RowWindow(served.model.inputSchema.map((c) => c.name), this.settings.window) };
+    const made: Entry = { version: served.version, window: new RowWindow(served.model.inputSchema.map((c) => c.name), this.settings.window, served.model.outputColumns) };
     this.windows.set(served.name, made);
     return made;
   }
