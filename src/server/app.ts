@@ -5,7 +5,7 @@ import { isSaplingError } from '../core/util/errors';
 import { DEFAULT_MAX_BODY } from './flags';
 import { Metrics } from './metrics';
 import type { LogLine, ModelStore } from './modelStore';
-import { type MonitorSettings, Monitoring } from './monitoring';
+import { type ServerMonitorSettings, Monitoring } from './monitoring';
 import { ROUTES, WARNING_HEADER, registerRoutes, routeLabel } from './routes';
 
 /** What a server is made of; `createServer` puts it together. */
@@ -21,7 +21,7 @@ export interface ServerOptions {
   /** Where unexpected errors are logged. */
   readonly log?: LogLine;
   /** With --monitor: keep a rolling window per model, answer GET /v2/models/{name}/monitor and add drift gauges to /metrics. */
-  readonly monitor?: MonitorSettings;
+  readonly monitor?: ServerMonitorSettings;
 }
 
 /** Methods answered with 405 on a known route that does not take them. */

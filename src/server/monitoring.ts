@@ -10,7 +10,7 @@ export type MonitorReporter = (model: SaplingModel, window: { readonly inputs: r
 
 
 /** How `--monitor` watches the served models. */
-export interface MonitorSettings {
+export interface ServerMonitorSettings {
   /** Rows kept per model (the newest). */
   readonly window: number;
   /** Makes the report; the server's is the engine's `monitorTable` (monitorReporter.ts), tests inject their own. */
@@ -63,7 +63,7 @@ export class Monitoring {
 
   constructor(
     private readonly models: ModelStore,
-    private readonly settings: MonitorSettings,
+    private readonly settings: ServerMonitorSettings,
     private readonly log: LogLine = () => {},
   ) {
     this.minRows = Math.min(settings.minRows ?? MIN_MONITOR_ROWS, settings.window);
