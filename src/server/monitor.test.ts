@@ -159,7 +159,12 @@ describe('sapling serve --monitor: the drift report of the served rows', () => {
       expect(gauge(metrics, `sapling_column_drifted{model="species",column="${c.column}"}`)).toBe(c.drifted ? 1 : 0);
     }
     expect(gauge(metrics, `sapling_prediction_drift_statistic{model="species",test="${moved.prediction.test}"}`)).toBeCloseTo(moved.prediction.statistic, 12);
-    if (moved.performance?.estimated) expect(gauge(metrics, `sapling_estimated_performance{model="species",metric="${moved.performance.metric}"}`)).toBeCloseTo(moved.performance.estimated.value, 12);
+    // CBPE from the served probabilities (the window keeps every answered column).
+    const estimated = moved.performance?.estimated?.value as number;
+    expect(estimated).toBeGreaterThan(0.5);
+    expect(estimated).toBeLessThanOrEqual(1);
+    expect(gauge(metrics, 'sapling_estimated_performance{model="species",metric="accuracy"}')).toBeCloseTo(estimated, 12);
+    expect(gauge(metrics, 'sapling_reference_performance{model="species",metric="accuracy"}')).toBeCloseTo(moved.performance?.reference as number, 12);
   });
 
   it('keeps the newest N rows: N + k rows served leave a window of N', async () => {

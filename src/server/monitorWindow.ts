@@ -61,8 +61,8 @@ export class RowWindow {
     /** The input columns kept, as the model's input schema names them. */
     readonly names: readonly string[],
     readonly capacity: number,
-    /** The predicted columns kept (the model's output columns). */
-    readonly outputNames: readonly string[] = ['prediction'],
+    /** The predicted columns kept: the model's output columns (all of them: CBPE reads the probabilities). */
+    readonly outputNames: readonly string[],
   ) {
     this.columns = names.map(() => new CellRing(capacity));
     this.answers = outputNames.map(() => new CellRing(capacity));

@@ -16,7 +16,7 @@ const outputsOf = (rows: readonly InputRow[]): OutputRow[] => rows.map((r) => ({
 
 describe('RowWindow', () => {
   it('keeps the newest `capacity` rows, oldest first, with their predictions, across requests of any size', () => {
-    const w = new RowWindow(['a', 'b'], 5);
+    const w = new RowWindow(['a', 'b'], 5, ['prediction']);
     w.add(rowsOf(0, 3), outputsOf(rowsOf(0, 3)));
     expect(w.snapshot().inputs.map((r) => r.a)).toEqual([0, 1, 2]);
     w.add(rowsOf(3, 7), outputsOf(rowsOf(3, 7)));
