@@ -19,6 +19,7 @@ import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
 import { nodeEpochTimes } from './node';
 import { serveSection } from './serve';
+import { serveMonitorSection } from './serveMonitor';
 import { tuningSection } from './tuning';
 
 const root = join(import.meta.dirname, '..');
@@ -108,7 +109,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, frameworks: frameworksSection, monitor: monitorSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, 'serve-monitor': serveMonitorSection, frameworks: frameworksSection, monitor: monitorSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside

@@ -5,6 +5,7 @@ import { isSaplingError } from '../core/util/errors';
 import { DEFAULT_MAX_BODY } from './flags';
 import { Metrics } from './metrics';
 import type { LogLine, ModelStore } from './modelStore';
+import { type ServerMonitorSettings, Monitoring } from './monitoring';
 import { ROUTES, WARNING_HEADER, registerRoutes, routeLabel } from './routes';
 
 /** What a server is made of; `createServer` puts it together. */
@@ -19,6 +20,8 @@ export interface ServerOptions {
   readonly cors?: string;
   /** Where unexpected errors are logged. */
   readonly log?: LogLine;
+  /** With --monitor: keep a rolling window per model, answer GET /v2/models/{name}/monitor and add drift gauges to /metrics. */
+  readonly monitor?: ServerMonitorSettings;
 }
 
 /** Methods answered with 405 on a known route that does not take them. */
@@ -101,7 +104,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  registerRoutes(app, { models: options.models, metrics, secured: options.token !== undefined });
+  const monitoring = options.monitor ? new Monitoring(options.models, options.monitor, log) : undefined;
+  registerRoutes(app, { models: options.models, metrics, monitoring, secured: options.token !== undefined });
   for (const route of ROUTES) {
     const taken = new Set<string>([route.method, ...(route.method === 'GET' ? ['HEAD'] : [])]);
     const others = [...METHODS, ...(options.cors ? [] : ['OPTIONS' as const])].filter((m) => !taken.has(m));

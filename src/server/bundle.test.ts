@@ -90,6 +90,26 @@ describe('the standalone server bundle', () => {
     expect(missingErr).toMatch(/^error: cannot read .*nothing-here: no such file or folder\n$/);
   });
 
+  it('holds neither TF.js nor the training code (the monitoring engine is bundled without the core registry), and imports only Node’s modules', () => {
+    const text = readFileSync(bundle, 'utf8');
+    // (`TensorFlow Serving`, the route's name, is in it; TF.js's own names are lower case.)
+    expect(/tensorflow/.test(text), 'TF.js is in the bundle').toBe(false);
+    expect(text.length).toBeLessThan(1_500_000);
+    const imports = new Set([...text.matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => m[1]).filter((m) => !m.includes(',')));
+    expect([...imports].every((m) => m.startsWith('node:'))).toBe(true);
+  });
+
+  it('answers GET /v2/models/{name}/monitor with --monitor: 409 until rows are served, then the drift report', async () => {
+    const { url } = await startBundle(modelA, '--monitor', '--monitor-window', '30');
+    const before = await send(`${url}/v2/models/a/monitor`, undefined, 'GET');
+    expect(before.status).toBe(409);
+    const r = await send(`${url}/v1/models/a:predict`, undefined, 'POST', JSON.stringify({ instances: penguinRows(40, 100) }), json);
+    expect(r.status).toBe(200);
+    const report = await send(`${url}/v2/models/a/monitor`, undefined, 'GET');
+    expect(report.status, report.body).toBe(200);
+    expect(JSON.parse(report.body)).toMatchObject({ format: 'sapling-monitor-report', current: { rows: 30 } });
+  });
+
   it('on SIGTERM stops taking connections and finishes the request in flight, then exits 0', async () => {
     const { child, url, stderr } = await startBundle(modelA);
     const lines = penguinLines();

@@ -12,13 +12,15 @@ import type { InputRow, OutputRow, SaplingModel } from '../runtime';
  * then the prediction columns printed as the CLI prints them. Only the prediction itself goes
  * through the runtime, fed the values the reader parsed, so both read every cell alike. The reader's
  * warnings (rows dropped as ragged, cells read as missing) are what `sapling predict` prints on stderr.
+ * `inputs` are the rows as the runtime was given them (for --monitor's window).
  */
-export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise<{ csv: string; rows: OutputRow[]; warnings: string[] }> {
+export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise<{ csv: string; inputs: InputRow[]; rows: OutputRow[]; warnings: string[] }> {
   if (body.length === 0) throw new SaplingError('bad-request', 'the CSV body is empty: send a header line and rows');
   const kinds = Object.fromEntries(model.inputSchema.map((c) => [c.name, c.kind]));
   const source = bytesSource(body, 'body.csv');
   const read = await readCsv(source, { kinds });
-  const rows = model.predict(tableRows(read.table, new Set(Object.keys(kinds))));
+  const inputs = tableRows(read.table, new Set(Object.keys(kinds)));
+  const rows = model.predict(inputs);
   const probability = model.classes.length > 0;
   const extra: ExtraColumn[] = model.outputColumns.map((name) => ({
     name,
@@ -32,7 +34,7 @@ export async function predictCsv(model: SaplingModel, body: Uint8Array): Promise
   await writeRowsCsv(source, read, {}, extra, (chunk) => {
     csv += chunk;
   });
-  return { csv, rows, warnings: read.warnings.map((w) => w.message) };
+  return { csv, inputs, rows, warnings: read.warnings.map((w) => w.message) };
 }
 
 /** Row objects of the columns a model reads, with the values the reader parsed (missing as null). */

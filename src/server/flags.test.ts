@@ -13,6 +13,13 @@ describe('sapling serve flags', () => {
     expect(serveOptionsFrom({ token: 'flag' }, { SAPLING_TOKEN: 'env' }).token).toBe('flag');
   });
 
+  it('keeps a monitoring window of 1000 rows per model with --monitor, --monitor-window N rows (which implies --monitor)', () => {
+    expect(serveOptionsFrom({ monitor: true }, {}).monitor).toEqual({ window: 1000 });
+    expect(serveOptionsFrom({ monitor: true, 'monitor-window': '250' }, {}).monitor).toEqual({ window: 250 });
+    expect(serveOptionsFrom({ 'monitor-window': '250' }, {}).monitor).toEqual({ window: 250 });
+    expect(() => serveOptionsFrom({ monitor: true, 'monitor-window': '10' }, {})).toThrow('--monitor-window must be a whole number of at least 30, got "10"');
+  });
+
   it('names the flag and what it got when a value is wrong', () => {
     expect(() => serveOptionsFrom({ port: '70000' }, {})).toThrow('--port must be 0 to 65535, got "70000"');
     expect(() => serveOptionsFrom({ 'max-body': '0' }, {})).toThrow('--max-body must be a whole number of at least 1, got "0"');

@@ -24,9 +24,9 @@ export class Metrics {
 
   /** Counts one answered request; `route` is the route's pattern (`/v2/models/{name}/infer`), not its URL. */
   request(route: string, method: string, status: number, seconds: number): void {
-    const key = `route="${escape(route)}",method="${escape(method)}",status="${status}"`;
+    const key = `route="${escapeLabel(route)}",method="${escapeLabel(method)}",status="${status}"`;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const routeKey = `route="${escape(route)}"`;
+    const routeKey = `route="${escapeLabel(route)}"`;
     let h = this.latency.get(routeKey);
     if (!h) this.latency.set(routeKey, (h = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
     for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) h.counts[i]++;
@@ -46,8 +46,8 @@ export class Metrics {
     }
   }
 
-  /** All counters in the Prometheus text format. */
-  text(modelsLoaded: number): string {
+  /** All counters in the Prometheus text format, then `more` (families rendered elsewhere: --monitor's gauges). */
+  text(modelsLoaded: number, more = ''): string {
     const lines: string[] = [];
     const family = (name: string, type: string, help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     family('sapling_requests_total', 'counter', 'HTTP requests answered, by route, method and status code.');
@@ -60,18 +60,18 @@ export class Metrics {
       lines.push(`sapling_request_duration_seconds_count{${labels}} ${h.count}`);
     }
     family('sapling_rows_predicted_total', 'counter', 'Rows predicted, by model.');
-    for (const [model, n] of this.rows) lines.push(`sapling_rows_predicted_total{model="${escape(model)}"} ${n}`);
+    for (const [model, n] of this.rows) lines.push(`sapling_rows_predicted_total{model="${escapeLabel(model)}"} ${n}`);
     family('sapling_predicted_class_total', 'counter', 'Rows given each class, by model (classifiers).');
     for (const [model, counts] of this.classes) {
-      for (const [label, n] of counts) lines.push(`sapling_predicted_class_total{model="${escape(model)}",class="${escape(label)}"} ${n}`);
+      for (const [label, n] of counts) lines.push(`sapling_predicted_class_total{model="${escapeLabel(model)}",class="${escapeLabel(label)}"} ${n}`);
     }
     family('sapling_models_loaded', 'gauge', 'Models being served.');
     lines.push(`sapling_models_loaded ${modelsLoaded}`);
-    return lines.join('\n') + '\n';
+    return lines.join('\n') + '\n' + more;
   }
 }
 
 /** A label value escaped as the format asks: backslash, double quote and line feed. */
-function escape(value: string): string {
+export function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }

@@ -36,6 +36,37 @@ export function openApiDocument(models: readonly ServedModel[], version: string,
         outputs: { type: 'array', items: { $ref: '#/components/schemas/ResponseOutput' } },
       },
     },
+    MonitorReport: {
+      type: 'object',
+      description: 'The report `sapling monitor --out` writes (README "Monitoring"): data-set drift, drift per column, prediction drift, estimated performance',
+      required: ['format', 'version', 'dataset_drift', 'drift_share', 'columns', 'prediction', 'performance', 'summary', 'alerts'],
+      properties: {
+        format: { type: 'string', enum: ['sapling-monitor-report'] },
+        version: { type: 'integer' },
+        current: { type: 'object', properties: { rows: { type: 'integer' } } },
+        dataset_drift: { type: 'boolean' },
+        drift_share: { type: 'number' },
+        columns: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              column: { type: 'string' },
+              test: { type: 'string', enum: ['ks', 'chi2', 'wasserstein', 'jensen-shannon'] },
+              statistic: { type: 'number' },
+              p_value: { type: 'number', nullable: true },
+              threshold: { type: 'number' },
+              drifted: { type: 'boolean' },
+              psi: { type: 'number' },
+            },
+          },
+        },
+        prediction: { type: 'object' },
+        performance: { type: 'object', nullable: true },
+        summary: { type: 'string' },
+        alerts: { type: 'array', items: { type: 'string' } },
+      },
+    },
     ResponseOutput: {
       type: 'object',
       properties: { name: { type: 'string' }, shape: { type: 'array', items: { type: 'integer' } }, datatype: { type: 'string' }, data: { type: 'array', items: {} } },
@@ -62,6 +93,12 @@ export function openApiDocument(models: readonly ServedModel[], version: string,
     };
     paths[`/v2/models/${segment}`] = { get: { summary: `Metadata of ${name}: its input and output tensors`, responses: { 200: json({ type: 'object' }), 404: error } } };
     paths[`/v2/models/${segment}/ready`] = { get: { summary: `Whether ${name} is loaded`, responses: { 200: json({ type: 'object', properties: { name: { type: 'string' }, ready: { type: 'boolean' } } }), 404: error } } };
+    paths[`/v2/models/${segment}/monitor`] = {
+      get: {
+        summary: `Drift of ${name}'s served rows (with --monitor): its newest served rows and predictions against the reference in its model file`,
+        responses: { 200: json({ $ref: '#/components/schemas/MonitorReport' }), 401: error, 404: error, 409: { ...error, description: 'No report: monitoring is off, the model file has no reference, or the window has too few rows (the error says how many it needs)' } },
+      },
+    };
     paths[`/v2/models/${segment}/infer`] = {
       post: {
         summary: `Predict with ${name} (Open Inference Protocol): one input per column (${model.inputSchema.map((c) => c.name).join(', ')}), one output per predicted column (${model.outputColumns.join(', ')})`,

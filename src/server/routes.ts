@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SAPLING_VERSION } from '../core/artifact/modelFile';
 import { SaplingError } from '../core/util/errors';
-import type { InputRow } from '../runtime';
+import type { InputRow, OutputRow } from '../runtime';
 import { predictCsv } from './csv';
 import type { Metrics } from './metrics';
 import type { ModelStore, ServedModel } from './modelStore';
+import { monitorMetricsText } from './monitorMetrics';
+import type { Monitoring } from './monitoring';
 import { openApiDocument } from './openapi';
 import { DATATYPES, type RequestInput, outputsFromRows, rowsFromInputs, tensorMetadata } from './tensors';
 
@@ -27,14 +29,16 @@ export const ROUTES = [
   // `::` is a literal colon in fastify's router: the TF Serving verb after the model name. The
   // parameter needs a pattern, or the router takes `name::predict` for the parameter's name.
   { method: 'POST', url: PREDICT_URL },
+  { method: 'GET', url: '/v2/models/:name/monitor' },
   { method: 'GET', url: '/metrics' },
   { method: 'GET', url: '/openapi.json' },
 ] as const;
 
-/** What the routes read: the models, the counters, and whether a token guards them (for the OpenAPI document). */
+/** What the routes read: the models, the counters, the windows of --monitor (absent without it), and whether a token guards them (for the OpenAPI document). */
 export interface RouteContext {
   readonly models: ModelStore;
   readonly metrics: Metrics;
+  readonly monitoring?: Monitoring;
   readonly secured: boolean;
 }
 
@@ -72,9 +76,14 @@ const INFER_SCHEMA = {
 
 /** Adds the routes: Open Inference Protocol (V2), TF Serving's predict, metrics and the OpenAPI document. */
 export function registerRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { models, metrics } = context;
+  const { models, metrics, monitoring } = context;
+  /** Counts rows a model predicted and, with --monitor, adds them to its window. */
+  const predicted = (served: ServedModel, inputs: readonly InputRow[], rows: readonly OutputRow[]) => {
+    metrics.predicted(served.name, rows, served.model.classes.length > 0);
+    monitoring?.record(served, inputs, rows);
+  };
   /** The model `name` as it is now: a request keeps the one it got even if the file is swapped meanwhile. */
-  const served = (name: string): ServedModel => {
+  const lookUp = (name: string): ServedModel => {
     const s = models.get(name);
     if (!s) {
       const names = models.names();
@@ -91,10 +100,10 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   app.get('/v2', async () => ({ name: 'sapling', version: SAPLING_VERSION, extensions: [] }));
 
   app.get<{ Params: { name: string } }>('/v2/models/:name', async (request) => {
-    const { name, model, version } = served(request.params.name);
+    const { name, model, version } = lookUp(request.params.name);
     return { name, versions: [version], platform: `sapling-${model.family}`, ...tensorMetadata(model) };
   });
-  app.get<{ Params: { name: string } }>('/v2/models/:name/ready', async (request) => ({ name: served(request.params.name).name, ready: true }));
+  app.get<{ Params: { name: string } }>('/v2/models/:name/ready', async (request) => ({ name: lookUp(request.params.name).name, ready: true }));
 
   app.post<{ Params: { name: string }; Body: InferBody }>(
     '/v2/models/:name/infer',
@@ -106,31 +115,46 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       },
     },
     async (request) => {
-      const { name, model, version } = served(request.params.name);
+      const served = lookUp(request.params.name);
+      const { name, model, version } = served;
       const body = request.body;
-      const rows = model.predict(rowsFromInputs(model, body.inputs));
+      const inputs = rowsFromInputs(model, body.inputs);
+      const rows = model.predict(inputs);
       const outputs = outputsFromRows(model, rows, body.outputs?.map((o) => o.name));
-      metrics.predicted(name, rows, model.classes.length > 0);
+      predicted(served, inputs, rows);
       return { id: body.id ?? randomUUID(), model_name: name, model_version: version, outputs };
     },
   );
 
   app.post<{ Params: { name: string } }>(PREDICT_URL, async (request, reply) => {
-    const { name, model } = served(request.params.name);
+    const served = lookUp(request.params.name);
+    const { model } = served;
     if (Buffer.isBuffer(request.body)) {
-      const { csv, rows, warnings } = await predictCsv(model, request.body);
-      metrics.predicted(name, rows, model.classes.length > 0);
+      const { csv, inputs, rows, warnings } = await predictCsv(model, request.body);
+      predicted(served, inputs, rows);
       // What `sapling predict` prints on stderr (a ragged row dropped, a cell read as missing), so a
       // client getting fewer rows back can see why: one header per warning, as a JSON string (ASCII).
       if (warnings.length) void reply.header(WARNING_HEADER, warnings.slice(0, 20).map(asciiJson));
       return reply.type('text/csv; charset=utf-8').send(csv);
     }
-    const rows = model.predict(instancesOf(request.body));
-    metrics.predicted(name, rows, model.classes.length > 0);
+    const inputs = instancesOf(request.body);
+    const rows = model.predict(inputs);
+    predicted(served, inputs, rows);
     return { predictions: rows };
   });
 
-  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text(models.names().length)));
+  // 409 when there is nothing to report (monitoring off, no reference in the file, too few rows):
+  // the request is right, the server's state is what stands in the way.
+  app.get<{ Params: { name: string } }>('/v2/models/:name/monitor', async (request) => {
+    const served = lookUp(request.params.name);
+    if (!monitoring) throw Object.assign(new SaplingError('monitoring-off', 'monitoring is off: start the server with --monitor (and --monitor-window N for the rows kept per model)'), { statusCode: 409 });
+    return monitoring.report(served);
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const more = monitoring ? monitorMetricsText(await monitoring.gauges()) : '';
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.text(models.names().length, more));
+  });
   app.get('/openapi.json', async () => openApiDocument(models.all(), SAPLING_VERSION, context.secured));
 }
 

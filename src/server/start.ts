@@ -2,6 +2,7 @@ import { SaplingError } from '../core/util/errors';
 import { createServer } from './app';
 import type { ServeOptions } from './flags';
 import { type LogLine, ModelStore } from './modelStore';
+import { monitorReporter } from './monitorReporter';
 
 /**
  * Serves `path` (a model file or a folder of them) until SIGTERM or SIGINT: then it stops taking
@@ -12,7 +13,8 @@ export async function serve(path: string, options: ServeOptions, log: LogLine = 
   const models = new ModelStore(path, log);
   await models.load();
   models.watch();
-  const app = await createServer({ models, token: options.token, maxBody: options.maxBody, cors: options.cors, log });
+  const monitor = options.monitor ? { window: options.monitor.window, report: monitorReporter } : undefined;
+  const app = await createServer({ models, token: options.token, maxBody: options.maxBody, cors: options.cors, log, monitor });
   let url: string;
   try {
     url = await app.listen({ port: options.port, host: options.host });
