@@ -59,19 +59,27 @@ function labelledRows(table: DataTable, target: string, file: ModelFile): Int32A
   return Int32Array.from(known.flatMap((k, i) => (k ? [i] : [])));
 }
 
-/** The model's test metrics on `table`'s rows (which hold the target), as training reports them. */
+/**
+ * The model's test metrics on `table`'s rows (which hold the target), as training reports them.
+ * Rows of a class the model never saw cannot enter its metrics (they have no column among its
+ * probabilities) and are left out; none left is an error naming the classes.
+ */
 export function metricsOn(model: LoadedModel<ModelFile>, table: DataTable): Metrics {
   const { file } = model;
   const column = getColumn(table, file.problem.target);
-  const classification = isClassification(file.problem.task);
+  let rows = table;
   let y: Int32Array | Float64Array;
-  if (classification) {
+  if (isClassification(file.problem.task)) {
     const encoded = classTarget(column);
-    // Class indices in the model's order: a class the model never saw counts as a miss.
-    y = Int32Array.from(encoded.y, (k) => file.problem.classes.indexOf(encoded.classes[k]));
+    // Class indices in the model's order.
+    const known = Int32Array.from(encoded.y, (k) => (k < 0 ? -1 : file.problem.classes.indexOf(encoded.classes[k])));
+    const keep = Int32Array.from(known.keys()).filter((i) => known[i] >= 0);
+    if (keep.length === 0) throw new SaplingError('unknown-classes', `none of the rows has a class the model knows (it knows ${file.problem.classes.join(', ')})`);
+    rows = selectRows(table, keep);
+    y = Int32Array.from(keep, (i) => known[i]);
   } else {
     y = regressionTarget(column);
   }
-  const X = toMatrix(transformPipeline(file.pipeline, table), file.pipeline.features);
-  return computeMetrics(file.problem.task, y, model.predictor.outputs(X, table.rowCount), file.problem.classes.length);
+  const X = toMatrix(transformPipeline(file.pipeline, rows), file.pipeline.features);
+  return computeMetrics(file.problem.task, y, model.predictor.outputs(X, rows.rowCount), file.problem.classes.length);
 }

@@ -32,7 +32,7 @@ export function NewDataCard({ run }: { run: MonitorView | null }) {
   };
   return (
     <div className="card monitor-new">
-      <h3>New data</h3>
+      <h3>Load new data</h3>
       <div className="monitor-new-grid">
         <div className="drop">
           <label htmlFor={`${id}-files`} className="drop-label">

@@ -24,7 +24,7 @@ export function RetrainCard({ run }: { run: MonitorView }) {
   const job = useStudio((s) => s.retrain);
   const busy = useStudio((s) => s.training.state === 'running' || s.monitor.state === 'running');
   const [kind, setKind] = useState<RetrainMode['kind']>(dataLoaded ? 'old+new' : 'new');
-  const [rows, setRows] = useState(Math.max(10, Math.min(1000, run.rows * 2)));
+  const [rows, setRows] = useState(Math.max(10, run.rows));
   const result = job.result && job.result.model === current ? job.result : null;
   if (current?.kind !== 'supervised') return null;
   const reason = !run.labelled ? `The new data has no “${current.problem.target}” column filled in: retraining needs labelled rows.` : null;
