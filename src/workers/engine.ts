@@ -64,7 +64,7 @@ export class Engine {
   });
   /** Monitoring and retraining (issue 14), a module of its own: the page calls `engine.monitor.…`. */
   readonly monitor = new MonitorJobs({
-    model: () => this.model, table: () => this.table, startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
+    model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
     readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
   }, runMonitor);
 

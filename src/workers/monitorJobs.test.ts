@@ -25,6 +25,7 @@ function jobs(model: ModelFile, loaded: DataTable | null = penguins) {
     {
       model: () => current,
       table: () => loaded,
+      tableName: () => 'penguins.csv',
       startJob: () => () => false,
       runContext: () => ({}),
       readOptions: () => ({}),
@@ -72,6 +73,7 @@ describe('MonitorJobs', () => {
     // The 344 old rows and the first 80 new ones learn; the newest 20 are held out.
     expect(result.trainRows).toBe(344 + 80);
     expect(result.newestRows).toBe(20);
+    expect(result.data.name).toBe('penguins.csv + new.csv');
     expect(Object.keys(result.current)).toEqual(Object.keys(result.retrained));
     expect(result.config.model).toEqual(file.config.model);
     expect(current()).toBe(file);

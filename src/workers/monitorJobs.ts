@@ -21,6 +21,8 @@ export type MonitorFunction = (file: AnyModelFile, current: DataTable, options?:
 export interface MonitorSource {
   model(): AnyModelFile | null;
   table(): DataTable | null;
+  /** The loaded table's file name (the old rows of a retraining). */
+  tableName(): string;
   startJob(): () => boolean;
   runContext(stopped: () => boolean): RunContext;
   /** Reading options of the engine (memory budget) for the new files. */
@@ -107,8 +109,7 @@ export class MonitorJobs {
     const { file } = await runTraining(train, config, { ...this.source.runContext(stopped), onStage: (stage) => onProgress({ kind: 'stage', stage: `retraining: ${stage}` }) }, newest);
     if (stopped()) throw new CancelledError();
     const current = await usingModel(model, (loaded) => metricsOn(loaded, newest));
-    const oldName = mode.kind === 'new' ? '' : `${this.source.table() ? 'training data' : ''} + `;
-    const name = `${oldName}${this.fresh.map((f) => f.name).join(' + ')}`;
+    const name = [...(mode.kind === 'new' ? [] : [this.source.tableName()]), ...this.fresh.map((f) => f.name)].join(' + ');
     this.candidate = { file, name: `retrained ${model.model.model} → ${model.problem.target}` };
     const summary = this.source.summarise(file, this.candidate.name) as SupervisedModelSummary;
     return {

@@ -10,9 +10,10 @@ import { TEST_LABELS, fmtP } from './monitorText';
  * distributions overlaid; the column picked is drawn large below the table.
  */
 export function DriftTable({ report }: { report: MonitorReport }) {
+  // Drifted columns first, then by PSI: the first row is the one drawn large until another is picked.
   const rows = [...report.columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || b.psi - a.psi);
   const [picked, setPicked] = useState<string | null>(null);
-  const shown = picked === '(predictions)' ? report.prediction : (rows.find((c) => c.column === picked) ?? rows.find((c) => c.drifted) ?? null);
+  const shown = picked === '(predictions)' ? report.prediction : (rows.find((c) => c.column === picked) ?? rows[0] ?? null);
   const shownName = picked === '(predictions)' ? 'the predictions' : shown ? shown.column : '';
   return (
     <div className="card">
