@@ -1,0 +1,295 @@
+// One column's drift between the reference and the current rows, the test chosen as Evidently's
+// `get_default_stattest` chooses it (evidently/calculations/stattests/registry.py):
+//
+//   reference values ≤ smallReference (1000)   numbers with more than 5 distinct values    ks
+//                                              numbers with at most 5, and categories       chi2
+//   more reference values                      numbers with more than 5 distinct values    wasserstein (normed)
+//                                              numbers with at most 5, and categories       jensen-shannon
+//
+// (Evidently counts distinct values over both sides together, and picks a z-test for two
+// categories; the contract has no z-test, so chi-square stands in for it.) With raw reference rows
+// every statistic is SciPy's on the same values; with only the reference's sketch, KS and
+// Wasserstein read the sketch's quantile bins (sketch.ts says how close they come) and the counts
+// tests read its category counts (a numeric column of few values is counted on the sketch's bins).
+import { categoricalCountsOn, ks2sampSketch, numericSketch, numericSketchOn, wassersteinSketch } from './sketch';
+import { chiSquare, jensenShannon, ks2samp, psi, wasserstein } from './stats';
+import type { SketchInput } from './reference';
+import type { CategoricalSketch, ColumnDrift, DriftTest, NumericSketch, PsiBand, Sketch } from './types';
+
+/** The thresholds of a run, defaults filled in. */
+export interface DriftSettings {
+  readonly smallReference: number;
+  readonly pThreshold: number;
+  readonly distanceThreshold: number;
+}
+
+/** Evidently's defaults. */
+export const DEFAULT_DRIFT_SETTINGS: DriftSettings = { smallReference: 1000, pThreshold: 0.05, distanceThreshold: 0.1 };
+
+/** Numbers with at most this many distinct values are tested as categories (Evidently's rule). */
+const FEW_VALUES = 5;
+/** Evidently's floor under the reference's standard deviation when the Wasserstein distance is normed. */
+const STD_FLOOR = 0.001;
+/** Bins of equal reference mass the population stability index of a numeric column is taken on. */
+const PSI_BINS = 10;
+
+/** What the tests need of one reference column, prepared once per run. */
+export interface ReferenceColumn {
+  readonly column: string;
+  readonly kind: 'numeric' | 'categorical';
+  readonly sketch: Sketch;
+  /** The raw reference values without the missing ones (numbers, or labels); absent when only the sketch is known. */
+  readonly raw?: Float64Array | readonly string[];
+  /** Non-missing reference values (the size the test choice reads). */
+  readonly rows: number;
+  /** Numbers: the distinct reference values when there are at most 5 (bin upper edges for a sketch), else null. */
+  readonly few: readonly number[] | null;
+}
+
+/** A reference column from raw rows (a reference CSV, or the reference's own predictions). */
+export function rawReferenceColumn(column: string, input: SketchInput): ReferenceColumn {
+  if (input.kind === 'numeric') {
+    const raw = presentNumbers(input.values);
+    return { column, kind: 'numeric', sketch: numericSketch(input.values), raw, rows: raw.length, few: fewDistinct(raw) };
+  }
+  const raw = input.values.filter((v): v is string => v !== null);
+  return { column, kind: 'categorical', sketch: sketchOfLabels(input.values), raw, rows: raw.length, few: null };
+}
+
+/** A reference column from its sketch alone (the model file's reference). */
+export function sketchReferenceColumn(column: string, sketch: Sketch): ReferenceColumn {
+  if (sketch.kind === 'categorical') return { column, kind: 'categorical', sketch, rows: sketch.count, few: null };
+  const distinct = [...new Set(sketch.edges)];
+  return { column, kind: 'numeric', sketch, rows: sketch.count, few: distinct.length <= FEW_VALUES ? distinct : null };
+}
+
+/** The drift of `current` (the same column's current values) from the reference column. */
+export function columnDrift(ref: ReferenceColumn, current: SketchInput, settings: DriftSettings = DEFAULT_DRIFT_SETTINGS): ColumnDrift {
+  if (ref.kind !== current.kind) throw new Error(`internal error: column "${ref.column}" is ${ref.kind} in the reference and ${current.kind} now`);
+  const missingShare = { reference: shareOf(ref.sketch.missing, ref.sketch.count + ref.sketch.missing), current: shareOf(missingCount(current), current.values.length) };
+  const common = { column: ref.column, kind: ref.kind, missing_share: missingShare };
+  const parts = current.kind === 'numeric' ? numericParts(ref, current.values, settings) : categoricalParts(ref, current.values, settings);
+  const pTest = parts.test === 'ks' || parts.test === 'chi2';
+  const threshold = pTest ? settings.pThreshold : settings.distanceThreshold;
+  // Evidently: drift when p < threshold, or when a distance reaches it (>=).
+  const drifted = parts.empty ? ref.rows > 0 : pTest ? parts.pValue! < threshold : parts.statistic >= threshold;
+  return {
+    ...common,
+    test: parts.test,
+    statistic: parts.statistic,
+    p_value: pTest ? parts.pValue! : null,
+    threshold,
+    drifted,
+    psi: parts.psi,
+    psi_band: psiBand(parts.psi),
+    effect_size: parts.effect,
+    reference: ref.sketch,
+    current: parts.current,
+  };
+}
+
+interface Parts {
+  test: DriftTest;
+  statistic: number;
+  pValue: number | null;
+  psi: number;
+  effect: number;
+  current: Sketch;
+  /** No current values to test: the column is reported as drifted (it has gone missing). */
+  empty: boolean;
+}
+
+function numericParts(ref: ReferenceColumn, values: Float64Array, settings: DriftSettings): Parts {
+  const sketch = ref.sketch as NumericSketch;
+  const present = presentNumbers(values);
+  const current = numericSketchOn(sketch, values);
+  const small = ref.rows <= settings.smallReference;
+  const effect = present.length ? Math.abs(current.mean - sketch.mean) / Math.max(sketch.std, STD_FLOOR) : 0;
+  if (!present.length || !ref.rows) return { test: small ? 'ks' : 'wasserstein', statistic: present.length === ref.rows ? 0 : 1, pValue: present.length === ref.rows ? 1 : 0, psi: 0, effect, current, empty: true };
+  const discrete = ref.few !== null && fewDistinct(present, ref.few) !== null;
+  if (discrete) {
+    const { reference: r, current: c } = ref.raw ? valueCounts(ref.raw as Float64Array, present) : binCounts(sketch, current);
+    return { ...countsTest(r, c, small), psi: psi(r, c), effect, current, empty: false };
+  }
+  const psiValue = psi(...massBins(sketch, current));
+  if (small) {
+    const ks = ref.raw ? ks2samp(ref.raw as Float64Array, present) : ks2sampSketch(sketch, present);
+    return { test: 'ks', statistic: ks.statistic, pValue: ks.pValue, psi: psiValue, effect, current, empty: false };
+  }
+  const distance = ref.raw ? wasserstein(ref.raw as Float64Array, present) : wassersteinSketch(sketch, present);
+  return { test: 'wasserstein', statistic: distance / Math.max(sketch.std, STD_FLOOR), pValue: null, psi: psiValue, effect, current, empty: false };
+}
+
+function categoricalParts(ref: ReferenceColumn, values: readonly (string | null)[], settings: DriftSettings): Parts {
+  const sketch = ref.sketch as CategoricalSketch;
+  const aligned = categoricalCountsOn(sketch, values);
+  const current = currentCategorical(aligned, values.length);
+  const small = ref.rows <= settings.smallReference;
+  if (!current.count || !ref.rows) return { test: small ? 'chi2' : 'jensen-shannon', statistic: current.count === ref.rows ? 0 : 1, pValue: current.count === ref.rows ? 1 : 0, psi: 0, effect: 0, current, empty: true };
+  // Raw reference labels are counted exactly (no folding into "other"); the sketch's counts otherwise.
+  const { reference: r, current: c } = ref.raw ? labelCounts(ref.raw as readonly string[], values) : aligned;
+  return { ...countsTest(r, c, small), psi: psi(r, c), effect: cramersV(r, c), current, empty: false };
+}
+
+/** Chi-square (as Evidently: current counts against the reference's shares × current rows) or Jensen–Shannon on aligned counts. */
+function countsTest(reference: readonly number[], current: readonly number[], small: boolean): Pick<Parts, 'test' | 'statistic' | 'pValue'> {
+  // Categories absent from both sides say nothing (and would make 0/0).
+  const keep = reference.map((r, i) => r > 0 || current[i] > 0);
+  const r = reference.filter((_, i) => keep[i]);
+  const c = current.filter((_, i) => keep[i]);
+  if (!small) return { test: 'jensen-shannon', statistic: jensenShannon(r, c), pValue: null };
+  const nRef = sum(r);
+  const nCur = sum(c);
+  const { statistic, pValue } = chiSquare(c, r.map((x) => (x / nRef) * nCur));
+  return { test: 'chi2', statistic, pValue };
+}
+
+/** Cramér's V of the 2 × k table of reference and current counts (0: same mix, 1: disjoint). */
+export function cramersV(reference: readonly number[], current: readonly number[]): number {
+  const nRef = sum(reference);
+  const nCur = sum(current);
+  const n = nRef + nCur;
+  let chi2 = 0;
+  let columns = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const total = reference[i] + current[i];
+    if (total === 0) continue;
+    columns++;
+    const eRef = (total * nRef) / n;
+    const eCur = (total * nCur) / n;
+    chi2 += (reference[i] - eRef) ** 2 / eRef + (current[i] - eCur) ** 2 / eCur;
+  }
+  return columns < 2 || !nRef || !nCur ? 0 : Math.sqrt(chi2 / n);
+}
+
+/** PSI bands: below 0.1 none, to 0.25 moderate, above major. */
+export function psiBand(value: number): PsiBand {
+  return value < 0.1 ? 'none' : value <= 0.25 ? 'moderate' : 'major';
+}
+
+/**
+ * The reference's bins merged into PSI_BINS groups of about equal reference mass (PSI is read on
+ * deciles; the sketch's finer bins would make it noisy), current values outside the reference's
+ * range counted in the first and last group.
+ */
+function massBins(reference: NumericSketch, current: NumericSketch): [number[], number[]] {
+  const r: number[] = [];
+  const c: number[] = [];
+  const total = reference.count;
+  let cum = 0;
+  let group = -1;
+  for (let i = 0; i < reference.counts.length; i++) {
+    const g = Math.min(PSI_BINS - 1, Math.floor((cum / Math.max(total, 1)) * PSI_BINS));
+    if (g !== group) {
+      r.push(0);
+      c.push(0);
+      group = g;
+    }
+    r[r.length - 1] += reference.counts[i];
+    c[c.length - 1] += current.counts[i];
+    cum += reference.counts[i];
+  }
+  if (!r.length) return [[1], [1]];
+  c[0] += current.below ?? 0;
+  c[c.length - 1] += current.above ?? 0;
+  return [r, c];
+}
+
+/** Counts of each distinct value on either side (a numeric column of few values). */
+function valueCounts(reference: Float64Array, current: Float64Array): { reference: number[]; current: number[] } {
+  const keys = [...new Set([...reference, ...current])].sort((a, b) => a - b);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const r = new Array<number>(keys.length).fill(0);
+  const c = new Array<number>(keys.length).fill(0);
+  for (const v of reference) r[index.get(v)!]++;
+  for (const v of current) c[index.get(v)!]++;
+  return { reference: r, current: c };
+}
+
+/** A numeric column of few values known only by its sketch: counted on the sketch's bins (and outside them). */
+function binCounts(reference: NumericSketch, current: NumericSketch): { reference: number[]; current: number[] } {
+  return { reference: [0, ...reference.counts, 0], current: [current.below ?? 0, ...current.counts, current.above ?? 0] };
+}
+
+/** Exact counts of every label on either side. */
+function labelCounts(reference: readonly string[], current: readonly (string | null)[]): { reference: number[]; current: number[] } {
+  const index = new Map<string, number>();
+  const r: number[] = [];
+  const c: number[] = [];
+  const slot = (v: string) => {
+    let i = index.get(v);
+    if (i === undefined) {
+      i = index.size;
+      index.set(v, i);
+      r.push(0);
+      c.push(0);
+    }
+    return i;
+  };
+  for (const v of reference) r[slot(v)]++;
+  for (const v of current) if (v !== null) c[slot(v)]++;
+  return { reference: r, current: c };
+}
+
+/** The current values as a categorical sketch on the reference's categories (for charts). */
+function currentCategorical(aligned: { categories: string[]; current: number[] }, length: number): CategoricalSketch {
+  const categories: Record<string, number> = Object.create(null) as Record<string, number>;
+  let other = 0;
+  let count = 0;
+  aligned.categories.forEach((name, i) => {
+    count += aligned.current[i];
+    if (name === 'other') other += aligned.current[i];
+    else categories[name] = aligned.current[i];
+  });
+  return { kind: 'categorical', count, missing: length - count, categories, other };
+}
+
+/** The categorical sketch of raw labels, every category kept by name (charts fold them later). */
+function sketchOfLabels(values: readonly (string | null)[]): CategoricalSketch {
+  const counts = new Map<string, number>();
+  let missing = 0;
+  for (const v of values) {
+    if (v === null) missing++;
+    else counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const categories: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) categories[k] = n;
+  return { kind: 'categorical', count: values.length - missing, missing, categories, other: 0 };
+}
+
+/** The distinct values of `values` (and of `seen`) when there are at most FEW_VALUES of them, else null. */
+function fewDistinct(values: ArrayLike<number>, seen: readonly number[] = []): number[] | null {
+  const distinct = new Set(seen);
+  for (let i = 0; i < values.length; i++) {
+    distinct.add(values[i]);
+    if (distinct.size > FEW_VALUES) return null;
+  }
+  return [...distinct].sort((a, b) => a - b);
+}
+
+function presentNumbers(values: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[k++] = values[i];
+  return out;
+}
+
+function missingCount(input: SketchInput): number {
+  let n = 0;
+  if (input.kind === 'numeric') {
+    for (const v of input.values) if (Number.isNaN(v)) n++;
+  } else for (const v of input.values) if (v === null) n++;
+  return n;
+}
+
+function shareOf(part: number, whole: number): number {
+  return whole ? part / whole : 0;
+}
+
+function sum(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
