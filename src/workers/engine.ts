@@ -28,7 +28,7 @@ import { type BackendName, type BackendReport, chooseBackend, switchBackend } fr
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
-import { runMonitor } from './monitorRunner';
+import { monitorTable } from '../core/monitor/monitor';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
@@ -66,7 +66,7 @@ export class Engine {
   readonly monitor = new MonitorJobs({
     model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
     readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
-  }, runMonitor);
+  }, monitorTable);
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {
