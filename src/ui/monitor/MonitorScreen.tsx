@@ -31,7 +31,7 @@ export function MonitorScreen() {
       <p className="lede">Has the world moved since training? Load new data to compare it with what the model learned from.</p>
       {current ? <OutOfDate model={current} /> : null}
       {current ? <p className="trained-on">Current model: {trainedOnText(current)}.</p> : <p className="muted">Train a model, or import a model file on Export, first.</p>}
-      <NewDataCard run={run} />
+      <NewDataCard held={job.result ?? null} />
       {job.state === 'running' ? (
         <div className="card monitor-running">
           <ProgressBar label="Monitoring" fraction={job.progress?.fraction} detail={job.progress?.stage} />
@@ -45,7 +45,7 @@ export function MonitorScreen() {
         <>
           <MonitorSummary run={run} />
           <DriftTable report={run.report} />
-          <div className="grid-2">
+          <div className="grid-2 monitor-cards">
             <PerformanceCard report={run.report} labelled={run.labelled} />
             <RetrainCard run={run} />
           </div>

@@ -7,22 +7,23 @@ import { useStudio } from '../useStudio';
 type SplitKind = MonitorSplit['kind'];
 
 /**
- * The new data: one or more CSV files (each file a chunk of the timeline, or one file cut into equal
+ * The new data (`held`: the last run's, kept in the worker even when the model has changed since,
+ * so it can be monitored again against the new model): one or more CSV files (each file a chunk of the timeline, or one file cut into equal
  * chunks or by a date column's period), read and monitored in the worker as soon as chosen.
  */
-export function NewDataCard({ run }: { run: MonitorView | null }) {
+export function NewDataCard({ held }: { held: MonitorView | null }) {
   const id = useId();
   const current = useStudio((s) => s.current);
   const running = useStudio((s) => s.monitor.state === 'running' || s.retrain.state === 'running');
   // The form follows what the last run used (a first run of several files takes one chunk per file) until changed.
-  const [choice, setChoice] = useState<{ for: MonitorView | null; kind: SplitKind }>({ for: run, kind: run?.split.kind ?? 'chunks' });
-  const kind = choice.for === run ? choice.kind : (run?.split.kind ?? choice.kind);
-  const setKind = (k: SplitKind) => setChoice({ for: run, kind: k });
-  const [chunks, setChunks] = useState(run?.split.kind === 'chunks' ? run.split.chunks : 5);
-  const [column, setColumn] = useState(run?.split.kind === 'by' ? run.split.column : '');
-  const [period, setPeriod] = useState<'day' | 'week' | 'month'>(run?.split.kind === 'by' ? run.split.period : 'month');
-  const files = run?.files.length ?? 0;
-  const dates = run?.dateColumns ?? [];
+  const [choice, setChoice] = useState<{ for: MonitorView | null; kind: SplitKind }>({ for: held, kind: held?.split.kind ?? 'chunks' });
+  const kind = choice.for === held ? choice.kind : (held?.split.kind ?? choice.kind);
+  const setKind = (k: SplitKind) => setChoice({ for: held, kind: k });
+  const [chunks, setChunks] = useState(held?.split.kind === 'chunks' ? held.split.chunks : 5);
+  const [column, setColumn] = useState(held?.split.kind === 'by' ? held.split.column : '');
+  const [period, setPeriod] = useState<'day' | 'week' | 'month'>(held?.split.kind === 'by' ? held.split.period : 'month');
+  const files = held?.files.length ?? 0;
+  const dates = held?.dateColumns ?? [];
   const split = (): MonitorSplit => (kind === 'files' ? { kind } : kind === 'by' && (column || dates[0]) ? { kind, column: column || dates[0], period } : { kind: 'chunks', chunks: Math.max(1, Math.min(50, Math.round(chunks) || 1)) });
   const choose = (list: FileList | null) => {
     const chosen = list ? Array.from(list) : [];
@@ -53,9 +54,9 @@ export function NewDataCard({ run }: { run: MonitorView | null }) {
           <p id={`${id}-hint`} className="hint">
             One or more CSV files with the columns the model reads{current?.kind === 'supervised' ? `; with “${current.problem.target}” filled in, the performance is measured, not estimated, and the model can be retrained` : ''}.
           </p>
-          {run ? (
+          {held ? (
             <p className="muted small" aria-live="polite">
-              {run.files.map((f) => `${f.name} (${f.rows.toLocaleString('en-US')} rows)`).join(', ')}
+              {held.files.map((f) => `${f.name} (${f.rows.toLocaleString('en-US')} rows)`).join(', ')}
             </p>
           ) : null}
         </div>
@@ -95,8 +96,8 @@ export function NewDataCard({ run }: { run: MonitorView | null }) {
               </label>
             </>
           ) : null}
-          {run ? (
-            <button type="button" onClick={() => void monitorAgain(split())}>
+          {held ? (
+            <button type="button" disabled={!current} onClick={() => void monitorAgain(split())}>
               Monitor again
             </button>
           ) : (
