@@ -1,8 +1,10 @@
 import { STEP_TRANSFORMS, getStepTransform } from '../prep/replay';
+import type { InputColumn } from '../prep/pipeline';
 import type { ModelTask } from '../problem';
 import { COLUMN_KINDS } from '../table/column';
 import { checkObject, checkString, checkStrings } from '../util/check';
 import { checkFittedModel } from './checkModel';
+import { checkMonitoring } from './checkMonitoring';
 import { checkReport } from './checkReport';
 import { SaplingError } from '../util/errors';
 import { type AnyModelFile, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelFile, isUnsupervisedFile } from './modelFile';
@@ -22,6 +24,9 @@ const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Recor
   },
   // v2 → v3: binary classifiers may carry a decision threshold; files without one predict as before.
   2: (file) => ({ ...file, version: 3 }),
+  // v3 → v4: files carry a monitoring reference (`monitoring`); older ones have none and are
+  // monitored against a reference CSV.
+  3: (file) => ({ ...file, version: 4 }),
 };
 
 /**
@@ -100,6 +105,9 @@ export function validateModelFile(data: unknown): AnyModelFile {
   if (file.decision !== undefined) {
     const d = file.decision;
     need(isObject(d) && typeof d.threshold === 'number' && d.threshold >= 0 && d.threshold <= 1 && isObject(problem) && problem.task === 'binary', 'decision');
+  }
+  if (file.monitoring !== undefined) {
+    file = { ...file, monitoring: checkMonitoring(file.monitoring, { inputSchema: file.inputSchema as InputColumn[], task, classes: classes as string[] }) };
   }
   return file as unknown as AnyModelFile;
 }

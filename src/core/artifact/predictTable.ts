@@ -39,19 +39,22 @@ export function predictTable(model: LoadedModel, table: DataTable): Predictions 
   const features = transformPipeline(file.pipeline, table);
   const X = toMatrix(features, file.pipeline.features);
   const outputs = model.predictor.outputs(X, table.rowCount);
-  const classes = file.problem.classes;
-  const rows = table.rowCount;
-  checkOutputs(outputs, rows, file);
-  if (file.problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
-  if (file.problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
-  if (!isClassification(file.problem.task)) return { rows: table.rowCount, values: outputs, classes };
+  checkOutputs(outputs, table.rowCount, file);
   // A binary model's decision threshold, when one was chosen: the second class from that probability.
-  const threshold = 'decision' in file ? file.decision?.threshold : undefined;
+  return predictionsOf(file.problem, outputs, table.rowCount, 'decision' in file ? file.decision?.threshold : undefined);
+}
+
+/** Predictions from a model's raw outputs on `rows` rows (probabilities, values, clusters or coordinates). */
+export function predictionsOf(problem: AnyModelFile['problem'], outputs: Float32Array, rows: number, threshold?: number): Predictions {
+  const classes = problem.classes;
+  if (problem.task === 'clustering') return { rows, clusters: Int32Array.from(outputs), classes };
+  if (problem.task === 'projection') return { rows, projection: outputs, components: rows ? outputs.length / rows : 0, classes };
+  if (!isClassification(problem.task)) return { rows, values: outputs, classes };
   const labels =
     threshold !== undefined && classes.length === 2
       ? Array.from({ length: rows }, (_, i) => classes[outputs[i * 2 + 1] >= threshold ? 1 : 0])
       : Array.from(argmaxRows(outputs, classes.length), (k) => classes[k]);
-  return { rows: table.rowCount, labels, proba: outputs, classes };
+  return { rows, labels, proba: outputs, classes };
 }
 
 /**

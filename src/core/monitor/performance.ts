@@ -1,7 +1,8 @@
 // Performance on the current rows: realised where they hold the target (rows with a missing or
 // unknown target skipped), estimated by CBPE for a classifier without it; and the alert band of
-// the watched metric, drawn from the reference's performance over chunks of its test rows:
-// mean ± 3σ, σ scaled by sqrt(reference chunk rows / rows) (the spread of a mean over n rows).
+// the watched metric, drawn from the reference's performance over K chunks of its test rows:
+// mean ± 3σ, σ scaled by sqrt(reference chunk rows / rows + 1 / K) (the spread of a mean over
+// `rows` rows, and that of the reference mean).
 import type { Predictions } from '../artifact/predictTable';
 import { type AnyModelFile, isUnsupervisedFile } from '../artifact/modelFile';
 import { accuracy } from '../evaluate/classification';
@@ -62,7 +63,11 @@ export function currentTruth(table: DataTable, file: AnyModelFile): Truth | null
 /** The band of the watched metric at `rows` rows, or undefined without reference chunks. */
 export function performanceBand(basis: PerformanceBasis, rows: number): Band | undefined {
   if (!basis.chunks || rows <= 0) return undefined;
-  return bandOf(basis.chunks.values, Math.sqrt(basis.chunks.chunkRows / rows)) ?? undefined;
+  // σ of one reference chunk, scaled to a mean over `rows` rows; plus the uncertainty of the
+  // reference mean itself (K chunks), without which a large current set meets a band narrower
+  // than the reference's own sampling error and alerts on no change.
+  const { chunkRows, values } = basis.chunks;
+  return bandOf(values, Math.sqrt(chunkRows / rows + 1 / values.length)) ?? undefined;
 }
 
 /**

@@ -1,26 +1,52 @@
-// STAND-IN for monitor/reference.ts (branch wt-ref) until it lands: the parts the engine uses, with
-// the owner's signatures. Replaced by the owner's file on merge.
-import type { LoadedModel, Predictions } from '../artifact/predictTable';
+// The reference a model file keeps for monitoring (model-file version 4, `file.monitoring`): each
+// input column's sketch over the training rows, and the model's predictions, probabilities,
+// metrics, per-chunk performance and calibration on its test rows. No rows are stored: numbers
+// become quantile bins, categories their counts with the rarest folded into "other".
+//
+// How a column becomes sketch material (the monitoring engine uses `sketchInput` on the current
+// rows too, so both sides are read alike):
+//   numeric                 its numbers (NaN missing)
+//   datetime                its epoch milliseconds, as numbers
+//   categorical             its categories
+//   boolean                 "false" / "true" (not the file's spelling, which another file may change)
+//   text                    the length of each value in characters, as numbers: free text is
+//                           nearly all distinct, so category counts would fold it all into
+//                           "other" and see no change, while lengths move when the form or the
+//                           upstream source of the text changes; and no value is ever stored.
+import { type LoadedModel, type Predictions, predictTable } from '../artifact/predictTable';
 import type { AnyModelFile } from '../artifact/modelFile';
-import { type DataTable, getColumn } from '../table/DataTable';
+import { accuracy, rocAuc } from '../evaluate/classification';
+import { type Metrics, computeMetrics } from '../evaluate/evaluate';
+import { meanAbsoluteError, rootMeanSquaredError } from '../evaluate/regression';
+import type { InputColumn } from '../prep/pipeline';
+import { type ModelTask, classTarget, isClassification, regressionTarget } from '../problem';
+import { type DataTable, findColumn, getColumn } from '../table/DataTable';
 import { type Column, type ColumnKind, formatCell, isMissingAt } from '../table/column';
-import { predictTable } from '../artifact/predictTable';
-import { categoricalSketch, numericSketch } from './sketch';
-import type { MonitorReference, Sketch } from './types';
+import { SaplingError } from '../util/errors';
+import { keyed } from '../util/keyed';
+import { type CalibrationMap, compactMap, isotonicFitBinary } from './calibration';
+import { categoricalSketch, numericSketch } from './sketchStandIn';
+import type { ColumnReference, MonitorReference, NumericSketch, Sketch } from './types';
 
-/** Sketch material: numbers (NaN = missing) or strings (null = missing). */
+export { applyCalibration, type CalibrationMap } from './calibration';
+
+/** Sketch material: numbers (NaN = missing) for a numeric sketch, strings (null = missing) for a categorical one. */
 export type SketchInput = { readonly kind: 'numeric'; readonly values: Float64Array } | { readonly kind: 'categorical'; readonly values: (string | null)[] };
 
-/** An isotonic calibration map. */
-export interface CalibrationMap {
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-}
-
-/** Categories kept by name per column. */
+/** Categories kept by name per column (the rest fold into "other"): enough for the chi-square tests, small in the file. */
 export const KEEP_CATEGORIES = 50;
+/** Chunks of the test rows whose spread of performance gives the alert band (NannyML's default count). */
+export const PERFORMANCE_CHUNKS = 10;
+/** Fewest test rows per performance chunk; fewer rows make no band. */
+const MIN_CHUNK_ROWS = 5;
+/** Breakpoints kept over all classes' calibration maps, and at most per class. */
+const CALIBRATION_POINTS = 1000;
+const MAX_POINTS_PER_CLASS = 200;
 
-/** The values of `column` a sketch summarises when the model reads it as `kind`. */
+/**
+ * The values of `column` a sketch summarises when the model reads it as `kind` (see the table at
+ * the top of this file). Used for the reference and for the current rows alike.
+ */
 export function sketchInput(column: Column, kind: ColumnKind): SketchInput {
   const n = column.kind === 'categorical' || column.kind === 'text' ? column.codes.length : column.values.length;
   if (kind === 'numeric' || kind === 'datetime') {
@@ -39,7 +65,10 @@ export function sketchOf(input: SketchInput, keep = KEEP_CATEGORIES): Sketch {
   return input.kind === 'numeric' ? numericSketch(input.values) : categoricalSketch(input.values, keep);
 }
 
-/** The predictions as sketch material. */
+/**
+ * The predictions as sketch material: labels (classifiers) and clusters as categories, predicted
+ * values (regression) and the first component (projections) as numbers.
+ */
 export function predictionInput(p: Predictions): SketchInput {
   if (p.labels) return { kind: 'categorical', values: [...p.labels] };
   if (p.clusters) return { kind: 'categorical', values: Array.from(p.clusters, String) };
@@ -49,33 +78,154 @@ export function predictionInput(p: Predictions): SketchInput {
   return { kind: 'numeric', values: Float64Array.from({ length: p.rows }, (_, i) => (k ? projection[i * k] : NaN)) };
 }
 
-/** The calibrated value of probability `p`: linear between breakpoints, clipped outside. */
-export function applyCalibration(map: CalibrationMap, p: number): number {
-  const { x, y } = map;
-  const n = x.length;
-  if (n === 0 || Number.isNaN(p)) return p;
-  if (p <= x[0]) return y[0];
-  if (p >= x[n - 1]) return y[n - 1];
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (x[mid] <= p) lo = mid;
-    else hi = mid;
-  }
-  const span = x[hi] - x[lo];
-  return span > 0 ? y[lo] + ((p - x[lo]) / span) * (y[hi] - y[lo]) : y[hi];
+/** Each class's probability column as numbers, keyed `proba_<class>` (classifiers; empty otherwise). */
+export function probabilityInputs(p: Predictions): [string, Float64Array][] {
+  const proba = p.proba;
+  if (!proba) return [];
+  const k = p.classes.length;
+  return p.classes.map((c, j) => [`proba_${c}`, Float64Array.from({ length: p.rows }, (_, i) => proba[i * k + j])]);
 }
 
-/** A reference from a table of rows (stand-in: no metrics, performance or calibration). */
-export function referenceFromTable(file: AnyModelFile, table: DataTable, model: LoadedModel): MonitorReference {
-  const predictions = predictTable(model, table);
+/** What `buildReference` needs: the training rows' inputs, and the model's predictions on its test rows with their truth. */
+export interface ReferenceInputs {
+  /** The training rows (at least the input columns). */
+  readonly inputs: DataTable;
+  readonly inputSchema: readonly InputColumn[];
+  readonly task: ModelTask;
+  readonly classes: readonly string[];
+  /** The model's predictions on the test rows (all rows for clustering and projection). */
+  readonly predictions: Predictions;
+  /** The test rows' truth: class indices (classifiers) or values (regression); null without a target. */
+  readonly yTest: Int32Array | Float64Array | null;
+  /** The test metrics (`report.metrics.test`); undefined ones (NaN) are left out. */
+  readonly metrics: Metrics;
+}
+
+/**
+ * The monitoring reference of a training run (what `file.monitoring` holds): input sketches over
+ * the training rows, in the input schema's order; the prediction and probability sketches, the
+ * metrics, the spread of performance over chunks and the calibration maps on the test rows.
+ */
+export function buildReference(args: ReferenceInputs): MonitorReference {
+  const { inputs, inputSchema, task, classes, predictions, yTest } = args;
+  const columns: ColumnReference[] = inputSchema.map(({ name, kind }) => ({ column: name, kind, sketch: sketchOf(sketchInput(getColumn(inputs, name), kind)) }));
+  const probabilities = probabilityInputs(predictions);
+  const performance = yTest ? chunkPerformance(task, predictions, yTest) : undefined;
+  const calibration = yTest && isClassification(task) && predictions.proba ? calibrationMaps(classes, predictions.proba, yTest as Int32Array) : undefined;
   return {
     version: 1,
-    rows: table.rowCount,
-    columns: file.inputSchema.map(({ name, kind }) => ({ column: name, kind, sketch: sketchOf(sketchInput(getColumn(table, name), kind)) })),
-    prediction: sketchOf(predictionInput(predictions)),
-    metrics: {},
+    rows: inputs.rowCount,
+    columns,
+    prediction: sketchOf(predictionInput(predictions), Math.max(KEEP_CATEGORIES, classes.length)),
+    ...(probabilities.length ? { probabilities: keyed(probabilities.map(([key, values]) => [key, numericSketch(values) as NumericSketch])) } : {}),
+    metrics: keyed(Object.entries(args.metrics).filter(([, v]) => Number.isFinite(v))),
     testRows: predictions.rows,
+    ...(performance && Object.keys(performance).length ? { performance } : {}),
+    ...(calibration ? { calibration } : {}),
+  };
+}
+
+/**
+ * The watched metrics over `PERFORMANCE_CHUNKS` equal chunks of the test rows in their order (the
+ * remainder, fewer rows than chunks, left out so every chunk has the same size): accuracy and, for
+ * two classes, ROC AUC; RMSE and MAE for regression. A chunk where a metric is undefined (ROC AUC
+ * with one class present) gives no value; a metric with fewer than two values is left out.
+ */
+export function chunkPerformance(task: ModelTask, p: Predictions, y: Int32Array | Float64Array): Record<string, { chunkRows: number; values: number[] }> {
+  const chunks = Math.min(PERFORMANCE_CHUNKS, Math.floor(p.rows / MIN_CHUNK_ROWS));
+  const out = keyed<{ chunkRows: number; values: number[] }>();
+  if (chunks < 2 || task === 'clustering' || task === 'projection') return out;
+  const chunkRows = Math.floor(p.rows / chunks);
+  const add = (metric: string, value: number) => {
+    if (Number.isFinite(value)) (out[metric] ??= { chunkRows, values: [] }).values.push(value);
+  };
+  const classIndex = new Map(p.classes.map((c, k) => [c, k]));
+  for (let c = 0; c < chunks; c++) {
+    const from = c * chunkRows;
+    const to = from + chunkRows;
+    if (isClassification(task)) {
+      const truth = (y as Int32Array).subarray(from, to);
+      add('accuracy', accuracy(truth, Int32Array.from(p.labels!.slice(from, to), (l) => classIndex.get(l) ?? -1)));
+      if (p.classes.length === 2 && p.proba) {
+        add('roc_auc', rocAuc(Uint8Array.from(truth, (t) => (t === 1 ? 1 : 0)), Float64Array.from({ length: chunkRows }, (_, i) => p.proba![(from + i) * 2 + 1])));
+      }
+    } else {
+      const truth = y.subarray(from, to);
+      const predicted = p.values!.subarray(from, to);
+      add('rmse', rootMeanSquaredError(truth, predicted));
+      add('mae', meanAbsoluteError(truth, predicted));
+    }
+  }
+  for (const metric of Object.keys(out)) if (out[metric].values.length < 2) delete out[metric];
+  return out;
+}
+
+/**
+ * Per class, the isotonic map from the model's probability of the class to the share of rows that
+ * are of it (one-vs-rest) on the test rows, compacted to a bounded number of breakpoints.
+ */
+export function calibrationMaps(classes: readonly string[], proba: Float32Array, y: Int32Array): Record<string, CalibrationMap> {
+  const k = classes.length;
+  const perClass = Math.max(2, Math.min(MAX_POINTS_PER_CLASS, Math.floor(CALIBRATION_POINTS / k)));
+  return keyed(
+    classes.map((c, j) => {
+      const score = Float64Array.from({ length: y.length }, (_, i) => proba[i * k + j]);
+      const truth = Uint8Array.from(y, (t) => (t === j ? 1 : 0));
+      return [c, compactMap(isotonicFitBinary(score, truth), perClass)];
+    }),
+  );
+}
+
+/**
+ * A reference from a table of rows instead of the file's own (a reference CSV, read with the
+ * model's input kinds): the input sketches over all its rows, and the prediction parts from
+ * predicting them with `model`; where the table holds the target, the metrics, performance chunks
+ * and calibration from its labelled rows, otherwise none.
+ */
+export function referenceFromTable(file: AnyModelFile, table: DataTable, model: LoadedModel): MonitorReference {
+  for (const { name } of file.inputSchema) {
+    if (!findColumn(table, name)) throw new SaplingError('missing-column', `the reference rows have no column "${name}", which the model reads`);
+  }
+  const { task, classes, target } = file.problem;
+  const predictions = predictTable(model, table);
+  const labelled = target !== null ? findColumn(table, target) : undefined;
+  const truth = labelled ? truthOf(labelled, task, classes) : null;
+  const base = buildReference({ inputs: table, inputSchema: file.inputSchema, task, classes, predictions, yTest: null, metrics: {} });
+  if (!truth || truth.rows.length === 0) return base;
+  // The labelled rows alone make the metrics, the chunks and the calibration.
+  const kept = selectPredictions(predictions, truth.rows);
+  const outputs = kept.proba ?? kept.values ?? new Float32Array(0);
+  const metrics = computeMetrics(task as 'binary' | 'multiclass' | 'regression', truth.y, outputs, classes.length);
+  const withTruth = buildReference({ inputs: table, inputSchema: [], task, classes, predictions: kept, yTest: truth.y, metrics });
+  const { metrics: m, performance, calibration } = withTruth;
+  return { ...base, metrics: m, ...(performance ? { performance } : {}), ...(calibration ? { calibration } : {}) };
+}
+
+/** The target's truth on the rows where it is known: class indices in the file's class order, or values. */
+function truthOf(column: Column, task: ModelTask, classes: readonly string[]): { rows: Int32Array; y: Int32Array | Float64Array } | null {
+  if (task === 'regression') {
+    if (column.kind !== 'numeric') return null;
+    const values = regressionTarget(column);
+    const rows = Int32Array.from(values.keys()).filter((i) => !Number.isNaN(values[i]));
+    return { rows, y: Float64Array.from(rows, (i) => values[i]) };
+  }
+  if (!isClassification(task) || column.kind === 'datetime') return null;
+  // Labels as the file names its classes; a label the model never saw is left out with missing ones.
+  const encoded = classTarget(column);
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const remap = encoded.classes.map((c) => index.get(c) ?? -1);
+  const rows = Int32Array.from(encoded.y.keys()).filter((i) => encoded.y[i] >= 0 && remap[encoded.y[i]] >= 0);
+  return { rows, y: Int32Array.from(rows, (i) => remap[encoded.y[i]]) };
+}
+
+/** The predictions of the listed rows only. */
+function selectPredictions(p: Predictions, rows: Int32Array): Predictions {
+  const k = p.classes.length;
+  return {
+    rows: rows.length,
+    classes: p.classes,
+    ...(p.labels ? { labels: Array.from(rows, (i) => p.labels![i]) } : {}),
+    ...(p.values ? { values: Float32Array.from(rows, (i) => p.values![i]) } : {}),
+    ...(p.proba ? { proba: Float32Array.from({ length: rows.length * k }, (_, t) => p.proba![rows[Math.floor(t / k)] * k + (t % k)]) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // STAND-IN for monitor/sketch.ts (branch wt-stats) until it lands: the signatures of MONITOR_API.md
 // with simple implementations, so the engine can be written and tested now. Replaced on merge.
-import { kolmogorovP } from './stats';
+import { ksAsymptoticPValue as kolmogorovP } from './stats';
 import type { CategoricalSketch, NumericSketch } from './types';
 
 /** Quantile-binned sketch of numbers (NaN = missing). */

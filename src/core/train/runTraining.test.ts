@@ -139,14 +139,15 @@ describe('model file', () => {
   it('refuses files it cannot read, saying why', async () => {
     expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
     expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
-    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 3');
+    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 4');
     expect(() => parseModelFile('{"format":"sapling-model","version":2}')).toThrow(`the model file's "problem" is missing or malformed`);
   });
 
   it('upgrades a frozen version-2 file (binary boosting) and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const file = parseModelFile(readFileSync(new URL('model-v2-gbdt-penguins-sex.json', dir), 'utf8'));
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
+    expect(file.monitoring).toBeUndefined();
     expect(file.decision).toBeUndefined();
     const expected = readFileSync(new URL('model-v2-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
     const model = await loadModel(file);
@@ -167,10 +168,25 @@ describe('model file', () => {
     strict.dispose();
   });
 
+  it('upgrades a frozen version-3 file (regression tree) to 4 without a monitoring reference, and reproduces its predictions', async () => {
+    const dir = new URL('../artifact/fixtures/', import.meta.url);
+    const text = readFileSync(new URL('model-v3-tree-penguins-mass.json', dir), 'utf8');
+    expect(JSON.parse(text).version).toBe(3);
+    const file = parseModelFile(text);
+    expect(file.version).toBe(4);
+    expect(file.monitoring).toBeUndefined();
+    const expected = readFileSync(new URL('model-v3-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
+    const model = await loadModel(file);
+    const p = predictTable(model, penguins);
+    expect(expected).toHaveLength(penguins.rowCount);
+    expected.forEach((line, i) => expect(p.values![i]).toBeCloseTo(Number(line.split(',').at(-1)), 3));
+    model.dispose();
+  });
+
   it('upgrades a frozen version-1 file and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const file = parseModelFile(readFileSync(new URL('model-v1-logistic-iris.json', dir), 'utf8'));
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     const expected = readFileSync(new URL('model-v1-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
     const model = await loadModel(file);
     const iris = await sample('iris.csv');

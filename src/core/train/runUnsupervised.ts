@@ -1,8 +1,14 @@
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type UnsupervisedModelFile } from '../artifact/modelFile';
+import { predictionsOf } from '../artifact/predictTable';
+import type { ModelDefinition } from '../models/definition';
+import type { FittedModel } from '../models/model';
 import { getModel } from '../models/registry';
+import type { MonitorReference } from '../monitor/types';
+import type { InputColumn } from '../prep/pipeline';
+import { buildReference } from '../monitor/reference';
 import { resolveParams } from '../params';
 import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
-import { isUnsupervised } from '../problem';
+import { type UnsupervisedTask, isUnsupervised } from '../problem';
 import { type DataTable, fingerprintTable } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
@@ -40,6 +46,7 @@ export async function runUnsupervised(table: DataTable, config: UnsupervisedConf
   ctx.onStage?.('evaluate');
   const summary = await definition.summarise(fitted, train, { ...ctx, rng });
   const fingerprint = fingerprintTable(table);
+  const monitoring = await unsupervisedReference(definition, fitted, data, pipeline.inputs, task, X, train.d);
   const t3 = now();
 
   const report: UnsupervisedReport = {
@@ -68,8 +75,41 @@ export async function runUnsupervised(table: DataTable, config: UnsupervisedConf
     pipeline,
     model: fitted,
     report,
+    monitoring,
   };
   return { file, report };
+}
+
+/** Rows of the training data whose clusters or coordinates make the reference's prediction sketch. */
+const PREDICTION_SAMPLE = 10_000;
+
+/**
+ * The monitoring reference of a model without a target: the input sketches over every row, and the
+ * prediction sketch (clusters, or the first component) over evenly spaced rows, at most
+ * PREDICTION_SAMPLE of them (there is no test set, and DBSCAN's prediction costs a neighbour search
+ * per row). No metrics, performance or calibration: there is no truth to score against.
+ */
+async function unsupervisedReference(
+  definition: ModelDefinition,
+  fitted: FittedModel,
+  data: DataTable,
+  inputSchema: readonly InputColumn[],
+  task: UnsupervisedTask,
+  X: Float32Array,
+  d: number,
+): Promise<MonitorReference> {
+  const step = Math.max(1, Math.ceil(data.rowCount / PREDICTION_SAMPLE));
+  const rows = Int32Array.from({ length: Math.ceil(data.rowCount / step) }, (_, i) => i * step);
+  const sample = step === 1 ? X : Float32Array.from({ length: rows.length * d }, (_, t) => X[rows[Math.floor(t / d)] * d + (t % d)]);
+  const predictor = await definition.load(fitted);
+  let outputs: Float32Array;
+  try {
+    outputs = predictor.outputs(sample, rows.length);
+  } finally {
+    predictor.dispose();
+  }
+  const predictions = predictionsOf({ target: null, task, classes: [] }, outputs, rows.length);
+  return buildReference({ inputs: data, inputSchema, task, classes: [], predictions, yTest: null, metrics: {} });
 }
 
 function round(ms: number): number {

@@ -1,8 +1,10 @@
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, SAPLING_VERSION, type ModelFile } from '../artifact/modelFile';
+import { predictionsOf } from '../artifact/predictTable';
 import { baselineOf } from '../evaluate/baseline';
 import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
 import type { TrainContext } from '../models/definition';
 import { getModel } from '../models/registry';
+import { buildReference } from '../monitor/reference';
 import { resolveParams } from '../params';
 import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
 import { trainTestSplit } from '../prep/split';
@@ -123,6 +125,9 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const k = classes.length;
   const metrics = { train: computeMetrics(problem.task, yTrainScored, trainOut, k), test: computeMetrics(problem.task, yTest, testOut, k) };
   const fingerprint = fingerprintTable(table);
+  // What monitoring compares new rows against: sketches of the training inputs, the test predictions.
+  const predictions = predictionsOf({ target: problem.target, task: problem.task, classes }, testOut, split.test.length);
+  const monitoring = buildReference({ inputs: trainTable, inputSchema: pipeline.inputs, task: problem.task, classes, predictions, yTest, metrics: metrics.test });
   const t3 = now();
 
   const report: TrainReport = {
@@ -160,6 +165,7 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
     pipeline,
     model: fitted,
     report,
+    monitoring,
   };
   return { file, report };
 }
