@@ -136,7 +136,10 @@ test('Monitor: a shifted column is flagged and named, a random half is not, chun
   await expect(comparison).toBeHidden();
   await expect(page.getByText(/^Current model: Trained on penguins\.csv \+ drifted\.csv \(688 rows\)/)).toBeVisible();
   // The new data stays loaded: it can be monitored again against the adopted model.
-  await expect(page.getByRole('button', { name: 'Monitor again' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Monitor again' }).click();
+  await expect(page.getByRole('table', { name: 'Column drift' })).toBeVisible({ timeout: 60_000 });
+  // The adopted model's own reference: the rows it learned from (old and most of the new).
+  await expect(page.getByRole('group', { name: 'Monitoring figures' })).toContainText(/Reference\d+ training rows \(kept in the model file\)/);
   await history.open();
   await expect(history.rows().first()).toContainText('penguins.csv + drifted.csv');
 
