@@ -1,9 +1,14 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { METRIC_LABELS } from '../../core/evaluate/evaluate';
+import { LOWER_IS_BETTER, METRIC_LABELS } from '../../core/evaluate/evaluate';
 import type { MonitorReport } from '../../core/monitor/types';
 import { ChartFigure } from '../charts/ChartFigure';
 import { fmt } from '../format';
 import { type TimelinePoint, TEST_LABELS, timelinePoints } from './monitorText';
+
+type Domain = [number | ((v: number) => number), number | ((v: number) => number)];
+
+/** A score between 0 and 1 (accuracy, AUC, F1…) drawn a little beyond its values and band, never past 0 or 1 (a flat 1 read −1 to 3). */
+const SHARE_DOMAIN: Domain = [(min) => Math.max(0, Math.floor((min - 0.02) * 50) / 50), (max) => Math.min(1, Math.ceil((max + 0.02) * 50) / 50)];
 
 /**
  * The new rows chunk by chunk: the share of drifted columns (alert line at the data set's
@@ -35,7 +40,7 @@ export function Timeline({ report }: { report: MonitorReport }) {
           alertOf={(p) => p.driftShare >= report.drift_share_threshold}
         />
         <TimelineChart points={points} label={`Prediction drift per chunk (${TEST_LABELS[report.prediction.test]})`} value={(p) => p.prediction} format={fmt} alertOf={(p) => p.predictionDrifted} />
-        {metric ? <TimelineChart points={points} label={`${estimated ? 'Estimated' : 'Realised'} ${metricLabel.toLowerCase()} per chunk`} value={(p) => p.performance} format={fmt} band alertOf={(p) => p.performance !== null && p.band !== null && (p.performance < p.band[0] || p.performance > p.band[1])} /> : null}
+        {metric ? <TimelineChart points={points} label={`${estimated ? 'Estimated' : 'Realised'} ${metricLabel.toLowerCase()} per chunk`} value={(p) => p.performance} format={fmt} domain={LOWER_IS_BETTER.has(metric) || metric === 'r2' ? undefined : SHARE_DOMAIN} band alertOf={(p) => p.performance !== null && p.band !== null && (p.performance < p.band[0] || p.performance > p.band[1])} /> : null}
       </div>
       {alerting.length ? (
         <ul className="monitor-chunk-alerts" aria-label="Chunk alerts">
@@ -52,7 +57,7 @@ export function Timeline({ report }: { report: MonitorReport }) {
   );
 }
 
-function TimelineChart({ points, label, value, format, domain, line, lineLabel, band, alertOf }: { points: readonly TimelinePoint[]; label: string; value: (p: TimelinePoint) => number | null; format: (v: number) => string; domain?: [number, number]; line?: number; lineLabel?: string; band?: boolean; alertOf?: (p: TimelinePoint) => boolean }) {
+function TimelineChart({ points, label, value, format, domain, line, lineLabel, band, alertOf }: { points: readonly TimelinePoint[]; label: string; value: (p: TimelinePoint) => number | null; format: (v: number) => string; domain?: Domain; line?: number; lineLabel?: string; band?: boolean; alertOf?: (p: TimelinePoint) => boolean }) {
   const data = points.map((p) => ({ key: p.key, value: value(p), band: band ? p.band : null, alert: alertOf ? alertOf(p) : p.alert }));
   const columns = ['Chunk', 'Rows', label.replace(/ per chunk.*$/, ''), ...(band ? ['Band low', 'Band high'] : []), 'Alert'];
   const rows = points.map((p, i) => [p.key, p.rows, data[i].value === null ? null : format(data[i].value as number), ...(band ? [p.band?.[0] ?? null, p.band?.[1] ?? null] : []), data[i].alert ? 'yes' : 'no']);
