@@ -64,7 +64,7 @@ function MonitorSummary({ run }: { run: MonitorView }) {
     <div className={`card monitor-summary ${report.alerts.length ? 'monitor-alerting' : 'monitor-calm'}`}>
       <h3 id="monitor-summary-title">Summary</h3>
       <p className="headline" id="monitor-summary">
-        {summaryParts(report.summary).map((p, i) => (p.code ? <code key={i}>{p.text}</code> : <span key={i}>{p.text}</span>))}.
+        {summaryParts(report.summary.replace(/\.$/, '')).map((p, i) => (p.code ? <code key={i}>{p.text}</code> : <span key={i}>{p.text}</span>))}.
       </p>
       <div className="facts" role="group" aria-label="Monitoring figures">
         <Fact label="Data-set drift" value={report.dataset_drift ? 'Yes' : 'No'} />
