@@ -99,6 +99,9 @@ KS_SPECS = [
     ('asymptotic far apart 11000 vs 11000', ('normal', 11000, 20, 0, 1), ('normal', 11000, 21, 1, 1)),
     ('asymptotic unequal 20000 vs 60', ('normal', 20000, 22, 0, 1), ('normal', 60, 23, 0.2, 1)),
     ('asymptotic ints 30000 vs 20000', ('ints', 30000, 24, 0, 1), ('ints', 20000, 25, 0, 1)),
+    ('one vs one', ('normal', 1, 26, 0, 1), ('normal', 1, 27, 0, 1)),
+    ('three vs 10000', ('uniform', 3, 28, 0.5, 1), ('uniform', 10000, 29, 0, 1)),
+    ('asymptotic 10001 vs 7', ('skewed', 10001, 30, 0, 1), ('skewed', 7, 31, 2, 1)),
 ]
 
 

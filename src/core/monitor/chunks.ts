@@ -8,6 +8,7 @@ import type { Column } from '../table/column';
 import { SaplingError } from '../util/errors';
 import type { Rng } from '../util/rng';
 import type { SketchInput } from './reference';
+import { OTHER_CATEGORY } from './sketch';
 import type { Sketch } from './types';
 
 /** A chunk of the current rows: its key and its row indices (ascending). */
@@ -110,7 +111,10 @@ export function drawFromSketch(sketch: Sketch, m: number, rng: Rng): SketchInput
   }
   const names = Object.keys(sketch.categories);
   const weights = [...names.map((c) => sketch.categories[c]), sketch.other];
-  const labels = [...names, 'other'];
+  // A label the reference does not name, so the tests count these draws as its folded categories.
+  let folded = OTHER_CATEGORY;
+  while (Object.hasOwn(sketch.categories, folded)) folded += ' ';
+  const labels = [...names, folded];
   const total = weights.reduce((a, b) => a + b, 0);
   const values: (string | null)[] = [];
   for (let i = 0; i < m; i++) {

@@ -11,8 +11,8 @@
 // every statistic is SciPy's on the same values; with only the reference's sketch, KS and
 // Wasserstein read the sketch's quantile bins (sketch.ts says how close they come) and the counts
 // tests read its category counts (a numeric column of few values is counted on the sketch's bins).
-import { categoricalCountsOn, ks2sampSketch, numericSketch, numericSketchOn, wassersteinSketch } from './sketch';
-import { chiSquare, jensenShannon, ks2samp, psi, wasserstein } from './stats';
+import { categoricalCountsOn, distinctValuesOf, ks2sampSketch, numericSketch, numericSketchOn, psiCounts, wassersteinSketch } from './sketch';
+import { chiSquare, jensenShannon, ks2sampSorted, psi, sortedFinite, wassersteinSorted } from './stats';
 import type { SketchInput } from './reference';
 import type { CategoricalSketch, ColumnDrift, DriftTest, NumericSketch, PsiBand, Sketch } from './types';
 
@@ -30,26 +30,25 @@ export const DEFAULT_DRIFT_SETTINGS: DriftSettings = { smallReference: 1000, pTh
 const FEW_VALUES = 5;
 /** Evidently's floor under the reference's standard deviation when the Wasserstein distance is normed. */
 const STD_FLOOR = 0.001;
-/** Bins of equal reference mass the population stability index of a numeric column is taken on. */
-const PSI_BINS = 10;
 
 /** What the tests need of one reference column, prepared once per run. */
 export interface ReferenceColumn {
   readonly column: string;
   readonly kind: 'numeric' | 'categorical';
   readonly sketch: Sketch;
-  /** The raw reference values without the missing ones (numbers, or labels); absent when only the sketch is known. */
+  /** The raw reference values without the missing ones (numbers sorted ascending, or labels); absent when only the sketch is known. */
   readonly raw?: Float64Array | readonly string[];
   /** Non-missing reference values (the size the test choice reads). */
   readonly rows: number;
-  /** Numbers: the distinct reference values when there are at most 5 (bin upper edges for a sketch), else null. */
+  /** Numbers: the distinct reference values when there are at most 5 (a sketch holds such a column exactly), else null. */
   readonly few: readonly number[] | null;
 }
 
 /** A reference column from raw rows (a reference CSV, or the reference's own predictions). */
 export function rawReferenceColumn(column: string, input: SketchInput): ReferenceColumn {
   if (input.kind === 'numeric') {
-    const raw = presentNumbers(input.values);
+    // Sorted once here: a run tests the same reference against the whole and against every chunk.
+    const raw = sortedFinite(input.values);
     return { column, kind: 'numeric', sketch: numericSketch(input.values), raw, rows: raw.length, few: fewDistinct(raw) };
   }
   const raw = input.values.filter((v): v is string => v !== null);
@@ -59,8 +58,8 @@ export function rawReferenceColumn(column: string, input: SketchInput): Referenc
 /** A reference column from its sketch alone (the model file's reference). */
 export function sketchReferenceColumn(column: string, sketch: Sketch): ReferenceColumn {
   if (sketch.kind === 'categorical') return { column, kind: 'categorical', sketch, rows: sketch.count, few: null };
-  const distinct = [...new Set(sketch.edges)];
-  return { column, kind: 'numeric', sketch, rows: sketch.count, few: distinct.length <= FEW_VALUES ? distinct : null };
+  const distinct = distinctValuesOf(sketch);
+  return { column, kind: 'numeric', sketch, rows: sketch.count, few: distinct && distinct.length <= FEW_VALUES ? distinct : null };
 }
 
 /** The drift of `current` (the same column's current values) from the reference column. */
@@ -101,7 +100,7 @@ interface Parts {
 
 function numericParts(ref: ReferenceColumn, values: Float64Array, settings: DriftSettings): Parts {
   const sketch = ref.sketch as NumericSketch;
-  const present = presentNumbers(values);
+  const present = sortedFinite(values);
   const current = numericSketchOn(sketch, values);
   const small = ref.rows <= settings.smallReference;
   const effect = present.length ? Math.abs(current.mean - sketch.mean) / Math.max(sketch.std, STD_FLOOR) : 0;
@@ -111,19 +110,20 @@ function numericParts(ref: ReferenceColumn, values: Float64Array, settings: Drif
     const { reference: r, current: c } = ref.raw ? valueCounts(ref.raw as Float64Array, present) : binCounts(sketch, current);
     return { ...countsTest(r, c, small), psi: psi(r, c), effect, current, empty: false };
   }
-  const psiValue = psi(...massBins(sketch, current));
+  const bins = psiCounts(sketch, current);
+  const psiValue = psi(bins.reference, bins.current);
   if (small) {
-    const ks = ref.raw ? ks2samp(ref.raw as Float64Array, present) : ks2sampSketch(sketch, present);
+    const ks = ref.raw ? ks2sampSorted(ref.raw as Float64Array, present) : ks2sampSketch(sketch, present);
     return { test: 'ks', statistic: ks.statistic, pValue: ks.pValue, psi: psiValue, effect, current, empty: false };
   }
-  const distance = ref.raw ? wasserstein(ref.raw as Float64Array, present) : wassersteinSketch(sketch, present);
+  const distance = ref.raw ? wassersteinSorted(ref.raw as Float64Array, present) : wassersteinSketch(sketch, present);
   return { test: 'wasserstein', statistic: distance / Math.max(sketch.std, STD_FLOOR), pValue: null, psi: psiValue, effect, current, empty: false };
 }
 
 function categoricalParts(ref: ReferenceColumn, values: readonly (string | null)[], settings: DriftSettings): Parts {
   const sketch = ref.sketch as CategoricalSketch;
   const aligned = categoricalCountsOn(sketch, values);
-  const current = currentCategorical(aligned, values.length);
+  const current = currentCategorical(sketch, aligned, values.length);
   const small = ref.rows <= settings.smallReference;
   if (!current.count || !ref.rows) return { test: small ? 'chi2' : 'jensen-shannon', statistic: current.count === ref.rows ? 0 : 1, pValue: current.count === ref.rows ? 1 : 0, psi: 0, effect: 0, current, empty: true };
   // Raw reference labels are counted exactly (no folding into "other"); the sketch's counts otherwise.
@@ -167,34 +167,6 @@ export function psiBand(value: number): PsiBand {
   return value < 0.1 ? 'none' : value <= 0.25 ? 'moderate' : 'major';
 }
 
-/**
- * The reference's bins merged into PSI_BINS groups of about equal reference mass (PSI is read on
- * deciles; the sketch's finer bins would make it noisy), current values outside the reference's
- * range counted in the first and last group.
- */
-function massBins(reference: NumericSketch, current: NumericSketch): [number[], number[]] {
-  const r: number[] = [];
-  const c: number[] = [];
-  const total = reference.count;
-  let cum = 0;
-  let group = -1;
-  for (let i = 0; i < reference.counts.length; i++) {
-    const g = Math.min(PSI_BINS - 1, Math.floor((cum / Math.max(total, 1)) * PSI_BINS));
-    if (g !== group) {
-      r.push(0);
-      c.push(0);
-      group = g;
-    }
-    r[r.length - 1] += reference.counts[i];
-    c[c.length - 1] += current.counts[i];
-    cum += reference.counts[i];
-  }
-  if (!r.length) return [[1], [1]];
-  c[0] += current.below ?? 0;
-  c[c.length - 1] += current.above ?? 0;
-  return [r, c];
-}
-
 /** Counts of each distinct value on either side (a numeric column of few values). */
 function valueCounts(reference: Float64Array, current: Float64Array): { reference: number[]; current: number[] } {
   const keys = [...new Set([...reference, ...current])].sort((a, b) => a - b);
@@ -206,7 +178,7 @@ function valueCounts(reference: Float64Array, current: Float64Array): { referenc
   return { reference: r, current: c };
 }
 
-/** A numeric column of few values known only by its sketch: counted on the sketch's bins (and outside them). */
+/** A numeric column of few values known only by its sketch (which holds each value in a bin of its own): counted on its bins, and outside them. */
 function binCounts(reference: NumericSketch, current: NumericSketch): { reference: number[]; current: number[] } {
   return { reference: [0, ...reference.counts, 0], current: [current.below ?? 0, ...current.counts, current.above ?? 0] };
 }
@@ -232,13 +204,14 @@ function labelCounts(reference: readonly string[], current: readonly (string | n
 }
 
 /** The current values as a categorical sketch on the reference's categories (for charts). */
-function currentCategorical(aligned: { categories: string[]; current: number[] }, length: number): CategoricalSketch {
+function currentCategorical(reference: CategoricalSketch, aligned: { categories: string[]; reference: number[]; current: number[] }, length: number): CategoricalSketch {
   const categories: Record<string, number> = Object.create(null) as Record<string, number>;
   let other = 0;
   let count = 0;
   aligned.categories.forEach((name, i) => {
     count += aligned.current[i];
-    if (name === 'other') other += aligned.current[i];
+    // The folded categories' entry is the one the reference counts but does not name.
+    if (!Object.hasOwn(reference.categories, name) && aligned.reference[i] > 0) other += aligned.current[i];
     else categories[name] = aligned.current[i];
   });
   return { kind: 'categorical', count, missing: length - count, categories, other };
@@ -265,15 +238,6 @@ function fewDistinct(values: ArrayLike<number>, seen: readonly number[] = []): n
     if (distinct.size > FEW_VALUES) return null;
   }
   return [...distinct].sort((a, b) => a - b);
-}
-
-function presentNumbers(values: ArrayLike<number>): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[k++] = values[i];
-  return out;
 }
 
 function missingCount(input: SketchInput): number {

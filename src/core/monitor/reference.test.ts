@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAnyModelFile, parseModelFile } from '../artifact/load';
@@ -6,13 +7,16 @@ import { resolveProblem } from '../problem';
 import type { RecipeSpec } from '../prep/recipeSpec';
 import { createTable } from '../table/DataTable';
 import type { Column } from '../table/column';
+import { type Json as FuzzJson, mutatedJson } from '../testing/fuzz/mutate';
 import { categorical, csv, numeric } from '../testing/tables';
+import { isSaplingError } from '../util/errors';
 import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
+import { nestedContext } from '../train/singleRun';
 import type { TrainConfig } from '../train/config';
 import { applyCalibration, buildReference, chunkPerformance, referenceFromTable } from './reference';
 import { compactMap, isotonicFit, isotonicFitBinary } from './calibration';
-import { numericSketch } from './sketchStandIn';
+import { DEFAULT_SKETCH_CATEGORIES, numericSketch } from './sketch';
 import type { CategoricalSketch, NumericSketch } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tampered files are edited freely
@@ -74,7 +78,7 @@ describe('the monitoring reference a training run writes', async () => {
     expect(prediction.count).toBe(12);
     expect(Object.keys(m.probabilities!)).toEqual(['proba_a', 'proba_b']);
     const pa = m.probabilities!.proba_a;
-    expect(pa).toEqual(numericSketch(Array.from({ length: 12 }, (_, i) => p.proba![i * 2])));
+    expect(pa).toEqual(numericSketch(Array.from({ length: 12 }, (_, i) => Number(p.proba![i * 2].toPrecision(6)))));
     expect(m.metrics).toEqual(Object.fromEntries(Object.entries(file.report.metrics.test).filter(([, v]) => Number.isFinite(v))));
     // 12 test rows make 2 chunks of 6 (at least 5 rows per chunk): accuracy of each, by hand.
     const truth = Array.from({ length: 12 }, (_, i) => (i < 6 ? 'a' : 'b'));
@@ -113,6 +117,22 @@ describe('the monitoring reference a training run writes', async () => {
     for (const bad of [tamper((mon) => (mon.columns = 'x')), tamper((mon) => delete mon.prediction), tamper((mon) => (mon.metrics = [1]))]) {
       expect(bad).toThrow(/^monitoring\./);
     }
+  });
+
+  it('never crashes on a mutated reference: it loads or is refused with a bad-model-file error naming a monitoring part', () => {
+    // The reference alone is mutated (fast-check, seeded), then put back into the file.
+    const cases = fc.sample(mutatedJson(JSON.parse(JSON.stringify(m)) as FuzzJson), { seed: 14, numRuns: 400 });
+    let refused = 0;
+    for (const c of cases) {
+      try {
+        parseAnyModelFile(JSON.stringify({ ...file, monitoring: c.doc }));
+      } catch (e) {
+        if (!isSaplingError(e) || e.code !== 'bad-model-file' || !/^monitoring/.test(e.message)) throw new Error(`${c.mutations.join('; ')}: ${String(e)}`, { cause: e });
+        refused++;
+      }
+    }
+    // Most mutations break an invariant (a count, an edge, a length, a name); a few are harmless.
+    expect(refused).toBeGreaterThan(cases.length / 2);
   });
 
   it('keeps a category named __proto__ or constructor as an ordinary key', () => {
@@ -168,7 +188,7 @@ describe('buildReference on each column kind', () => {
     const present = ids.filter((id) => json.includes(id));
     const idSketch = r.columns[0].sketch as CategoricalSketch;
     expect(present.length).toBe(Object.keys(idSketch.categories).length);
-    expect(present.length).toBeLessThanOrEqual(50);
+    expect(present.length).toBe(DEFAULT_SKETCH_CATEGORIES);
     expect(idSketch.other).toBe(400 - present.length);
     // The text column's values never appear: only their lengths (12 characters each).
     expect(r.columns[1].sketch).toEqual(numericSketch(new Array(400).fill(12)));
@@ -239,6 +259,14 @@ describe('other runs and files', () => {
     expect({ ...(m.prediction as CategoricalSketch).categories }).toEqual({ 0: 15, 1: 15 });
     expect(m.testRows).toBe(30);
     expect(parseAnyModelFile(JSON.stringify(file)).monitoring).toBeDefined();
+  });
+
+  it('leaves the reference out of nested runs (folds, trials, curve points), whose files are thrown away', async () => {
+    const train = await csv(trainText);
+    const config: TrainConfig = { problem: resolveProblem(train, 'y'), recipe: recipe(), model: { id: 'logistic', params: {} }, seed: 3 };
+    const { file } = await runTraining(train, config, nestedContext({}));
+    expect(file.monitoring).toBeUndefined();
+    expect(parseModelFile(JSON.stringify(file)).monitoring).toBeUndefined();
   });
 
   it('loads the frozen version-3 file as version 4 without a reference', () => {

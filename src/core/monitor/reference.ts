@@ -25,7 +25,7 @@ import { type Column, type ColumnKind, formatCell, isMissingAt } from '../table/
 import { SaplingError } from '../util/errors';
 import { keyed } from '../util/keyed';
 import { type CalibrationMap, compactMap, isotonicFitBinary } from './calibration';
-import { categoricalSketch, numericSketch } from './sketchStandIn';
+import { DEFAULT_SKETCH_CATEGORIES, categoricalSketch, numericSketch } from './sketch';
 import type { ColumnReference, MonitorReference, NumericSketch, Sketch } from './types';
 
 export { applyCalibration, type CalibrationMap } from './calibration';
@@ -33,8 +33,6 @@ export { applyCalibration, type CalibrationMap } from './calibration';
 /** Sketch material: numbers (NaN = missing) for a numeric sketch, strings (null = missing) for a categorical one. */
 export type SketchInput = { readonly kind: 'numeric'; readonly values: Float64Array } | { readonly kind: 'categorical'; readonly values: (string | null)[] };
 
-/** Categories kept by name per column (the rest fold into "other"): enough for the chi-square tests, small in the file. */
-export const KEEP_CATEGORIES = 50;
 /** Chunks of the test rows whose spread of performance gives the alert band (NannyML's default count). */
 export const PERFORMANCE_CHUNKS = 10;
 /** Fewest test rows per performance chunk; fewer rows make no band. */
@@ -61,29 +59,34 @@ export function sketchInput(column: Column, kind: ColumnKind): SketchInput {
 }
 
 /** The sketch of sketch material. */
-export function sketchOf(input: SketchInput, keep = KEEP_CATEGORIES): Sketch {
+export function sketchOf(input: SketchInput, keep = DEFAULT_SKETCH_CATEGORIES): Sketch {
   return input.kind === 'numeric' ? numericSketch(input.values) : categoricalSketch(input.values, keep);
 }
 
 /**
  * The predictions as sketch material: labels (classifiers) and clusters as categories, predicted
- * values (regression) and the first component (projections) as numbers.
+ * values (regression) and the first component (projections) as numbers, to 7 significant digits
+ * as `sapling predict` writes them (float32 holds no more; the rest would be noise that only
+ * lengthens the file's bin edges).
  */
 export function predictionInput(p: Predictions): SketchInput {
   if (p.labels) return { kind: 'categorical', values: [...p.labels] };
   if (p.clusters) return { kind: 'categorical', values: Array.from(p.clusters, String) };
-  if (p.values) return { kind: 'numeric', values: Float64Array.from(p.values) };
+  if (p.values) return { kind: 'numeric', values: Float64Array.from(p.values, (v) => Number(v.toPrecision(7))) };
   const k = p.components ?? 0;
   const projection = p.projection ?? new Float32Array(0);
-  return { kind: 'numeric', values: Float64Array.from({ length: p.rows }, (_, i) => (k ? projection[i * k] : NaN)) };
+  return { kind: 'numeric', values: Float64Array.from({ length: p.rows }, (_, i) => (k ? Number(projection[i * k].toPrecision(7)) : NaN)) };
 }
 
-/** Each class's probability column as numbers, keyed `proba_<class>` (classifiers; empty otherwise). */
+/**
+ * Each class's probability column as numbers, keyed `proba_<class>` (classifiers; empty otherwise),
+ * to 6 significant digits as `sapling predict` writes them.
+ */
 export function probabilityInputs(p: Predictions): [string, Float64Array][] {
   const proba = p.proba;
   if (!proba) return [];
   const k = p.classes.length;
-  return p.classes.map((c, j) => [`proba_${c}`, Float64Array.from({ length: p.rows }, (_, i) => proba[i * k + j])]);
+  return p.classes.map((c, j) => [`proba_${c}`, Float64Array.from({ length: p.rows }, (_, i) => Number(proba[i * k + j].toPrecision(6)))]);
 }
 
 /** What `buildReference` needs: the training rows' inputs, and the model's predictions on its test rows with their truth. */
@@ -116,7 +119,7 @@ export function buildReference(args: ReferenceInputs): MonitorReference {
     version: 1,
     rows: inputs.rowCount,
     columns,
-    prediction: sketchOf(predictionInput(predictions), Math.max(KEEP_CATEGORIES, classes.length)),
+    prediction: sketchOf(predictionInput(predictions), Math.max(DEFAULT_SKETCH_CATEGORIES, classes.length)),
     ...(probabilities.length ? { probabilities: keyed(probabilities.map(([key, values]) => [key, numericSketch(values) as NumericSketch])) } : {}),
     metrics: keyed(Object.entries(args.metrics).filter(([, v]) => Number.isFinite(v))),
     testRows: predictions.rows,

@@ -25,6 +25,9 @@ const SCIPY_KS: readonly { name: string; a: Spec; b: Spec; statistic: number; pV
   { name: 'asymptotic far apart 11000 vs 11000', a: ['normal', 11000, 20, 0, 1], b: ['normal', 11000, 21, 1, 1], statistic: 0.388, pValue: 0.0 },
   { name: 'asymptotic unequal 20000 vs 60', a: ['normal', 20000, 22, 0, 1], b: ['normal', 60, 23, 0.2, 1], statistic: 0.10048333333333331, pValue: 0.5460648670633397 },
   { name: 'asymptotic ints 30000 vs 20000', a: ['ints', 30000, 24, 0, 1], b: ['ints', 20000, 25, 0, 1], statistic: 0.005299999999999971, pValue: 0.8870620173564419 },
+  { name: 'one vs one', a: ['normal', 1, 26, 0, 1], b: ['normal', 1, 27, 0, 1], statistic: 1.0, pValue: 1.0 },
+  { name: 'three vs 10000', a: ['uniform', 3, 28, 0.5, 1], b: ['uniform', 10000, 29, 0, 1], statistic: 0.9202, pValue: 0.0010233842568674728 },
+  { name: 'asymptotic 10001 vs 7', a: ['skewed', 10001, 30, 0, 1], b: ['skewed', 7, 31, 2, 1], statistic: 0.7118288171182882, pValue: 0.0004238847084369347 },
 ];
 /** kstwo.sf(x, n) over a grid of x per n: [n, [[x, sf], …]]. */
 const SCIPY_KSTWO_SF: readonly (readonly [number, readonly (readonly [number, number])[]])[] = [

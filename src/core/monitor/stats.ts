@@ -76,20 +76,26 @@ export function ks2samp(a: ArrayLike<number>, b: ArrayLike<number>): TestResult 
 
 /** `ks2samp` on samples already sorted and free of NaN (saves the sort when the caller has them). */
 export function ks2sampSorted(a: Float64Array, b: Float64Array): TestResult {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new SaplingError('empty-sample', 'The Kolmogorov–Smirnov test needs at least one value on each side.');
-  let d = ksStatistic(a, b);
+  if (a.length === 0 || b.length === 0) throw new SaplingError('empty-sample', 'The Kolmogorov–Smirnov test needs at least one value on each side.');
+  return ksTest(ksStatistic(a, b), a.length, b.length);
+}
+
+/**
+ * The two-sided KS p-value of a statistic d between samples of n1 and n2 values, chosen as SciPy's
+ * ks_2samp method 'auto' chooses: exact while both have at most 10,000 values (d then reported as
+ * the lattice value h / lcm(n1, n2) it rounds to), asymptotic beyond or when the exact sum fails.
+ */
+export function ksTest(d: number, n1: number, n2: number): TestResult {
   if (Math.max(n1, n2) <= MAX_EXACT_N) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;
     const h = roundHalfEven(d * lcm);
-    // SciPy reports the statistic as h / lcm on the exact path (the same number up to rounding).
-    d = h / lcm;
-    if (h === 0) return { statistic: d, pValue: 1 };
+    const lattice = h / lcm;
+    if (h === 0) return { statistic: lattice, pValue: 1 };
     const p = n1 === n2 ? exactEqualSizes(n1, h) : exactUnequalSizes(n1, n2, g, h);
     // SciPy falls back to the asymptotic formula when the exact sum leaves [0, 1] through rounding.
-    if (p >= 0 && p <= 1) return { statistic: d, pValue: p };
+    if (p >= 0 && p <= 1) return { statistic: lattice, pValue: p };
+    d = lattice;
   }
   return { statistic: d, pValue: Math.min(1, Math.max(0, ksAsymptoticPValue(d, n1, n2))) };
 }

@@ -24,6 +24,11 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
   readonly backend?: string;
   /** Cross-validation progress: fold `fold` of `folds` is starting (before the final fit). */
   readonly onFold?: (fold: number, folds: number) => void;
+  /**
+   * True for runs whose model file is thrown away (cross-validation folds, tuning trials, curve
+   * points): they skip the monitoring reference, which costs ~0.1–0.5 s a run at 100,000 rows.
+   */
+  readonly nested?: boolean;
 };
 
 /**
@@ -32,7 +37,7 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
  * to the caller's own run.
  */
 export function nestedContext(ctx: RunContext): RunContext {
-  return { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents };
+  return { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents, nested: true };
 }
 
 /**
@@ -127,7 +132,7 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const fingerprint = fingerprintTable(table);
   // What monitoring compares new rows against: sketches of the training inputs, the test predictions.
   const predictions = predictionsOf({ target: problem.target, task: problem.task, classes }, testOut, split.test.length);
-  const monitoring = buildReference({ inputs: trainTable, inputSchema: pipeline.inputs, task: problem.task, classes, predictions, yTest, metrics: metrics.test });
+  const monitoring = ctx.nested ? undefined : buildReference({ inputs: trainTable, inputSchema: pipeline.inputs, task: problem.task, classes, predictions, yTest, metrics: metrics.test });
   const t3 = now();
 
   const report: TrainReport = {
@@ -165,7 +170,7 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
     pipeline,
     model: fitted,
     report,
-    monitoring,
+    ...(monitoring ? { monitoring } : {}),
   };
   return { file, report };
 }
