@@ -50,7 +50,7 @@ export class Studio {
   }
 
   /** Opens a lifecycle step by its tab. */
-  async step(name: 'Data' | 'Problem' | 'Prepare' | 'Train' | 'Evaluate' | 'Export'): Promise<void> {
+  async step(name: 'Data' | 'Problem' | 'Prepare' | 'Train' | 'Evaluate' | 'Export' | 'Monitor'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -12,9 +12,10 @@ import type { DatasetSummary, PredictionResult, RowMapResult, TargetSummary } fr
 import type { ShownError } from './errorList';
 import { IDLE_JOB, type Job } from './job';
 import type { StudioModel, TrainedOrigin } from './modelOrigin';
+import type { MonitorRun, RetrainResult } from '../workers/monitorProtocol';
 
 /** The lifecycle screens, left to right. */
-export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export'] as const;
+export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export', 'monitor'] as const;
 export type Step = (typeof STEPS)[number];
 
 export type { ShownError } from './errorList';
@@ -90,7 +91,16 @@ export interface StudioState {
   readonly runs: readonly RunRecord[];
   /** True once the history could not be saved and is kept in memory only (lost on reload). */
   readonly runsInMemory: boolean;
+  /** Monitor: the last monitoring run of new data against `model`, the model then current (monitorActions.ts). */
+  readonly monitor: Job<MonitorView>;
+  /** Monitor's Retrain: the retrained candidate compared with `model` (the one it would replace), until adopted. */
+  readonly retrain: Job<RetrainView>;
 }
+
+/** A monitoring run as the store keeps it: with the model it was made against. */
+export type MonitorView = MonitorRun & { readonly model: StudioModel };
+/** A retraining as the store keeps it: with the model it would replace. */
+export type RetrainView = RetrainResult & { readonly model: StudioModel };
 
 /** The state of a fresh studio. */
 export const INITIAL_STATE: StudioState = {
@@ -126,6 +136,8 @@ export const INITIAL_STATE: StudioState = {
   associations: null,
   runs: [],
   runsInMemory: false,
+  monitor: IDLE_JOB,
+  retrain: IDLE_JOB,
 };
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */

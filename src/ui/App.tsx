@@ -6,12 +6,13 @@ import { DataScreen } from './data/DataScreen';
 import { EvaluateScreen } from './evaluate/EvaluateScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { RunHistory } from './history/RunHistory';
+import { MonitorScreen } from './monitor/MonitorScreen';
 import { PrepareScreen } from './prepare/PrepareScreen';
 import { ProblemScreen } from './problem/ProblemScreen';
 import { TrainScreen } from './train/TrainScreen';
 import { useStudio } from './useStudio';
 
-const SCREENS = { data: DataScreen, problem: ProblemScreen, prepare: PrepareScreen, train: TrainScreen, evaluate: EvaluateScreen, export: ExportScreen };
+const SCREENS = { data: DataScreen, problem: ProblemScreen, prepare: PrepareScreen, train: TrainScreen, evaluate: EvaluateScreen, export: ExportScreen, monitor: MonitorScreen };
 
 /** The studio shell: header, lifecycle stepper, errors, and the current screen. */
 export function App() {

@@ -27,6 +27,8 @@ import { getModelInfo } from '../core/models/info';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
+import { MonitorJobs } from './monitorJobs';
+import { monitorTable } from '../core/monitor/monitor';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 
@@ -60,6 +62,11 @@ export class Engine {
     startJob: () => this.startJob(),
     runContext: (stopped) => this.runContext(stopped),
   });
+  /** Monitoring and retraining (issue 14), a module of its own: the page calls `engine.monitor.…`. */
+  readonly monitor = new MonitorJobs({
+    model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
+    readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
+  }, monitorTable);
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {

@@ -4,13 +4,14 @@ import { STEPS, type Step, type StudioState } from '../../state/store';
 import { focusScreen } from '../focus';
 import { useStudio } from '../useStudio';
 
-export const STEP_LABELS: Record<Step, string> = { data: 'Data', problem: 'Problem', prepare: 'Prepare', train: 'Train', evaluate: 'Evaluate', export: 'Export' };
+export const STEP_LABELS: Record<Step, string> = { data: 'Data', problem: 'Problem', prepare: 'Prepare', train: 'Train', evaluate: 'Evaluate', export: 'Export', monitor: 'Monitor' };
 
 /** Why a step cannot be opened yet, or null when it can. */
 function blockedReason(step: Step, s: StudioState): string | null {
   if (step === 'problem' && !s.dataset.result) return 'Load data first';
   if ((step === 'prepare' || step === 'train') && !s.target && !s.noTarget) return 'Choose a target (or no target) first';
   if (step === 'evaluate' && !s.current) return 'Train a model first';
+  if (step === 'monitor' && !s.current) return 'Train a model, or import one on Export, first';
   return null;
 }
 

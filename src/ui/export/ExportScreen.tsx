@@ -13,6 +13,7 @@ import { ExportHelp } from './ExportHelp';
 import { DeploySection } from './DeploySection';
 import { PredictPanel } from './PredictPanel';
 import { OutOfDate } from '../components/OutOfDate';
+import { NextStep } from '../components/Stepper';
 import { trainedOnText } from '../components/originText';
 
 /** Step 6: take the model away (Sapling file or TF.js pair), bring one back, and predict new rows. */
@@ -87,6 +88,7 @@ export function ExportScreen() {
       </div>
       <PredictPanel />
       <DeploySection name={base} />
+      <NextStep to="monitor" disabled={!current} />
     </section>
   );
 }
