@@ -149,11 +149,15 @@ describe('monitorTable', () => {
     const estimated = (await monitorTable(model, unlabelled)).performance!;
     expect(realised.realised?.accuracy).toBeGreaterThan(0.6);
     expect(estimated.realised).toBeUndefined();
-    // The interval is CBPE's sampling error over these rows only; the calibration itself was fitted on
-    // the 600 test rows, whose own accuracy is off the population's by about ±0.02, so the estimate
-    // is held to that (cbpe.test.ts holds the interval on probabilities calibrated by construction).
-    expect(Math.abs(estimated.estimated!.value - realised.realised!.accuracy)).toBeLessThan(0.04);
-    expect(estimated.estimated!.std_error).toBeCloseTo(0.008, 2);
+    // The interval holds both CBPE's sampling error over these rows and that of the calibration,
+    // fitted on the 600 test rows (whose own accuracy is off the population's by about ±0.02):
+    // the realised accuracy falls inside it.
+    const e = estimated.estimated!;
+    expect(Math.abs(e.value - realised.realised!.accuracy)).toBeLessThan(0.04);
+    expect(realised.realised!.accuracy).toBeGreaterThan(e.lower);
+    expect(realised.realised!.accuracy).toBeLessThan(e.upper);
+    expect(e.std_error).toBeGreaterThan(0.012);
+    expect(e.std_error).toBeLessThan(0.03);
     expect(estimated.alert).toBe(false);
     expect(estimated.band!.lower).toBeLessThan(estimated.estimated!.value);
   });

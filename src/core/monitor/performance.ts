@@ -2,7 +2,7 @@
 // unknown target skipped), estimated by CBPE for a classifier without it; and the alert band of
 // the watched metric, drawn from the reference's performance over K chunks of its test rows:
 // mean ± 3σ, σ scaled by sqrt(reference chunk rows / rows + 1 / K) (the spread of a mean over
-// `rows` rows, and that of the reference mean).
+// `rows` rows, and that of the reference mean); for accuracy σ is at least the binomial one.
 import type { Predictions } from '../artifact/predictTable';
 import { type AnyModelFile, isUnsupervisedFile } from '../artifact/modelFile';
 import { accuracy } from '../evaluate/classification';
@@ -24,6 +24,8 @@ export interface PerformanceBasis {
   /** Its values over chunks of the reference's labelled rows, and their size. */
   readonly chunks?: { readonly chunkRows: number; readonly values: readonly number[] };
   readonly calibration?: CalibrationMaps;
+  /** Test rows the calibration was fitted on (its own uncertainty widens CBPE's interval). */
+  readonly testRows?: number;
 }
 
 /** The current rows' truth: class indices into the model's classes (−1 unknown), or values (NaN unknown). */
@@ -42,7 +44,7 @@ export function performanceBasis(file: AnyModelFile, reference: MonitorReference
     metric,
     reference: Number.isFinite(value) ? value : NaN,
     ...(chunks ? { chunks } : {}),
-    ...(reference?.calibration ? { calibration: reference.calibration } : {}),
+    ...(reference?.calibration ? { calibration: reference.calibration, testRows: reference.testRows } : {}),
   };
 }
 
@@ -67,7 +69,17 @@ export function performanceBand(basis: PerformanceBasis, rows: number): Band | u
   // reference mean itself (K chunks), without which a large current set meets a band narrower
   // than the reference's own sampling error and alerts on no change.
   const { chunkRows, values } = basis.chunks;
-  return bandOf(values, Math.sqrt(chunkRows / rows + 1 / values.length)) ?? undefined;
+  const scale = Math.sqrt(chunkRows / rows + 1 / values.length);
+  const band = bandOf(values, scale);
+  if (!band || basis.metric !== 'accuracy') return band ?? undefined;
+  // Accuracy is a share of rows, so a chunk's σ is at least the binomial one. A model that was
+  // right on every test row has chunks with no spread at all, and without this floor its band is
+  // [1, 1]: one wrong row in a year of data would page. The share is smoothed (one right and one
+  // wrong row added) so that a perfect reference still has a width.
+  const mean = (band.lower + band.upper) / 2;
+  const smoothed = (mean * chunkRows + 1) / (chunkRows + 2);
+  const floor = 3 * Math.sqrt((smoothed * (1 - smoothed)) / chunkRows) * scale;
+  return band.upper - mean >= floor ? band : { lower: mean - floor, upper: mean + floor };
 }
 
 /**
@@ -87,8 +99,21 @@ export function performanceOf(basis: PerformanceBasis, predictions: Predictions,
   for (let t = 0; t < all.length; t++) proba.set(predictions.proba.subarray(all[t] * k, all[t] * k + k), t * k);
   const index = new Map(basis.classes.map((c, j) => [c, j]));
   const predicted = Int32Array.from(all, (i) => index.get(predictions.labels![i]) ?? 0);
-  const estimated = expectedAccuracy(calibratedProba(proba, basis.classes, basis.calibration), k, predicted);
+  const estimated = withCalibrationError(expectedAccuracy(calibratedProba(proba, basis.classes, basis.calibration), k, predicted), basis);
   return judged(basis, all.length, { estimated }, estimated.value);
+}
+
+/**
+ * CBPE's standard error covers the current rows' sampling only; the calibration map was itself
+ * fitted on the test rows, and errs about as much as an accuracy measured on them. Both are added
+ * in quadrature: without the second term a model calibrated on a few hundred rows got an interval
+ * that missed the realised accuracy on its own kind of data.
+ */
+function withCalibrationError(estimate: NonNullable<PerformanceReport['estimated']>, basis: PerformanceBasis): NonNullable<PerformanceReport['estimated']> {
+  if (!basis.testRows || !Number.isFinite(basis.reference)) return estimate;
+  const a = basis.reference;
+  const se = Math.sqrt(estimate.std_error ** 2 + (a * (1 - a)) / basis.testRows);
+  return { value: estimate.value, std_error: se, lower: estimate.value - 1.959963984540054 * se, upper: estimate.value + 1.959963984540054 * se };
 }
 
 /** The metrics of the rows with known truth; accuracy from the predicted labels (which honour a decision threshold), as the reference chunks count it. */
