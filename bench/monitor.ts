@@ -19,7 +19,7 @@ import { type LoadedModel, loadModel } from '../src/core/artifact/predict';
 import type { AnyModelFile } from '../src/core/artifact/modelFile';
 import { bytesSource } from '../src/core/ingest/source';
 import { readCsv } from '../src/core/ingest/reader';
-import { monitorTable } from '../src/core/monitor/monitor';
+import { monitorTable } from '../src/core/monitor/monitorTable';
 import { referenceFromTable } from '../src/core/monitor/reference';
 import type { MonitorReport } from '../src/core/monitor/types';
 import type { Column } from '../src/core/table/column';

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Plugin as EsbuildPlugin, build } from 'esbuild';
+import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 import { writeAfterBuild } from './vite-after-build';
 
@@ -28,25 +28,9 @@ export async function buildServer(outdir = join(root, 'dist', 'server')): Promis
     // bundle can only do through a require made here.
     banner: { js: "import { createRequire as __saplingRequire } from 'node:module'; const require = __saplingRequire(import.meta.url);" },
     logLevel: 'warning',
-    plugins: [unusedRegistryDropped],
   });
   return outfile;
 }
-
-/**
- * The monitoring engine (core/monitor/monitor.ts) imports core/artifact/predict for `monitorTable`,
- * which predicts through the core registry of every family's fitting code (and TF.js, loaded lazily
- * but bundled all the same). The server only calls `monitorPredicted`, with the predictions it
- * served; declaring that module free of side effects lets esbuild drop it, and the registry behind
- * it, when nothing uses it (without this the bundle grew from 1.0 to 3.3 MB). Were something to use
- * it, esbuild would keep it as usual.
- */
-const unusedRegistryDropped: EsbuildPlugin = {
-  name: 'sapling-unused-registry',
-  setup(b) {
-    b.onResolve({ filter: /\/artifact\/predict$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.ts`), sideEffects: false }));
-  },
-};
 
 /** Vite plugin: after the studio's build, writes the server beside it (`<outDir>/server/`). */
 export function saplingServer(): Plugin {

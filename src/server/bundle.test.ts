@@ -90,7 +90,7 @@ describe('the standalone server bundle', () => {
     expect(missingErr).toMatch(/^error: cannot read .*nothing-here: no such file or folder\n$/);
   });
 
-  it('holds neither TF.js nor the training code (the monitoring engine is bundled without the core registry), and imports only Node’s modules', () => {
+  it('holds neither TF.js nor the training code (the monitoring analysis it imports never loads a model), and imports only Node’s modules', () => {
     const text = readFileSync(bundle, 'utf8');
     // (`TensorFlow Serving`, the route's name, is in it; TF.js's own names are lower case.)
     expect(/tensorflow/.test(text), 'TF.js is in the bundle').toBe(false);

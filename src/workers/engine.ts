@@ -28,7 +28,7 @@ import { type BackendName, type BackendReport, chooseBackend, switchBackend } fr
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
-import { monitorTable } from '../core/monitor/monitor';
+import { monitorTable } from '../core/monitor/monitorTable';
 import { PartPool } from './partPool';
 import { createYield } from './yieldToEvents';
 

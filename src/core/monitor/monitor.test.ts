@@ -7,7 +7,8 @@ import { type DataTable, selectRows } from '../table/DataTable';
 import { csv } from '../testing/tables';
 import { runTraining } from '../train/runTraining';
 import { createRng } from '../util/rng';
-import { exitCodeOf, monitorTable } from './monitor';
+import { exitCodeOf } from './monitor';
+import { monitorTable } from './monitorTable';
 import { chiSquare, ks2samp, wasserstein } from './stats';
 import type { Sketch } from './types';
 

@@ -2,15 +2,17 @@
 // reference CSV's raw rows), column by column (drift.ts), the predictions as one more column, the
 // performance (performance.ts), and the same per chunk with alert bands from the reference's own
 // chunks (chunks.ts). The report is MonitorReport (types.ts); `exitCodeOf` turns it into 0 or 2.
+// This module never loads a model (the server, which predicts with the runtime, imports it without
+// the core's model registry and TF.js); monitorTable.ts predicts and then calls it.
 import type { AnyModelFile } from '../artifact/modelFile';
-import { type Predictions, predictTable, usingModel } from '../artifact/predict';
+import type { Predictions } from '../artifact/predictTable';
 import { type DataTable, findColumn, getColumn } from '../table/DataTable';
 import { SaplingError } from '../util/errors';
 import { type Rng, createRng } from '../util/rng';
 import { type Chunk, bandOf, drawFromSketch, equalChunks, periodChunks, selectInput } from './chunks';
 import { DEFAULT_DRIFT_SETTINGS, type DriftSettings, type ReferenceColumn, columnDrift, rawReferenceColumn, sketchReferenceColumn } from './drift';
 import { type PerformanceBasis, type Truth, currentTruth, performanceBasis, performanceOf } from './performance';
-import { type SketchInput, predictionAtThreshold, predictionInput, referenceFromTable, sketchInput } from './reference';
+import { type SketchInput, predictionAtThreshold, predictionInput, sketchInput } from './reference';
 import { describeAlerts, describeChunkPerformance, fixed, summaryOf } from './words';
 import type { ChunkReport, ColumnDrift, MonitorOptions, MonitorReference, MonitorReport } from './types';
 
@@ -42,27 +44,6 @@ interface Current {
   readonly prediction: SketchInput;
   readonly predictions: Predictions;
   readonly truth: Truth | null;
-}
-
-/**
- * Monitors `current` against the model file's reference, or against `referenceTable` (raw rows:
- * every statistic exact) when given. Predicts the current rows (and the reference rows) itself.
- */
-export async function monitorTable(file: AnyModelFile, current: DataTable, options: MonitorOptions = {}, referenceTable?: DataTable): Promise<MonitorReport> {
-  const settings = resolveOptions(options);
-  if (!referenceTable && !file.monitoring) {
-    throw new SaplingError('no-reference', `this model file (version ${file.version}) carries no reference; pass --reference train.csv`);
-  }
-  requireInputs(file, current, 'the current rows');
-  if (referenceTable) requireInputs(file, referenceTable, 'the reference rows');
-  return usingModel(file, (model) => {
-    const predictions = predictTable(model, current);
-    if (!referenceTable) return monitorWith(file, current, predictions, sketchBaseline(file, file.monitoring!), settings);
-    // A file without its own reference takes its performance (metrics, chunks, calibration) from the reference rows' labels.
-    const performanceFrom = file.monitoring ?? referenceFromTable(file, referenceTable, model);
-    const baseline = tableBaseline(file, referenceTable, predictTable(model, referenceTable), performanceFrom);
-    return monitorWith(file, current, predictions, baseline, settings);
-  });
 }
 
 /**
@@ -249,7 +230,7 @@ function pickColumn(c: ColumnDrift): ChunkReport['columns'][number] {
 }
 
 /** Fails with the first input column the rows lack. */
-function requireInputs(file: AnyModelFile, table: DataTable, what: string): void {
+export function requireInputs(file: AnyModelFile, table: DataTable, what: string): void {
   for (const { name } of file.inputSchema) {
     if (!findColumn(table, name)) throw new SaplingError('missing-column', `${what} have no column "${name}", which the model reads`);
   }

@@ -7,7 +7,7 @@ import { sample } from '../testing/tables';
 import { runTraining } from '../train/runTraining';
 import { runUnsupervised } from '../train/runUnsupervised';
 import { createRng, shuffleInPlace } from '../util/rng';
-import { monitorTable } from './monitor';
+import { monitorTable } from './monitorTable';
 
 const penguins = await sample('penguins.csv');
 // A seeded random half of the rows (the file is sorted by species, so a half in row order would drift).
