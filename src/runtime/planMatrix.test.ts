@@ -44,6 +44,17 @@ describe('planMatrix (row objects of finite numbers straight into the model matr
     expect([fused![0], fused![1]]).toEqual([b, a]);
   });
 
+  it('gives exactly the matrix of the table path with one map a feature (its own loop) and with none', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ a: Math.sin(i) * 1e3 + 1 / 3, b: Math.cos(i * 1.7) / 9, c: 5 }));
+    const oneScale: FittedPipeline = { ...pipeline, steps: [pipeline.steps[0], pipeline.steps[3]] };
+    expect(numericPlan(oneScale)!.layers).toBe(1);
+    expect(Array.from(planMatrix(rows, numericPlan(oneScale)!)!)).toEqual(Array.from(tablePath(rows, oneScale)));
+    expect(planMatrix(rows, numericPlan(oneScale)!)![1]).toBe(Math.fround((1 / 3 + 0.7) / 0.3));
+    const none: FittedPipeline = { ...pipeline, steps: [pipeline.steps[0]] };
+    expect(numericPlan(none)!.layers).toBe(0);
+    expect(Array.from(planMatrix(rows, numericPlan(none)!)!)).toEqual(Array.from(tablePath(rows, none)));
+  });
+
   it('leaves rows with a gap, a string, a non-finite number or a non-object to the table path', () => {
     const plan = numericPlan(pipeline)!;
     const good = { a: 1, b: 2, c: 3 };

@@ -108,6 +108,23 @@ describe('the WebAssembly tree walk', () => {
     }
   });
 
+  it('stops each group of eight at its own leaves and never short: a lone leaf, depths not a multiple of 3, fewer than 8 rows', () => {
+    const rng = createRng(12);
+    const d = 3;
+    // 0, 1, 2 and 200 splits: depths 0, 1, 2 and far past 3 steps, grown at random leaves (uneven).
+    const trees = [randomTree(0, d, rng), randomTree(1, d, rng), randomTree(2, d, rng), randomTree(200, d, rng)];
+    const boosting: BoostingState = { link: 'identity', baseline: [0.5], trees };
+    for (const missing of [false, true]) {
+      for (const n of [1, 5, 8, 13, 640]) {
+        const X = rows(n, d, rng, trees[3], missing);
+        const kernel = boostingPredictor(boosting, d).outputs(X, n);
+        const expected = Array.from({ length: n }, (_, i) => Math.fround(trees.reduce((sum, tree) => sum + tree.values[leafOf(tree, X, i, d)], 0.5)));
+        expect(Array.from(kernel)).toEqual(expected);
+        expect(Array.from(treeEnsemblePredictor({ trees }, d).outputs(X, n))).toEqual(Array.from(treeEnsemblePredictor({ trees }, d, false).outputs(X, n)));
+      }
+    }
+  });
+
   it('is the compiled treeLeaves and treeSums of kernels.wat (run `node scripts/build-kernels.mjs` after editing it)', async () => {
     const text = readFileSync(new URL('../../kernels/kernels.wat', import.meta.url), 'utf8');
     expect(readFileSync(new URL('./leafKernel.wasm.ts', import.meta.url), 'utf8')).toBe(treeLeavesModule(await compileTreeLeaves(text)));

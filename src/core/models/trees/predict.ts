@@ -12,9 +12,10 @@ import type { Tree } from './tree';
  *
  * The trees are packed once into flat typed arrays, breadth first, so that a node's two children
  * sit side by side: a row goes to `child[p] + (x > threshold[p])`. A leaf points to itself with an
- * infinite threshold, so every row walks a tree for the same number of steps (its depth) without a
- * branch on where it stands, and eight rows walk at once, which keeps eight independent chains of
- * loads in flight (a tree walk is bound by load latency, not arithmetic). Thresholds stay float64,
+ * infinite threshold, so a row can walk on past its leaf without a branch on where it stands, and
+ * eight rows walk at once, which keeps eight independent chains of loads in flight (a tree walk is
+ * bound by load latency, not arithmetic). `walkTree` walks each tree's depth; the kernels stop a
+ * group of eight earlier once all of them stand on leaves. Thresholds stay float64,
  * so a float32 feature is compared exactly as `leafOf` compares it and the leaves are the same.
  */
 
@@ -249,7 +250,7 @@ function treeKernels(flat: FlatTrees, d: number, bytes: number): TreeKernels | n
  */
 function kernelWalk(flat: FlatTrees, d: number): BlockWalk | null {
   const x = flat.node.length * 16;
-  const block = blockRows(d);
+  const block = groupRows(blockRows(d));
   const out = x + block * d * 4;
   const kernels = treeKernels(flat, d, out + block * 4);
   if (!kernels) return null;
@@ -257,7 +258,7 @@ function kernelWalk(flat: FlatTrees, d: number): BlockWalk | null {
   const leaves = new Int32Array(kernels.memory.buffer, out, block);
   return (t, X, first, count, missing) => {
     // Blocks are walked tree 0 first: the block's rows go into the kernel's memory once.
-    if (t === 0) rows.set(X.subarray(first * d, (first + count) * d));
+    if (t === 0) copyRows(X, d, first, count, rows);
     kernels.treeLeaves(x, count, d, flat.roots[t] * 16, flat.depths[t], out, missing ? 1 : 0);
     return leaves;
   };
@@ -288,17 +289,17 @@ function kernelSums(flat: FlatTrees, values: Float64Array, d: number, K: number,
   const block = blockRows(d);
   const valuesAt = nodes * 16;
   const x = valuesAt + nodes * 8;
-  const sumsAt = x + block * d * 4;
-  const kernels = treeKernels(flat, d, sumsAt + block * K * 8);
+  const sumsAt = x + groupRows(block) * d * 4;
+  const kernels = treeKernels(flat, d, sumsAt + groupRows(block) * K * 8);
   if (!kernels) return null;
   new Float64Array(kernels.memory.buffer, valuesAt, nodes).set(values);
-  const rows = new Float32Array(kernels.memory.buffer, x, block * d);
-  const sums = new Float64Array(kernels.memory.buffer, sumsAt, block * K);
+  const rows = new Float32Array(kernels.memory.buffer, x, groupRows(block) * d);
+  const sums = new Float64Array(kernels.memory.buffer, sumsAt, groupRows(block) * K);
   return (X, n, raw) => {
     for (let first = 0; first < n; first += block) {
       const count = Math.min(block, n - first);
       const missing = hasMissing(X, first * d, (first + count) * d) ? 1 : 0;
-      rows.set(X.subarray(first * d, (first + count) * d));
+      copyRows(X, d, first, count, rows);
       sums.set(raw.subarray(first * K, (first + count) * K));
       for (let t = 0; t < trees; t++) {
         kernels.treeSums(x, count, d, flat.roots[t] * 16, flat.depths[t], sumsAt + (t % K) * 8, K * 8, valuesAt, missing);
@@ -306,6 +307,21 @@ function kernelSums(flat: FlatTrees, values: Float64Array, d: number, K: number,
       raw.set(sums.subarray(0, count * K), first * K);
     }
   };
+}
+
+/** n rounded up to whole groups of eight rows (the kernels walk eight rows at a time, no fewer). */
+function groupRows(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/**
+ * Copies rows first … first + count − 1 of X (d features) into the kernels' memory, then zeros up
+ * to the next whole group of eight: the kernels walk those spare rows too, and their leaves and sums
+ * (in the spare room after the block's) are never read.
+ */
+function copyRows(X: Float32Array, d: number, first: number, count: number, into: Float32Array): void {
+  into.set(X.subarray(first * d, (first + count) * d));
+  into.fill(0, count * d, groupRows(count) * d);
 }
 
 /** Whether X[start, end) holds a NaN. */
