@@ -20,8 +20,10 @@ export function summaryOf(report: Omit<MonitorReport, 'summary' | 'alerts'>): st
   const value = p ? watchedValue(p) : undefined;
   if (p && value !== undefined) {
     const name = `${p.estimated ? 'estimated ' : ''}${p.metric}`;
-    const trend = !Number.isFinite(p.reference) ? '' : value < p.reference ? `, down from ${fixed(p.reference)}` : value > p.reference ? `, up from ${fixed(p.reference)}` : `, as at ${fixed(p.reference)}`;
-    parts.push(`${name} ${fixed(value)}${trend}`);
+    // Compared as printed, so that 0.996 against 1 does not read "1.00, down from 1.00".
+    const [now, then] = [fixed(value), fixed(p.reference)];
+    const trend = !Number.isFinite(p.reference) ? '' : now === then ? ', as in training' : value < p.reference ? `, down from ${then}` : `, up from ${then}`;
+    parts.push(`${name} ${now}${trend}`);
   }
   const paged = report.chunks.filter((c) => c.alerts.length).length;
   if (paged) parts.push(`${paged} of ${report.chunks.length} chunks out of band`);
