@@ -144,6 +144,21 @@ def many_categories():
     return {'statistic': float(r.statistic), 'pValue': float(r.pvalue)}
 
 
+# Two-sample chi-square: the 2 x k table of reference and current counts, without Yates' correction
+# (what `sapling monitor` reads chi2's p-value from; see countsTest in src/core/monitor/drift.ts).
+CONTINGENCY_CASES = [
+    ('halves', [70, 50, 52], [80, 44, 48]),
+    ('two categories', [60, 40], [45, 55]),
+    ('new category', [30, 50, 20, 0], [25, 45, 20, 10]),
+    ('small reference, large current', [12, 30, 8], [1200, 2500, 1300]),
+]
+
+
+def contingency_case(name, r, c):
+    stat, p, dof, _ = stats.chi2_contingency([r, c], correction=False)
+    return {'name': name, 'reference': r, 'current': c, 'statistic': float(stat), 'pValue': float(p), 'dof': int(dof)}
+
+
 W_SPECS = [
     ('scipy docs', None),
     ('normal 100 vs 37', (('normal', 100, 40, 0, 1), ('normal', 37, 41, 0.4, 2))),
@@ -184,6 +199,7 @@ def main():
         'chi2sf': chi2_grid(),
         'chisquare': [chi_case(*c) for c in CHI_CASES],
         'manyCategories': many_categories(),
+        'contingency': [contingency_case(*c) for c in CONTINGENCY_CASES],
         'wasserstein': [],
         'jensenshannon': [{'name': n, 'p': p, 'q': q, 'value': float(jensenshannon(p, q))} for n, p, q in JS_CASES],
         'psi': [{'name': n, 'reference': r, 'current': c, 'value': evidently_psi(r, c)} for n, r, c in PSI_CASES],

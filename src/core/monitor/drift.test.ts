@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
 import { columnDrift, cramersV, psiBand, rawReferenceColumn, sketchReferenceColumn } from './drift';
 import { numericSketch } from './sketch';
-import { chiSquare, jensenShannon, ks2samp, wasserstein } from './stats';
+import { chiSquare, chiSquareTwoSample, jensenShannon, ks2samp, wasserstein } from './stats';
 
 const normals = (n: number, seed: number, shift = 0) => {
   const rng = createRng(seed);
@@ -41,8 +41,10 @@ describe('columnDrift: the test Evidently would choose, with the stats functions
     const cur = Float64Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0 : (i % 3) + 0));
     const d = columnDrift(rawReferenceColumn('x', numeric(ref)), numeric(cur));
     const count = (v: Float64Array, k: number) => v.filter((x) => x === k).length;
-    const expected = chiSquare([0, 1, 2].map((k) => count(cur, k)), [0, 1, 2].map((k) => (count(ref, k) / 300) * 200));
-    expect(d).toMatchObject({ test: 'chi2', statistic: expected.statistic, p_value: expected.pValue });
+    const counts = [0, 1, 2].map((k) => count(cur, k));
+    const expected = chiSquare(counts, [0, 1, 2].map((k) => (count(ref, k) / 300) * 200));
+    const twoSample = chiSquareTwoSample([100, 100, 100], counts);
+    expect(d).toMatchObject({ test: 'chi2', statistic: expected.statistic, p_value: twoSample.pValue });
     const big = Float64Array.from({ length: 3000 }, (_, i) => i % 5);
     const large = columnDrift(rawReferenceColumn('x', numeric(big)), numeric(cur));
     expect(large.test).toBe('jensen-shannon');
@@ -52,13 +54,15 @@ describe('columnDrift: the test Evidently would choose, with the stats functions
     expect(six.test).toBe('ks');
   });
 
-  it('categories: chi-square of the current counts against the reference shares × n, Jensen–Shannon above 1000 rows; missing values apart', () => {
+  it('categories: chi-square of the current counts against the reference shares × n (p-value of the 2 × k table), Jensen–Shannon above 1000 rows; missing values apart', () => {
     const ref = Array.from({ length: 400 }, (_, i) => ['a', 'b', 'c', 'd'][i % 4]);
     const cur = [...Array.from({ length: 90 }, (_, i) => ['a', 'a', 'b', 'c', 'd'][i % 5]), null, null, null, null, null, null, null, null, null, null];
     const d = columnDrift(rawReferenceColumn('c', labels([...ref, null])), labels(cur));
     const counts = ['a', 'b', 'c', 'd'].map((k) => cur.filter((x) => x === k).length);
     const expected = chiSquare(counts, [0.25, 0.25, 0.25, 0.25].map((s) => s * 90));
-    expect(d).toMatchObject({ kind: 'categorical', test: 'chi2', statistic: expected.statistic, p_value: expected.pValue });
+    expect(d).toMatchObject({ kind: 'categorical', test: 'chi2', statistic: expected.statistic, p_value: chiSquareTwoSample([100, 100, 100, 100], counts).pValue });
+    // 36 a in 90 against a quarter: chisquare alone says p ≈ 0.013; counting the reference's own noise, ≈ 0.04.
+    expect(expected.pValue).toBeLessThan(d.p_value! / 3);
     expect(d.missing_share).toEqual({ reference: 1 / 401, current: 0.1 });
     const refLarge = Array.from({ length: 2000 }, (_, i) => ['a', 'b', 'c', 'd'][i % 4]);
     const large = columnDrift(rawReferenceColumn('c', labels(refLarge)), labels(cur));
@@ -67,11 +71,16 @@ describe('columnDrift: the test Evidently would choose, with the stats functions
     expect(large.drifted).toBe(large.statistic >= 0.1);
   });
 
-  it('a category the reference never had makes chi-square infinite (as SciPy) and the column drifted', () => {
-    const d = columnDrift(rawReferenceColumn('c', labels(['a', 'b', 'a', 'b'])), labels(['a', 'b', 'z']));
+  it('a category the reference never had makes the statistic infinite (as SciPy), and drift is decided on the 2 × k table', () => {
+    const ab = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'a' : 'b'));
+    const d = columnDrift(rawReferenceColumn('c', labels(ab(40))), labels([...ab(30), ...Array<string>(10).fill('z')]));
     expect(d.statistic).toBe(Infinity);
-    expect(d.p_value).toBe(0);
+    expect(d.p_value).toBeCloseTo(chiSquareTwoSample([20, 20, 0], [15, 15, 10]).pValue, 15);
+    expect(d.p_value).toBeLessThan(0.01);
     expect(d.drifted).toBe(true);
+    // One new row among 40 is not drift.
+    const one = columnDrift(rawReferenceColumn('c', labels(ab(40))), labels([...ab(39), 'z']));
+    expect(one).toMatchObject({ statistic: Infinity, drifted: false });
   });
 
   it('against a sketch: the test chosen by the sketch’s count, KS close to the raw one', () => {

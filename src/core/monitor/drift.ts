@@ -12,7 +12,7 @@
 // Wasserstein read the sketch's quantile bins (sketch.ts says how close they come) and the counts
 // tests read its category counts (a numeric column of few values is counted on the sketch's bins).
 import { categoricalCountsOn, categoricalSketch, distinctValuesOf, ks2sampSketch, numericSketch, numericSketchOn, psiCounts, wassersteinSketch } from './sketch';
-import { chiSquare, jensenShannon, ks2sampSorted, psi, sortedFinite, wassersteinSorted } from './stats';
+import { chiSquare, chiSquareTwoSample, jensenShannon, ks2sampSorted, psi, sortedFinite, wassersteinSorted } from './stats';
 import type { SketchInput } from './reference';
 import type { CategoricalSketch, ColumnDrift, DriftTest, NumericSketch, PsiBand, Sketch } from './types';
 
@@ -140,7 +140,12 @@ function emptySide(referenceValues: number, currentValues: number): Pick<Parts, 
   return { statistic: moved ? 1 : 0, pValue: moved ? 0 : 1, psi: 0, empty: true };
 }
 
-/** Chi-square (as Evidently: current counts against the reference's shares × current rows) or Jensen–Shannon on aligned counts. */
+/**
+ * Chi-square or Jensen–Shannon on aligned counts. Chi-square's statistic is Evidently's (the current
+ * counts against the reference's shares × current rows, SciPy's `chisquare`), but its p-value, which
+ * decides drift, is the two-sample test's on the same counts (`chi2_contingency`): the shares-as-exact
+ * p-value ignores that a small reference is itself a sample and raises false alarms (stats.ts).
+ */
 function countsTest(reference: readonly number[], current: readonly number[], small: boolean): Pick<Parts, 'test' | 'statistic' | 'pValue'> {
   // Categories absent from both sides say nothing (and would make 0/0).
   const keep = reference.map((r, i) => r > 0 || current[i] > 0);
@@ -149,26 +154,15 @@ function countsTest(reference: readonly number[], current: readonly number[], sm
   if (!small) return { test: 'jensen-shannon', statistic: jensenShannon(r, c), pValue: null };
   const nRef = sum(r);
   const nCur = sum(c);
-  const { statistic, pValue } = chiSquare(c, r.map((x) => (x / nRef) * nCur));
-  return { test: 'chi2', statistic, pValue };
+  const { statistic } = chiSquare(c, r.map((x) => (x / nRef) * nCur));
+  return { test: 'chi2', statistic, pValue: chiSquareTwoSample(r, c).pValue };
 }
 
 /** Cramér's V of the 2 × k table of reference and current counts (0: same mix, 1: disjoint). */
 export function cramersV(reference: readonly number[], current: readonly number[]): number {
-  const nRef = sum(reference);
-  const nCur = sum(current);
-  const n = nRef + nCur;
-  let chi2 = 0;
-  let columns = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const total = reference[i] + current[i];
-    if (total === 0) continue;
-    columns++;
-    const eRef = (total * nRef) / n;
-    const eCur = (total * nCur) / n;
-    chi2 += (reference[i] - eRef) ** 2 / eRef + (current[i] - eCur) ** 2 / eCur;
-  }
-  return columns < 2 || !nRef || !nCur ? 0 : Math.sqrt(chi2 / n);
+  const n = sum(reference) + sum(current);
+  const { pValue, statistic } = chiSquareTwoSample(reference, current);
+  return Number.isNaN(pValue) ? 0 : Math.sqrt(statistic / n);
 }
 
 /** PSI bands: below 0.1 none, to 0.25 moderate, above major. */

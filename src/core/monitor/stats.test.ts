@@ -5,7 +5,7 @@ import { isSaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import { chiSquareSurvival, gammaQ, logGamma } from './gamma';
 import { kolmogorovSurvival } from './kolmogorov';
-import { chiSquare, jensenShannon, ks2samp, psi, roundHalfEven, wasserstein } from './stats';
+import { chiSquare, chiSquareTwoSample, jensenShannon, ks2samp, psi, roundHalfEven, wasserstein } from './stats';
 
 // Reference figures from SciPy 1.10.1 (Debian's python3-scipy), printed by
 // scripts/monitor-scipy-reference.py (run with /usr/bin/python3). Samples are [kind, n, seed, shift,
@@ -157,6 +157,30 @@ describe('the Kolmogorov distribution (kstwo.sf) behind the asymptotic p-value',
 
   it('rounds n1·n2/(n1+n2) half to even as NumPy does', () => {
     expect([0.5, 1.5, 2.5, 2.4, 2.6, 7500.5].map(roundHalfEven)).toEqual([0, 2, 2, 2, 3, 7500]);
+  });
+});
+
+/** scripts/monitor-scipy-reference.py's 'contingency': chi2_contingency([reference, current], correction=False). */
+const SCIPY_CONTINGENCY = [
+  { name: 'halves', reference: [70, 50, 52], current: [80, 44, 48], statistic: 1.2096453900709219, pValue: 0.5461712569305525 },
+  { name: 'two categories', reference: [60, 40], current: [45, 55], statistic: 4.511278195488721, pValue: 0.033672068856345896 },
+  { name: 'new category', reference: [30, 50, 20, 0], current: [25, 45, 20, 10], statistic: 10.717703349282296, pValue: 0.01335453048736979 },
+  { name: 'small reference, large current', reference: [12, 30, 8], current: [1200, 2500, 1300], statistic: 2.899457277199599, pValue: 0.2346339500529288 },
+];
+
+describe('chiSquareTwoSample', () => {
+  for (const c of SCIPY_CONTINGENCY) {
+    it(`equals SciPy's chi2_contingency without Yates' correction: ${c.name}`, () => {
+      const r = chiSquareTwoSample(c.reference, c.current);
+      expectScipy(r.statistic, c.statistic);
+      expectScipy(r.pValue, c.pValue);
+    });
+  }
+
+  it('leaves out categories empty on both sides, and has no p-value with one category left', () => {
+    expect(chiSquareTwoSample([70, 0, 50, 52], [80, 0, 44, 48])).toEqual(chiSquareTwoSample([70, 50, 52], [80, 44, 48]));
+    expect(chiSquareTwoSample([5, 0], [7, 0]).pValue).toBeNaN();
+    expect(() => chiSquareTwoSample([1, 2], [1])).toThrowError(/2 reference counts against 1 current/);
   });
 });
 

@@ -126,6 +126,35 @@ export function chiSquare(observed: readonly number[], expected: readonly number
   return { statistic, pValue: statistic === Infinity ? 0 : chiSquareSurvival(statistic, bins - 1) };
 }
 
+/**
+ * Pearson's chi-square test of homogeneity on the 2 × k table of reference and current counts, as
+ * SciPy's `chi2_contingency([reference, current], correction=False)`. Unlike `chiSquare` against the
+ * reference's shares, it counts the reference's own sampling noise: with a reference as small as the
+ * current rows, the shares-as-exact test flags a column that has not moved in about a quarter of
+ * random halvings (issue 14's bench; SciPy agrees), this one in about 5%. Categories empty on both
+ * sides are left out; fewer than two left give p = NaN, as `chiSquare`.
+ */
+export function chiSquareTwoSample(reference: readonly number[], current: readonly number[]): TestResult {
+  if (reference.length !== current.length) {
+    throw new SaplingError('bad-frequencies', `chi-square: ${reference.length} reference counts against ${current.length} current.`);
+  }
+  const nRef = reference.reduce((s, v) => s + v, 0);
+  const nCur = current.reduce((s, v) => s + v, 0);
+  const n = nRef + nCur;
+  let statistic = 0;
+  let bins = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const total = reference[i] + current[i];
+    if (total === 0) continue;
+    bins++;
+    const eRef = (total * nRef) / n;
+    const eCur = (total * nCur) / n;
+    statistic += (reference[i] - eRef) ** 2 / eRef + (current[i] - eCur) ** 2 / eCur;
+  }
+  if (bins < 2 || !nRef || !nCur) return { statistic: 0, pValue: Number.NaN };
+  return { statistic, pValue: chiSquareSurvival(statistic, bins - 1) };
+}
+
 /** The first Wasserstein distance between two sorted samples: ∫|U(x) − V(x)| dx over the merged values. */
 export function wassersteinSorted(u: Float64Array, v: Float64Array): number {
   const nu = u.length;
