@@ -15,6 +15,11 @@ STAMPS = [
     "2024-01-06T00:00:00Z",  # a Saturday at midnight
     "1969-07-20T20:17:00Z",  # before the epoch
     "2000-03-01T06:00:00Z",  # a century leap year
+    "1700-03-01T00:00:00Z",  # a century that is not a leap year
+    "1904-02-29T12:00:00Z",  # a leap day before the epoch
+    "2200-12-31T07:30:00Z",  # the last day of a non-leap century year
+    "1970-01-01T00:00:00Z",  # the epoch (a Thursday)
+    "1969-12-31T23:59:59Z",  # the last second before it
     None,                    # missing
 ]
 

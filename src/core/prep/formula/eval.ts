@@ -70,7 +70,7 @@ function compare(f: (x: number | string, y: number | string) => boolean): Impl {
 }
 
 function datePart(part: keyof typeof DATE_PARTS): Impl {
-  return numeric((ms) => DATE_PARTS[part](new Date(ms)));
+  return numeric(DATE_PARTS[part]);
 }
 
 /** `if(cond, a, b)`: a where cond is not 0, b where it is 0, missing where cond is missing. */
