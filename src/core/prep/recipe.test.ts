@@ -61,6 +61,7 @@ describe('recipe', () => {
     const X = toMatrix(transformPipeline(fitted, features), fitted.features);
     expect(X.every(Number.isFinite)).toBe(true);
     expect(() => transformPipeline(fitted, dropColumns(features, ['day']))).toThrow('the data lacks column "day" that the model needs');
+    expect(() => fitPipeline(features, [{ step: 'impute' }])).toThrow('column "day" is datetime and models need numbers; add a date parts step, or drop it');
   });
 
   it('fits on training rows only and names features after their columns', async () => {

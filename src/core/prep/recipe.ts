@@ -99,7 +99,7 @@ function originsOf(inputs: readonly string[], lineage: ReadonlyMap<string, reado
 function checkMatrixReady(table: DataTable): void {
   for (const c of table.columns) {
     if (!MATRIX_KINDS.includes(c.kind)) {
-      const fix = c.kind === 'categorical' ? 'add a one-hot encoding step' : 'drop it';
+      const fix = c.kind === 'categorical' ? 'add a one-hot encoding step' : c.kind === 'datetime' ? 'add a date parts step, or drop it' : 'drop it';
       throw new SaplingError('not-numeric', `column "${c.name}" is ${c.kind} and models need numbers; ${fix}`);
     }
   }

@@ -3,6 +3,7 @@ import { resolveParams } from '../../params';
 import { createTable, getColumn } from '../../table/DataTable';
 import type { CodedColumn, NumericColumn } from '../../table/column';
 import { categorical, numeric } from '../../testing/tables';
+import { fitPipeline, transformPipeline } from '../recipe';
 import { formulaStep } from './formula';
 
 const train = createTable([numeric('fare', [10, 20, NaN]), numeric('age', [2, 0, 4]), categorical('name', ['Mr A', 'Mrs B', null])]);
@@ -65,5 +66,21 @@ describe('formula step', () => {
     expect(() => formulaStep.checkState({ name: 'x', type: 'number', inputs: [], expr: { t: 'call', fn: 'eval', args: [] } }, 's')).toThrow('s.expr.fn: unknown function "eval"');
     expect(() => formulaStep.checkState({ name: 'x', type: 'code', inputs: [], expr: { t: 'num', v: 1 } }, 's')).toThrow('s.type');
     expect(() => formulaStep.checkState(null, 's')).toThrow('s: expected an object');
+  });
+});
+
+describe('formula in a recipe', () => {
+  it('follows lineage back through date parts to the original columns, and replays from the model inputs alone', () => {
+    const when = Float64Array.from([Date.UTC(2024, 0, 6), Date.UTC(2024, 5, 3), Date.UTC(2024, 11, 25)]);
+    const features = createTable([numeric('fare', [10, 20, 30]), numeric('unused', [1, 2, 3]), { kind: 'datetime', name: 'when', values: when }]);
+    const fitted = fitPipeline(features, [
+      { step: 'date-parts', params: { year: false, day: false, weekday: false, weekend: false } },
+      { step: 'formula', params: { name: 'fare_by_month', expression: 'fare / when.month' } },
+      { step: 'drop-columns', params: { columns: ['fare', 'unused', 'when.month'] } },
+    ]);
+    expect(fitted.features).toEqual([{ name: 'fare_by_month', source: 'fare_by_month', sources: ['fare', 'when'] }]);
+    expect(fitted.inputs.map((c) => c.name)).toEqual(['fare', 'when']);
+    const out = transformPipeline(fitted, createTable([{ kind: 'datetime', name: 'when', values: when }, numeric('fare', [12, 60, 24])]));
+    expect(values(out, 'fare_by_month')).toEqual([12, 10, 2]);
   });
 });
