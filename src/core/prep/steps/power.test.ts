@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sortedPresent, present } from './numpyParity';
-import { boxCox, quantileMap, yeoJohnson } from './power.transform';
+import { createTable } from '../../table/DataTable';
+import type { NumericColumn } from '../../table/column';
+import { numeric } from '../../testing/tables';
+import { present, sortedPresent } from './numpyParity';
+import { boxCox, powerTransform, quantileMap, yeoJohnson } from './power.transform';
 import { boxCoxLambda, fitQuantiles, standardize, yeoJohnsonLambda } from './powerFit';
 import { SKLEARN } from './numericFeatures.reference';
 
@@ -43,4 +46,30 @@ describe('quantile transform as QuantileTransformer', () => {
       if (ref.new && name !== 'withnan') close(SKLEARN.new[name].map(map), ref.new);
     });
   }
+});
+
+describe('power replay', () => {
+  const table = createTable([numeric('x', [1, NaN, -0.5, 3])]);
+  const col = (lambda: number, quantiles: number[] = []) => ({ x: { lambda, offset: 0, scale: 1, quantiles } });
+
+  it('refuses a value outside the method’s domain, naming the column and the row', () => {
+    expect(() => powerTransform.transform(table, { method: 'box-cox', normal: false, columns: col(0.5) })).toThrow('column "x" holds -0.5 at data row 3; Box-Cox needs values above 0');
+    expect(() => powerTransform.transform(createTable([numeric('x', [0, -1])]), { method: 'log1p', normal: false, columns: col(0) })).toThrow('column "x" holds -1 at data row 2; log1p needs values above −1');
+  });
+
+  it('keeps missing values missing and applies log1p in place', () => {
+    const out = powerTransform.transform(table, { method: 'log1p', normal: false, columns: col(0) });
+    expect(out.columns.map((c) => c.name)).toEqual(['x']);
+    close((out.columns[0] as NumericColumn).values, [Math.log1p(1), null, Math.log1p(-0.5), Math.log1p(3)], 1e-15);
+    close(SKLEARN.new.score.slice(1).map(Math.log1p), SKLEARN.log1p['new-score'], 1e-15);
+  });
+
+  it('checks fitted state from a file', () => {
+    expect(() => powerTransform.checkState(null, 's')).toThrow(/s: expected an object/);
+    expect(() => powerTransform.checkState({ method: 'cube', normal: false, columns: {} }, 's')).toThrow(/s.method/);
+    expect(() => powerTransform.checkState({ method: 'quantile', normal: false, columns: col(0, [2, 1]) }, 's')).toThrow(/quantiles\[1\]/);
+    expect(() => powerTransform.checkState({ method: 'quantile', normal: true, columns: col(0) }, 's')).toThrow(/is empty/);
+    expect(() => powerTransform.checkState({ method: 'yeo-johnson', normal: false, columns: { x: { lambda: 1, offset: 0, scale: 0, quantiles: [] } } }, 's')).toThrow(/must not be 0/);
+    powerTransform.checkState({ method: 'quantile', normal: true, columns: col(0, [1, 2]) }, 's');
+  });
 });
