@@ -13,6 +13,7 @@ import warnings
 
 import numpy as np
 import sklearn
+from scipy import stats
 from sklearn.preprocessing import KBinsDiscretizer, PolynomialFeatures, PowerTransformer, QuantileTransformer
 
 warnings.simplefilter('ignore')
@@ -112,6 +113,8 @@ for output in ('uniform', 'normal'):
     q = QuantileTransformer(output_distribution=output).fit(np.array(withnan)[:, None])
     quantile[f'{output}-1000-withnan'] = {'train': js(q.transform(np.array(withnan)[:, None])[:, 0])}
 out['quantile'] = quantile
+ppf_at = [1.2e-7, 1e-6, 0.001, 0.02, 0.3, 0.5, 0.7, 0.98, 0.999999, 1 - 1.2e-7]
+out['ppf'] = {'p': ppf_at, 'x': [float(v) for v in stats.norm.ppf(ppf_at)]}
 out['log1p'] = {'new-score': js(np.log1p(np.array(new['score'])[1:]))}
 
 print(json.dumps(out))

@@ -3,7 +3,7 @@ import { createTable } from '../../table/DataTable';
 import type { NumericColumn } from '../../table/column';
 import { numeric } from '../../testing/tables';
 import { present, sortedPresent } from './numpyParity';
-import { boxCox, powerTransform, quantileMap, yeoJohnson } from './power.transform';
+import { boxCox, normalQuantile, powerTransform, quantileMap, yeoJohnson } from './power.transform';
 import { boxCoxLambda, fitQuantiles, standardize, yeoJohnsonLambda } from './powerFit';
 import { SKLEARN } from './numericFeatures.reference';
 
@@ -71,5 +71,14 @@ describe('power replay', () => {
     expect(() => powerTransform.checkState({ method: 'quantile', normal: true, columns: col(0) }, 's')).toThrow(/is empty/);
     expect(() => powerTransform.checkState({ method: 'yeo-johnson', normal: false, columns: { x: { lambda: 1, offset: 0, scale: 0, quantiles: [] } } }, 's')).toThrow(/must not be 0/);
     powerTransform.checkState({ method: 'quantile', normal: true, columns: col(0, [1, 2]) }, 's');
+  });
+});
+
+describe('normal quantile', () => {
+  it('matches scipy.stats.norm.ppf within 1e-9', () => {
+    SKLEARN.ppf.p.forEach((p, i) => expect(Math.abs(normalQuantile(p) - SKLEARN.ppf.x[i]), `p = ${p}`).toBeLessThan(1e-9));
+    expect(normalQuantile(0)).toBe(-5.199337582605575);
+    expect(normalQuantile(1e-9)).toBe(-5.199337582605575);
+    expect(normalQuantile(1)).toBe(5.19933758270342);
   });
 });
