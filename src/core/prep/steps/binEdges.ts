@@ -78,15 +78,30 @@ export function kMeans1d(values: Float64Array, k: number, min: number, max: numb
   return centers;
 }
 
-/** Labels every point with its nearest centre (the first on a tie), by ‖c‖² − 2xc as sklearn's GEMM computes it. */
+/**
+ * Labels every point with its nearest centre by ‖c‖² − 2xc as sklearn's GEMM computes it, the
+ * lower index winning a tie. Only the few centres next to x in sorted order can be nearest, so each
+ * point compares those (a window wide enough for repeated centres): O(n log k), not O(nk).
+ */
 function assign(x: Float64Array, centers: Float64Array, labels: Int32Array): void {
+  const k = centers.length;
+  const order = Array.from(centers.keys()).sort((a, b) => centers[a] - centers[b] || a - b);
+  const sorted = order.map((j) => centers[j]);
   const c2 = centers.map((c) => c * c);
   for (let i = 0; i < x.length; i++) {
-    let best = c2[0] - 2 * (x[i] * centers[0]);
-    let label = 0;
-    for (let j = 1; j < centers.length; j++) {
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < x[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    let label = -1;
+    for (let s = Math.max(0, lo - 3); s < Math.min(k, lo + 3); s++) {
+      const j = order[s];
       const d = c2[j] - 2 * (x[i] * centers[j]);
-      if (d < best) {
+      if (d < best || (d === best && j < label)) {
         best = d;
         label = j;
       }
