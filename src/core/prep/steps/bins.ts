@@ -1,5 +1,5 @@
 import { keyed } from '../../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from '../step';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from '../step';
 import { binEdges } from './binEdges';
 import { type BinsState, binColumnNames, binsTransform } from './bins.transform';
 import { present } from './numpyParity';
@@ -36,6 +36,7 @@ const schema = {
     help: 'One-hot gives each bin its own 0/1 column (income|bin=0 …), which linear models need; ordinal keeps one column of bin numbers 0, 1, … (income|bin), enough for trees.',
   },
   columns: columnsParam('numeric'),
+  kinds: kindsParam(['numeric']),
 } as const;
 
 /**
@@ -50,7 +51,7 @@ export const binsStep: StepDefinition<typeof schema, BinsState> = {
   checkState: binsTransform.checkState,
   fit(table, params) {
     const columns: BinsState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['numeric'])) {
+    for (const column of selectColumns(table, params.columns, ['numeric'], params.kinds)) {
       if (column.kind !== 'numeric') continue;
       const values = present(column.values);
       if (values.length === 0) continue;
@@ -59,5 +60,5 @@ export const binsStep: StepDefinition<typeof schema, BinsState> = {
     return { encode: params.encode, columns };
   },
   transform: (table, _params, state) => binsTransform.transform(table, state),
-  sources: (state) => Object.entries(state.columns).flatMap(([name, spec]) => binColumnNames(name, spec.cuts, state.encode).map((made): [string, string] => [made, name])),
+  lineage: (state) => Object.entries(state.columns).flatMap(([name, spec]) => binColumnNames(name, spec.cuts, state.encode).map((made) => [made, [name]] as const)),
 };

@@ -13,7 +13,7 @@ import { powerStep } from './power';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function run<S extends StepDefinition<any, any>>(step: S, train: DataTable, params: Record<string, unknown>, apply = train) {
   const p = resolveParams(step.schema, params);
-  const state = step.fit(train, p);
+  const state = step.fit(train, p, { seed: 1 });
   return { state, out: step.transform(apply, p, state) };
 }
 

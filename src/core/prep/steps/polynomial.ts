@@ -1,10 +1,11 @@
-import { columnsParam, selectColumns, type StepDefinition } from '../step';
+import type { ColumnKind } from '../../table/column';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from '../step';
 import { type PolynomialState, polynomialTransform, termName } from './polynomial.transform';
 import { polynomialLimitError, polynomialTerms } from './polynomialTerms';
 
 export { POLYNOMIAL_COLUMN_LIMIT, polynomialColumnCount } from './polynomialTerms';
 
-const STEP_KINDS = ['numeric', 'boolean'] as const;
+const STEP_KINDS: readonly ColumnKind[] = ['numeric', 'boolean'];
 
 const schema = {
   degree: {
@@ -23,6 +24,7 @@ const schema = {
     help: 'Only products of different columns (age×fare), no powers of one column (age^2).',
   },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(STEP_KINDS),
 } as const;
 
 /**
@@ -37,11 +39,11 @@ export const polynomialStep: StepDefinition<typeof schema, PolynomialState> = {
   schema,
   checkState: polynomialTransform.checkState,
   fit(table, params) {
-    const inputs = selectColumns(table, params.columns, [...STEP_KINDS]).map((c) => c.name);
+    const inputs = selectColumns(table, params.columns, STEP_KINDS, params.kinds).map((c) => c.name);
     const tooMany = polynomialLimitError(inputs.length, params.degree, params.interactionOnly);
     if (tooMany) throw tooMany;
     return { inputs, terms: polynomialTerms(inputs.length, params.degree, params.interactionOnly) };
   },
   transform: (table, _params, state) => polynomialTransform.transform(table, state),
-  sources: (state) => state.terms.map((t): [string, string] => [termName(state.inputs, t), state.inputs[t[0]]]),
+  lineage: (state) => state.terms.map((t) => [termName(state.inputs, t), [...new Set(t)].map((f) => state.inputs[f])] as const),
 };

@@ -1,7 +1,7 @@
 import { SaplingError } from '../../util/errors';
 import { keyed } from '../../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from '../step';
-import { present, sortedPresent } from './numpyParity';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from '../step';
+import { sortedPresent } from './numpyParity';
 import { type PowerColumn, type PowerState, powerTransform } from './power.transform';
 import { boxCoxAll, boxCoxLambda, fitQuantiles, standardize, yeoJohnsonAll, yeoJohnsonLambda } from './powerFit';
 
@@ -47,6 +47,7 @@ const schema = {
     shownWhen: { param: 'method', values: ['quantile'] },
   },
   columns: columnsParam('numeric'),
+  kinds: kindsParam(['numeric']),
 } as const;
 
 /**
@@ -63,14 +64,16 @@ export const powerStep: StepDefinition<typeof schema, PowerState> = {
   checkState: powerTransform.checkState,
   fit(table, params) {
     const columns: PowerState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['numeric'])) {
+    for (const column of selectColumns(table, params.columns, ['numeric'], params.kinds)) {
       if (column.kind !== 'numeric') continue;
-      const x = present(column.values);
+      // Sorted, so that the likelihood's sums (and Brent's path, which their last bits steer) do not
+      // depend on the order of the training rows; sklearn sums in row order, a difference of ~1e-8 in λ.
+      const x = sortedPresent(column.values);
       if (x.length === 0) continue;
       const fitted: PowerColumn = { lambda: 0, offset: 0, scale: 1, quantiles: [] };
       if (params.method === 'box-cox') checkDomain(column.name, column.values, 0, 'Box-Cox needs values above 0: use Yeo-Johnson, which takes any number');
       if (params.method === 'log1p') checkDomain(column.name, column.values, -1, 'log1p needs values above −1');
-      if (params.method === 'quantile') fitted.quantiles = fitQuantiles(sortedPresent(column.values), table.rowCount, params.quantiles);
+      if (params.method === 'quantile') fitted.quantiles = fitQuantiles(x, table.rowCount, params.quantiles);
       if (params.method === 'box-cox') fitted.lambda = boxCoxLambda(x);
       if (params.method === 'yeo-johnson') fitted.lambda = yeoJohnsonLambda(x);
       if (params.standardize && (params.method === 'box-cox' || params.method === 'yeo-johnson')) {
