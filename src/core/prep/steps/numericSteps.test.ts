@@ -52,6 +52,8 @@ describe('bins step', () => {
     expect(out.columns.map((c) => c.name)).toEqual(['income', 'score', 'age|bin=0', 'age|bin=1', 'age|bin=2', 'age|bin=3', 'age|bin=4']);
     const codes = SKLEARN.bins['kmeans-5-age'].train;
     for (let k = 0; k < 5; k++) expect(values(out, `age|bin=${k}`)).toEqual(codes.map((c) => (c === k ? 1 : 0)));
+    const { state } = run(binsStep, train, { strategy: 'kmeans', bins: 5, columns: ['age'], encode: 'ordinal' });
+    expect(binsStep.lineage?.(state)).toEqual([['age|bin', ['age']]]);
   });
 
   it('gives ordinal bin numbers, with missing values left missing', () => {
@@ -65,6 +67,11 @@ describe('polynomial step', () => {
     const { out } = run(polynomialStep, train, { columns: ['income', 'age'] });
     expect(out.columns.map((c) => c.name)).toEqual(['income', 'score', 'age', 'income^2', 'income×age', 'age^2']);
     expect(values(out, 'income×age')[0]).toBe(SKLEARN.data.income[0] * SKLEARN.data.age[0]);
+    expect(polynomialStep.lineage?.(run(polynomialStep, train, { columns: ['income', 'age'] }).state)).toEqual([
+      ['income^2', ['income']],
+      ['income×age', ['income', 'age']],
+      ['age^2', ['age']],
+    ]);
     const wide = createTable(Array.from({ length: 40 }, (_, j) => numeric(`x${j}`, [j])));
     expect(() => run(polynomialStep, wide, { degree: 3 })).toThrow('polynomial degree 3 of 40 columns makes 12,340 columns; the limit is 2,000: choose fewer columns or degree 2');
   });
