@@ -162,7 +162,11 @@ rfe_r = RFE(LinearRegression(), n_features_to_select=3, step=1).fit(Xm, yr)
 rfe_r2 = RFE(LinearRegression(), n_features_to_select=2, step=2).fit(Xm, yr)
 cv3 = RFECV(logit, step=1, cv=5, min_features_to_select=1).fit(Xm, y3)
 cvr = RFECV(LinearRegression(), step=1, cv=5, min_features_to_select=1).fit(Xm, yr)
-cvp = RFECV(LogisticRegression(C=1, tol=1e-10, max_iter=100_000), step=1, cv=5).fit(P, species)
+# Penguins standardised (as a Sapling recipe scales before selecting): unscaled, the year column
+# (2007–2009) is nearly collinear with the intercept and lbfgs stops on its relative-reduction
+# test short of the optimum along that direction, so borderline predictions depend on where.
+Ps = (P - P.mean(axis=0)) / P.std(axis=0)
+cvp = RFECV(LogisticRegression(C=1, tol=1e-10, max_iter=100_000), step=1, cv=5).fit(Ps, species)
 out['rfe'] = {
     'logistic_3': support(rfe3), 'logistic_3_ranking': rfe3.ranking_.tolist(),
     'linear_3': support(rfe_r), 'linear_3_ranking': rfe_r.ranking_.tolist(),
