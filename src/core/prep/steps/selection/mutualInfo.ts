@@ -110,7 +110,7 @@ function kthNeighbourDistance(x: Float64Array, y: Float64Array | null, k: number
       const dist = y ? Math.max(Math.abs(x[i] - x[j]), Math.abs(y[i] - y[j])) : Math.abs(x[i] - x[j]);
       if (dist < best[k - 1]) {
         let q = k - 1;
-        while (q > 0 && best[q - 1] > dist) (best[q] = best[q - 1]), q--;
+        for (; q > 0 && best[q - 1] > dist; q--) best[q] = best[q - 1];
         best[q] = dist;
       }
     }
@@ -161,7 +161,10 @@ export function miContinuousDiscrete(c: Float64Array, labels: Int32Array, neighb
     const k = Math.min(neighbours, count - 1);
     const rows = Int32Array.from(members);
     const r = kthNeighbourDistance(c, null, k, rows);
-    rows.forEach((row, p) => ((radius[row] = below(r[p])), (kOf[row] = k)));
+    rows.forEach((row, p) => {
+      radius[row] = below(r[p]);
+      kOf[row] = k;
+    });
   }
   const kept = Int32Array.from(c.keys()).filter((i) => countOf[i] > 1);
   const m = kept.length;

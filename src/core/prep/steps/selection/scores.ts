@@ -8,7 +8,11 @@
 export function nanVariance(values: ArrayLike<number>): number {
   let count = 0;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) (sum += values[i]), count++;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    sum += values[i];
+    count++;
+  }
   if (count === 0) return NaN;
   const mean = sum / count;
   let ss = 0;
@@ -26,7 +30,11 @@ export function thresholdVariance(values: ArrayLike<number>, threshold: number):
   if (threshold !== 0 || Number.isNaN(variance)) return variance;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) (min = Math.min(min, values[i])), (max = Math.max(max, values[i]));
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    min = Math.min(min, values[i]);
+    max = Math.max(max, values[i]);
+  }
   return Math.min(variance, max - min);
 }
 
@@ -35,7 +43,10 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0;
   let mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]), (mb += b[i]);
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
   ma /= n;
   mb /= n;
   let sab = 0;
@@ -63,7 +74,10 @@ export function fClassif(cols: readonly ArrayLike<number>[], y: ArrayLike<number
   return cols.map((x) => {
     const sums = new Float64Array(k);
     let total = 0;
-    for (let i = 0; i < n; i++) (sums[y[i]] += x[i]), (total += x[i]);
+    for (let i = 0; i < n; i++) {
+      sums[y[i]] += x[i];
+      total += x[i];
+    }
     const mean = total / n;
     let between = 0;
     for (let c = 0; c < k; c++) if (counts[c] > 0) between += counts[c] * (sums[c] / counts[c] - mean) ** 2;
@@ -99,7 +113,10 @@ export function chi2(cols: readonly ArrayLike<number>[], y: ArrayLike<number>, k
   return cols.map((x) => {
     const observed = new Float64Array(k);
     let total = 0;
-    for (let i = 0; i < n; i++) (observed[y[i]] += x[i]), (total += x[i]);
+    for (let i = 0; i < n; i++) {
+      observed[y[i]] += x[i];
+      total += x[i];
+    }
     let chi = 0;
     for (let c = 0; c < k; c++) {
       if (share[c] === 0) continue; // a class absent from these rows has no column in scikit-learn's binarised y

@@ -5,8 +5,8 @@ import { mutualInfo } from './mutualInfo';
 import { numpyRandomState } from './numpyRandom';
 import { eliminate, eliminateWithCv, sklearnFolds } from './rfe';
 import { chi2, fClassif, fRegression, kBest, nanVariance, thresholdVariance } from './scores';
-import { SKLEARN } from './sklearnReference.testdata';
-import { penguinsData, pick, syntheticData } from './testTables';
+import { SKLEARN } from '../../../testing/selectionReference';
+import { penguinsData, pick, syntheticData } from '../../../testing/selectionData';
 
 // Every expected figure below is scikit-learn's, printed by scripts/selection-sklearn-reference.py.
 const syn = syntheticData();

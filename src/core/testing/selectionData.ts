@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRng } from '../../../util/rng';
+import { createRng } from '../util/rng';
 
 /**
  * The parity tests' data, built exactly as scripts/selection-sklearn-reference.py builds it:
@@ -31,7 +31,7 @@ export function syntheticData(n = 200, seed = 15) {
 
 /** Penguins' numeric columns (bill length, bill depth, flipper length, body mass, year) of the complete rows, species (names sorted) and sex (female 0, male 1). */
 export function penguinsData() {
-  const [head, ...lines] = readFileSync(new URL('../../../../../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
+  const [head, ...lines] = readFileSync(new URL('../../../public/samples/penguins.csv', import.meta.url), 'utf8').trim().split('\n');
   const header = head.split(',').map((h) => h.replace(/"/g, ''));
   const names = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'year'];
   const rows = lines.map((l) => l.split(',').map((c) => c.replace(/"/g, ''))).filter((cells) => !cells.some((c) => c === '' || c === 'NA'));
