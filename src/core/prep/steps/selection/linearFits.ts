@@ -148,10 +148,14 @@ function logisticLoss(X: Float64Array, y: ArrayLike<number>, n: number, d: numbe
  * which reaches the optimum in a few steps. The softmax's intercepts can all shift together
  * without changing anything, so the Newton system gets a vanishing ridge there.
  */
-export function logisticL2(X: Float64Array, y: ArrayLike<number>, n: number, d: number, classes: number, C: number): LinearFit {
+export function logisticL2(X: Float64Array, y: ArrayLike<number>, n: number, d: number, classes: number, C: number, start?: LinearFit): LinearFit {
   const k = classes === 2 ? 1 : classes;
   const m = (d + 1) * k;
   const w = new Float64Array(m);
+  if (start) {
+    w.set(start.coef);
+    w.set(start.intercept, d * k);
+  }
   const grad = new Float64Array(m);
   const probs = new Float64Array(n * k);
   const l2 = 1 / (C * n);
@@ -167,19 +171,33 @@ export function logisticL2(X: Float64Array, y: ArrayLike<number>, n: number, d: 
   const ext = new Float64Array(d + 1);
   for (let iteration = 0; iteration < 100; iteration++) {
     const H = new Float64Array(m * m);
-    // Hessian of the mean log-loss: Σ x xᵀ ⊗ (diag(p) − p pᵀ) / n, with x extended by the intercept's 1.
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) ext[j] = X[i * d + j];
-      ext[d] = 1;
-      for (let a = 0; a < k; a++) {
-        for (let b = 0; b < k; b++) {
+    // Hessian of the mean log-loss: for each pair of outputs a ≤ b, the weighted Gram matrix
+    // Σ xᵢ xᵢᵀ pᵢₐ(δₐᵦ − pᵢᵦ) / n of the rows extended by the intercept's 1 (lower half, then mirrored).
+    const e = d + 1;
+    const gram = new Float64Array(e * e);
+    const at = (j: number, c: number) => (j === d ? d * k : j * k) + c;
+    for (let a = 0; a < k; a++) {
+      for (let b = a; b < k; b++) {
+        gram.fill(0);
+        for (let i = 0; i < n; i++) {
           const pa = probs[i * k + a];
           const h = (k === 1 ? pa * (1 - pa) : pa * ((a === b ? 1 : 0) - probs[i * k + b])) / n;
           if (h === 0) continue;
-          for (let j = 0; j <= d; j++) {
-            const row = (j === d ? d * k : j * k) + a;
+          for (let j = 0; j < d; j++) ext[j] = X[i * d + j];
+          ext[d] = 1;
+          for (let j = 0; j < e; j++) {
             const hx = h * ext[j];
-            for (let l = 0; l <= d; l++) H[row * m + (l === d ? d * k : l * k) + b] += hx * ext[l];
+            const row = j * e;
+            for (let l = 0; l <= j; l++) gram[row + l] += hx * ext[l];
+          }
+        }
+        for (let j = 0; j < e; j++) {
+          for (let l = 0; l <= j; l++) {
+            const g = gram[j * e + l];
+            H[at(j, a) * m + at(l, b)] = g;
+            H[at(l, b) * m + at(j, a)] = g;
+            H[at(l, a) * m + at(j, b)] = g;
+            H[at(j, b) * m + at(l, a)] = g;
           }
         }
       }

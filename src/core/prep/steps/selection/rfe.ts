@@ -33,7 +33,8 @@ export interface RfeResult {
   readonly ranking: number[];
 }
 
-function fitModel(cols: readonly ArrayLike<number>[], rows: ArrayLike<number> | null, features: readonly number[], target: RfeTarget): { fit: LinearFit; X: Float64Array } {
+/** Fits the linear model on the listed columns (and rows); `start` warm-starts the logistic fit. */
+function fitModel(cols: readonly ArrayLike<number>[], rows: ArrayLike<number> | null, features: readonly number[], target: RfeTarget, start?: LinearFit): { fit: LinearFit; X: Float64Array } {
   const n = rows ? rows.length : target.y.length;
   const d = features.length;
   const X = new Float64Array(n * d);
@@ -43,7 +44,7 @@ function fitModel(cols: readonly ArrayLike<number>[], rows: ArrayLike<number> | 
     y[i] = target.y[r];
     for (let j = 0; j < d; j++) X[i * d + j] = cols[features[j]][r];
   }
-  const fit = target.classes > 0 ? logisticL2(X, y, n, d, target.classes, 1) : leastSquares(X, y, n, d);
+  const fit = target.classes > 0 ? logisticL2(X, y, n, d, target.classes, 1, start) : leastSquares(X, y, n, d);
   return { fit, X };
 }
 
@@ -56,9 +57,21 @@ export function eliminate(cols: readonly ArrayLike<number>[], target: RfeTarget,
   const support = new Array<boolean>(d).fill(true);
   const ranking = new Array<number>(d).fill(1);
   let remaining = d;
+  // Each round's logistic fit starts from the last one's coefficients of the columns still in:
+  // the optimum moves little when a weak column goes, so Newton needs a step or two.
+  let previous: { fit: LinearFit; features: number[] } | null = null;
+  const warm = (features: number[]): LinearFit | undefined => {
+    if (!previous) return undefined;
+    const k = previous.fit.outputs;
+    const coef = new Float64Array(features.length * k);
+    const from = new Map(previous.features.map((f, p) => [f, p]));
+    features.forEach((f, p) => coef.set(previous!.fit.coef.subarray(from.get(f)! * k, from.get(f)! * k + k), p * k));
+    return { coef, intercept: previous.fit.intercept, outputs: k };
+  };
   while (remaining > keep) {
     const features = support.flatMap((s, j) => (s ? [j] : []));
-    const { fit } = fitModel(cols, rows, features, target);
+    const { fit } = fitModel(cols, rows, features, target, warm(features));
+    previous = { fit, features };
     const weights = coefficientWeights(fit, features.length, 2);
     // Ascending by weight; equal weights in column order (numpy's argsort, stable at these sizes).
     const order = features.map((_, p) => p).sort((a, b) => weights[a] - weights[b] || a - b);
@@ -70,7 +83,7 @@ export function eliminate(cols: readonly ArrayLike<number>[], target: RfeTarget,
   }
   if (onStep) {
     const features = support.flatMap((s, j) => (s ? [j] : []));
-    onStep(fitModel(cols, rows, features, target).fit, features);
+    onStep(fitModel(cols, rows, features, target, warm(features)).fit, features);
   }
   return { kept: support.flatMap((s, j) => (s ? [j] : [])), ranking };
 }
