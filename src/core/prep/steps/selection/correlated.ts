@@ -13,12 +13,24 @@ export function dropCorrelated(cols: readonly ArrayLike<number>[], threshold: nu
   const d = cols.length;
   const relevance = target ? relevanceOf(cols, target) : new Array<number>(d).fill(0);
   const order = relevance.map((_, j) => j).sort((a, b) => relevance[b] - relevance[a] || a - b);
+  // Centred columns of unit norm: each pair's r is then one dot product (NaN for a constant column).
+  const unit = cols.map((x) => {
+    const n = x.length;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i];
+    mean /= n;
+    const u = Float64Array.from(x, (v) => v - mean);
+    const norm = Math.sqrt(u.reduce((a, v) => a + v * v, 0));
+    for (let i = 0; i < n; i++) u[i] /= norm;
+    return u;
+  });
   const kept: number[] = [];
   const dropped: { column: number; because: number; r: number }[] = [];
   for (const j of order) {
     let clash: { because: number; r: number } | null = null;
     for (const k of kept) {
-      const r = pearson(cols[j], cols[k]);
+      let r = 0;
+      for (let i = 0; i < unit[j].length; i++) r += unit[j][i] * unit[k][i];
       if (Math.abs(r) > threshold) {
         clash = { because: k, r };
         break;
