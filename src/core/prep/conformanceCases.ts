@@ -18,4 +18,9 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   scale: {},
   'one-hot': { params: { maxCategories: 2 } },
   pca: { params: { components: 2 }, complete: true },
+  'variance-threshold': { params: { threshold: 1 } },
+  'drop-correlated': { params: { threshold: 0.9 }, complete: true },
+  'select-k-best': { params: { k: 2 }, complete: true },
+  'select-from-model': { params: { model: 'l1' }, complete: true },
+  'rfe': { params: { features: 2 }, complete: true },
 };

@@ -85,11 +85,13 @@ describe('every registered step, on columns named like object properties', () =>
     categorical('valueOf', Array.from({ length: n }, (_, i) => ['toString', 'hasOwnProperty'][i % 2])),
   ]);
   const paramsFor = (id: string) => (id === 'drop-columns' ? { columns: ['constructor'] } : {});
+  // Supervised steps (selection) need a target; the others ignore it.
+  const context = { seed: 0, target: { task: 'regression' as const, y: Float64Array.from({ length: n }, (_, i) => (i * 5) % 7), classes: [] } };
 
   for (const step of STEP_REGISTRY) {
     it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
       const params = resolveParams(step.schema, paramsFor(step.id));
-      const state = step.fit(table, params, { seed: 0 });
+      const state = step.fit(table, params, context);
       const out = step.transform(table, params, state);
       expect(out.rowCount).toBe(n);
       for (const again of [JSON.parse(JSON.stringify(state)), structuredClone(state)]) {
@@ -98,7 +100,7 @@ describe('every registered step, on columns named like object properties', () =>
       // A step fitted on one column leaves the others, whatever their names, as they were.
       if (step.id !== 'drop-columns' && step.id !== 'pca') {
         const only = resolveParams(step.schema, { columns: ['toString'] });
-        const one = step.transform(table, only, step.fit(table, only, { seed: 0 }));
+        const one = step.transform(table, only, step.fit(table, only, context));
         for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
       }
     });

@@ -4,6 +4,11 @@ import { imputeStep } from './impute';
 import { oneHotStep } from './oneHot';
 import { pcaStep } from './pca';
 import { scaleStep } from './scale';
+import { dropCorrelatedStep } from './steps/dropCorrelated';
+import { rfeStep } from './steps/rfe';
+import { selectFromModelStep } from './steps/selectFromModel';
+import { selectKBestStep } from './steps/selectKBest';
+import { varianceThresholdStep } from './steps/varianceThreshold';
 import type { StepDefinition } from './step';
 
 /** Every preprocessing step, by id, in the order a recipe applies them (and the studio lists them). */
@@ -13,6 +18,11 @@ export const STEP_REGISTRY: readonly StepDefinition[] = [
   scaleStep as unknown as StepDefinition,
   oneHotStep as unknown as StepDefinition,
   pcaStep as unknown as StepDefinition,
+  varianceThresholdStep as unknown as StepDefinition,
+  dropCorrelatedStep as unknown as StepDefinition,
+  selectKBestStep as unknown as StepDefinition,
+  selectFromModelStep as unknown as StepDefinition,
+  rfeStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

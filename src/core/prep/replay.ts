@@ -8,6 +8,11 @@ import { pcaTransform } from './pca.transform';
 import type { FeatureInfo, FittedPipeline } from './pipeline';
 import { scaleTransform } from './scale.transform';
 import { type StepTransform } from './step';
+import { dropCorrelatedTransform } from './steps/dropCorrelated.transform';
+import { rfeTransform } from './steps/rfe.transform';
+import { selectFromModelTransform } from './steps/selectFromModel.transform';
+import { selectKBestTransform } from './steps/selectKBest.transform';
+import { varianceThresholdTransform } from './steps/varianceThreshold.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -22,6 +27,11 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   scaleTransform as unknown as StepTransform,
   oneHotTransform as unknown as StepTransform,
   pcaTransform as unknown as StepTransform,
+  varianceThresholdTransform as unknown as StepTransform,
+  dropCorrelatedTransform as unknown as StepTransform,
+  selectKBestTransform as unknown as StepTransform,
+  selectFromModelTransform as unknown as StepTransform,
+  rfeTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */

@@ -1,7 +1,6 @@
-import { columnsParam } from '../step';
+import { type StepDefinition, columnsParam, kindsParam } from '../step';
 import { dropCorrelated } from './selection/correlated';
-import type { StepDefinition } from './selection/contract';
-import { judgedColumns, jsonScores, namesAt } from './selection/input';
+import { SELECTION_KINDS, judgedColumns, jsonScores, namesAt } from './selection/input';
 import { type DropCorrelatedState, dropCorrelatedTransform } from './dropCorrelated.transform';
 
 const schema = {
@@ -14,6 +13,7 @@ const schema = {
     help: 'Two columns whose Pearson correlation on the training rows is above this (either sign) carry nearly the same information: one of them is dropped.',
   },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(SELECTION_KINDS),
 } as const;
 
 /**
@@ -30,7 +30,7 @@ export const dropCorrelatedStep: StepDefinition<typeof schema, DropCorrelatedSta
   schema,
   checkState: dropCorrelatedTransform.checkState,
   fit(table, params, context) {
-    const { names, cols } = judgedColumns(table, params.columns, 'drop-correlated', true);
+    const { names, cols } = judgedColumns(table, params.columns, params.kinds, 'drop-correlated', true);
     const target = context.target ? { y: context.target.y, classes: context.target.task === 'regression' ? 0 : context.target.classes.length } : null;
     const result = dropCorrelated(cols, params.threshold, target);
     return {

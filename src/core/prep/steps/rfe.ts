@@ -1,8 +1,7 @@
 import { kFoldSplits } from '../split';
-import { columnsParam } from '../step';
+import { type StepDefinition, columnsParam, kindsParam } from '../step';
 import { createRng } from '../../util/rng';
-import type { StepDefinition } from './selection/contract';
-import { judgedColumns, namesAt, selectionTarget } from './selection/input';
+import { SELECTION_KINDS, judgedColumns, namesAt, selectionTarget } from './selection/input';
 import { eliminate, eliminateWithCv } from './selection/rfe';
 import { type RfeState, rfeTransform } from './rfe.transform';
 
@@ -11,6 +10,7 @@ const schema = {
   step: { type: 'number', label: 'Drop per round', default: 1, min: 1, max: 1000, integer: true, help: 'Columns dropped each round: 1 ranks them most finely; more is faster on many columns.' },
   cv: { type: 'number', label: 'Cross-validation folds', default: 0, min: 0, max: 20, integer: true, help: '0: plain elimination down to the count above. 2 or more: elimination inside that many folds of the training rows scores every count, and the best-scoring count is kept (the chart shows the score against the number of columns).' },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(SELECTION_KINDS),
 } as const;
 
 /** Mixed into the run's seed for RFECV's folds (their own stream). */
@@ -32,8 +32,8 @@ export const rfeStep: StepDefinition<typeof schema, RfeState> = {
   schema,
   checkState: rfeTransform.checkState,
   fit(table, params, context) {
-    const target = selectionTarget(context, 'rfe', 'it fits a model that predicts the target');
-    const { names, cols } = judgedColumns(table, params.columns, 'rfe', true);
+    const target = selectionTarget(context, 'rfe');
+    const { names, cols } = judgedColumns(table, params.columns, params.kinds, 'rfe', true);
     const d = cols.length;
     if (d === 0) return { columns: [], kept: [], scores: [], curve: null };
     if (params.cv >= 2) {

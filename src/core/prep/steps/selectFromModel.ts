@@ -1,7 +1,6 @@
-import { columnsParam } from '../step';
-import type { StepDefinition } from './selection/contract';
+import { type StepDefinition, columnsParam, kindsParam } from '../step';
 import { forestImportances, l1Importances, thresholdSelection } from './selection/fromModel';
-import { judgedColumns, jsonScores, namesAt, selectionTarget } from './selection/input';
+import { SELECTION_KINDS, judgedColumns, jsonScores, namesAt, selectionTarget } from './selection/input';
 import { type SelectFromModelState, selectFromModelTransform } from './selectFromModel.transform';
 
 const schema = {
@@ -30,6 +29,7 @@ const schema = {
   alpha: { type: 'number', label: 'Alpha (numbers)', default: 0.01, min: 0, max: 100, help: 'Penalty of the lasso for a numeric target, in units of the target\'s standard deviation (Lasso(alpha × std(y))): larger keeps fewer columns.', shownWhen: { param: 'model', values: ['l1'] } },
   trees: { type: 'number', label: 'Trees', default: 100, min: 1, max: 1000, integer: true, help: 'Trees of the random forest that judges the columns.', shownWhen: { param: 'model', values: ['forest'] } },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(SELECTION_KINDS),
 } as const;
 
 /**
@@ -45,8 +45,8 @@ export const selectFromModelStep: StepDefinition<typeof schema, SelectFromModelS
   schema,
   checkState: selectFromModelTransform.checkState,
   fit(table, params, context) {
-    const target = selectionTarget(context, 'select-from-model', 'it fits a model that predicts the target');
-    const { names, cols } = judgedColumns(table, params.columns, 'select-from-model', true);
+    const target = selectionTarget(context, 'select-from-model');
+    const { names, cols } = judgedColumns(table, params.columns, params.kinds, 'select-from-model', true);
     const importances = params.model === 'forest' ? forestImportances(cols, target, params.trees, context.seed) : l1Importances(cols, target, { C: params.C, alpha: params.alpha });
     const { kept, threshold } = thresholdSelection(importances, params.threshold, params.maxFeatures);
     return { columns: names, kept: namesAt(names, kept), scores: jsonScores(importances), model: params.model, threshold };

@@ -1,7 +1,6 @@
 import { SaplingError } from '../../util/errors';
-import { columnsParam } from '../step';
-import type { StepDefinition } from './selection/contract';
-import { judgedColumns, jsonScores, namesAt, selectionTarget } from './selection/input';
+import { type StepDefinition, columnsParam, kindsParam } from '../step';
+import { SELECTION_KINDS, judgedColumns, jsonScores, namesAt, selectionTarget } from './selection/input';
 import { mutualInfo } from './selection/mutualInfo';
 import { chi2, fClassif, fRegression, kBest } from './selection/scores';
 import { type SelectKBestState, selectKBestTransform } from './selectKBest.transform';
@@ -20,6 +19,7 @@ const schema = {
     help: 'F-test: ANOVA F for classes, the F of a one-column linear fit for numbers; fast, sees linear relations. Mutual information (k-nearest neighbours) also sees curved ones. Chi-square is for non-negative counts or 0/1 columns and classes.',
   },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(SELECTION_KINDS),
 } as const;
 
 /** The scores of a step's columns, as scikit-learn's f_classif / f_regression, mutual_info_classif / _regression and chi2. */
@@ -47,8 +47,8 @@ export const selectKBestStep: StepDefinition<typeof schema, SelectKBestState> = 
   schema,
   checkState: selectKBestTransform.checkState,
   fit(table, params, context) {
-    const target = selectionTarget(context, 'select-k-best', 'it scores each column by how it relates to the target');
-    const { names, cols } = judgedColumns(table, params.columns, 'select-k-best', true);
+    const target = selectionTarget(context, 'select-k-best');
+    const { names, cols } = judgedColumns(table, params.columns, params.kinds, 'select-k-best', true);
     const y = Float64Array.from(target.y);
     const scores = scoresOf(params.score, names, cols, y, target.classes, context.seed);
     return { columns: names, kept: namesAt(names, kBest(scores, params.k)), scores: jsonScores(scores), score: params.score };

@@ -7,7 +7,7 @@ import { syntheticData } from '../../testing/selectionData';
 import { categorical, numeric } from '../../testing/tables';
 import { dropCorrelatedStep } from './dropCorrelated';
 import { rfeStep } from './rfe';
-import type { StepTarget } from './selection/contract';
+import type { StepTarget } from '../step';
 import { selectFromModelStep } from './selectFromModel';
 import { selectKBestStep } from './selectKBest';
 import { varianceThresholdStep } from './varianceThreshold';
@@ -76,7 +76,7 @@ describe('selection steps', () => {
   });
   it('the supervised selectors need a target; chi2 needs non-negative values', () => {
     for (const step of [selectKBestStep, selectFromModelStep, rfeStep]) {
-      expect(() => run(step as unknown as AnyStep, {})).toThrow(/needs a target column/);
+      expect(() => run(step as unknown as AnyStep, {})).toThrow(/learns from the target column/);
     }
     // drop-correlated works without one: of each pair the later column goes.
     expect(run(dropCorrelatedStep as unknown as AnyStep, {}).state.kept).not.toContain('x6');

@@ -1,6 +1,5 @@
-import { columnsParam } from '../step';
-import type { StepDefinition } from './selection/contract';
-import { judgedColumns, jsonScores, namesAt } from './selection/input';
+import { type StepDefinition, columnsParam, kindsParam } from '../step';
+import { SELECTION_KINDS, judgedColumns, jsonScores, namesAt } from './selection/input';
 import { thresholdVariance } from './selection/scores';
 import { type VarianceThresholdState, varianceThresholdTransform } from './varianceThreshold.transform';
 
@@ -13,6 +12,7 @@ const schema = {
     help: 'Columns whose variance on the training rows is not above this are dropped; 0 drops only constant columns. The variance is in the column\'s own units squared, so put this step before scaling (after it every variance is 1).',
   },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(SELECTION_KINDS),
 } as const;
 
 /**
@@ -28,7 +28,7 @@ export const varianceThresholdStep: StepDefinition<typeof schema, VarianceThresh
   schema,
   checkState: varianceThresholdTransform.checkState,
   fit(table, params) {
-    const { names, cols } = judgedColumns(table, params.columns, 'the variance threshold', false);
+    const { names, cols } = judgedColumns(table, params.columns, params.kinds, 'the variance threshold', false);
     const variances = cols.map((c) => thresholdVariance(c, params.threshold));
     const kept = variances.flatMap((v, j) => (v > params.threshold ? [j] : []));
     return { columns: names, kept: namesAt(names, kept), scores: jsonScores(variances), threshold: params.threshold };

@@ -1,8 +1,7 @@
 import type { DataTable } from '../../../table/DataTable';
 import type { Column, ColumnKind } from '../../../table/column';
 import { SaplingError } from '../../../util/errors';
-import { selectColumns } from '../../step';
-import type { FitContext } from './contract';
+import { type FitContext, needsTarget, selectColumns } from '../../step';
 import type { SelectionTarget } from './fromModel';
 
 /** The kinds a selection step judges: numbers and 0/1 columns (what a model matrix is made of). */
@@ -19,11 +18,9 @@ function valuesOf(column: Column): Float64Array {
  * The columns a selection step judges (its `columns`, or every numeric and 0/1 column) as float64
  * arrays; with `complete`, a gap is an error naming the column and row (the scores need every value).
  */
-export function judgedColumns(table: DataTable, names: readonly string[], label: string, complete: boolean): { names: string[]; cols: Float64Array[] } {
-  const present = new Set(table.columns.map((c) => c.name));
-  const absent = names.filter((n) => !present.has(n));
-  if (absent.length) throw new SaplingError('unknown-column', `${label} names column${absent.length === 1 ? '' : 's'} ${absent.map((n) => `"${n}"`).join(', ')} that the data does not have at this step`);
-  const columns = selectColumns(table, names, SELECTION_KINDS);
+export function judgedColumns(table: DataTable, names: readonly string[], kinds: readonly ColumnKind[], label: string, complete: boolean): { names: string[]; cols: Float64Array[] } {
+  // A named column that is absent is selectColumns' clear error.
+  const columns = selectColumns(table, names, SELECTION_KINDS, kinds);
   const cols = columns.map(valuesOf);
   if (complete) {
     cols.forEach((values, j) => {
@@ -34,10 +31,9 @@ export function judgedColumns(table: DataTable, names: readonly string[], label:
   return { names: columns.map((c) => c.name), cols };
 }
 
-/** The training target as the selectors take it (class count 0 for values); a clear error when the task has none. */
-export function selectionTarget(context: FitContext, id: string, why: string): SelectionTarget {
-  const target = context.target;
-  if (!target) throw new SaplingError('needs-target', `${id} needs a target column: ${why} (clustering and projection have none)`);
+/** The training target as the selectors take it (class count 0 for values); the foundation's `needs-target` error when there is none. */
+export function selectionTarget(context: FitContext, id: string): SelectionTarget {
+  const target = needsTarget(context, id);
   return { y: target.y, classes: target.task === 'regression' ? 0 : target.classes.length };
 }
 
