@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { parseModelFile } from '../../artifact/load';
 import { resolveParams } from '../../params';
-import { createTable } from '../../table/DataTable';
+import { resolveProblem } from '../../problem';
+import type { TrainConfig } from '../../train/config';
+import { runTraining } from '../../train/runTraining';
+import { toMatrix, transformPipeline } from '../replay';
+import { createTable, getColumn } from '../../table/DataTable';
 import type { Column } from '../../table/column';
 import { SKLEARN } from '../../testing/selectionReference';
 import { syntheticData } from '../../testing/selectionData';
-import { categorical, numeric } from '../../testing/tables';
+import { categorical, numeric, sample } from '../../testing/tables';
 import { dropCorrelatedStep } from './dropCorrelated';
 import { rfeStep } from './rfe';
 import type { StepTarget } from '../step';
@@ -99,5 +104,29 @@ describe('selection steps', () => {
   it('checkState rejects null and a kept column that was never judged', () => {
     expect(() => selectKBestStep.checkState(null, 'state')).toThrow(/state/);
     expect(() => selectKBestStep.checkState({ columns: ['a'], kept: ['b'], scores: [1], score: 'f' }, 'state')).toThrow(/state\.kept\[0\]/);
+  });
+});
+
+describe('a selection in a trained model', () => {
+  it('the model file needs only the kept columns\' sources, loads, and replays on rows that lack the dropped ones', async () => {
+    const penguins = await sample('penguins.csv');
+    const config: TrainConfig = {
+      problem: resolveProblem(penguins, 'species'),
+      recipe: { dropDuplicateRows: false, testSize: 0.2, stratify: true, steps: [{ step: 'drop-columns', params: { columns: ['year'] } }, { step: 'impute', params: {} }, { step: 'scale', params: {} }, { step: 'one-hot', params: {} }, { step: 'select-k-best', params: { k: 3 } }] },
+      model: { id: 'logistic', params: {} },
+      seed: 3,
+    };
+    const { file } = await runTraining(penguins, config);
+    const kept = file.pipeline.features.map((f) => f.name);
+    expect(kept).toHaveLength(3);
+    const step = file.pipeline.steps.find((s) => s.step === 'select-k-best')!.state as { columns: string[]; kept: string[]; scores: number[] };
+    expect(step.kept).toEqual(kept);
+    // Inputs: only the original columns the kept features come from.
+    const sources = new Set(file.pipeline.features.flatMap((f) => f.sources));
+    expect(file.pipeline.inputs.map((c) => c.name).sort()).toEqual([...sources].sort());
+    const loaded = parseModelFile(JSON.stringify(file));
+    const rows = createTable(file.pipeline.inputs.map((c) => getColumn(penguins, c.name)));
+    const X = toMatrix(transformPipeline(loaded.pipeline, rows), loaded.pipeline.features);
+    expect(X.length).toBe(penguins.rowCount * 3);
   });
 });
