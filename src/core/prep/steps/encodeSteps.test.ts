@@ -4,7 +4,7 @@ import { type DataTable, createTable, getColumn } from '../../table/DataTable';
 import type { CodedColumn, Column, NumericColumn } from '../../table/column';
 import reference from '../../testing/encodeReference.json';
 import { categorical, numeric } from '../../testing/tables';
-import { fitAggregate } from './aggregate';
+import { aggregateStep, fitAggregate } from './aggregate';
 import { aggregateTransform } from './aggregate.transform';
 import { clipStep } from './clip';
 import type { FitContext, NewStepDefinition } from './contract';
@@ -216,6 +216,16 @@ describe('aggregate (pandas groupby on the training rows)', () => {
     expect(out.columns.map((c) => c.name)).toEqual(['customer', ...stats.map((s) => `amount|${s} by customer`)]);
     close(values(out, 'amount|mean by customer'), [ref.stats.mean[1], ref.overall.mean, ref.overall.mean]);
     close(values(out, 'amount|count by customer'), [ref.stats.count[1], 0, 0]);
+  });
+
+  it('as a step: the chosen stats as lineage-named columns from [value, key]; one key and a numeric value required', () => {
+    const table = createTable([key, numeric('amount', Array.from(amount))]);
+    const { out, state } = run(aggregateStep, table, { key: ['customer'], value: ['amount'], count: false, max: true });
+    expect(out.columns.map((c) => c.name)).toEqual(['customer', 'amount', 'amount|mean by customer', 'amount|max by customer']);
+    close(values(out, 'amount|max by customer').slice(0, 2), [0, 1].map((i) => (ref.input.customer[i] === null ? ref.overall.max : ref.stats.max[ref.keys.indexOf(ref.input.customer[i]!)])));
+    expect(aggregateStep.lineage!(state)).toEqual([['amount|mean by customer', ['amount', 'customer']], ['amount|max by customer', ['amount', 'customer']]]);
+    expect(() => run(aggregateStep, table, { key: ['customer', 'amount'], value: ['amount'] })).toThrow(/exactly one column/);
+    expect(() => run(aggregateStep, table, { key: ['amount'], value: ['customer'] })).toThrow(/numeric/);
   });
 
   it('a key whose values are all missing is a group of count 0 with the training-wide mean', () => {
