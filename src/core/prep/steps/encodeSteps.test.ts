@@ -4,6 +4,7 @@ import { type DataTable, createTable, getColumn } from '../../table/DataTable';
 import type { CodedColumn, Column, NumericColumn } from '../../table/column';
 import reference from '../../testing/encodeReference.json';
 import { categorical, numeric } from '../../testing/tables';
+import { createRng } from '../../util/rng';
 import { aggregateStep, fitAggregate } from './aggregate';
 import { aggregateTransform } from './aggregate.transform';
 import { clipStep } from './clip';
@@ -37,6 +38,21 @@ const labels = (t: DataTable, name: string) => {
 };
 const nums = (name: string, xs: (number | null)[]): Column => numeric(name, xs.map((x) => (x === null ? NaN : x)));
 const text = (name: string, xs: (string | null)[]): Column => ({ ...(categorical(name, xs) as CodedColumn), kind: 'text' });
+
+function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  const ma = Array.from(a).reduce((s, v) => s + v, 0) / n;
+  const mb = Array.from(b).reduce((s, v) => s + v, 0) / n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) ** 2;
+    bb += (b[i] - mb) ** 2;
+  }
+  return ab / Math.sqrt(aa * bb);
+}
 
 function close(actual: ArrayLike<number>, expected: readonly (number | null)[], tolerance = 1e-9) {
   expect(actual.length).toBe(expected.length);
@@ -81,6 +97,20 @@ describe('target-encode step', () => {
     expect(values(a, 'island|target=Gentoo')).toEqual(values(b, 'island|target=Gentoo'));
     const other = targetEncodeStep.fitTransform!(train, p, targetEncodeStep.fit(train, p, multiclass), { ...multiclass, seed: 4 });
     expect(values(other, 'island|target=Gentoo')).not.toEqual(values(a, 'island|target=Gentoo'));
+  });
+
+  it('cross-fitting keeps a row from seeing its own target: on noise, out-of-fold codes do not track y, full-data codes do', () => {
+    const rng = createRng(11);
+    const n = 400;
+    const noise = createTable([categorical('id', Array.from({ length: n }, (_, i) => `c${i % 200}`))]);
+    const y = Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0));
+    const context: FitContext = { seed: 5, target: { task: 'binary', y, classes: ['0', '1'] } };
+    const p = resolveParams(targetEncodeStep.schema, { smooth: 'fixed', smoothing: 1 });
+    const state = targetEncodeStep.fit(noise, p, context);
+    const outOfFold = values(targetEncodeStep.fitTransform!(noise, p, state, context), 'id|target');
+    const full = values(targetEncodeStep.transform(noise, p, state), 'id|target');
+    expect(correlation(full, y)).toBeGreaterThan(0.5);
+    expect(Math.abs(correlation(outOfFold, y))).toBeLessThan(0.15);
   });
 
   it('needs a target', () => {
