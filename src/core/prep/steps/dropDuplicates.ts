@@ -1,3 +1,4 @@
+import type { DataTable } from '../../table/DataTable';
 import { columnsParam, selectColumns } from '../step';
 import type { NewStepDefinition } from './contract';
 import { type DropDuplicatesState, dropDuplicatesTransform } from './dropDuplicates.transform';
@@ -12,7 +13,7 @@ const schema = {
  * drop_duplicates(keep='first')), comparing the chosen columns and, when there is one, the target
  * (two rows alike but for the target are two observations). Null when nothing is dropped.
  */
-export function firstOccurrences(table: Parameters<typeof selectColumns>[0], names: readonly string[], target?: Float64Array): Int32Array | null {
+export function firstOccurrences(table: DataTable, names: readonly string[], target?: Float64Array): Int32Array | null {
   const columns = selectColumns(table, names, COLUMN_KINDS);
   const seen = new Set<string>();
   const keep: number[] = [];

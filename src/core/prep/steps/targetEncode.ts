@@ -1,3 +1,4 @@
+import type { DataTable } from '../../table/DataTable';
 import type { CodedColumn } from '../../table/column';
 import { SaplingError } from '../../util/errors';
 import { keyed, own } from '../../util/keyed';
@@ -69,7 +70,7 @@ function smoothing(params: { smooth: string; smoothing: number }): Smoothing {
   return params.smooth === 'auto' ? 'auto' : params.smoothing;
 }
 
-function encodedColumns(table: Parameters<typeof selectColumns>[0], names: readonly string[]): CodedColumn[] {
+function encodedColumns(table: DataTable, names: readonly string[]): CodedColumn[] {
   return selectColumns(table, names, ['categorical']) as CodedColumn[];
 }
 
