@@ -18,4 +18,11 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   scale: {},
   'one-hot': { params: { maxCategories: 2 } },
   pca: { params: { components: 2 }, complete: true },
+  'drop-duplicates': { params: { columns: ['island', 'flag'] } },
+  'missing-indicator': {},
+  'rare-categories': { params: { minCount: 10 } },
+  clip: { params: { method: 'percentiles', low: 5, high: 95 } },
+  'target-encode': { params: { cv: 3 } },
+  tfidf: { params: { maxFeatures: 5 } },
+  aggregate: { params: { key: ['island'], columns: ['x', 'y'], sum: true, min: true, max: true } },
 };

@@ -84,12 +84,14 @@ describe('every registered step, on columns named like object properties', () =>
     categorical('hasOwnProperty', Array.from({ length: n }, (_, i) => ['__proto__', 'constructor', 'valueOf'][i % 3])),
     categorical('valueOf', Array.from({ length: n }, (_, i) => ['toString', 'hasOwnProperty'][i % 2])),
   ]);
-  const paramsFor = (id: string) => (id === 'drop-columns' ? { columns: ['constructor'] } : {});
+  const paramsFor = (id: string) => (id === 'drop-columns' ? { columns: ['constructor'] } : id === 'aggregate' ? { key: ['valueOf'] } : {});
+  // A target for the supervised steps (target encoding).
+  const context = { seed: 0, target: { task: 'regression' as const, y: Float64Array.from({ length: n }, (_, i) => i % 4), classes: [] } };
 
   for (const step of STEP_REGISTRY) {
     it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
       const params = resolveParams(step.schema, paramsFor(step.id));
-      const state = step.fit(table, params, { seed: 0 });
+      const state = step.fit(table, params, context);
       const out = step.transform(table, params, state);
       expect(out.rowCount).toBe(n);
       for (const again of [JSON.parse(JSON.stringify(state)), structuredClone(state)]) {
@@ -97,8 +99,8 @@ describe('every registered step, on columns named like object properties', () =>
       }
       // A step fitted on one column leaves the others, whatever their names, as they were.
       if (step.id !== 'drop-columns' && step.id !== 'pca') {
-        const only = resolveParams(step.schema, { columns: ['toString'] });
-        const one = step.transform(table, only, step.fit(table, only, { seed: 0 }));
+        const only = resolveParams(step.schema, { ...paramsFor(step.id), columns: ['toString'] });
+        const one = step.transform(table, only, step.fit(table, only, context));
         for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
       }
     });

@@ -8,6 +8,13 @@ import { pcaTransform } from './pca.transform';
 import type { FeatureInfo, FittedPipeline } from './pipeline';
 import { scaleTransform } from './scale.transform';
 import { type StepTransform } from './step';
+import { aggregateTransform } from './steps/aggregate.transform';
+import { clipTransform } from './steps/clip.transform';
+import { dropDuplicatesTransform } from './steps/dropDuplicates.transform';
+import { missingIndicatorTransform } from './steps/missingIndicator.transform';
+import { rareCategoriesTransform } from './steps/rareCategories.transform';
+import { targetEncodeTransform } from './steps/targetEncode.transform';
+import { tfidfTransform } from './steps/tfidf.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -22,6 +29,13 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   scaleTransform as unknown as StepTransform,
   oneHotTransform as unknown as StepTransform,
   pcaTransform as unknown as StepTransform,
+  dropDuplicatesTransform as unknown as StepTransform,
+  missingIndicatorTransform as unknown as StepTransform,
+  rareCategoriesTransform as unknown as StepTransform,
+  clipTransform as unknown as StepTransform,
+  targetEncodeTransform as unknown as StepTransform,
+  tfidfTransform as unknown as StepTransform,
+  aggregateTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */

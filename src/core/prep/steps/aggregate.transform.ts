@@ -10,11 +10,11 @@ export const AGGREGATE_STATS = ['count', 'mean', 'sum', 'min', 'max'] as const;
 /** One of `AGGREGATE_STATS`. */
 export type AggregateStat = (typeof AGGREGATE_STATS)[number];
 
-/**
- * Fitted group aggregates of `value` per `key`: per key seen in training, one figure per stat (in
- * `stats` order); `fallback` is what a key never seen in training (or a missing key) gets.
- */
-export type AggregateState = { key: string; value: string; stats: AggregateStat[]; groups: Keyed<number[]>; fallback: number[] };
+/** One summarised column: per key seen in training, one figure per stat; `fallback` for a key never seen there (or missing). */
+export type AggregateFigures = { value: string; groups: Keyed<number[]>; fallback: number[] };
+
+/** Fitted group aggregates of each value column per `key`, figures in `stats` order. */
+export type AggregateState = { key: string; stats: AggregateStat[]; values: AggregateFigures[] };
 
 /** The name of the column holding `stat` of `value` per `key`. */
 export function aggregateColumnName(value: string, stat: string, key: string): string {
@@ -27,21 +27,27 @@ export const aggregateTransform: StepTransform<AggregateState> = {
   checkState(state, path) {
     const s = checkObject(state, path);
     checkString(s.key, `${path}.key`);
-    checkString(s.value, `${path}.value`);
     const stats = checkDistinctStrings(s.stats, `${path}.stats`);
-    checkArray(stats, `${path}.stats`).forEach((stat, i) => checkString(stat, `${path}.stats[${i}]`, AGGREGATE_STATS));
-    checkNumbers(s.fallback, `${path}.fallback`, stats.length);
-    checkEntries(s.groups, `${path}.groups`, (v, at) => checkNumbers(v, at, stats.length));
+    stats.forEach((stat, i) => checkString(stat, `${path}.stats[${i}]`, AGGREGATE_STATS));
+    checkArray(s.values, `${path}.values`).forEach((v, i) => {
+      const at = `${path}.values[${i}]`;
+      const figures = checkObject(v, at);
+      checkString(figures.value, `${at}.value`);
+      checkNumbers(figures.fallback, `${at}.fallback`, stats.length);
+      checkEntries(figures.groups, `${at}.groups`, (g, where) => checkNumbers(g, where, stats.length));
+    });
   },
   transform(table, state) {
     // Only the key is read: the figures were fitted on the training rows' values.
     const key = findColumn(table, state.key);
     if (!key) return table;
-    const outputs = state.stats.map((stat) => ({ kind: 'numeric' as const, name: aggregateColumnName(state.value, stat, state.key), values: new Float64Array(table.rowCount) }));
-    for (let i = 0; i < table.rowCount; i++) {
-      const figures = (!isMissingAt(key, i) && own(state.groups, formatCell(key, i))) || state.fallback;
-      for (let j = 0; j < outputs.length; j++) outputs[j].values[i] = figures[j];
-    }
+    const keys = Array.from({ length: table.rowCount }, (_, i) => (isMissingAt(key, i) ? null : formatCell(key, i)));
+    const outputs = state.values.flatMap((figures) =>
+      state.stats.map((stat, j) => {
+        const values = Float64Array.from(keys, (k) => ((k !== null && own(figures.groups, k)) || figures.fallback)[j]);
+        return { kind: 'numeric' as const, name: aggregateColumnName(figures.value, stat, state.key), values };
+      }),
+    );
     return outputTable([...table.columns, ...outputs], 'aggregate');
   },
 };

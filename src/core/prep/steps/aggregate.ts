@@ -1,9 +1,9 @@
 import { getColumn } from '../../table/DataTable';
-import { type Column, formatCell, isMissingAt } from '../../table/column';
+import { type Column, type NumericColumn, formatCell, isMissingAt } from '../../table/column';
 import { SaplingError } from '../../util/errors';
 import { keyed } from '../../util/keyed';
-import { AGGREGATE_STATS, type AggregateStat, type AggregateState, aggregateColumnName, aggregateTransform } from './aggregate.transform';
-import type { NewStepDefinition } from './contract';
+import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
+import { AGGREGATE_STATS, type AggregateFigures, type AggregateStat, type AggregateState, aggregateColumnName, aggregateTransform } from './aggregate.transform';
 
 /**
  * Per key of `key`, the statistics of `value`'s present values over the training rows, as pandas'
@@ -11,7 +11,7 @@ import type { NewStepDefinition } from './contract';
  * without values (the mean, min or max of a key whose values are all missing) takes the
  * training-wide one; an unseen key gets count 0, sum 0 and the training-wide mean, min and max.
  */
-export function fitAggregate(key: Column, value: Float64Array, stats: readonly AggregateStat[]): Pick<AggregateState, 'groups' | 'fallback'> {
+export function fitAggregate(key: Column, value: Float64Array, stats: readonly AggregateStat[]): Omit<AggregateFigures, 'value'> {
   const empty = () => ({ count: 0, sum: 0, min: Infinity, max: -Infinity });
   const sums = new Map<string, ReturnType<typeof empty>>();
   const all = empty();
@@ -50,12 +50,13 @@ const statParam = (label: string, help: string, on = false) => ({ type: 'boolean
 
 const schema = {
   key: { type: 'columns', label: 'Group by (key)', default: [] as readonly string[], help: 'The column whose values form the groups, such as a customer id: one column.' },
-  value: { type: 'columns', label: 'Value', default: [] as readonly string[], help: 'The numeric column summarised per group, such as an order amount: one column.' },
   count: statParam('Count', "The number of the key's training rows with a value (0 for a key new at prediction).", true),
   mean: statParam('Mean', "The average value over the key's training rows.", true),
   sum: statParam('Sum', "The total over the key's training rows (0 for a new key)."),
   min: statParam('Minimum', "The smallest value among the key's training rows."),
   max: statParam('Maximum', "The largest value among the key's training rows."),
+  columns: { ...columnsParam('numeric'), help: 'The numeric columns summarised per key, such as an order amount; leave empty for every numeric column but the key.' },
+  kinds: kindsParam(['numeric']),
 } as const;
 
 /** The one column a single-column parameter names, or a clear error. */
@@ -66,24 +67,26 @@ function oneColumn(names: readonly string[], param: string): string {
 
 /**
  * Group aggregates, as featuretools' aggregation primitives or pandas' groupby: per key, the count,
- * mean, sum, minimum or maximum of a numeric column over the training rows (`amount|mean by
+ * mean, sum, minimum or maximum of numeric columns over the training rows (`amount|mean by
  * customer`); a key new at prediction time gets count 0, sum 0 and the training-wide mean, min, max.
  */
-export const aggregateStep: NewStepDefinition<typeof schema, AggregateState> = {
+export const aggregateStep: StepDefinition<typeof schema, AggregateState> = {
   id: 'aggregate',
   label: 'Group aggregates',
-  help: "Adds, for each row, a summary of a numeric column over the training rows that share its key: a customer's number of orders, average or total amount (amount|mean by customer). Learned from the training rows only; a key never seen there gets count 0 and the overall figures.",
+  help: "Adds, for each row, summaries of numeric columns over the training rows that share its key: a customer's number of orders, average or total amount (amount|mean by customer). Learned from the training rows only; a key never seen there gets count 0 and the overall figures.",
   schema,
   checkState: aggregateTransform.checkState,
   fit(table, params) {
     const key = getColumn(table, oneColumn(params.key, 'key'));
-    const value = getColumn(table, oneColumn(params.value, 'value'));
-    if (value.kind !== 'numeric') throw new SaplingError('wrong-kind', `the aggregate step summarises a numeric column, and "${value.name}" is ${value.kind}`);
-    if (key.name === value.name) throw new SaplingError('bad-param', `the aggregate step's key and value are both "${key.name}"`);
     const stats = AGGREGATE_STATS.filter((s) => params[s]);
     if (stats.length === 0) throw new SaplingError('bad-param', 'the aggregate step needs at least one statistic (count, mean, sum, min or max)');
-    return { key: key.name, value: value.name, stats, ...fitAggregate(key, value.values, stats) };
+    for (const name of params.columns) {
+      const kind = getColumn(table, name).kind;
+      if (kind !== 'numeric') throw new SaplingError('wrong-kind', `the aggregate step summarises numeric columns, and "${name}" is ${kind}`);
+    }
+    const values = (selectColumns(table, params.columns, ['numeric'], params.kinds) as NumericColumn[]).filter((c) => c.name !== key.name);
+    return { key: key.name, stats, values: values.map((v) => ({ value: v.name, ...fitAggregate(key, v.values, stats) })) };
   },
   transform: (table, _params, state) => aggregateTransform.transform(table, state),
-  lineage: (state) => state.stats.map((stat) => [aggregateColumnName(state.value, stat, state.key), [state.value, state.key]] as const),
+  lineage: (state) => state.values.flatMap(({ value }) => state.stats.map((stat) => [aggregateColumnName(value, stat, state.key), [value, state.key]] as const)),
 };

@@ -2,9 +2,8 @@ import { quantilesInPlace } from '../../profile/numeric';
 import { presentValues } from '../../profile/stats';
 import type { NumericColumn } from '../../table/column';
 import { keyed } from '../../util/keyed';
-import { columnsParam, selectColumns } from '../step';
+import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
 import { type ClipState, clipTransform } from './clip.transform';
-import type { NewStepDefinition } from './contract';
 
 const schema = {
   method: {
@@ -45,6 +44,7 @@ const schema = {
     shownWhen: { param: 'method', values: ['percentiles'] },
   },
   columns: columnsParam('numeric'),
+  kinds: kindsParam(['numeric']),
 } as const;
 
 /** [low, high] bounds of `values`' present values, NumPy's linear percentiles; undefined when all are missing. */
@@ -60,7 +60,7 @@ export function clipBounds(values: Float64Array, params: { method: string; facto
 }
 
 /** Clips outliers in place to bounds fitted on the training rows (Tukey's fences or two percentiles). */
-export const clipStep: NewStepDefinition<typeof schema, ClipState> = {
+export const clipStep: StepDefinition<typeof schema, ClipState> = {
   id: 'clip',
   label: 'Clip outliers',
   help: 'Holds numbers within bounds learned from the training rows (quartiles ± 1.5 IQR, or the 1st and 99th percentiles), so a few extreme values do not dominate a linear model or a distance.',
@@ -68,7 +68,7 @@ export const clipStep: NewStepDefinition<typeof schema, ClipState> = {
   checkState: clipTransform.checkState,
   fit(table, params) {
     const bounds = keyed<[number, number]>();
-    for (const column of selectColumns(table, params.columns, ['numeric']) as NumericColumn[]) {
+    for (const column of selectColumns(table, params.columns, ['numeric'], params.kinds) as NumericColumn[]) {
       const b = clipBounds(column.values, params);
       if (b) bounds[column.name] = b;
     }

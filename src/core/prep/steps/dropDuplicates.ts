@@ -1,11 +1,11 @@
 import type { DataTable } from '../../table/DataTable';
-import { columnsParam, selectColumns } from '../step';
-import type { NewStepDefinition } from './contract';
+import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
 import { type DropDuplicatesState, dropDuplicatesTransform } from './dropDuplicates.transform';
 import { COLUMN_KINDS } from '../../table/column';
 
 const schema = {
   columns: { ...columnsParam(''), help: 'Columns compared to find duplicates; leave empty to compare every column (and the target).' },
+  kinds: kindsParam(COLUMN_KINDS),
 } as const;
 
 /**
@@ -34,7 +34,7 @@ export function firstOccurrences(table: DataTable, names: readonly string[], tar
  * whole file before the split, a copy of a test row can stay in training, and the step can run after
  * others in the list and compare only some columns.
  */
-export const dropDuplicatesStep: NewStepDefinition<typeof schema, DropDuplicatesState> = {
+export const dropDuplicatesStep: StepDefinition<typeof schema, DropDuplicatesState> = {
   id: 'drop-duplicates',
   label: 'Drop duplicate training rows',
   help: 'Removes repeated training rows (keeping the first), so a row copied many times does not weigh more in training. It acts on the training rows only, after the split; rows to predict are never dropped. The recipe\'s "Drop duplicate rows" option instead cleans the whole file before the split.',

@@ -8,11 +8,11 @@ import { createRng } from '../../util/rng';
 import { aggregateStep, fitAggregate } from './aggregate';
 import { aggregateTransform } from './aggregate.transform';
 import { clipStep } from './clip';
-import type { FitContext, NewStepDefinition } from './contract';
 import { dropDuplicatesStep, firstOccurrences } from './dropDuplicates';
 import { missingIndicatorStep } from './missingIndicator';
 import { otherLabel, rareCategoriesStep } from './rareCategories';
 import { targetEncodeStep } from './targetEncode';
+import type { FitContext, StepDefinition } from '../step';
 import { compareCodePoints, tfidfStep } from './tfidf';
 import { tokenize } from './tfidf.transform';
 
@@ -22,7 +22,7 @@ import { tokenize } from './tfidf.transform';
 const NO_TARGET: FitContext = { seed: 1 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function run<S extends NewStepDefinition<any, any>>(step: S, train: DataTable, params: Record<string, unknown>, apply: DataTable = train, context: FitContext = NO_TARGET) {
+function run<S extends StepDefinition<any, any>>(step: S, train: DataTable, params: Record<string, unknown>, apply: DataTable = train, context: FitContext = NO_TARGET) {
   const p = resolveParams(step.schema, params);
   const state = step.fit(train, p, context);
   // The state crosses a model file: replay from its JSON round trip.
@@ -240,7 +240,7 @@ describe('aggregate (pandas groupby on the training rows)', () => {
     expect(Object.keys(fitted.groups).sort()).toEqual(ref.keys);
     ref.keys.forEach((k, i) => close(fitted.groups[k], stats.map((s) => ref.stats[s][i])));
     close(fitted.fallback, stats.map((s) => ref.overall[s]));
-    const state = { key: 'customer', value: 'amount', stats: [...stats], ...fitted };
+    const state = { key: 'customer', stats: [...stats], values: [{ value: 'amount', ...fitted }] };
     aggregateTransform.checkState(JSON.parse(JSON.stringify(state)), 'state');
     const out = aggregateTransform.transform(createTable([categorical('customer', ['bob', 'zoe', null])]), state);
     expect(out.columns.map((c) => c.name)).toEqual(['customer', ...stats.map((s) => `amount|${s} by customer`)]);
@@ -248,14 +248,16 @@ describe('aggregate (pandas groupby on the training rows)', () => {
     close(values(out, 'amount|count by customer'), [ref.stats.count[1], 0, 0]);
   });
 
-  it('as a step: the chosen stats as lineage-named columns from [value, key]; one key and a numeric value required', () => {
+  it('as a step: the chosen stats of every numeric column as lineage-named columns from [value, key]; one key required', () => {
     const table = createTable([key, numeric('amount', Array.from(amount))]);
-    const { out, state } = run(aggregateStep, table, { key: ['customer'], value: ['amount'], count: false, max: true });
+    const { out, state } = run(aggregateStep, table, { key: ['customer'], count: false, max: true });
     expect(out.columns.map((c) => c.name)).toEqual(['customer', 'amount', 'amount|mean by customer', 'amount|max by customer']);
     close(values(out, 'amount|max by customer').slice(0, 2), [0, 1].map((i) => (ref.input.customer[i] === null ? ref.overall.max : ref.stats.max[ref.keys.indexOf(ref.input.customer[i]!)])));
     expect(aggregateStep.lineage!(state)).toEqual([['amount|mean by customer', ['amount', 'customer']], ['amount|max by customer', ['amount', 'customer']]]);
-    expect(() => run(aggregateStep, table, { key: ['customer', 'amount'], value: ['amount'] })).toThrow(/exactly one column/);
-    expect(() => run(aggregateStep, table, { key: ['amount'], value: ['customer'] })).toThrow(/numeric/);
+    expect(() => run(aggregateStep, table, { key: ['customer', 'amount'] })).toThrow(/exactly one column/);
+    expect(() => run(aggregateStep, table, { key: ['customer'], columns: ['customer'] })).toThrow(/numeric columns, and "customer" is categorical/);
+    // A numeric key is not summarised by itself.
+    expect(run(aggregateStep, table, { key: ['amount'] }).state.values).toEqual([]);
   });
 
   it('a key whose values are all missing is a group of count 0 with the training-wide mean', () => {

@@ -1,7 +1,6 @@
 import type { CodedColumn } from '../../table/column';
 import { keyed } from '../../util/keyed';
-import { columnsParam, selectColumns } from '../step';
-import type { NewStepDefinition } from './contract';
+import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
 import { type RareCategoriesState, rareCategoriesTransform } from './rareCategories.transform';
 
 const schema = {
@@ -35,6 +34,7 @@ const schema = {
     shownWhen: { param: 'rule', values: ['share'] },
   },
   columns: columnsParam('categorical'),
+  kinds: kindsParam(['categorical']),
 } as const;
 
 /** The first of "other", "other (rare)", "other (rare 2)", … that is not a kept category. */
@@ -59,7 +59,7 @@ export function frequentCategories(column: CodedColumn, minRows: number): string
  * a frequent "other"), as scikit-learn's infrequent categories; categories never seen in training
  * are folded there too at prediction.
  */
-export const rareCategoriesStep: NewStepDefinition<typeof schema, RareCategoriesState> = {
+export const rareCategoriesStep: StepDefinition<typeof schema, RareCategoriesState> = {
   id: 'rare-categories',
   label: 'Group rare categories',
   help: 'Folds categories with few training rows into one "other" category, so a model does not learn from a handful of rows and a category new at prediction time has somewhere to go.',
@@ -68,7 +68,7 @@ export const rareCategoriesStep: NewStepDefinition<typeof schema, RareCategories
   fit(table, params) {
     const minRows = params.rule === 'count' ? params.minCount : params.minShare * table.rowCount;
     const columns: RareCategoriesState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['categorical']) as CodedColumn[]) {
+    for (const column of selectColumns(table, params.columns, ['categorical'], params.kinds) as CodedColumn[]) {
       const kept = frequentCategories(column, minRows);
       columns[column.name] = { kept, other: otherLabel(kept) };
     }

@@ -1,9 +1,7 @@
 import type { DataTable } from '../../table/DataTable';
-import type { CodedColumn } from '../../table/column';
-import { SaplingError } from '../../util/errors';
+import type { CodedColumn, ColumnKind } from '../../table/column';
 import { keyed, own } from '../../util/keyed';
-import { columnsParam, selectColumns } from '../step';
-import type { FitContext, NewStepDefinition, StepTarget } from './contract';
+import { type StepDefinition, type StepTarget, columnsParam, kindsParam, needsTarget, selectColumns } from '../step';
 import { type TargetEncodeState, type TargetEncoding, targetColumnName, targetEncodeTransform } from './targetEncode.transform';
 import { type Smoothing, crossFitEncode, crossFitFolds, fitEncoding } from './targetEncoding';
 
@@ -43,6 +41,7 @@ const schema = {
     help: 'Deal rows into folds at random (with the recipe seed) rather than in blocks of rows in file order.',
   },
   columns: columnsParam('categorical'),
+  kinds: kindsParam(['categorical']),
 } as const;
 
 /** The target as the encodings see it: one number per row for each output (the value, or 0/1 per class). */
@@ -61,17 +60,12 @@ function fittedCodes(column: CodedColumn, spec: Pick<TargetEncoding, 'categories
   return column.codes.map((c) => (c < 0 ? gap : map[c]));
 }
 
-function needTarget(context: FitContext): StepTarget {
-  if (!context.target) throw new SaplingError('needs-target', 'the target-encode step needs a target column to encode categories by, and this problem has none (clustering or projection)');
-  return context.target;
-}
-
 function smoothing(params: { smooth: string; smoothing: number }): Smoothing {
   return params.smooth === 'auto' ? 'auto' : params.smoothing;
 }
 
-function encodedColumns(table: DataTable, names: readonly string[]): CodedColumn[] {
-  return selectColumns(table, names, ['categorical']) as CodedColumn[];
+function encodedColumns(table: DataTable, names: readonly string[], kinds: readonly ColumnKind[] = []): CodedColumn[] {
+  return selectColumns(table, names, ['categorical'], kinds) as CodedColumn[];
 }
 
 /**
@@ -79,17 +73,17 @@ function encodedColumns(table: DataTable, names: readonly string[]): CodedColumn
  * training target's mean among its rows, shrunk towards the overall mean; a gap is a category of
  * its own (as there); a category never seen in training gets the overall mean.
  */
-export const targetEncodeStep: NewStepDefinition<typeof schema, TargetEncodeState> = {
+export const targetEncodeStep: StepDefinition<typeof schema, TargetEncodeState> = {
   id: 'target-encode',
   label: 'Target encode',
   help: "Replaces each category by the target's average among its training rows (the share of each class for classification), shrunk towards the overall average. The training rows are encoded with cross-fitting, so a model cannot learn from a row's own target. One column for a number or two classes (island|target), one per class otherwise (island|target=Adelie).",
   schema,
   checkState: targetEncodeTransform.checkState,
   fit(table, params, context) {
-    const target = needTarget(context);
+    const target = needsTarget(context, 'target-encode');
     const { outputs, ys } = targetOutputs(target);
     const columns = keyed<TargetEncoding>();
-    for (const column of encodedColumns(table, params.columns)) {
+    for (const column of encodedColumns(table, params.columns, params.kinds)) {
       const seen = new Uint8Array(column.categories.length);
       let missing = false;
       for (const c of column.codes) {
@@ -107,7 +101,7 @@ export const targetEncodeStep: NewStepDefinition<typeof schema, TargetEncodeStat
   },
   transform: (table, _params, state) => targetEncodeTransform.transform(table, state),
   fitTransform(table, params, state, context) {
-    const target = needTarget(context);
+    const target = needsTarget(context, 'target-encode');
     const { ys } = targetOutputs(target);
     const fold = crossFitFolds(table.rowCount, params.cv, target.task === 'regression' ? null : Int32Array.from(target.y), params.shuffle, context.seed);
     const outOfFold = new Map<string, Float64Array>();

@@ -1,7 +1,6 @@
 import type { CodedColumn } from '../../table/column';
 import { keyed } from '../../util/keyed';
-import { columnsParam, selectColumns } from '../step';
-import type { NewStepDefinition } from './contract';
+import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
 import { type TfidfState, tfidfColumnName, tfidfTransform, tokenize } from './tfidf.transform';
 
 const schema = {
@@ -15,6 +14,7 @@ const schema = {
     help: 'Keeps this many of the words used most often in the training texts (one column each).',
   },
   columns: columnsParam('text'),
+  kinds: kindsParam(['text', 'categorical']),
 } as const;
 
 /** Compares strings by code point, as Python sorts them (JavaScript's `<` compares UTF-16 units). */
@@ -67,7 +67,7 @@ export function fitTfidf(column: CodedColumn, maxFeatures: number): { vocabulary
 }
 
 /** Text to TF-IDF columns of its most frequent words (`review|tfidf=great`), as scikit-learn's TfidfVectorizer. */
-export const tfidfStep: NewStepDefinition<typeof schema, TfidfState> = {
+export const tfidfStep: StepDefinition<typeof schema, TfidfState> = {
   id: 'tfidf',
   label: 'Text to TF-IDF',
   help: "Turns free text into one column per frequent word (review|tfidf=great): how often the word appears in the row's text, weighted up for words few texts use, each row scaled to length 1. Words are runs of two or more letters or digits, lower-cased.",
@@ -75,7 +75,7 @@ export const tfidfStep: NewStepDefinition<typeof schema, TfidfState> = {
   checkState: tfidfTransform.checkState,
   fit(table, params) {
     const columns: TfidfState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['text']) as CodedColumn[]) columns[column.name] = fitTfidf(column, params.maxFeatures);
+    for (const column of selectColumns(table, params.columns, ['text', 'categorical'], params.kinds.length ? params.kinds : ['text']) as CodedColumn[]) columns[column.name] = fitTfidf(column, params.maxFeatures);
     return { columns };
   },
   transform: (table, _params, state) => tfidfTransform.transform(table, state),
