@@ -224,6 +224,12 @@ describe('tfidf step (TfidfVectorizer)', () => {
     expect(tokenize('a I o x_ ٣٤ 𝔘𝔫𝔦')).toEqual(['x_', '٣٤', '𝔘𝔫𝔦']);
   });
 
+  it('takes text columns by default, and a categorical column when named', () => {
+    const table = createTable([text('review', ['good food', 'bad food']), categorical('title', ['nice place', 'good food'])]);
+    expect(Object.keys(run(tfidfStep, table, {}).state.columns)).toEqual(['review']);
+    expect(Object.keys(run(tfidfStep, table, { columns: ['title'] }).state.columns)).toEqual(['title']);
+  });
+
   it('sorts words by code point, as Python sorts strings', () => {
     expect(['\uffff', '𝔘', 'b'].sort(compareCodePoints)).toEqual(['b', '\uffff', '𝔘']);
   });

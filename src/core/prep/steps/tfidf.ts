@@ -1,7 +1,10 @@
-import type { CodedColumn } from '../../table/column';
+import type { CodedColumn, ColumnKind } from '../../table/column';
 import { keyed } from '../../util/keyed';
 import { type StepDefinition, columnsParam, kindsParam, selectColumns } from '../step';
 import { type TfidfState, tfidfColumnName, tfidfTransform, tokenize } from './tfidf.transform';
+
+/** Free text, and categories named (short texts read as categories). */
+const HANDLED: readonly ColumnKind[] = ['text', 'categorical'];
 
 const schema = {
   maxFeatures: {
@@ -14,7 +17,7 @@ const schema = {
     help: 'Keeps this many of the words used most often in the training texts (one column each).',
   },
   columns: columnsParam('text'),
-  kinds: kindsParam(['text', 'categorical']),
+  kinds: { ...kindsParam(HANDLED), help: 'Apply this step to columns of these kinds only; leave empty for text columns (or for the columns named above, text or categorical).' },
 } as const;
 
 /** Compares strings by code point, as Python sorts them (JavaScript's `<` compares UTF-16 units). */
@@ -75,7 +78,7 @@ export const tfidfStep: StepDefinition<typeof schema, TfidfState> = {
   checkState: tfidfTransform.checkState,
   fit(table, params) {
     const columns: TfidfState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['text', 'categorical'], params.kinds.length ? params.kinds : ['text']) as CodedColumn[]) columns[column.name] = fitTfidf(column, params.maxFeatures);
+    for (const column of selectColumns(table, params.columns, HANDLED, params.kinds.length || params.columns.length ? params.kinds : ['text']) as CodedColumn[]) columns[column.name] = fitTfidf(column, params.maxFeatures);
     return { columns };
   },
   transform: (table, _params, state) => tfidfTransform.transform(table, state),
