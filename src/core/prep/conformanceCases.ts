@@ -28,4 +28,11 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   'select-k-best': { params: { k: 2 }, complete: true },
   'select-from-model': { params: { model: 'l1' }, complete: true },
   'rfe': { params: { features: 2 }, complete: true },
+  'drop-duplicates': { params: { columns: ['island', 'flag'] } },
+  'missing-indicator': {},
+  'rare-categories': { params: { minCount: 10 } },
+  clip: { params: { method: 'percentiles', low: 5, high: 95 } },
+  'target-encode': { params: { cv: 3 } },
+  tfidf: { params: { maxFeatures: 5 } },
+  aggregate: { params: { key: ['island'], columns: ['x', 'y'], sum: true, min: true, max: true } },
 };

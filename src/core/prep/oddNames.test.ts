@@ -85,9 +85,15 @@ describe('every registered step, on columns named like object properties', () =>
     categorical('valueOf', Array.from({ length: n }, (_, i) => ['toString', 'hasOwnProperty'][i % 2])),
   ]);
   const paramsFor = (id: string) =>
-    id === 'drop-columns' ? { columns: ['constructor'] } : id === 'formula' ? { name: 'made', expression: '__proto__ * constructor + length(valueOf) + (hasOwnProperty == "toString")' } : {};
-  // Supervised steps (selection) need a target; the others ignore it.
-  const context = { seed: 0, target: { task: 'regression' as const, y: Float64Array.from({ length: n }, (_, i) => (i * 5) % 7), classes: [] } };
+    id === 'drop-columns'
+      ? { columns: ['constructor'] }
+      : id === 'formula'
+        ? { name: 'made', expression: '__proto__ * constructor + length(valueOf) + (hasOwnProperty == "toString")' }
+        : id === 'aggregate'
+          ? { key: ['valueOf'] }
+          : {};
+  // A target for the supervised steps (target encoding, selection); the others ignore it.
+  const context = { seed: 0, target: { task: 'regression' as const, y: Float64Array.from({ length: n }, (_, i) => i % 4), classes: [] } };
 
   for (const step of STEP_REGISTRY) {
     it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
@@ -101,7 +107,7 @@ describe('every registered step, on columns named like object properties', () =>
       // A step fitted on one column leaves the others, whatever their names, as they were.
       // (A formula has no column selector: it reads the columns it names.)
       if (step.id !== 'drop-columns' && step.id !== 'pca' && step.id !== 'formula') {
-        const only = resolveParams(step.schema, { columns: ['toString'] });
+        const only = resolveParams(step.schema, { ...paramsFor(step.id), columns: ['toString'] });
         const one = step.transform(table, only, step.fit(table, only, context));
         for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
       }

@@ -15,6 +15,13 @@ import { varianceThresholdStep } from './steps/varianceThreshold';
 import type { StepDefinition } from './step';
 import { datePartsStep } from './steps/dateParts';
 import { formulaStep } from './steps/formula';
+import { aggregateStep } from './steps/aggregate';
+import { clipStep } from './steps/clip';
+import { dropDuplicatesStep } from './steps/dropDuplicates';
+import { missingIndicatorStep } from './steps/missingIndicator';
+import { rareCategoriesStep } from './steps/rareCategories';
+import { targetEncodeStep } from './steps/targetEncode';
+import { tfidfStep } from './steps/tfidf';
 
 /** Every preprocessing step, by id (the order the studio lists them in; a recipe orders its own steps). */
 export const STEP_REGISTRY: readonly StepDefinition[] = [
@@ -33,6 +40,13 @@ export const STEP_REGISTRY: readonly StepDefinition[] = [
   selectKBestStep as unknown as StepDefinition,
   selectFromModelStep as unknown as StepDefinition,
   rfeStep as unknown as StepDefinition,
+  dropDuplicatesStep as unknown as StepDefinition,
+  missingIndicatorStep as unknown as StepDefinition,
+  rareCategoriesStep as unknown as StepDefinition,
+  clipStep as unknown as StepDefinition,
+  targetEncodeStep as unknown as StepDefinition,
+  tfidfStep as unknown as StepDefinition,
+  aggregateStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

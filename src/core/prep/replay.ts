@@ -18,6 +18,13 @@ import { rfeTransform } from './steps/rfe.transform';
 import { selectFromModelTransform } from './steps/selectFromModel.transform';
 import { selectKBestTransform } from './steps/selectKBest.transform';
 import { varianceThresholdTransform } from './steps/varianceThreshold.transform';
+import { aggregateTransform } from './steps/aggregate.transform';
+import { clipTransform } from './steps/clip.transform';
+import { dropDuplicatesTransform } from './steps/dropDuplicates.transform';
+import { missingIndicatorTransform } from './steps/missingIndicator.transform';
+import { rareCategoriesTransform } from './steps/rareCategories.transform';
+import { targetEncodeTransform } from './steps/targetEncode.transform';
+import { tfidfTransform } from './steps/tfidf.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -42,6 +49,13 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   selectKBestTransform as unknown as StepTransform,
   selectFromModelTransform as unknown as StepTransform,
   rfeTransform as unknown as StepTransform,
+  dropDuplicatesTransform as unknown as StepTransform,
+  missingIndicatorTransform as unknown as StepTransform,
+  rareCategoriesTransform as unknown as StepTransform,
+  clipTransform as unknown as StepTransform,
+  targetEncodeTransform as unknown as StepTransform,
+  tfidfTransform as unknown as StepTransform,
+  aggregateTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */
