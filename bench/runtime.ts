@@ -16,7 +16,8 @@ import { DATA_DIR, classificationCsv } from './data';
 
 const root = join(import.meta.dirname, '..');
 const PYTHON = '/usr/bin/python3';
-const GOAL_BYTES = 25 * 1024;
+// Issue 13's 25 KB, before issue 15's step transforms (~5 KB) joined the runtime; the README says so.
+const GOAL_BYTES = 30 * 1024;
 const TRAIN_ROWS = 20_000;
 const PREDICT_ROWS = 100_000;
 const REPEATS = 5;

@@ -65,12 +65,14 @@ function expectSame(runtime: Runtime.OutputRow[], cli: Record<string, string>[])
 }
 
 describe('the built prediction runtime', () => {
-  it('is one ES module that imports nothing, under 25 KB gzipped, with declarations that type-check', () => {
+  it('is one ES module that imports nothing, under 30 KB gzipped, with declarations that type-check', () => {
     // TypeScript's own scanner finds import/export-from, dynamic import() and require() (not words in strings).
     const { importedFiles } = ts.preProcessFile(source, true, true);
     expect(importedFiles.map((f) => f.fileName)).toEqual([]);
     expect(source).toMatch(/export\s*\{[^}]*\bloadModel\b[^}]*\}\s*;?\s*$/);
-    expect(gzipSync(source).length).toBeLessThan(25 * 1024);
+    // Issue 13 set 25 KB when a recipe had five steps; issue 15's feature-engineering steps must
+    // replay in the runtime too (their prediction halves add ~5 KB): the README says so.
+    expect(gzipSync(source).length).toBeLessThan(30 * 1024);
     const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [], lib: ['lib.es2022.d.ts'] };
     const userCode = `import { loadModel, SaplingError, type SaplingModel } from './sapling-runtime.js';
       const model: SaplingModel = await loadModel('{}');
