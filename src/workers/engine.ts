@@ -30,6 +30,7 @@ import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
 import { monitorTable } from '../core/monitor/monitorTable';
 import { PartPool } from './partPool';
+import { PrepareJobs } from './prepareJobs';
 import { createYield } from './yieldToEvents';
 
 /** Rows shown in preview tables. */
@@ -67,6 +68,9 @@ export class Engine {
     model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
     readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
   }, monitorTable);
+
+  /** Prepare's recipe preview and prepared data set (issue 15): the page calls `engine.prepare.…`. */
+  readonly prepare = new PrepareJobs(() => this.requireTable());
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {

@@ -1,0 +1,43 @@
+import type { RawParams } from '../../core/params';
+import type { StepPreview } from '../../core/prep/recipePreview';
+import { polynomialColumnCount } from './polynomialCount';
+
+/**
+ * What a step's form shows beyond its parameters, from the preview of the recipe on a sample:
+ * the polynomial step's column count before it runs, and the first values of the columns a step
+ * makes (a formula's new column as the person types).
+ */
+export function StepExtras({ step, params, preview }: { step: string; params: RawParams; preview: StepPreview | null }) {
+  const first = preview?.firstValues ?? [];
+  return (
+    <>
+      {step === 'polynomial' && preview ? <PolynomialCount params={params} preview={preview} /> : null}
+      {first.length && !preview?.error ? (
+        <div className="first-values" aria-live="polite">
+          <p className="small muted">First rows of the new column{first.length > 1 ? 's' : ''}:</p>
+          <ul>
+            {first.map((f, i) => (
+              <li key={f.column}>
+                <span className="col-name">{f.column}</span> {f.values.map((v) => v || '(missing)').join(', ')}
+                {i === first.length - 1 && (preview?.made.length ?? 0) > first.length ? ` … and ${(preview?.made.length ?? 0) - first.length} more columns` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** "Makes 10 columns from 4 numeric columns": the count from the columns the step receives on the sample. */
+function PolynomialCount({ params, preview }: { params: RawParams; preview: StepPreview }) {
+  const chosen = (params.columns as string[] | undefined) ?? [];
+  const numeric = preview.inputs.filter((c) => c.kind === 'numeric' && (!chosen.length || chosen.includes(c.name)));
+  const degree = typeof params.degree === 'number' ? params.degree : 2;
+  const count = polynomialColumnCount(numeric.length, degree, params.interactionOnly === true);
+  return (
+    <p className="small poly-count" aria-live="polite">
+      Makes <strong>{count.toLocaleString('en-US')}</strong> column{count === 1 ? '' : 's'} (the originals included) from {numeric.length} numeric column{numeric.length === 1 ? '' : 's'}.
+    </p>
+  );
+}
