@@ -134,7 +134,9 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
 function displayNumber(text: string, kind: ColumnKind): string {
   if (kind !== 'numeric' || text === '') return text;
   const v = Number(text);
-  return Number.isInteger(v) ? text : String(Number(v.toPrecision(4)));
+  if (Number.isInteger(v)) return text;
+  // A mean filled in and then standardised is 0 up to rounding (1.3e-15): shown as 0.
+  return Math.abs(v) < 1e-9 ? '0' : String(Number(v.toPrecision(4)));
 }
 
 /** The original columns a feature comes from (`sources`, or the single `source` of older pipelines). */
