@@ -3,6 +3,7 @@ import { type DataTable, selectRows } from '../table/DataTable';
 import { type ColumnKind, formatCell } from '../table/column';
 import { errorMessage } from '../util/errors';
 import type { FeatureInfo } from './pipeline';
+import { type FormulaPreviewResult, formulaPreviewer } from './formulaPreviewAdapter';
 import { fitPipeline } from './recipe';
 import type { StepSpec } from './recipeSpec';
 import { getStep } from './registry';
@@ -37,6 +38,8 @@ export interface StepPreview {
   readonly keptRows?: number;
   /** The first values of the first columns it made (a formula's new column, as the person types it). */
   readonly firstValues?: readonly { readonly column: string; readonly values: readonly string[] }[];
+  /** A formula step's expression on the first rows of its input, or its mistake with the span at fault (formulaPreviewAdapter.ts). */
+  readonly formula?: FormulaPreviewResult;
   readonly error?: string;
 }
 
@@ -79,6 +82,7 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
   let error: RecipePreview['error'] = null;
   for (let i = 0; i < steps.length && !error; i++) {
     const inputs = table.columns.map((c) => ({ name: c.name, kind: c.kind }));
+    const formula = formulaOf(steps[i], table);
     try {
       const def = getStep(steps[i].step) as StepCalls;
       const params = resolveParams(def.schema, steps[i].params, `step "${steps[i].step}"`);
@@ -100,10 +104,11 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
         firstValues: made.slice(0, FIRST_COLUMNS).map((c) => ({ column: c.name, values: Array.from({ length: Math.min(FIRST_ROWS, out.rowCount) }, (_, r) => displayNumber(formatCell(c, r), c.kind)) })),
         removed: inputs.filter((c) => !after.has(c.name)).length,
         ...(table.rowCount < rowsBefore ? { keptRows: table.rowCount } : {}),
+        ...(formula ? { formula } : {}),
       };
       table = out;
     } catch (e) {
-      outcomes[i] = { inputs, outputs: 0, made: [], removed: 0, error: errorMessage(e) };
+      outcomes[i] = { inputs, outputs: 0, made: [], removed: 0, error: errorMessage(e), ...(formula ? { formula } : {}) };
       error = { step: i, message: errorMessage(e) };
     }
   }
@@ -128,6 +133,17 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
     error,
     table: { columns: table.columns.map((c) => c.name), rows },
   };
+}
+
+/** A formula step's preview on the first rows of the table it receives, when the formula language's preview is there. */
+function formulaOf(spec: StepSpec, table: DataTable): FormulaPreviewResult | undefined {
+  const expression = spec.params?.expression;
+  if (spec.step !== 'formula' || !formulaPreviewer || typeof expression !== 'string') return undefined;
+  try {
+    return formulaPreviewer(table, expression, FIRST_ROWS);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A number cut to 4 significant digits for a narrow table (standardised values have 16). */

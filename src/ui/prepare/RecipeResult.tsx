@@ -85,7 +85,7 @@ export function RecipeResult() {
           {preview.table.columns.length ? (
             <>
               <h4>First rows after the recipe{preview.table.columns.length > TABLE_COLUMNS ? ` (first ${TABLE_COLUMNS} of ${preview.table.columns.length} columns)` : ''}</h4>
-              <RowsTable label="Prepared rows" columns={preview.table.columns.slice(0, TABLE_COLUMNS)} rows={preview.table.rows.map((r) => r.slice(0, TABLE_COLUMNS))} />
+              <RowsTable scrollable label="Prepared rows" columns={preview.table.columns.slice(0, TABLE_COLUMNS)} rows={preview.table.rows.map((r) => r.slice(0, TABLE_COLUMNS))} />
             </>
           ) : null}
         </>

@@ -1,4 +1,5 @@
 import type { RawParams } from '../../core/params';
+import type { FormulaPreviewResult } from '../../core/prep/formulaPreviewAdapter';
 import type { StepPreview } from '../../core/prep/recipePreview';
 import { polynomialColumnCount } from './polynomialCount';
 
@@ -12,7 +13,8 @@ export function StepExtras({ step, params, preview }: { step: string; params: Ra
   return (
     <>
       {step === 'polynomial' && preview ? <PolynomialCount params={params} preview={preview} /> : null}
-      {first.length && !preview?.error ? (
+      {preview?.formula ? <FormulaPreview result={preview.formula} expression={String(params.expression ?? '')} name={String(params.name ?? 'the new column')} /> : null}
+      {first.length && !preview?.error && !preview?.formula ? (
         <div className="first-values" aria-live="polite">
           <p className="small muted">First rows of the new column{first.length > 1 ? 's' : ''}:</p>
           <ul>
@@ -39,5 +41,28 @@ function PolynomialCount({ params, preview }: { params: RawParams; preview: Step
     <p className="small poly-count" aria-live="polite">
       Makes <strong>{count.toLocaleString('en-US')}</strong> column{count === 1 ? '' : 's'} (the originals included) from {numeric.length} numeric column{numeric.length === 1 ? '' : 's'}.
     </p>
+  );
+}
+
+/** A formula's first values as the person types, or its mistake with the part of the expression at fault underlined. */
+function FormulaPreview({ result, expression, name }: { result: FormulaPreviewResult; expression: string; name: string }) {
+  if (result.ok) {
+    return (
+      <p className="first-values small" aria-live="polite">
+        First rows of <span className="col-name">{name}</span>: {result.values.map((v) => (v === null ? '(missing)' : typeof v === 'number' ? String(Number(v.toPrecision(6))) : v)).join(', ')}
+      </p>
+    );
+  }
+  const at = Math.max(0, Math.min(result.at, expression.length));
+  const to = Math.max(at, Math.min(result.to, expression.length));
+  return (
+    <div className="formula-mistake small" aria-live="polite">
+      <code>
+        {expression.slice(0, at)}
+        <mark>{expression.slice(at, to) || ' '}</mark>
+        {expression.slice(to)}
+      </code>
+      <p className="step-error">{result.message}</p>
+    </div>
   );
 }
