@@ -22,19 +22,42 @@ export interface RecipeRequest {
   readonly seed: number;
 }
 
-/** The rows a run would fit the recipe on (target removed), with the target aligned with them, and every usable row. */
-export function recipeRows(table: DataTable, req: RecipeRequest) {
+/**
+ * The rows a run would fit the recipe on: every usable row (`all`, target removed), the training
+ * rows among them (`train`, row numbers of `all`), and the target aligned with `all` (null without one).
+ */
+function usableRows(table: DataTable, req: RecipeRequest): UsableRows {
+  // The split depends on these alone, not on the steps: while steps are edited it is drawn once.
+  const key = JSON.stringify([req.target, req.task, req.seed, req.recipe.testSize, req.recipe.stratify, req.recipe.dropDuplicateRows]);
+  const cached = lastSplit.get(table);
+  if (cached?.key === key) return cached.rows;
+  const rows = drawUsableRows(table, req);
+  lastSplit.set(table, { key, rows });
+  return rows;
+}
+
+type UsableRows = ReturnType<typeof drawUsableRows>;
+
+/** The last split drawn per table (one entry: the studio edits one recipe at a time). */
+const lastSplit = new WeakMap<DataTable, { key: string; rows: UsableRows }>();
+
+function drawUsableRows(table: DataTable, req: RecipeRequest) {
   if (req.target === null || req.task === null) {
     const data = cleanRows(table, null, req.recipe.dropDuplicateRows).table;
-    return { training: data, all: data, context: { seed: req.seed }, target: null };
+    return { all: data, train: Int32Array.from({ length: data.rowCount }, (_, i) => i), y: null, target: null };
   }
   const config = { problem: { target: req.target, task: req.task }, recipe: req.recipe, seed: req.seed, model: { id: '', params: {} } };
   const { data, encoded, split } = splitForRun(table, config);
   const column = getColumn(data, req.target);
-  const y = encoded ? Float64Array.from(encoded.y) : Float64Array.from(regressionTarget(column));
-  const features = dropColumns(data, [req.target]);
-  const target = { task: isClassification(req.task) ? req.task : 'regression', y: Float64Array.from(split.train, (r) => y[r]), classes: encoded?.classes ?? [] } as const;
-  return { training: selectRows(features, split.train), all: features, context: { seed: req.seed, target }, target: column };
+  const y = { task: isClassification(req.task) ? req.task : 'regression', values: encoded ? Float64Array.from(encoded.y) : Float64Array.from(regressionTarget(column)), classes: encoded?.classes ?? [] } as const;
+  return { all: dropColumns(data, [req.target]), train: split.train, y, target: column };
+}
+
+/** Rows `rows` of the usable rows, with the fitting context (the seed, and the target aligned with them). */
+function fitRows(usable: UsableRows, rows: Int32Array, seed: number) {
+  const table = rows.length === usable.all.rowCount && rows.every((r, i) => r === i) ? usable.all : selectRows(usable.all, rows);
+  const { y } = usable;
+  return { table, context: y ? { seed, target: { task: y.task, y: Float64Array.from(rows, (r) => y.values[r]), classes: y.classes } } : { seed } };
 }
 
 /** Evenly spaced row numbers, `count` of 0 … n − 1 (all of them when n ≤ count). */
@@ -48,11 +71,11 @@ function evenlySpaced(n: number, count: number): Int32Array {
  * split has already shuffled them), step by step: what Prepare shows while the recipe is edited.
  */
 export function previewOnSample(table: DataTable, req: RecipeRequest, sampleRows = 1000): RecipePreview & { readonly trainingRows: number } {
-  const { training, context } = recipeRows(table, req);
-  const rows = evenlySpaced(training.rowCount, sampleRows);
-  const sample = rows.length === training.rowCount ? training : selectRows(training, rows);
-  const sampleContext = context.target ? { ...context, target: { ...context.target, y: Float64Array.from(rows, (r) => context.target.y[r]) } } : context;
-  return { ...previewRecipe(sample, req.recipe.steps, sampleContext), trainingRows: training.rowCount };
+  const usable = usableRows(table, req);
+  // Only the sample's rows are copied: a table of a million rows is not copied per keystroke.
+  const picked = evenlySpaced(usable.train.length, sampleRows).map((i) => usable.train[i]);
+  const { table: sample, context } = fitRows(usable, picked, req.seed);
+  return { ...previewRecipe(sample, req.recipe.steps, context), trainingRows: usable.train.length };
 }
 
 /**
@@ -61,7 +84,9 @@ export function previewOnSample(table: DataTable, req: RecipeRequest, sampleRows
  * (`age×fare`, `island=Dream`), then the target. Written to `write` in chunks of bounded size.
  */
 export async function writePreparedCsv(table: DataTable, req: RecipeRequest, write: TextSink): Promise<{ rows: number; columns: number }> {
-  const { training, all, context, target } = recipeRows(table, req);
+  const usable = usableRows(table, req);
+  const { all, target } = usable;
+  const { table: training, context } = fitRows(usable, usable.train, req.seed);
   const pipeline = (fitPipeline as (t: DataTable, s: RecipeSpec['steps'], c: typeof context) => ReturnType<typeof fitPipeline>)(training, req.recipe.steps, context);
   const prepared = transformPipeline(pipeline, all);
   const columns = pipeline.features.map((f) => getColumn(prepared, f.name));
