@@ -31,7 +31,7 @@ import { MonitorJobs } from './monitorJobs';
 import { monitorTable } from '../core/monitor/monitorTable';
 import { PartPool } from './partPool';
 import { PrepareJobs } from './prepareJobs';
-import { featureSources } from '../core/prep/recipePreview';
+import { featureSources } from '../core/prep/featureSources';
 import { createYield } from './yieldToEvents';
 
 /** Rows shown in preview tables. */

@@ -3,6 +3,7 @@ import { type DataTable, selectRows } from '../table/DataTable';
 import { type ColumnKind, formatCell } from '../table/column';
 import { errorMessage } from '../util/errors';
 import type { FeatureInfo } from './pipeline';
+export { featureSources } from './featureSources';
 import { type FormulaPreviewResult, formulaPreviewer } from './formulaPreviewAdapter';
 import { fitPipeline } from './recipe';
 import type { StepSpec } from './recipeSpec';
@@ -153,10 +154,4 @@ function displayNumber(text: string, kind: ColumnKind): string {
   if (Number.isInteger(v)) return text;
   // A mean filled in and then standardised is 0 up to rounding (1.3e-15): shown as 0.
   return Math.abs(v) < 1e-9 ? '0' : String(Number(v.toPrecision(4)));
-}
-
-/** The original columns a feature comes from (`sources`, or the single `source` of older pipelines). */
-export function featureSources(f: FeatureInfo): readonly string[] {
-  const sources = (f as FeatureInfo & { sources?: readonly string[] }).sources;
-  return sources?.length ? sources : [f.source];
 }
