@@ -5,13 +5,10 @@ import { errorMessage } from '../util/errors';
 import type { FeatureInfo } from './pipeline';
 export { featureSources } from './featureSources';
 import { type FormulaPreviewResult, formulaPreviewer } from './formulaPreviewAdapter';
-import { fitPipeline } from './recipe';
+import { fitRecipe } from './recipe';
 import type { StepSpec } from './recipeSpec';
 import { getStep } from './registry';
-import type { StepDefinition } from './step';
-
-/** What fitting a step is given besides the table (step.ts's FitContext). */
-type FitContext = { readonly target?: { readonly task: string; readonly y: Float64Array; readonly classes: readonly string[] }; readonly seed: number };
+import type { FitContext } from './step';
 
 /*
  * What Prepare shows while a person edits the recipe: the recipe fitted on a sample of the
@@ -64,13 +61,6 @@ export interface RecipePreview {
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
 }
 
-/** The members of the step contract the preview calls that a step may lack (all optional). */
-type StepCalls = StepDefinition & {
-  fit(table: DataTable, params: unknown, context: FitContext): unknown;
-  fitTransform?(table: DataTable, params: unknown, state: unknown, context: FitContext): DataTable;
-  keepRows?(table: DataTable, params: unknown, context: FitContext): Int32Array | null;
-};
-
 /**
  * Fits `steps` in order on `features` (training rows, target removed; `context.target` aligned
  * with them), as the training run does, recording each step's columns; the first error stops
@@ -85,16 +75,16 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
     const inputs = table.columns.map((c) => ({ name: c.name, kind: c.kind }));
     const formula = formulaOf(steps[i], table);
     try {
-      const def = getStep(steps[i].step) as StepCalls;
+      const def = getStep(steps[i].step);
       const params = resolveParams(def.schema, steps[i].params, `step "${steps[i].step}"`);
       const rowsBefore = table.rowCount;
       const keep = def.keepRows?.(table, params, ctx) ?? null;
-      if (keep) {
+      if (keep && keep.length < table.rowCount) {
         table = selectRows(table, keep);
         ctx = ctx.target ? { ...ctx, target: { ...ctx.target, y: Float64Array.from(keep, (r) => ctx.target!.y[r]) } } : ctx;
       }
       const state = def.fit(table, params, ctx);
-      const out = def.fitTransform ? def.fitTransform(table, params, state, ctx) : def.transform(table, params as never, state);
+      const out = def.fitTransform ? def.fitTransform(table, params, state, ctx) : def.transform(table, params, state);
       const before = new Set(inputs.map((c) => c.name));
       const after = new Set(out.columns.map((c) => c.name));
       const made = out.columns.filter((c) => !before.has(c.name));
@@ -117,8 +107,7 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
   if (!error) {
     try {
       // The pipeline's own fit names the features and their lineage (and checks that models can read every column).
-      const fitted = (fitPipeline as (t: DataTable, s: readonly StepSpec[], c: FitContext) => ReturnType<typeof fitPipeline>)(features, steps, context);
-      featureInfo = [...fitted.features];
+      featureInfo = [...fitRecipe(features, steps, context).pipeline.features];
     } catch (e) {
       error = { step: null, message: errorMessage(e) };
     }

@@ -87,7 +87,7 @@ export async function writePreparedCsv(table: DataTable, req: RecipeRequest, wri
   const usable = usableRows(table, req);
   const { all, target } = usable;
   const { table: training, context } = fitRows(usable, usable.train, req.seed);
-  const pipeline = (fitPipeline as (t: DataTable, s: RecipeSpec['steps'], c: typeof context) => ReturnType<typeof fitPipeline>)(training, req.recipe.steps, context);
+  const pipeline = fitPipeline(training, req.recipe.steps, context);
   const prepared = transformPipeline(pipeline, all);
   const columns = pipeline.features.map((f) => getColumn(prepared, f.name));
   const chunker = new TextChunker();
