@@ -82,8 +82,15 @@ export interface KindsParam extends ParamBase {
   readonly options: readonly ColumnKind[];
 }
 
+/** Free text (a formula, the name of a column to make), at most `maxLength` characters. */
+export interface TextParam extends ParamBase {
+  readonly type: 'text';
+  readonly default: string;
+  readonly maxLength: number;
+}
+
 /** Any parameter. */
-export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | ColumnsParam | KindsParam;
+export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | ColumnsParam | KindsParam | TextParam;
 
 /** Parameters by name. */
 export type ParamSchema = Readonly<Record<string, ParamSpec>>;
@@ -97,7 +104,9 @@ export type ParamValue<P extends ParamSpec> = P extends NumberParam
       ? boolean
       : P extends KindsParam
         ? readonly ColumnKind[]
-        : readonly string[];
+        : P extends TextParam
+          ? string
+          : readonly string[];
 
 /** The resolved parameter values of a schema, every key present. */
 export type ParamsOf<S extends ParamSchema> = { readonly [K in keyof S]: ParamValue<S[K]> };
@@ -154,6 +163,10 @@ function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
         throw new SaplingError('bad-param', `${where} must be a list of column kinds among ${spec.options.join(', ')}, got ${JSON.stringify(value)}`);
       }
       return [...value];
+    case 'text':
+      if (typeof value !== 'string') throw new SaplingError('bad-param', `${where} must be text, got ${JSON.stringify(value)}`);
+      if (value.length > spec.maxLength) throw new SaplingError('bad-param', `${where} is ${value.length} characters long, more than the ${spec.maxLength} allowed`);
+      return value;
   }
 }
 
@@ -186,6 +199,7 @@ export function parseParamText(schema: ParamSchema, text: string, owner: string)
       if (raw !== 'true' && raw !== 'false') throw new SaplingError('bad-param', `${owner}: ${key} must be true or false, got "${raw}"`);
       return [key, raw === 'true'];
     case 'choice':
+    case 'text':
       return [key, raw];
     case 'columns':
     case 'kinds':

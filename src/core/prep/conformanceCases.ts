@@ -18,4 +18,6 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   scale: {},
   'one-hot': { params: { maxCategories: 2 } },
   pca: { params: { components: 2 }, complete: true },
+  'date-parts': { params: { quarter: true, dayOfYear: true, minute: true, cyclic: true } },
+  formula: { params: { name: 'ratio', expression: 'if(flag and contains(note, "fox"), x / z, log(y + 1)) + month(when) + (island == "Dream")' } },
 };

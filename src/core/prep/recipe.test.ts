@@ -44,7 +44,23 @@ describe('recipe', () => {
       expect(facts.columns.map((c) => [c.name, c.type, c.missing, Math.min(c.unique, 2)])).toEqual(profile.columns.map((c) => [c.name, c.type, c.missing, Math.min(c.unique, 2)]));
       expect(defaultRecipe(facts, null)).toEqual(defaultRecipe(profile, null));
     }
-    expect(defaultRecipe(recipeFacts(table), 'y').steps[0].params).toEqual({ columns: ['row', 'customer_id', 'three', 'empty', 'day', 'note'] });
+    expect(defaultRecipe(recipeFacts(table), 'y').steps[0].params).toEqual({ columns: ['row', 'customer_id', 'three', 'empty', 'note'] });
+    // The date column is kept and turned into its parts before gaps are filled.
+    expect(defaultRecipe(recipeFacts(table), 'y').steps.map((s) => s.step)).toEqual(['drop-columns', 'date-parts', 'impute', 'scale', 'one-hot']);
+    expect(defaultRecipe(recipeFacts(penguins), 'species').steps.map((s) => s.step)).toEqual(['drop-columns', 'impute', 'scale', 'one-hot']);
+  });
+
+  it('turns dates into parts the model uses, filling a missing date\'s parts, and needs the date column at prediction', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `${i % 9 === 4 ? '' : `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`},${i % 5},${i % 2 ? 'a' : 'b'}`);
+    const table = await csv('day,x,y\n' + lines.join('\n'));
+    const features = dropColumns(table, ['y']);
+    const fitted = fitPipeline(features, defaultRecipe(recipeFacts(table), 'y').steps);
+    expect(fitted.inputs).toEqual([{ name: 'day', kind: 'datetime' }, { name: 'x', kind: 'numeric' }]);
+    expect(fitted.features.map((f) => f.name)).toEqual(['day.year', 'day.month', 'day.day', 'day.weekday', 'day.is_weekend', 'x']);
+    expect(fitted.features[1]).toEqual({ name: 'day.month', source: 'day', sources: ['day'] });
+    const X = toMatrix(transformPipeline(fitted, features), fitted.features);
+    expect(X.every(Number.isFinite)).toBe(true);
+    expect(() => transformPipeline(fitted, dropColumns(features, ['day']))).toThrow('the data lacks column "day" that the model needs');
   });
 
   it('fits on training rows only and names features after their columns', async () => {
@@ -71,7 +87,7 @@ describe('recipe', () => {
       'column "bill_length_mm" has missing values (first at data row 4); add a "Fill missing values" step',
     );
     expect(() => fitPipeline(features, [{ step: 'impute' }])).toThrow('column "island" is categorical and models need numbers; add a one-hot encoding step');
-    expect(() => fitPipeline(features, [{ step: 'bogus' }])).toThrow('unknown preprocessing step "bogus" (known: drop-columns, impute, scale, one-hot, pca)');
+    expect(() => fitPipeline(features, [{ step: 'bogus' }])).toThrow('unknown preprocessing step "bogus" (known: drop-columns, impute, scale, one-hot, pca, date-parts, formula)');
   });
 
   it('drops rows with a missing target and exact duplicates', async () => {

@@ -149,22 +149,26 @@ function rowKey(table: DataTable, i: number): string {
 }
 
 /** Column types a model cannot use without feature engineering; the default recipe leaves them out. */
-const UNUSABLE_TYPES = new Set(['id', 'text', 'datetime']);
+const UNUSABLE_TYPES = new Set(['id', 'text']);
 
 /**
- * The recipe Sapling proposes for a profiled table: drop identifiers, free text, dates, empty and
- * constant columns; fill gaps; standardise numbers; one-hot encode categories; 20% stratified test set.
+ * The recipe Sapling proposes for a profiled table: drop identifiers, free text, empty and constant
+ * columns; turn dates into their parts; fill gaps; standardise numbers; one-hot encode categories;
+ * 20% stratified test set.
  */
 export function defaultRecipe(profile: RecipeFacts, target: string | null): RecipeSpec {
-  const drop = profile.columns
-    .filter((c) => c.name !== target && (UNUSABLE_TYPES.has(c.type) || c.missing === profile.rows || c.unique <= 1))
-    .map((c) => c.name);
+  const dropped = (c: RecipeFacts['columns'][number]) => UNUSABLE_TYPES.has(c.type) || c.missing === profile.rows || c.unique <= 1;
+  const features = profile.columns.filter((c) => c.name !== target);
+  const drop = features.filter(dropped).map((c) => c.name);
+  // Every date column left (no names: a date column the person drops later is simply not there).
+  const dates = features.some((c) => c.type === 'datetime' && !dropped(c));
   return {
     dropDuplicateRows: false,
     testSize: 0.2,
     stratify: true,
     steps: [
       { step: 'drop-columns', params: { columns: drop } },
+      ...(dates ? [{ step: 'date-parts', params: {} }] : []),
       { step: 'impute', params: {} },
       { step: 'scale', params: {} },
       { step: 'one-hot', params: {} },

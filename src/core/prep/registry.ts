@@ -5,6 +5,8 @@ import { oneHotStep } from './oneHot';
 import { pcaStep } from './pca';
 import { scaleStep } from './scale';
 import type { StepDefinition } from './step';
+import { datePartsStep } from './steps/dateParts';
+import { formulaStep } from './steps/formula';
 
 /** Every preprocessing step, by id, in the order a recipe applies them (and the studio lists them). */
 export const STEP_REGISTRY: readonly StepDefinition[] = [
@@ -13,6 +15,8 @@ export const STEP_REGISTRY: readonly StepDefinition[] = [
   scaleStep as unknown as StepDefinition,
   oneHotStep as unknown as StepDefinition,
   pcaStep as unknown as StepDefinition,
+  datePartsStep as unknown as StepDefinition,
+  formulaStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

@@ -8,6 +8,8 @@ import { pcaTransform } from './pca.transform';
 import type { FeatureInfo, FittedPipeline } from './pipeline';
 import { scaleTransform } from './scale.transform';
 import { type StepTransform } from './step';
+import { datePartsTransform } from './steps/dateParts.transform';
+import { formulaTransform } from './steps/formula.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -22,6 +24,8 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   scaleTransform as unknown as StepTransform,
   oneHotTransform as unknown as StepTransform,
   pcaTransform as unknown as StepTransform,
+  datePartsTransform as unknown as StepTransform,
+  formulaTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */
