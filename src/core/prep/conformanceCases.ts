@@ -20,4 +20,7 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   pca: { params: { components: 2 }, complete: true },
   'date-parts': { params: { quarter: true, dayOfYear: true, minute: true, cyclic: true } },
   formula: { params: { name: 'ratio', expression: 'if(flag and contains(note, "fox"), x / z, log(y + 1)) + month(when) + (island == "Dream")' } },
+  polynomial: { params: { degree: 3, columns: ['x', 'y', 'flag'] } },
+  bins: { params: { bins: 4, strategy: 'kmeans' } },
+  power: { params: { method: 'yeo-johnson' } },
 };

@@ -10,6 +10,9 @@ import { scaleTransform } from './scale.transform';
 import { type StepTransform } from './step';
 import { datePartsTransform } from './steps/dateParts.transform';
 import { formulaTransform } from './steps/formula.transform';
+import { binsTransform } from './steps/bins.transform';
+import { polynomialTransform } from './steps/polynomial.transform';
+import { powerTransform } from './steps/power.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -26,6 +29,9 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   pcaTransform as unknown as StepTransform,
   datePartsTransform as unknown as StepTransform,
   formulaTransform as unknown as StepTransform,
+  polynomialTransform as unknown as StepTransform,
+  binsTransform as unknown as StepTransform,
+  powerTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */
