@@ -23,4 +23,9 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   polynomial: { params: { degree: 3, columns: ['x', 'y', 'flag'] } },
   bins: { params: { bins: 4, strategy: 'kmeans' } },
   power: { params: { method: 'yeo-johnson' } },
+  'variance-threshold': { params: { threshold: 1 } },
+  'drop-correlated': { params: { threshold: 0.9 }, complete: true },
+  'select-k-best': { params: { k: 2 }, complete: true },
+  'select-from-model': { params: { model: 'l1' }, complete: true },
+  'rfe': { params: { features: 2 }, complete: true },
 };

@@ -86,11 +86,13 @@ describe('every registered step, on columns named like object properties', () =>
   ]);
   const paramsFor = (id: string) =>
     id === 'drop-columns' ? { columns: ['constructor'] } : id === 'formula' ? { name: 'made', expression: '__proto__ * constructor + length(valueOf) + (hasOwnProperty == "toString")' } : {};
+  // Supervised steps (selection) need a target; the others ignore it.
+  const context = { seed: 0, target: { task: 'regression' as const, y: Float64Array.from({ length: n }, (_, i) => (i * 5) % 7), classes: [] } };
 
   for (const step of STEP_REGISTRY) {
     it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
       const params = resolveParams(step.schema, paramsFor(step.id));
-      const state = step.fit(table, params, { seed: 0 });
+      const state = step.fit(table, params, context);
       const out = step.transform(table, params, state);
       expect(out.rowCount).toBe(n);
       for (const again of [JSON.parse(JSON.stringify(state)), structuredClone(state)]) {
@@ -100,7 +102,7 @@ describe('every registered step, on columns named like object properties', () =>
       // (A formula has no column selector: it reads the columns it names.)
       if (step.id !== 'drop-columns' && step.id !== 'pca' && step.id !== 'formula') {
         const only = resolveParams(step.schema, { columns: ['toString'] });
-        const one = step.transform(table, only, step.fit(table, only, { seed: 0 }));
+        const one = step.transform(table, only, step.fit(table, only, context));
         for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
       }
     });

@@ -7,6 +7,11 @@ import { scaleStep } from './scale';
 import { binsStep } from './steps/bins';
 import { polynomialStep } from './steps/polynomial';
 import { powerStep } from './steps/power';
+import { dropCorrelatedStep } from './steps/dropCorrelated';
+import { rfeStep } from './steps/rfe';
+import { selectFromModelStep } from './steps/selectFromModel';
+import { selectKBestStep } from './steps/selectKBest';
+import { varianceThresholdStep } from './steps/varianceThreshold';
 import type { StepDefinition } from './step';
 import { datePartsStep } from './steps/dateParts';
 import { formulaStep } from './steps/formula';
@@ -23,6 +28,11 @@ export const STEP_REGISTRY: readonly StepDefinition[] = [
   polynomialStep as unknown as StepDefinition,
   binsStep as unknown as StepDefinition,
   powerStep as unknown as StepDefinition,
+  varianceThresholdStep as unknown as StepDefinition,
+  dropCorrelatedStep as unknown as StepDefinition,
+  selectKBestStep as unknown as StepDefinition,
+  selectFromModelStep as unknown as StepDefinition,
+  rfeStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

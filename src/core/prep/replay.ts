@@ -13,6 +13,11 @@ import { formulaTransform } from './steps/formula.transform';
 import { binsTransform } from './steps/bins.transform';
 import { polynomialTransform } from './steps/polynomial.transform';
 import { powerTransform } from './steps/power.transform';
+import { dropCorrelatedTransform } from './steps/dropCorrelated.transform';
+import { rfeTransform } from './steps/rfe.transform';
+import { selectFromModelTransform } from './steps/selectFromModel.transform';
+import { selectKBestTransform } from './steps/selectKBest.transform';
+import { varianceThresholdTransform } from './steps/varianceThreshold.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -32,6 +37,11 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   polynomialTransform as unknown as StepTransform,
   binsTransform as unknown as StepTransform,
   powerTransform as unknown as StepTransform,
+  varianceThresholdTransform as unknown as StepTransform,
+  dropCorrelatedTransform as unknown as StepTransform,
+  selectKBestTransform as unknown as StepTransform,
+  selectFromModelTransform as unknown as StepTransform,
+  rfeTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */
