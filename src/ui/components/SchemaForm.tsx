@@ -10,7 +10,7 @@ export interface PickableColumn {
 
 /**
  * A form drawn from a parameter schema: one labelled control per parameter with its help text.
- * Values not set fall back to the schema's defaults. A `columns` parameter is drawn as checkboxes
+ * Values not set fall back to the schema's defaults. A `text` parameter is a text box; a `columns` parameter is drawn as checkboxes
  * of `columns` (the data's, or those a step receives), a `kinds` parameter as checkboxes of its kinds.
  */
 export function SchemaForm({
@@ -76,6 +76,9 @@ function Field({ spec, value, onChange, disabled, columns }: { spec: ParamSpec; 
         </select>
       );
       break;
+    case 'text':
+      control = <input id={id} type="text" aria-describedby={helpId} value={String(value)} maxLength={spec.maxLength} spellCheck={false} autoComplete="off" disabled={disabled} onChange={(e) => onChange(e.target.value)} />;
+      break;
     case 'boolean':
       control = <input id={id} type="checkbox" aria-describedby={helpId} checked={Boolean(value)} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />;
       break;
@@ -84,7 +87,8 @@ function Field({ spec, value, onChange, disabled, columns }: { spec: ParamSpec; 
       return <ChecksField label={spec.label} help={spec.help} options={columns.map((c) => ({ value: c.name, text: c.name, kind: c.kind }))} value={value as readonly string[]} onChange={onChange} disabled={disabled} wide />;
   }
   return (
-    <div className={`field${spec.type === 'boolean' ? ' field-check' : ''}`}>
+    // A long text (a formula's expression) takes the form's whole width.
+    <div className={`field${spec.type === 'boolean' ? ' field-check' : ''}${spec.type === 'text' && spec.maxLength > 100 ? ' field-wide' : ''}`}>
       <label htmlFor={id}>{spec.label}</label>
       {control}
       <p id={helpId} className="help">

@@ -1,18 +1,18 @@
-import type { RawParams } from '../../core/params';
+import type { ParamSchema, RawParams } from '../../core/params';
 import type { FormulaPreviewResult } from '../../core/prep/formulaPreviewAdapter';
 import type { StepPreview } from '../../core/prep/recipePreview';
-import { polynomialColumnCount } from './polynomialCount';
+import { POLYNOMIAL_COLUMN_LIMIT, polynomialColumnCount } from './polynomialCount';
 
 /**
  * What a step's form shows beyond its parameters, from the preview of the recipe on a sample:
  * the polynomial step's column count before it runs, and the first values of the columns a step
  * makes (a formula's new column as the person types).
  */
-export function StepExtras({ step, params, preview }: { step: string; params: RawParams; preview: StepPreview | null }) {
+export function StepExtras({ step, schema, params, preview }: { step: string; schema: ParamSchema; params: RawParams; preview: StepPreview | null }) {
   const first = preview?.firstValues ?? [];
   return (
     <>
-      {step === 'polynomial' && preview ? <PolynomialCount params={params} preview={preview} /> : null}
+      {step === 'polynomial' && preview ? <PolynomialCount schema={schema} params={params} preview={preview} /> : null}
       {preview?.formula ? <FormulaPreview result={preview.formula} expression={String(params.expression ?? '')} name={String(params.name ?? 'the new column')} /> : null}
       {first.length && !preview?.error && !preview?.formula ? (
         <div className="first-values" aria-live="polite">
@@ -31,15 +31,20 @@ export function StepExtras({ step, params, preview }: { step: string; params: Ra
   );
 }
 
-/** "Makes 10 columns from 4 numeric columns": the count from the columns the step receives on the sample. */
-function PolynomialCount({ params, preview }: { params: RawParams; preview: StepPreview }) {
+/** "Makes 10 columns from 4 numeric columns": the count from the columns the step receives on the sample, chosen as the step chooses them. */
+function PolynomialCount({ schema, params, preview }: { schema: ParamSchema; params: RawParams; preview: StepPreview }) {
   const chosen = (params.columns as string[] | undefined) ?? [];
-  const numeric = preview.inputs.filter((c) => c.kind === 'numeric' && (!chosen.length || chosen.includes(c.name)));
+  const kindsSpec = schema.kinds;
+  const handled: readonly string[] = kindsSpec?.type === 'kinds' ? kindsSpec.options : ['numeric'];
+  const kinds = (params.kinds as string[] | undefined)?.length ? (params.kinds as string[]) : handled;
+  const numeric = preview.inputs.filter((c) => kinds.includes(c.kind) && (!chosen.length || chosen.includes(c.name)));
   const degree = typeof params.degree === 'number' ? params.degree : 2;
   const count = polynomialColumnCount(numeric.length, degree, params.interactionOnly === true);
+  const over = count > POLYNOMIAL_COLUMN_LIMIT;
   return (
-    <p className="small poly-count" aria-live="polite">
-      Makes <strong>{count.toLocaleString('en-US')}</strong> column{count === 1 ? '' : 's'} (the originals included) from {numeric.length} numeric column{numeric.length === 1 ? '' : 's'}.
+    <p className={`small poly-count${over ? ' step-error' : ''}`} aria-live="polite">
+      Makes <strong>{count.toLocaleString('en-US')}</strong> column{count === 1 ? '' : 's'} (the originals included) from {numeric.length} column{numeric.length === 1 ? '' : 's'}
+      {over ? `: more than the ${POLYNOMIAL_COLUMN_LIMIT.toLocaleString('en-US')} allowed. Choose fewer columns, a lower degree, or interactions only.` : '.'}
     </p>
   );
 }

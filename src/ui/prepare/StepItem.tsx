@@ -82,7 +82,7 @@ export function StepItem({
           <div id={`${id}-panel`} className="step-panel">
             {def ? <p className="help">{def.help}</p> : null}
             {def ? <SchemaForm schema={def.schema} values={params} columns={columns} onChange={(key, value) => setRecipeStepParam(index, key, value)} /> : null}
-            {def ? <StepExtras step={spec.step} params={withDefaults(def.schema, params)} preview={preview ?? null} /> : null}
+            {def ? <StepExtras step={spec.step} schema={def.schema} params={withDefaults(def.schema, params)} preview={preview ?? null} /> : null}
             <div className="step-actions">
               <button type="button" className="secondary" data-part="up" aria-disabled={!canMoveUp} onClick={() => move(-1)}>
                 ↑ Move up
