@@ -56,4 +56,21 @@ describe('the recipe on the loaded data (Prepare)', () => {
     expect(preview.trainingRows).toBe(344);
     expect(preview.features?.some((f) => f.name === 'species=Adelie')).toBe(true);
   });
+
+  it('previews a formula step on the first rows of what it receives, and points at its mistake', () => {
+    const at = (expression: string) => ({ ...request, recipe: { ...recipe, steps: [...recipe.steps.slice(0, 2), { step: 'formula', params: { name: 'ratio', expression } }, ...recipe.steps.slice(2)] } });
+    const good = previewOnSample(penguins, at('bill_length_mm / bill_depth_mm'), 50);
+    const formula = good.steps[2]?.formula;
+    expect(formula?.ok).toBe(true);
+    // The formula reads the columns as the steps before it left them (filled), on the sample's first rows.
+    expect(formula?.ok && formula.values).toHaveLength(5);
+    expect(good.steps[2]?.made).toEqual(['ratio']);
+    expect(good.features?.find((f) => f.name === 'ratio')?.sources).toEqual(['bill_length_mm', 'bill_depth_mm']);
+    const bad = previewOnSample(penguins, at('bill_length_mm / (bill_depth_mm'), 50);
+    expect(bad.steps[2]?.formula).toMatchObject({ ok: false });
+    expect(bad.error?.step).toBe(2);
+    const unknown = previewOnSample(penguins, at('bill_length_mm / beak'), 50).steps[2]?.formula;
+    // The span at fault is the unknown name, 0-based [17, 21).
+    expect(unknown).toMatchObject({ ok: false, at: 17, to: 21 });
+  });
 });
