@@ -22,12 +22,12 @@ export function AddStepMenu({ onAdd }: { onAdd: (id: string) => void }) {
       </button>
       {open ? (
         <div id={`${id}-menu`} className="add-step-menu" onKeyDown={(e) => e.key === 'Escape' && close()}>
-          {STEP_GROUPS.map((group) => {
+          {STEP_GROUPS.map((group, g) => {
             const defs = STEP_REGISTRY.filter((d) => groupOf(d) === group);
             if (!defs.length) return null;
             return (
-              <div key={group} role="group" aria-labelledby={`${id}-${group}`} className="add-step-group">
-                <h4 id={`${id}-${group}`}>{group[0].toUpperCase() + group.slice(1)}</h4>
+              <div key={group} role="group" aria-labelledby={`${id}-g${g}`} className="add-step-group">
+                <h4 id={`${id}-g${g}`}>{group[0].toUpperCase() + group.slice(1)}</h4>
                 <ul>
                   {defs.map((d) => (
                     <li key={d.id}>
