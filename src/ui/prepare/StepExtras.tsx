@@ -49,7 +49,7 @@ function PolynomialCount({ schema, params, preview }: { schema: ParamSchema; par
   );
 }
 
-/** A formula's first values as the person types, or its mistake with the part of the expression at fault underlined. */
+/** A formula's first values as the person types, or its mistake with the part of the expression at fault underlined (the message itself is shown under the step's row). */
 function FormulaPreview({ result, expression, name }: { result: FormulaPreviewResult; expression: string; name: string }) {
   if (result.ok) {
     return (
@@ -67,7 +67,7 @@ function FormulaPreview({ result, expression, name }: { result: FormulaPreviewRe
         <mark>{expression.slice(at, to) || ' '}</mark>
         {expression.slice(to)}
       </code>
-      <p className="step-error">{result.message}</p>
+      <p className="visually-hidden">{result.message}</p>
     </div>
   );
 }
