@@ -46,7 +46,7 @@ test('a CSV whose names are object properties profiles, trains, exports, re-impo
   // The tree's first split reads in the column's own name and units.
   await expect(studio.evaluate.treeDiagram()).toContainText('__proto__');
   // Indicators added up by the column they came from: one bar per column, by its own name.
-  await page.getByRole('checkbox', { name: 'Add up one-hot columns by the column they came from' }).check();
+  await page.getByRole('checkbox', { name: 'Add up features by the columns they came from' }).check();
   expect((await studio.evaluate.importance()).map((f) => f.feature).sort()).toEqual([...ODD_NAMES].sort());
   await page.getByRole('button', { name: 'Measure permutation importance' }).click();
   const permutation = page.getByRole('table', { name: 'Permutation importance' });

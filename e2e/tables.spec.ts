@@ -106,8 +106,8 @@ test('Prepare: the constant field appears only when the strategy is Constant', a
   const studio = new Studio(page);
   await studio.withTarget(samplePath('penguins.csv'), 'species');
   await studio.step('Prepare');
-  const fill = page.getByRole('group', { name: 'Fill missing values' });
-  await fill.getByRole('checkbox', { name: 'Fill missing values' }).check();
+  const fill = page.getByRole('group', { name: /^Step \d+: Fill missing values$/ });
+  await fill.getByRole('button', { name: /Fill missing values/ }).click();
   await expect(fill.getByRole('combobox', { name: 'Numbers' })).toHaveValue('mean');
   await expect(fill.getByLabel('Constant for numbers')).toHaveCount(0);
   await fill.getByRole('combobox', { name: 'Numbers' }).selectOption('constant');

@@ -2,8 +2,7 @@ import type { ReadSettings } from '../core/ingest/reader';
 import type { DateOrder } from '../core/table/cells';
 import type { ColumnKind } from '../core/table/column';
 import { choiceInfo, defaultModelFor, getModelInfo, modelsForTask } from '../core/models/info';
-import { type RecipeSpec, type StepSpec, defaultRecipe } from '../core/prep/recipe';
-import { STEP_REGISTRY } from '../core/prep/registry';
+import { type RecipeSpec, defaultRecipe } from '../core/prep/recipe';
 import type { ModelTask, Task, UnsupervisedTask } from '../core/problem';
 import { errorMessage, isCancelled } from '../core/util/errors';
 import type { BackendName } from '../workers/backend';
@@ -16,6 +15,7 @@ import { initialColourBy, loadRowMap } from './rowMap';
 import type { StudioModel } from './modelOrigin';
 import { loadRuns, runClock } from './runs';
 import { dispatch, progressTo, set } from './jobs';
+import { chooserDropped, setChooserDropped } from './recipeSteps';
 import { INITIAL_STATE, type Step, type StudioState, studio } from './store';
 
 /**
@@ -211,11 +211,8 @@ export function setNoTarget(task: UnsupervisedTask | null): void {
 
 /** A recipe with the person's exclusions added: their columns left out, duplicates dropped. */
 function withExclusions(recipe: RecipeSpec, exclusions: StudioState['exclusions'], target: string | null): RecipeSpec {
-  const drop = recipe.steps.find((s) => s.step === 'drop-columns');
-  const current = (drop?.params?.columns as string[] | undefined) ?? [];
-  const columns = [...new Set([...current, ...exclusions.columns])].filter((c) => c !== target);
-  const steps = recipe.steps.map((s) => (s.step === 'drop-columns' ? { ...s, params: { ...s.params, columns } } : s));
-  return { ...recipe, steps, dropDuplicateRows: recipe.dropDuplicateRows || exclusions.dropDuplicates };
+  const columns = [...new Set([...chooserDropped(recipe.steps), ...exclusions.columns])].filter((c) => c !== target);
+  return { ...recipe, steps: setChooserDropped(recipe.steps, columns), dropDuplicateRows: recipe.dropDuplicateRows || exclusions.dropDuplicates };
 }
 
 /** Applies a warning's fix: to the recipe if there is one, and remembered for recipes to come. */
@@ -235,8 +232,7 @@ export function applyFix(fix: WarningFix): void {
 export function isFixApplied(s: StudioState, fix: WarningFix): boolean {
   if (fix.kind === 'stratify') return Boolean(s.recipe?.stratify);
   if (fix.kind === 'drop-duplicates') return s.exclusions.dropDuplicates || Boolean(s.recipe?.dropDuplicateRows);
-  const drop = s.recipe?.steps.find((x) => x.step === 'drop-columns');
-  return s.exclusions.columns.includes(fix.column) || Boolean((drop?.params?.columns as string[] | undefined)?.includes(fix.column));
+  return s.exclusions.columns.includes(fix.column) || chooserDropped(s.recipe?.steps ?? []).includes(fix.column);
 }
 
 /** Computes the associations between columns (in the worker) for the correlation chart. */
@@ -276,17 +272,6 @@ function pickModelFor(task: ModelTask): void {
 /** Replaces the recipe's row, split or step settings. */
 export function updateRecipe(patch: Partial<RecipeSpec>): void {
   set((s) => (s.recipe ? { recipe: { ...s.recipe, ...patch } } : {}));
-}
-
-/** Turns a preprocessing step on (with its parameters) or off. */
-export function setStep(stepId: string, spec: StepSpec | null): void {
-  set((s) => {
-    if (!s.recipe) return {};
-    const order = STEP_REGISTRY.map((d) => d.id);
-    const others = s.recipe.steps.filter((x) => x.step !== stepId);
-    const steps = spec ? [...others, spec].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step)) : others;
-    return { recipe: { ...s.recipe, steps } };
-  });
 }
 
 /** Chooses the model family; parameters return to its defaults. */

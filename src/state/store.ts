@@ -13,6 +13,7 @@ import type { ShownError } from './errorList';
 import { IDLE_JOB, type Job } from './job';
 import type { StudioModel, TrainedOrigin } from './modelOrigin';
 import type { MonitorRun, RetrainResult } from '../workers/monitorProtocol';
+import type { PreparePreview } from '../workers/prepareJobs';
 
 /** The lifecycle screens, left to right. */
 export const STEPS = ['data', 'problem', 'prepare', 'train', 'evaluate', 'export', 'monitor'] as const;
@@ -95,6 +96,8 @@ export interface StudioState {
   readonly monitor: Job<MonitorView>;
   /** Monitor's Retrain: the retrained candidate compared with `model` (the one it would replace), until adopted. */
   readonly retrain: Job<RetrainView>;
+  /** Prepare: the recipe fitted on a sample of the training rows (`key` names the settings it was fitted for); null before any. */
+  readonly preparePreview: { readonly key: string; readonly result: PreparePreview | null; readonly running: boolean; readonly error?: string } | null;
 }
 
 /** A monitoring run as the store keeps it: with the model it was made against. */
@@ -138,6 +141,7 @@ export const INITIAL_STATE: StudioState = {
   runsInMemory: false,
   monitor: IDLE_JOB,
   retrain: IDLE_JOB,
+  preparePreview: null,
 };
 
 /** The one store of the studio (framework-free; React reads it through `useStudio`). */

@@ -30,6 +30,8 @@ import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
 import { monitorTable } from '../core/monitor/monitorTable';
 import { PartPool } from './partPool';
+import { PrepareJobs } from './prepareJobs';
+import { featureSources } from '../core/prep/featureSources';
 import { createYield } from './yieldToEvents';
 
 /** Rows shown in preview tables. */
@@ -67,6 +69,9 @@ export class Engine {
     model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
     readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
   }, monitorTable);
+
+  /** Prepare's recipe preview and prepared data set (issue 15): the page calls `engine.prepare.…`. */
+  readonly prepare = new PrepareJobs(() => this.requireTable());
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {
@@ -451,7 +456,7 @@ function summarise(file: AnyModelFile, source: ModelSummary['source'], name: str
   const base = { source, name, inputSchema: file.inputSchema, model: file.model.model, hasNetwork: Boolean(state?.network) };
   if (isUnsupervisedFile(file)) return { ...base, kind: 'unsupervised', problem: file.problem, report: file.report };
   const values = file.model.importance;
-  const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, source: f.source, value: values[i] })).sort((a, b) => b.value - a.value) : null;
+  const importance = values ? file.pipeline.features.map((f, i) => ({ feature: f.name, source: f.source, sources: featureSources(f), value: values[i] })).sort((a, b) => b.value - a.value) : null;
   // Only the small description of the first tree crosses to the page, never the fitted trees.
   const tree = fittedTrees(file.model)?.length ? describeFittedTree(file.model, file.pipeline, 0) : null;
   return { ...base, kind: 'supervised', problem: file.problem, report: file.report, importance, tree, threshold: file.decision?.threshold ?? null };

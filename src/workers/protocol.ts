@@ -53,7 +53,7 @@ export interface SupervisedModelSummary extends ModelSummaryBase {
    * Feature importance by the features' names (`island=Dream`) and the columns they came from
    * (`island`), largest first, where the model has a measure.
    */
-  readonly importance: readonly { readonly feature: string; readonly source: string; readonly value: number }[] | null;
+  readonly importance: readonly { readonly feature: string; readonly source: string; readonly sources: readonly string[]; readonly value: number }[] | null;
   /** The first tree of a tree model, described in the data's terms (the engine describes others on request). */
   readonly tree: TreeDescription | null;
   /** A binary model's saved decision threshold; null predicts the more probable class. */

@@ -3,6 +3,7 @@ import type { ModelFile } from '../artifact/modelFile';
 import type { BoostingState } from '../models/trees/gbdt.model';
 import type { TreeEnsembleState } from '../models/trees/learners';
 import { type FittedPipeline, toMatrix, transformPipeline } from '../prep/recipe';
+import { oneSourceEach } from '../prep/featureSources';
 import { isClassification } from '../problem';
 import { type DataTable, concatTables, createTable, findColumn, selectRows } from '../table/DataTable';
 import { takeRows } from '../table/column';
@@ -157,7 +158,8 @@ function treeShapFor(file: ModelFile, columns: readonly string[]): (TreeModelSha
   if (!TREE_FAMILIES.has(id)) return null;
   // PCA's features come from every column at once (source "PCA"): no column owns them.
   const known = new Set(columns);
-  if (!file.pipeline.features.every((f) => known.has(f.source))) return null;
+  // A feature made from several columns (`age×fare`) has no one column to add its φ to either.
+  if (!oneSourceEach(file.pipeline.features, known)) return null;
   const d = file.pipeline.features.length;
   if (id === 'gbdt') {
     const state = file.model.state as BoostingState;
@@ -257,7 +259,7 @@ function mixedOutputs(model: LoadedModel, row: DataTable, background: DataTable,
   const C = columns.length;
   const sourceTable = concatTables(inputsOf(row, columns), inputsOf(background, columns));
   const known = new Set(columns);
-  if (pipeline.features.every((f) => known.has(f.source))) {
+  if (oneSourceEach(pipeline.features, known)) {
     const d = pipeline.features.length;
     const X = toMatrix(transformPipeline(pipeline, sourceTable), pipeline.features);
     const groups = columns.map((c) => pipeline.features.flatMap((f, j) => (f.source === c ? [j] : [])));

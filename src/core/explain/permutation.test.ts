@@ -22,6 +22,20 @@ async function table(n: number) {
 }
 
 describe('permutation importance', () => {
+  it('shuffles the columns a made feature comes from, computing the feature again (signal×noise counts for both)', async () => {
+    const data = await table(400);
+    const base = defaultRecipe(profileTable(data), 'y');
+    // Only the product of signal and noise reaches the model: signal matters through it, and so (shuffled, the product changes) does noise.
+    const recipe = { ...base, steps: [...base.steps, { step: 'polynomial', params: { columns: ['signal', 'noise'], interactionOnly: true } }, { step: 'drop-columns', params: { columns: ['signal', 'noise'] } }] };
+    const { file } = await runTraining(data, { problem: resolveProblem(data, 'y'), recipe, model: { id: 'logistic', params: {} }, seed: 1 });
+    expect(file.pipeline.features.find((f) => f.name === 'signal×noise')?.sources).toEqual(['signal', 'noise']);
+    const model = await loadModel(file);
+    const result = permutationImportance(model, data, 2, createRng(2));
+    // By the data's columns, never by the made feature's own name.
+    expect(result.columns.map((c) => c.column).sort()).toEqual(['kind', 'noise', 'signal']);
+    model.dispose();
+  });
+
   it('finds the columns the target depends on, one-hot columns as one, noise near zero, repeatably', async () => {
     const data = await table(800);
     const { file } = await runTraining(data, { problem: resolveProblem(data, 'y'), recipe: defaultRecipe(profileTable(data), 'y'), model: { id: 'logistic', params: {} }, seed: 1 });

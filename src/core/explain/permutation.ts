@@ -1,9 +1,11 @@
 import { type LoadedModel } from '../artifact/predict';
 import type { ModelFile } from '../artifact/modelFile';
 import { computeMetrics } from '../evaluate/evaluate';
+import { featureSources, oneSourceEach } from '../prep/featureSources';
 import { toMatrix, transformPipeline } from '../prep/recipe';
 import { classTarget, isClassification, regressionTarget } from '../problem';
-import { type DataTable, getColumn, selectRows } from '../table/DataTable';
+import { type DataTable, createTable, getColumn, selectRows } from '../table/DataTable';
+import { takeRows } from '../table/column';
 import { meanAndStd } from '../train/crossValidate';
 import { SaplingError } from '../util/errors';
 import { type Rng, shuffleInPlace } from '../util/rng';
@@ -27,7 +29,8 @@ export const PERMUTATION_MAX_ROWS = 5000;
 /**
  * Permutation importance (Breiman; scikit-learn's permutation_importance) of a fitted model on
  * rows it did not train on: each input column is shuffled across the rows — all of its one-hot
- * indicators together, since they are one column to the person — the rows are predicted again,
+ * indicators together, since they are one column to the person, and every feature made from it
+ * (`age×fare`) computed again — the rows are predicted again,
  * and the drop in the score is that column's importance, measured `repeats` times. Works for any
  * model, and unlike split gains it says what the model needs on new data. `table` must hold the
  * target.
@@ -59,17 +62,24 @@ export function permutationImportance(model: LoadedModel<ModelFile>, table: Data
   const score = (matrix: Float32Array) => computeMetrics(file.problem.task, y, model.predictor.outputs(matrix, n), k)[metric];
   const baseline = score(X);
 
-  const sources = [...new Set(features.map((f) => f.source))];
+  const sources = [...new Set(features.flatMap((f) => featureSources(f)))];
   const shuffled = new Float32Array(X.length);
   const order = Int32Array.from({ length: n }, (_, i) => i);
+  // Features made from several columns (`age×fare`) are computed again from the shuffled column; else the matrix's columns are shuffled.
+  const inMatrix = oneSourceEach(features, new Set(sources));
   const columns = sources.map((column) => {
-    const cols = features.flatMap((f, j) => (f.source === column ? [j] : []));
+    const cols = features.flatMap((f, j) => (featureSources(f)[0] === column ? [j] : []));
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) {
       shuffleInPlace(order, rng);
-      shuffled.set(X);
-      for (let i = 0; i < n; i++) for (const j of cols) shuffled[i * d + j] = X[order[i] * d + j];
-      drops.push(baseline - score(shuffled));
+      if (inMatrix || !data.columns.some((c) => c.name === column)) {
+        shuffled.set(X);
+        for (let i = 0; i < n; i++) for (const j of cols) shuffled[i * d + j] = X[order[i] * d + j];
+        drops.push(baseline - score(shuffled));
+      } else {
+        const mixed = createTable(data.columns.map((c) => (c.name === column ? takeRows(c, order) : c)));
+        drops.push(baseline - score(toMatrix(transformPipeline(file.pipeline, mixed), features)));
+      }
     }
     return { column, ...meanAndStd(drops), drops };
   });

@@ -9,9 +9,10 @@ export interface RowAction {
 }
 
 /** A plain scrollable table of display strings (previews of data and predictions). */
-export function RowsTable({ label, columns, rows, highlight = [], action }: { label: string; columns: readonly string[]; rows: readonly (readonly string[])[]; highlight?: readonly string[]; action?: RowAction }) {
+export function RowsTable({ label, columns, rows, highlight = [], action, scrollable }: { label: string; columns: readonly string[]; rows: readonly (readonly string[])[]; highlight?: readonly string[]; action?: RowAction; scrollable?: boolean }) {
   return (
-    <div className="table-scroll">
+    // `scrollable`: a table that may be wider than the page, scrolled from the keyboard (one tab stop, named by its label).
+    <div className="table-scroll" {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (scrolls sideways)` } : {})}>
       <table aria-label={label} className="rows">
         <thead>
           <tr>

@@ -18,8 +18,9 @@ const EXPLANATIONS: Record<string, string> = {
 
 
 /**
- * Feature importance as horizontal bars, largest first: the top 15 with a "show all" toggle, and
- * one-hot indicators optionally added up into the column they came from.
+ * Feature importance as horizontal bars, largest first, by the features' lineage names
+ * (`island=Dream`, `age×fare`): the top 15 with a "show all" toggle, and features optionally added
+ * up by the columns they came from (a feature made from several columns counts for them together).
  */
 export function ImportanceChart({ importance, model }: { importance: NonNullable<SupervisedModelSummary['importance']>; model: string }) {
   const [showAll, setShowAll] = useState(false);
@@ -65,7 +66,7 @@ export function ImportanceChart({ importance, model }: { importance: NonNullable
         ) : null}
         {encoded ? (
           <label className="check">
-            <input type="checkbox" checked={byColumn} onChange={(e) => setByColumn(e.target.checked)} /> Add up one-hot columns by the column they came from
+            <input type="checkbox" checked={byColumn} onChange={(e) => setByColumn(e.target.checked)} /> Add up features by the columns they came from
           </label>
         ) : null}
       </div>
@@ -75,6 +76,10 @@ export function ImportanceChart({ importance, model }: { importance: NonNullable
 
 function sumByColumn(importance: NonNullable<SupervisedModelSummary['importance']>): { name: string; value: number }[] {
   const sums = new Map<string, number>();
-  for (const f of importance) sums.set(f.source, (sums.get(f.source) ?? 0) + f.value);
+  for (const f of importance) {
+    // `age×fare` is neither age's nor fare's alone: it counts for "age + fare". (Summaries of older engines lack `sources`.)
+    const key = (f.sources?.length ? f.sources : [f.source]).join(' + ');
+    sums.set(key, (sums.get(key) ?? 0) + f.value);
+  }
   return [...sums].map(([name, value]) => ({ name, value })).sort((a, b) => b.value - a.value);
 }

@@ -1,22 +1,23 @@
-import { setStep } from '../../state/actions';
+import { setChooserColumns } from '../../state/recipeActions';
+import { chooserDropped } from '../../state/recipeSteps';
 import { useStudio } from '../useStudio';
 
 /** Why Sapling leaves a column out by default. */
 const REASONS: Record<string, string> = { id: 'identifier', text: 'free text', datetime: 'date' };
 
-/** Checkboxes for the feature columns: unchecking one adds it to the recipe's "drop columns" step. */
+/** Checkboxes for the feature columns: unchecking one adds it to the "drop columns" step that leads the recipe. */
 export function ColumnChooser() {
   const profile = useStudio((s) => s.dataset.result?.profile);
   const target = useStudio((s) => s.target);
-  const dropStep = useStudio((s) => s.recipe?.steps.find((x) => x.step === 'drop-columns'));
+  const steps = useStudio((s) => s.recipe?.steps);
   if (!profile) return null;
-  const dropped = new Set((dropStep?.params?.columns as string[] | undefined) ?? []);
+  const dropped = new Set(chooserDropped(steps ?? []));
   const features = profile.columns.filter((c) => c.name !== target);
   const toggle = (name: string, use: boolean) => {
     const next = new Set(dropped);
     if (use) next.delete(name);
     else next.add(name);
-    setStep('drop-columns', { step: 'drop-columns', params: { columns: features.map((c) => c.name).filter((n) => next.has(n)) } });
+    setChooserColumns(features.map((c) => c.name).filter((n) => next.has(n)));
   };
   return (
     <fieldset className="card columns-box">

@@ -1,11 +1,13 @@
+import { useEffect } from 'react';
 import { isClassification, isUnsupervised } from '../../core/problem';
-import { STEP_REGISTRY } from '../../core/prep/registry';
-import { setSeed, setStep, setValidation, updateRecipe } from '../../state/actions';
-import { SchemaForm } from '../components/SchemaForm';
+import { setSeed, setValidation, updateRecipe } from '../../state/actions';
+import { schedulePreview } from '../../state/recipeActions';
 import { NextStep } from '../components/Stepper';
 import { taskOf } from '../../state/store';
 import { useStudio } from '../useStudio';
 import { ColumnChooser } from './ColumnChooser';
+import { RecipeResult } from './RecipeResult';
+import { StepList } from './StepList';
 
 /** Step 3: which columns to use, how to clean and transform them, and how to split the rows. */
 export function PrepareScreen() {
@@ -16,9 +18,12 @@ export function PrepareScreen() {
   const holdout = validation.method === 'holdout';
   const target = useStudio((s) => s.target);
   const profile = useStudio((s) => s.dataset.result?.profile);
+  // The recipe is tried on a sample of the training rows whenever it (or what it is fitted for) changes.
+  useEffect(() => {
+    if (recipe && task) schedulePreview();
+  }, [recipe, task, target, seed, profile]);
   if (!recipe || !task) return null;
   const columns = (profile?.columns ?? []).map((c) => c.name).filter((c) => c !== target);
-  const transformSteps = STEP_REGISTRY.filter((d) => d.id !== 'drop-columns');
   const noTarget = isUnsupervised(task);
   // Groups the folds can deal (a missing value is a group of its own); fewer than the folds cannot be split.
   const groupColumn = validation.group ? profile?.columns.find((c) => c.name === validation.group) : undefined;
@@ -29,27 +34,15 @@ export function PrepareScreen() {
       <h2 id="prepare-title">Prepare</h2>
       <ColumnChooser />
       <div className="card">
-        <h3>Transformations</h3>
+        <h3>Recipe</h3>
         <p className="muted">
           {noTarget
-            ? 'Fitted on every row (with no target there is nothing to test against, so no rows are held back), then applied unchanged to new data at prediction time. Distances drive clustering and PCA, so keep the numbers scaled.'
-            : 'Fitted on the training rows only, then applied unchanged to test rows and to new data at prediction time.'}
+            ? 'The steps run in this order on the columns chosen above, fitted on every row (with no target there is nothing to test against, so no rows are held back), then applied unchanged to new data at prediction time. Distances drive clustering and PCA, so keep the numbers scaled.'
+            : 'The steps run in this order on the columns chosen above, fitted on the training rows only, then applied unchanged to test rows and to new data at prediction time. A step can be used more than once.'}
         </p>
-        {transformSteps.map((def) => {
-          const spec = recipe.steps.find((s) => s.step === def.id);
-          return (
-            <fieldset key={def.id} className="step-box">
-              <legend>
-                <label>
-                  <input type="checkbox" checked={Boolean(spec)} onChange={(e) => setStep(def.id, e.target.checked ? { step: def.id, params: {} } : null)} /> {def.label}
-                </label>
-              </legend>
-              <p className="help">{def.help}</p>
-              {spec ? <SchemaForm schema={def.schema} values={spec.params ?? {}} skip={['columns']} onChange={(key, value) => setStep(def.id, { ...spec, params: { ...spec.params, [key]: value } })} /> : null}
-            </fieldset>
-          );
-        })}
+        <StepList />
       </div>
+      <RecipeResult />
       <div className="card form-row">
         {noTarget ? null : (
           <div className="field">

@@ -1,13 +1,14 @@
 import { goTo } from '../../state/actions';
+import { chooserDropped } from '../../state/recipeSteps';
 import { useStudio } from '../useStudio';
 
 /** What learning without a target will do with the data: the columns it reads, and how to read the result. */
 export function NoTargetCard() {
   const noTarget = useStudio((s) => s.noTarget);
   const profile = useStudio((s) => s.dataset.result?.profile);
-  const dropStep = useStudio((s) => s.recipe?.steps.find((x) => x.step === 'drop-columns'));
+  const steps = useStudio((s) => s.recipe?.steps);
   if (!noTarget || !profile) return null;
-  const dropped = new Set((dropStep?.params?.columns as string[] | undefined) ?? []);
+  const dropped = new Set(chooserDropped(steps ?? []));
   const used = profile.columns.filter((c) => !dropped.has(c.name)).map((c) => c.name);
   return (
     <div className="card">

@@ -57,6 +57,18 @@ describe('describeFittedTree', () => {
     expect(d.nodes[1].rule).toBeNull();
   });
 
+  it('names a split on a column the recipe made by its lineage name, in its own units', () => {
+    const made: FittedPipeline = {
+      ...pipeline,
+      steps: [...pipeline.steps, { step: 'scale', params: {}, state: { columns: { 'bill_length_mm×island=Dream': { offset: 10, scale: 2 } } } }],
+      features: [...pipeline.features, { name: 'bill_length_mm×island=Dream', source: 'bill_length_mm', sources: ['bill_length_mm', 'island'] } as FittedPipeline['features'][number]],
+    };
+    const onMade: Tree = { ...tree, feature: [3, -1, 2, -1, -1], threshold: [1.5, 0, 0.5, 0, 0] };
+    const d = describeFittedTree({ ...fitted([onMade]), nFeatures: 4 }, made);
+    // 1.5 standardised by (x − 10) / 2 is 13 in the made column's units; its first source's fill (43.9) is not its value.
+    expect(d.nodes[0].rule).toMatchObject({ feature: 'bill_length_mm×island=Dream', question: 'bill_length_mm×island=Dream ≤ 13', missingFill: null });
+  });
+
   it('says where a missing value goes once the pipeline has filled it', () => {
     const d = describeFittedTree(fitted([tree]), pipeline);
     // 43.9 is filled in, and 43.9 > 43.25.

@@ -151,7 +151,8 @@ function featureReaders(pipeline: FittedPipeline, d: number): { features: Featur
 function missingValue(pipeline: FittedPipeline, feature: string, column: string, category: string | null, forward: (v: number, after: number) => number): FeatureReader['missing'] {
   const at = pipeline.steps.findIndex((s) => s.step === 'impute');
   const fills = at >= 0 ? (pipeline.steps[at].state as { fills?: Keyed<number | string> }).fills : undefined;
-  const fill = own(fills, feature) ?? own(fills, column);
+  // A made column (`age×fare`) has no fill of its own: its first source's fill is not its value.
+  const fill = own(fills, feature) ?? (category !== null || feature === column ? own(fills, column) : undefined);
   if (category === null) return typeof fill === 'number' ? { value: forward(fill, at), fill: formatNumber(fill) } : { value: NaN, fill: null };
   // An indicator is 0 for a missing or unseen category (one-hot), 1 if the fill is its category.
   // A number fills the indicator itself (a boolean column's 0/1, or a fill after the encoding).
@@ -206,7 +207,8 @@ function describeSplit(reader: FeatureReader | undefined, threshold: number, mis
     const isNot = `${r.column} ${r.category === OTHER_CATEGORY ? 'is a common category' : `≠ ${r.category}`}`;
     return { ...common, question: is, yesGoesLeft: false, left: isNot, right: is };
   }
-  const name = r.category === null ? r.column : r.feature;
+  // A column the recipe made (`age×fare`, `date.month`) is named by its lineage name, not by the first column it came from.
+  const name = r.category === null && r.feature === r.column ? r.column : r.feature;
   const value = formatNumber(t);
   return { ...common, question: `${name} ≤ ${value}`, yesGoesLeft: true, left: `${name} ≤ ${value}`, right: `${name} > ${value}` };
 }
