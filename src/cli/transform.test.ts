@@ -132,6 +132,15 @@ describe('sapling transform', () => {
     expect(t.stdout).toBe('size,colour=blue,colour=red\n4,1,0\n7.25,0,0\n-3,0,1\n');
   });
 
+  it('stops quietly when the reader of its output goes away early (| head), with no stack trace', () => {
+    // Far more than a pipe's buffer (64 KB), so writing is still under way when head exits.
+    const many = file('many.csv', csv(HEADER.slice(0, 5), rows(4000, 3).map((r) => r.slice(0, 5))));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" scripts/sapling.mjs transform "${model}" "${many}" | head -n 2`], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(3);
+  });
+
   it('says which columns the data lacks, and refuses bad files, with exit code 1 and one line each', () => {
     const lacking = file('lacking.csv', 'size,member\n1,yes\n');
     const cases: [string[], RegExp][] = [
