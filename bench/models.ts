@@ -94,7 +94,7 @@ export async function modelsSection(say: (line: string) => void): Promise<void> 
   if (pythonHas('sklearn')) {
     const blobs = blobsCsv();
     const { table } = await readCsvFile(blobs, {});
-    const X = toMatrix(table, table.columns.map((c) => ({ name: c.name, source: c.name })));
+    const X = toMatrix(table, table.columns.map((c) => ({ name: c.name, source: c.name, sources: [c.name] })));
     const n = table.rowCount;
     const theirs = JSON.parse(wall([PYTHON, join(import.meta.dirname, 'sklearn_unsupervised.py'), blobs], 1).stdout) as { kmeans_ms: number; kmeans_inertia: number; pca_ms: number };
     let inertia = 0;

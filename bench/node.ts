@@ -14,7 +14,7 @@ export async function nodeEpochTimes(csvPath: string, epochs: number, batchSize:
   const backend = await initNodeBackend();
   const table = (await readCsvText(readFileSync(csvPath, 'utf8'))).table;
   const features = dropColumns(table, ['y']);
-  const X = toMatrix(features, features.columns.map((c) => ({ name: c.name, source: c.name })));
+  const X = toMatrix(features, features.columns.map((c) => ({ name: c.name, source: c.name, sources: [c.name] })));
   const y = Float32Array.from((getColumn(table, 'y') as NumericColumn).values);
   const n = table.rowCount;
   const d = features.columns.length;

@@ -1,4 +1,5 @@
 import type { ModelTask, Task } from './problem';
+import type { ColumnKind } from './table/column';
 import { SaplingError } from './util/errors';
 import { hasOwn, own } from './util/keyed';
 
@@ -73,8 +74,16 @@ export interface ColumnsParam extends ParamBase {
   readonly default: readonly string[];
 }
 
+/** A set of column kinds (a step's column selector by kind; empty = every kind the step handles). */
+export interface KindsParam extends ParamBase {
+  readonly type: 'kinds';
+  readonly default: readonly ColumnKind[];
+  /** The kinds a form offers: those the step handles. */
+  readonly options: readonly ColumnKind[];
+}
+
 /** Any parameter. */
-export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | ColumnsParam;
+export type ParamSpec = NumberParam | ChoiceParam | BooleanParam | ColumnsParam | KindsParam;
 
 /** Parameters by name. */
 export type ParamSchema = Readonly<Record<string, ParamSpec>>;
@@ -86,7 +95,9 @@ export type ParamValue<P extends ParamSpec> = P extends NumberParam
     ? V
     : P extends BooleanParam
       ? boolean
-      : readonly string[];
+      : P extends KindsParam
+        ? readonly ColumnKind[]
+        : readonly string[];
 
 /** The resolved parameter values of a schema, every key present. */
 export type ParamsOf<S extends ParamSchema> = { readonly [K in keyof S]: ParamValue<S[K]> };
@@ -138,6 +149,11 @@ function checkValue(spec: ParamSpec, value: unknown, where: string): unknown {
         throw new SaplingError('bad-param', `${where} must be a list of column names`);
       }
       return [...value];
+    case 'kinds':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && spec.options.includes(v as ColumnKind))) {
+        throw new SaplingError('bad-param', `${where} must be a list of column kinds among ${spec.options.join(', ')}, got ${JSON.stringify(value)}`);
+      }
+      return [...value];
   }
 }
 
@@ -172,6 +188,7 @@ export function parseParamText(schema: ParamSchema, text: string, owner: string)
     case 'choice':
       return [key, raw];
     case 'columns':
+    case 'kinds':
       return [key, raw ? raw.split(',').map((s) => s.trim()) : []];
   }
 }

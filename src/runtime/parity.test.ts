@@ -139,7 +139,7 @@ beforeAll(async () => {
   writeFileSync(thresholdFile, JSON.stringify({ ...binary, decision: { threshold: 0.25 } }));
   models.push({ name: 'gbdt-binary-threshold', model: thresholdFile });
   // The frozen files of older versions, as Sapling still reads them.
-  for (const frozen of ['model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json']) {
+  for (const frozen of ['model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json', 'model-v4-logistic-penguins-species.json']) {
     models.push({ name: frozen, model: fileURLToPath(new URL(`../core/artifact/fixtures/${frozen}`, import.meta.url)) });
   }
   models.sort((a, b) => a.name.localeCompare(b.name));
@@ -156,7 +156,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The rows a model predicts: the shared file, or the frozen files' own samples. */
 function inputFor(name: string): string {
   if (name.startsWith('model-v1')) return fileURLToPath(new URL('../../public/samples/iris.csv', import.meta.url));
-  if (name.startsWith('model-v2') || name.startsWith('model-v3')) return fileURLToPath(new URL('../../public/samples/penguins.csv', import.meta.url));
+  if (name.startsWith('model-v2') || name.startsWith('model-v3') || name.startsWith('model-v4')) return fileURLToPath(new URL('../../public/samples/penguins.csv', import.meta.url));
   return data.predict;
 }
 
@@ -235,13 +235,13 @@ async function corePredictions(modelPath: string, csvPath: string): Promise<{ ro
 describe('the runtime, `sapling predict` and the core predict the same', () => {
   it('covers every registered family and task, a saved decision threshold and the frozen older versions', () => {
     expect(models.map((m) => m.name)).toEqual(
-      [...cases().map((c) => c.name), 'gbdt-binary-threshold', 'model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json'].sort((a, b) => a.localeCompare(b)),
+      [...cases().map((c) => c.name), 'gbdt-binary-threshold', 'model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json', 'model-v4-logistic-penguins-species.json'].sort((a, b) => a.localeCompare(b)),
     );
     const tasks = new Set(cases().map((c) => c.task));
     expect([...tasks].sort()).toEqual(['binary', 'clustering', 'multiclass', 'projection', 'regression']);
   });
 
-  it.each(cases().map((c) => c.name).concat(['gbdt-binary-threshold', 'model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json']))('%s', async (name) => {
+  it.each(cases().map((c) => c.name).concat(['gbdt-binary-threshold', 'model-v1-logistic-iris.json', 'model-v2-gbdt-penguins-sex.json', 'model-v3-tree-penguins-mass.json', 'model-v4-logistic-penguins-species.json']))('%s', async (name) => {
     const { model: path } = models.find((m) => m.name === name)!;
     const model = await runtime.loadModel(readFileSync(path, 'utf8'));
     const csv = cli.get(name)!;

@@ -22,8 +22,8 @@ const pipeline: FittedPipeline = {
   ],
   // The matrix's order differs from the inputs'.
   features: [
-    { name: 'b', source: 'b' },
-    { name: 'a', source: 'a' },
+    { name: 'b', source: 'b', sources: ['b'] },
+    { name: 'a', source: 'a', sources: ['a'] },
   ],
 };
 
@@ -72,6 +72,6 @@ describe('planMatrix (row objects of finite numbers straight into the model matr
     expect(numericPlan({ ...pipeline, steps: [...pipeline.steps, { step: 'pca', params: {}, state: {} }] })).toBeNull();
     expect(numericPlan({ ...pipeline, steps: [...pipeline.steps, { step: 'no-such-step', params: {}, state: {} }] })).toBeNull();
     // A feature the steps dropped: the table path names the problem.
-    expect(numericPlan({ ...pipeline, features: [{ name: 'c', source: 'c' }] })).toBeNull();
+    expect(numericPlan({ ...pipeline, features: [{ name: 'c', source: 'c', sources: ['c'] }] })).toBeNull();
   });
 });

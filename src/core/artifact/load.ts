@@ -27,6 +27,14 @@ const UPGRADES: Readonly<Record<number, (file: Record<string, unknown>) => Recor
   // v3 → v4: files carry a monitoring reference (`monitoring`); older ones have none and are
   // monitored against a reference CSV.
   3: (file) => ({ ...file, version: 4 }),
+  // v4 → v5: each feature names all the original columns it comes from (`sources`, its lineage);
+  // before, a feature came from one column (`source`), or from a PCA ("PCA").
+  4: (file) => {
+    const pipeline = isObject(file.pipeline) ? file.pipeline : {};
+    const features = Array.isArray(pipeline.features) ? pipeline.features : [];
+    const upgraded = features.map((f) => (isObject(f) && typeof f.source === 'string' && f.sources === undefined ? { ...f, sources: [f.source] } : f));
+    return { ...file, version: 5, pipeline: { ...pipeline, features: upgraded } };
+  },
 };
 
 /**
@@ -122,6 +130,8 @@ function checkPipeline(pipeline: Record<string, unknown>): void {
   (pipeline.features as unknown[]).forEach((item, i) => {
     const feature = checkObject(item, `pipeline.features[${i}]`);
     checkString(feature.name, `pipeline.features[${i}].name`);
+    checkString(feature.source, `pipeline.features[${i}].source`);
+    checkStrings(feature.sources, `pipeline.features[${i}].sources`);
   });
   (pipeline.inputs as unknown[]).forEach((item, i) => {
     const input = checkObject(item, `pipeline.inputs[${i}]`);

@@ -8,7 +8,7 @@ import type { TrainReport, UnsupervisedReport } from '../train/report';
 /** The `format` tag of every Sapling model file. */
 export const MODEL_FILE_FORMAT = 'sapling-model';
 /** The model-file version this build writes (and the newest it reads). */
-export const MODEL_FILE_VERSION = 4;
+export const MODEL_FILE_VERSION = 5;
 /** The Sapling version recorded in files this build writes. */
 export const SAPLING_VERSION = '0.1.0';
 

@@ -159,7 +159,9 @@ describe('explainRows', () => {
     const data = await sample('iris.csv');
     const steps = [{ step: 'scale' }, { step: 'pca', params: { components: 2 } }];
     const model = await train(data, 'species', 'forest', { trees: 5 }, steps);
-    expect(model.file.pipeline.features.map((f) => f.source)).toEqual(['PCA', 'PCA']);
+    // Each component comes from all four measurements: its own group, with the four as its lineage.
+    expect(model.file.pipeline.features.map((f) => f.source)).toEqual(['pc1', 'pc2']);
+    expect(model.file.pipeline.features[0].sources).toEqual(['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']);
     const result = explainRows(model, selectRows(data, [10, 80]), data, { rng: createRng(1), samples: 8 });
     expect(result.method).toBe('sampling');
     expect(result.columns).toHaveLength(4);

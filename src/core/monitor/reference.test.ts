@@ -51,7 +51,7 @@ describe('the monitoring reference a training run writes', async () => {
   const m = file.monitoring!;
 
   it('sketches each input column over the training rows, in the input schema order, with hand-counted missing values', () => {
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(5);
     expect(m.rows).toBe(24);
     expect(m.columns.map((c) => [c.column, c.kind])).toEqual([['size', 'numeric'], ['colour', 'categorical'], ['member', 'boolean']]);
     const size = m.columns[0].sketch as NumericSketch;
@@ -284,11 +284,11 @@ describe('other runs and files', () => {
     expect(parseModelFile(JSON.stringify(file)).monitoring).toBeUndefined();
   });
 
-  it('loads the frozen version-3 file as version 4 without a reference', () => {
+  it('loads the frozen version-3 file as the current version without a reference', () => {
     const text = readFileSync(new URL('../artifact/fixtures/model-v3-tree-penguins-mass.json', import.meta.url), 'utf8');
     expect(JSON.parse(text).version).toBe(3);
     const file = parseModelFile(text);
-    expect([file.version, file.monitoring]).toEqual([4, undefined]);
+    expect([file.version, file.monitoring]).toEqual([5, undefined]);
   });
 
   it('makes a reference from labelled rows as the file reads them', async () => {

@@ -2,7 +2,7 @@ import { quantilesInPlace } from '../profile/numeric';
 import { presentValues } from '../profile/stats';
 import type { Column } from '../table/column';
 import { keyed } from '../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from './step';
 import { type ImputeState, imputeTransform } from './impute.transform';
 
 const schema = {
@@ -36,6 +36,7 @@ const schema = {
     help: 'How to fill a missing category or yes/no value: the most common one, or a category of its own called "missing".',
   },
   columns: columnsParam('numeric, categorical or boolean'),
+  kinds: kindsParam(['numeric', 'categorical', 'boolean']),
 } as const;
 
 /** The category used by the constant strategy for categorical columns. */
@@ -50,7 +51,7 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
   checkState: imputeTransform.checkState,
   fit(table, params) {
     const fills = keyed<number | string>();
-    for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'])) {
+    for (const column of selectColumns(table, params.columns, ['numeric', 'categorical', 'boolean'], params.kinds)) {
       fills[column.name] = fillFor(column, params.numeric, params.numericFill, params.categorical);
     }
     return { fills };

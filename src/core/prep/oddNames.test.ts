@@ -89,7 +89,7 @@ describe('every registered step, on columns named like object properties', () =>
   for (const step of STEP_REGISTRY) {
     it(`${step.id}: its state names the columns as own keys and works the same after JSON and cloning`, () => {
       const params = resolveParams(step.schema, paramsFor(step.id));
-      const state = step.fit(table, params);
+      const state = step.fit(table, params, { seed: 0 });
       const out = step.transform(table, params, state);
       expect(out.rowCount).toBe(n);
       for (const again of [JSON.parse(JSON.stringify(state)), structuredClone(state)]) {
@@ -98,7 +98,7 @@ describe('every registered step, on columns named like object properties', () =>
       // A step fitted on one column leaves the others, whatever their names, as they were.
       if (step.id !== 'drop-columns' && step.id !== 'pca') {
         const only = resolveParams(step.schema, { columns: ['toString'] });
-        const one = step.transform(table, only, step.fit(table, only));
+        const one = step.transform(table, only, step.fit(table, only, { seed: 0 }));
         for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) expect(getColumn(one, name)).toBe(getColumn(table, name));
       }
     });
@@ -124,8 +124,8 @@ describe('parameters named like object properties', () => {
   for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
     it(`"${name}" is an unknown parameter, from a file and from --param`, () => {
       const given = JSON.parse(`{"${name}": 1}`);
-      expect(() => resolveParams(scaleStep.schema, given, 'step "scale"')).toThrow(`step "scale" has no parameter "${name}" (known: method, columns)`);
-      expect(() => parseParamText(scaleStep.schema, `${name}=1`, 'step "scale"')).toThrow(`step "scale" has no parameter "${name}" (known: method, columns)`);
+      expect(() => resolveParams(scaleStep.schema, given, 'step "scale"')).toThrow(`step "scale" has no parameter "${name}" (known: method, columns, kinds)`);
+      expect(() => parseParamText(scaleStep.schema, `${name}=1`, 'step "scale"')).toThrow(`step "scale" has no parameter "${name}" (known: method, columns, kinds)`);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { booleanLabels } from '../table/column';
 import { keyed } from '../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from './step';
 import { OTHER_CATEGORY, type OneHotState, indicatorLabels, oneHotTransform } from './oneHot.transform';
 
 export { OTHER_CATEGORY };
@@ -16,6 +16,7 @@ const schema = {
     help: 'Keeps an indicator for this many of the most frequent categories; rarer ones share an "other" indicator. Stops a high-cardinality column from flooding the model.',
   },
   columns: columnsParam('categorical or boolean'),
+  kinds: kindsParam(['categorical', 'boolean']),
 } as const;
 
 /**
@@ -30,7 +31,7 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
   checkState: oneHotTransform.checkState,
   fit(table, params) {
     const columns: OneHotState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'])) {
+    for (const column of selectColumns(table, params.columns, ['categorical', 'boolean'], params.kinds)) {
       if (column.kind === 'boolean') {
         columns[column.name] = { kind: 'boolean', categories: [booleanLabels(column)[1]], other: false };
         continue;
@@ -47,8 +48,8 @@ export const oneHotStep: StepDefinition<typeof schema, OneHotState> = {
     return { columns };
   },
   transform: (table, _params, state) => oneHotTransform.transform(table, state),
-  sources(state) {
-    return Object.entries(state.columns).flatMap(([name, spec]) => indicatorLabels(spec).map((label): [string, string] => [`${name}=${label}`, name]));
+  lineage(state) {
+    return Object.entries(state.columns).flatMap(([name, spec]) => indicatorLabels(spec).map((label): [string, string[]] => [`${name}=${label}`, [name]]));
   },
 };
 

@@ -1,6 +1,6 @@
 import { fitPca } from '../models/unsupervised/pca';
 import { SaplingError } from '../util/errors';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from './step';
 import { type PcaState, pcaMatrix, pcaTransform } from './pca.transform';
 
 const schema = {
@@ -13,6 +13,7 @@ const schema = {
     help: 'How many principal components replace the numeric columns: a whole number, or a share of variance between 0 and 1 (0.95 keeps as many as explain 95%).',
   },
   columns: columnsParam('numeric or 0/1'),
+  kinds: kindsParam(['numeric', 'boolean']),
 } as const;
 
 /**
@@ -27,13 +28,13 @@ export const pcaStep: StepDefinition<typeof schema, PcaState> = {
   schema,
   checkState: pcaTransform.checkState,
   fit(table, params) {
-    const columns = selectColumns(table, params.columns, ['numeric', 'boolean']);
+    const columns = selectColumns(table, params.columns, ['numeric', 'boolean'], params.kinds);
     if (columns.length === 0) throw new SaplingError('pca-no-columns', 'PCA found no numeric columns to combine');
     const X = pcaMatrix(table, columns.map((c) => c.name));
     return { columns: columns.map((c) => c.name), fit: fitPca(X, table.rowCount, columns.length, params.components) };
   },
   transform: (table, _params, state) => pcaTransform.transform(table, state),
-  sources(state) {
-    return Array.from({ length: state.fit.nComponents }, (_, c): [string, string] => [`pc${c + 1}`, 'PCA']);
+  lineage(state) {
+    return Array.from({ length: state.fit.nComponents }, (_, c): [string, string[]] => [`pc${c + 1}`, state.columns]);
   },
 };

@@ -9,10 +9,13 @@ export interface InputColumn {
   readonly kind: ColumnKind;
 }
 
-/** A model input feature and the original column it came from (`island=Dream` ← `island`). */
+/** A model input feature and the original columns it comes from (`island=Dream` ← island; `age×fare` ← age, fare). */
 export interface FeatureInfo {
   readonly name: string;
+  /** The one original column it comes from, or, made from several, the feature's own name (a group of its own). */
   readonly source: string;
+  /** Every original column it comes from (its lineage; model files before version 5 get `[source]` on upgrade). */
+  readonly sources: readonly string[];
 }
 
 /** A step with its resolved parameters and the state it learned. */

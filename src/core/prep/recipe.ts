@@ -3,7 +3,8 @@ import type { RecipeFacts } from '../profile/profile';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
-import type { FittedPipeline, FittedStep } from './pipeline';
+import type { FeatureInfo, FittedPipeline, FittedStep } from './pipeline';
+import type { FitContext } from './step';
 import type { RecipeSpec, StepSpec } from './recipeSpec';
 import { getStep } from './registry';
 
@@ -12,31 +13,86 @@ import { getStep } from './registry';
 // pipeline is replay.ts (no fitting code, for the prediction runtime).
 export type { FeatureInfo, FittedPipeline, FittedStep, InputColumn } from './pipeline';
 export type { RecipeSpec, StepSpec } from './recipeSpec';
+export type { FitContext, StepTarget } from './step';
 export { toMatrix, transformPipeline } from './replay';
 
 /** Kinds a model matrix can be built from directly. */
 const MATRIX_KINDS: readonly ColumnKind[] = ['numeric', 'boolean'];
 
-/** Fits each step in turn on the training features (target already removed). */
-export function fitPipeline(features: DataTable, specs: readonly StepSpec[]): FittedPipeline {
+/** A fitted pipeline, and the training rows left after steps that remove rows (null: all of them). */
+export interface FittedRecipe {
+  readonly pipeline: FittedPipeline;
+  /** Indices into the fitted table's rows, ascending; the model trains on these rows' targets. */
+  readonly rows: Int32Array | null;
+  /** The training rows as the fit left them (its own transforms: cross-fitted where a step cross-fits). */
+  readonly train: DataTable;
+}
+
+/** The context of a fit without a target. */
+const NO_TARGET: FitContext = { seed: 0 };
+
+/** Fits each step in turn on the training features (target already removed); `fitRecipe` also says which rows remain. */
+export function fitPipeline(features: DataTable, specs: readonly StepSpec[], context: FitContext = NO_TARGET): FittedPipeline {
+  return fitRecipe(features, specs, context).pipeline;
+}
+
+/**
+ * Fits the steps in order, each on what the steps before it made from the training rows. A step may
+ * appear more than once. Lineage follows every made column back to the original columns it comes
+ * from; the model's inputs are the original columns some feature comes from (an unused column is
+ * not asked for at prediction time).
+ */
+export function fitRecipe(features: DataTable, specs: readonly StepSpec[], context: FitContext = NO_TARGET): FittedRecipe {
+  const fitted = fitSteps(features, specs, context);
+  checkMatrixReady(fitted.train);
+  return fitted;
+}
+
+/**
+ * `fitRecipe` without asking that every column end up a number: for previews of a recipe being
+ * written (the studio's Prepare), and for testing steps on their own.
+ */
+export function fitSteps(features: DataTable, specs: readonly StepSpec[], context: FitContext = NO_TARGET): FittedRecipe {
   const steps: FittedStep[] = [];
-  const sources = new Map<string, string>(features.columns.map((c) => [c.name, c.name]));
+  // Each column of the current table → the original columns it comes from.
+  const lineage = new Map<string, readonly string[]>(features.columns.map((c) => [c.name, [c.name]]));
   let table = features;
-  for (const spec of specs) {
+  let ctx = context;
+  let rows: Int32Array | null = null;
+  specs.forEach((spec, index) => {
     const def = getStep(spec.step);
-    const params = resolveParams(def.schema, spec.params, `step "${spec.step}"`);
-    const state = def.fit(table, params);
-    table = def.transform(table, params, state);
-    for (const [out, from] of def.sources?.(state) ?? []) sources.set(out, sources.get(from) ?? from);
+    const where = `step ${index + 1} ("${spec.step}")`;
+    const params = resolveParams(def.schema, spec.params, where);
+    const keep = def.keepRows?.(table, params, ctx) ?? null;
+    if (keep && keep.length < table.rowCount) {
+      table = selectRows(table, keep);
+      ctx = ctx.target ? { ...ctx, target: { ...ctx.target, y: Float64Array.from(keep, (i) => ctx.target!.y[i]) } } : ctx;
+      rows = rows ? Int32Array.from(keep, (i) => rows![i]) : keep;
+    }
+    const state = def.fit(table, params, ctx);
+    const next = def.fitTransform ? def.fitTransform(table, params, state, ctx) : def.transform(table, params, state);
+    for (const [out, from] of def.lineage?.(state) ?? []) lineage.set(out, originsOf(from, lineage));
+    table = next;
     steps.push({ step: spec.step, params, state });
-  }
-  checkMatrixReady(table);
-  const dropped = new Set(steps.filter((s) => s.step === 'drop-columns').flatMap((s) => (s.state as { dropped: string[] }).dropped));
+  });
+  const used = new Set(table.columns.flatMap((c) => lineage.get(c.name) ?? [c.name]));
+  const featureInfo = table.columns.map((c): FeatureInfo => {
+    const sources = lineage.get(c.name) ?? [c.name];
+    // One original column: that column (importance and explanations group by it); several: the feature itself.
+    return { name: c.name, source: sources.length === 1 ? sources[0] : c.name, sources };
+  });
   return {
-    inputs: features.columns.filter((c) => !dropped.has(c.name)).map((c) => ({ name: c.name, kind: c.kind })),
-    steps,
-    features: table.columns.map((c) => ({ name: c.name, source: sources.get(c.name) ?? c.name })),
+    pipeline: { inputs: features.columns.filter((c) => used.has(c.name)).map((c) => ({ name: c.name, kind: c.kind })), steps, features: featureInfo },
+    rows,
+    train: table,
   };
+}
+
+/** The original columns behind a step's input columns, in first-seen order, without repeats. */
+function originsOf(inputs: readonly string[], lineage: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  const out = new Set<string>();
+  for (const name of inputs) for (const origin of lineage.get(name) ?? [name]) out.add(origin);
+  return [...out];
 }
 
 /** Every remaining column must be numeric or boolean; a clear error names the first that is not. */

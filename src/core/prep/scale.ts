@@ -1,5 +1,5 @@
 import { keyed } from '../util/keyed';
-import { columnsParam, selectColumns, type StepDefinition } from './step';
+import { columnsParam, kindsParam, selectColumns, type StepDefinition } from './step';
 import { type ScaleState, scaleTransform } from './scale.transform';
 
 const schema = {
@@ -14,6 +14,7 @@ const schema = {
     help: 'Puts numbers on a common scale so that no feature dominates because of its units. Neural networks and regularised linear models need it.',
   },
   columns: columnsParam('numeric'),
+  kinds: kindsParam(['numeric']),
 } as const;
 
 /** Rescales numeric columns with statistics from the training split. */
@@ -25,7 +26,7 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
   checkState: scaleTransform.checkState,
   fit(table, params) {
     const columns: ScaleState['columns'] = keyed();
-    for (const column of selectColumns(table, params.columns, ['numeric'])) {
+    for (const column of selectColumns(table, params.columns, ['numeric'], params.kinds)) {
       if (column.kind !== 'numeric') continue;
       let n = 0;
       let sum = 0;

@@ -13,12 +13,28 @@ export interface StepDefinition<S extends ParamSchema = ParamSchema, State = unk
   readonly label: string;
   readonly help: string;
   readonly schema: S;
-  /** Learns the step's state from training features (the target is never passed in). */
-  fit(table: DataTable, params: ParamsOf<S>): State;
+  /**
+   * Learns the step's state from the training rows' features. The target comes in the context only,
+   * for supervised steps (target encoding, selection); it is never a column of `table`.
+   */
+  fit(table: DataTable, params: ParamsOf<S>, context: FitContext): State;
   /** Applies fitted state; columns the step does not touch pass through unchanged. */
   transform(table: DataTable, params: ParamsOf<S>, state: State): DataTable;
-  /** For columns the step creates: [created, input column it came from] pairs (for importance by name). */
-  sources?(state: State): readonly (readonly [string, string])[];
+  /**
+   * The transform of the training rows themselves, where it must differ from replay (target
+   * encoding's cross-fitting: each training row encoded by folds that did not see it).
+   */
+  fitTransform?(table: DataTable, params: ParamsOf<S>, state: State, context: FitContext): DataTable;
+  /**
+   * Training rows to keep before this step and the rest are fitted (removing duplicate rows): row
+   * indices of `table`, ascending, or null for all. Never applied at prediction time.
+   */
+  keepRows?(table: DataTable, params: ParamsOf<S>, context: FitContext): Int32Array | null;
+  /**
+   * Every column the step makes, with the columns of its input table it is computed from
+   * (`age×fare` ← age, fare). Columns changed in place keep their name and need no entry.
+   */
+  lineage?(state: State): readonly (readonly [output: string, inputs: readonly string[]])[];
   /**
    * Checks fitted state read from a model file at `path` (`pipeline.steps[1].state`) before
    * `transform` uses it, throwing a `bad-model-file` SaplingError naming the place (`util/check.ts`).
@@ -26,10 +42,43 @@ export interface StepDefinition<S extends ParamSchema = ParamSchema, State = unk
   checkState(state: unknown, path: string): void;
 }
 
-/** Columns of the given kinds, restricted to `names` when that list is not empty. */
-export function selectColumns(table: DataTable, names: readonly string[], kinds: readonly ColumnKind[]): Column[] {
+/** The training target as a supervised step sees it, aligned with the fitted table's rows. */
+export interface StepTarget {
+  readonly task: 'regression' | 'binary' | 'multiclass';
+  /** The value (regression) or the class index 0..k−1. */
+  readonly y: Float64Array;
+  /** The class labels by index; empty for regression. */
+  readonly classes: readonly string[];
+}
+
+/** What a step's fit may read besides the table and its parameters. */
+export interface FitContext {
+  /** Absent where there is no target (clustering, projection): a supervised step then refuses (`needsTarget`). */
+  readonly target?: StepTarget;
+  /** Seeds any randomness (folds, starts): the same seed gives the same state. */
+  readonly seed: number;
+}
+
+/** The target of a supervised step's fit, or a clear error naming the step. */
+export function needsTarget(context: FitContext, step: string): StepTarget {
+  if (!context.target) throw new SaplingError('needs-target', `the ${step} step learns from the target column; choose a target, or remove the step`);
+  return context.target;
+}
+
+/**
+ * The columns a step applies to: of the kinds it handles (`handled`), narrowed to the kinds chosen
+ * (`kinds`, empty = all it handles) and to the names chosen (`names`, empty = all). A named column
+ * that does not exist is an error, so a typo is caught at training time.
+ */
+export function selectColumns(table: DataTable, names: readonly string[], handled: readonly ColumnKind[], kinds: readonly ColumnKind[] = []): Column[] {
+  if (names.length) {
+    const present = new Set(table.columns.map((c) => c.name));
+    const unknown = names.filter((n) => !present.has(n));
+    if (unknown.length) throw new SaplingError('unknown-column', `no column ${unknown.map((c) => `"${c}"`).join(', ')} in the data at this step`);
+  }
   const wanted = names.length ? new Set(names) : null;
-  return table.columns.filter((c) => kinds.includes(c.kind) && (!wanted || wanted.has(c.name)));
+  const allowed = kinds.length ? handled.filter((k) => kinds.includes(k)) : handled;
+  return table.columns.filter((c) => allowed.includes(c.kind) && (!wanted || wanted.has(c.name)));
 }
 
 /** Common `columns` parameter: which columns a step applies to (empty = every column it can handle). */
@@ -39,6 +88,17 @@ export function columnsParam(kindsText: string) {
     label: 'Columns',
     default: [] as readonly string[],
     help: `Columns to apply this step to; leave empty for every ${kindsText} column.`,
+  };
+}
+
+/** Common `kinds` parameter: a column selector by kind among those the step handles (empty = all of them). */
+export function kindsParam(handled: readonly ColumnKind[]) {
+  return {
+    type: 'kinds' as const,
+    label: 'Column kinds',
+    default: [] as readonly ColumnKind[],
+    options: handled,
+    help: `Apply this step to columns of these kinds only; leave empty for every kind it handles (${handled.join(', ')}).`,
   };
 }
 

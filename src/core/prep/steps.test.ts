@@ -12,7 +12,7 @@ import type { StepDefinition } from './step';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function fitTransform<S extends StepDefinition<any, any>>(step: S, train: ReturnType<typeof createTable>, params: Record<string, unknown>, apply = train) {
   const p = resolveParams(step.schema, params);
-  const state = step.fit(train, p);
+  const state = step.fit(train, p, { seed: 0 });
   return { state, out: step.transform(apply, p, state) };
 }
 
@@ -64,7 +64,7 @@ describe('one-hot', () => {
     expect(out.columns.map((c) => c.name)).toEqual(['island=Biscoe', 'island=Dream', 'island=Torgersen', 'v']);
     expect(values(out, 'island=Biscoe')).toEqual([1, 0, 0]);
     expect(values(out, 'island=Dream')).toEqual([0, 0, 0]);
-    expect(oneHotStep.sources!(state)).toEqual([['island=Biscoe', 'island'], ['island=Dream', 'island'], ['island=Torgersen', 'island']]);
+    expect(oneHotStep.lineage!(state)).toEqual([['island=Biscoe', ['island']], ['island=Dream', ['island']], ['island=Torgersen', ['island']]]);
   });
   it('groups categories past the limit into "(other)", unknown ones too', () => {
     const test = createTable([categorical('island', ['Torgersen', 'Atlantis', 'Dream']), numeric('v', [0, 0, 0])]);
@@ -84,7 +84,7 @@ describe('pca', () => {
     expect(state.fit.components.slice(0, 3).map((v: number) => Number(v.toFixed(9)))).toEqual([Number((1 / Math.sqrt(5)).toFixed(9)), Number((2 / Math.sqrt(5)).toFixed(9)), 0]);
     // Centred x = (−1.5, −0.5, 0.5, 1.5) along (1, 2)/√5 gives √5 × (−1.5, …).
     values(out, 'pc1').forEach((v, i) => expect(v).toBeCloseTo(Math.sqrt(5) * (i - 1.5), 5));
-    expect(pcaStep.sources!(state)).toEqual([['pc1', 'PCA'], ['pc2', 'PCA']]);
+    expect(pcaStep.lineage!(state)).toEqual([['pc1', state.columns], ['pc2', state.columns]]);
   });
 
   it('projects new rows with the training fit, and names a gap it cannot use', () => {

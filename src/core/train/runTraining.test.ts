@@ -139,14 +139,14 @@ describe('model file', () => {
   it('refuses files it cannot read, saying why', async () => {
     expect(() => parseModelFile('{oops')).toThrow(/not a Sapling model file: it is not valid JSON/);
     expect(() => parseModelFile('{"modelTopology":{}}')).toThrow(/looks like a TF.js model.json/);
-    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 4');
+    expect(() => parseModelFile('{"format":"sapling-model","version":9}')).toThrow('the model file is version 9, made by a newer Sapling; this one reads versions up to 5');
     expect(() => parseModelFile('{"format":"sapling-model","version":2}')).toThrow(`the model file's "problem" is missing or malformed`);
   });
 
   it('upgrades a frozen version-2 file (binary boosting) and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const file = parseModelFile(readFileSync(new URL('model-v2-gbdt-penguins-sex.json', dir), 'utf8'));
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(5);
     expect(file.monitoring).toBeUndefined();
     expect(file.decision).toBeUndefined();
     const expected = readFileSync(new URL('model-v2-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
@@ -168,12 +168,12 @@ describe('model file', () => {
     strict.dispose();
   });
 
-  it('upgrades a frozen version-3 file (regression tree) to 4 without a monitoring reference, and reproduces its predictions', async () => {
+  it('upgrades a frozen version-3 file (regression tree) to 5 without a monitoring reference, and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const text = readFileSync(new URL('model-v3-tree-penguins-mass.json', dir), 'utf8');
     expect(JSON.parse(text).version).toBe(3);
     const file = parseModelFile(text);
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(5);
     expect(file.monitoring).toBeUndefined();
     const expected = readFileSync(new URL('model-v3-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
     const model = await loadModel(file);
@@ -183,10 +183,32 @@ describe('model file', () => {
     model.dispose();
   });
 
+  it('upgrades a frozen version-4 file (multiclass logistic) to 5, each feature getting its lineage, and reproduces its probabilities', async () => {
+    const dir = new URL('../artifact/fixtures/', import.meta.url);
+    const text = readFileSync(new URL('model-v4-logistic-penguins-species.json', dir), 'utf8');
+    expect(JSON.parse(text).version).toBe(4);
+    const file = parseModelFile(text);
+    expect(file.version).toBe(5);
+    expect(file.pipeline.features.slice(0, 2)).toEqual([
+      { name: 'island=Biscoe', source: 'island', sources: ['island'] },
+      { name: 'island=Dream', source: 'island', sources: ['island'] },
+    ]);
+    const expected = readFileSync(new URL('model-v4-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
+    const model = await loadModel(file);
+    const p = predictTable(model, penguins);
+    expect(expected).toHaveLength(penguins.rowCount);
+    expected.forEach((line, i) => {
+      const cells = line.split(',');
+      expect(p.labels![i]).toBe(cells[8]);
+      expect(p.proba![i * 3]).toBeCloseTo(Number(cells[9]), 4);
+    });
+    model.dispose();
+  });
+
   it('upgrades a frozen version-1 file and reproduces its predictions', async () => {
     const dir = new URL('../artifact/fixtures/', import.meta.url);
     const file = parseModelFile(readFileSync(new URL('model-v1-logistic-iris.json', dir), 'utf8'));
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(5);
     const expected = readFileSync(new URL('model-v1-predictions.csv', dir), 'utf8').trim().split('\n').slice(1);
     const model = await loadModel(file);
     const iris = await sample('iris.csv');

@@ -35,7 +35,7 @@ export async function runUnsupervised(table: DataTable, config: UnsupervisedConf
   const cleaned = cleanRows(table, null, config.recipe.dropDuplicateRows);
   const data = cleaned.table;
   if (data.rowCount === 0) throw new SaplingError('empty-data', 'the data has no rows to learn from');
-  const pipeline = fitPipeline(data, config.recipe.steps);
+  const pipeline = fitPipeline(data, config.recipe.steps, { seed: config.seed });
   const X = toMatrix(transformPipeline(pipeline, data), pipeline.features);
   const train = { X, n: data.rowCount, d: pipeline.features.length, y: new Float32Array(0) };
   const t1 = now();

@@ -6,7 +6,7 @@ import type { TrainContext } from '../models/definition';
 import { getModel } from '../models/registry';
 import { buildReference } from '../monitor/reference';
 import { resolveParams } from '../params';
-import { cleanRows, fitPipeline, toMatrix, transformPipeline } from '../prep/recipe';
+import { cleanRows, fitRecipe, toMatrix, transformPipeline } from '../prep/recipe';
 import { trainTestSplit } from '../prep/split';
 import { classTarget, isClassification, regressionTarget, validateProblem } from '../problem';
 import { type DataTable, concatTables, dropColumns, fingerprintTable, getColumn, selectRows } from '../table/DataTable';
@@ -85,9 +85,9 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const { rng, cleaned, data, encoded, split } = splitForRun(table, config, heldOut);
   const classes = encoded?.classes ?? [];
   const yAll: Int32Array | Float64Array = encoded ? encoded.y : regressionTarget(getColumn(data, problem.target));
-  const yTrain = pick(yAll, split.train);
+  const ySplit = pick(yAll, split.train);
   const yTest = pick(yAll, split.test);
-  if (encoded && new Set(yTrain).size < 2) {
+  if (encoded && new Set(ySplit).size < 2) {
     throw new SaplingError('single-class-target', `the training split has a single class of "${problem.target}"; more rows are needed`);
   }
 
@@ -99,8 +99,15 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const features = dropColumns(data, [problem.target]);
   const trainTable = selectRows(features, split.train);
   const testTable = selectRows(features, split.test);
-  const pipeline = fitPipeline(trainTable, recipe.steps);
-  const XTrain = toMatrix(transformPipeline(pipeline, trainTable), pipeline.features);
+  // Supervised steps (target encoding, selection) see the training rows' target; steps that remove
+  // training rows (duplicates) leave `rows`, and the model trains on those rows' targets. The
+  // training matrix is the fit's own output: cross-fitted encodings, not the replayed ones.
+  const target = { task: problem.task, y: Float64Array.from(ySplit), classes };
+  const fittedRecipe = fitRecipe(trainTable, recipe.steps, { target, seed: config.seed });
+  const { pipeline } = fittedRecipe;
+  const yTrain = fittedRecipe.rows ? pick(ySplit, fittedRecipe.rows) : ySplit;
+  const nTrain = yTrain.length;
+  const XTrain = toMatrix(fittedRecipe.train, pipeline.features);
   const XTest = toMatrix(transformPipeline(pipeline, testTable), pipeline.features);
   const d = pipeline.features.length;
   const t1 = now();
@@ -108,7 +115,7 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   ctx.onStage?.('train');
   let trainOut: Float32Array | undefined;
   const fitted = await definition.fit(
-    { X: XTrain, n: split.train.length, d, y: Float32Array.from(yTrain), sources: pipeline.features.map((f) => f.source) },
+    { X: XTrain, n: nTrain, d, y: Float32Array.from(yTrain), sources: pipeline.features.map((f) => f.source) },
     { task: problem.task, classes },
     params,
     { ...ctx, rng, onTrainingOutputs: (outputs) => (trainOut = outputs) },
@@ -118,11 +125,11 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   ctx.onStage?.('evaluate');
   const predictor = await definition.load(fitted);
   // Families whose predictions cost in proportion to the training set score a sample of it.
-  const sampled = !trainOut && definition.trainMetricsRows && split.train.length > definition.trainMetricsRows ? sampleRows(split.train.length, definition.trainMetricsRows, rng) : null;
+  const sampled = !trainOut && definition.trainMetricsRows && nTrain > definition.trainMetricsRows ? sampleRows(nTrain, definition.trainMetricsRows, rng) : null;
   const yTrainScored = sampled ? pick(yTrain, sampled) : yTrain;
   let testOut: Float32Array;
   try {
-    trainOut ??= sampled ? predictor.outputs(rowsOf(XTrain, d, sampled), sampled.length) : predictor.outputs(XTrain, split.train.length);
+    trainOut ??= sampled ? predictor.outputs(rowsOf(XTrain, d, sampled), sampled.length) : predictor.outputs(XTrain, nTrain);
     testOut = predictor.outputs(XTest, split.test.length);
   } finally {
     predictor.dispose();

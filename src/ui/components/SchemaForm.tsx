@@ -67,6 +67,7 @@ function Field({ spec, value, onChange, disabled }: { spec: ParamSpec; value: un
       control = <input id={id} type="checkbox" aria-describedby={helpId} checked={Boolean(value)} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />;
       break;
     case 'columns':
+    case 'kinds':
       return null;
   }
   return (

@@ -24,9 +24,9 @@ const pipeline: FittedPipeline = {
     { step: 'one-hot', params: {}, state: {} },
   ],
   features: [
-    { name: 'bill_length_mm', source: 'bill_length_mm' },
-    { name: 'island=Biscoe', source: 'island' },
-    { name: 'island=Dream', source: 'island' },
+    { name: 'bill_length_mm', source: 'bill_length_mm', sources: ['bill_length_mm'] },
+    { name: 'island=Biscoe', source: 'island', sources: ['island'] },
+    { name: 'island=Dream', source: 'island', sources: ['island'] },
   ],
 };
 
