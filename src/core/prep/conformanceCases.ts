@@ -18,4 +18,7 @@ export const CONFORMANCE_CASES: Readonly<Record<string, ConformanceCase>> = {
   scale: {},
   'one-hot': { params: { maxCategories: 2 } },
   pca: { params: { components: 2 }, complete: true },
+  polynomial: { params: { degree: 3, columns: ['x', 'y', 'flag'] } },
+  bins: { params: { bins: 4, strategy: 'kmeans' } },
+  power: { params: { method: 'yeo-johnson' } },
 };

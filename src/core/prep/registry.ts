@@ -4,6 +4,9 @@ import { imputeStep } from './impute';
 import { oneHotStep } from './oneHot';
 import { pcaStep } from './pca';
 import { scaleStep } from './scale';
+import { binsStep } from './steps/bins';
+import { polynomialStep } from './steps/polynomial';
+import { powerStep } from './steps/power';
 import type { StepDefinition } from './step';
 
 /** Every preprocessing step, by id, in the order a recipe applies them (and the studio lists them). */
@@ -13,6 +16,9 @@ export const STEP_REGISTRY: readonly StepDefinition[] = [
   scaleStep as unknown as StepDefinition,
   oneHotStep as unknown as StepDefinition,
   pcaStep as unknown as StepDefinition,
+  polynomialStep as unknown as StepDefinition,
+  binsStep as unknown as StepDefinition,
+  powerStep as unknown as StepDefinition,
 ];
 
 /** The step registered under `id`; an error listing the known ids otherwise. */

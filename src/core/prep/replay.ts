@@ -8,6 +8,9 @@ import { pcaTransform } from './pca.transform';
 import type { FeatureInfo, FittedPipeline } from './pipeline';
 import { scaleTransform } from './scale.transform';
 import { type StepTransform } from './step';
+import { binsTransform } from './steps/bins.transform';
+import { polynomialTransform } from './steps/polynomial.transform';
+import { powerTransform } from './steps/power.transform';
 
 /**
  * Replaying a fitted pipeline on new rows, from the steps' prediction halves alone
@@ -22,6 +25,9 @@ export const STEP_TRANSFORMS: readonly StepTransform[] = [
   scaleTransform as unknown as StepTransform,
   oneHotTransform as unknown as StepTransform,
   pcaTransform as unknown as StepTransform,
+  polynomialTransform as unknown as StepTransform,
+  binsTransform as unknown as StepTransform,
+  powerTransform as unknown as StepTransform,
 ];
 
 /** The prediction half of the step registered under `id`; an error listing the known ids otherwise. */
