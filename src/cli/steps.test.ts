@@ -79,6 +79,7 @@ describe('sapling train --steps', () => {
     ['a misspelt key', '[{"step": "impute", "param": {}}]', 'steps.json: step 1 has unknown key "param" (known: step, params)'],
     ['an unknown step id', '[{"step": "impute"}, {"step": "scale"}, {"step": "bins-of-nonsense"}]', `steps.json: step 3: unknown preprocessing step "bins-of-nonsense" (known: ${known})`],
     ['params that are not an object', '[{"step": "scale", "params": [1]}]', 'steps.json: step 1 ("scale"): "params" must be an object, got an array'],
+    ['a value out of range', '[{"step": "impute"}, {"step": "one-hot"}, {"step": "bins", "params": {"bins": 1, "strategy": "quantile"}}]', 'steps.json: step 3 ("bins"): bins must be at least 2, got 1'],
     ['a bad parameter value', '[{"step": "impute"}, {"step": "one-hot"}, {"step": "pca", "params": {"components": -1}}]', /^steps\.json: step 3 \("pca"\): components must be .+, got -1$/],
     ['an unknown parameter', '[{"step": "scale", "params": {"methd": "minmax"}}]', /^steps\.json: step 1 \("scale"\) has no parameter "methd" \(known: .*method.*\)$/],
     ['a parameter named like a prototype property', '[{"step": "scale", "params": {"__proto__": {}, "constructor": 1}}]', /^steps\.json: step 1 \("scale"\) has no parameter "(__proto__|constructor)"/],

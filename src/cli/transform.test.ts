@@ -132,6 +132,18 @@ describe('sapling transform', () => {
     expect(t.stdout).toBe('size,colour=blue,colour=red\n4,1,0\n7.25,0,0\n-3,0,1\n');
   });
 
+  it('names made columns by lineage and computes them from the raw rows (polynomial terms, hand-worked)', () => {
+    const steps = file('poly.json', JSON.stringify([{ step: 'polynomial', params: { degree: 2, columns: ['a', 'b'] } }, { step: 'one-hot' }]));
+    const data = file('poly.csv', 'a,b,c,label\n1,2,x,p\n3,-1,y,q\n0.5,4,x,p\n2,2,y,q\n');
+    const poly = join(dir, 'poly.model.json');
+    const r = sapling('train', data, '--target', 'label', '--model', 'tree', '--steps', steps, '--test', data, '--out', poly);
+    expect(r.code, r.stderr).toBe(0);
+    const t = sapling('transform', poly, file('poly-new.csv', 'b,a,c\n3,-2,y\n0.25,10,z\n'));
+    expect(t.code, t.stderr).toBe(0);
+    // a, b, c one-hot in c's place (an unseen c is all zeros), then the made terms a², a·b, b² in scikit-learn's order.
+    expect(t.stdout).toBe('a,b,c=x,c=y,a^2,a×b,b^2\n-2,3,0,1,4,-6,9\n10,0.25,0,0,100,2.5,0.0625\n');
+  });
+
   it('stops quietly when the reader of its output goes away early (| head), with no stack trace', () => {
     // Far more than a pipe's buffer (64 KB), so writing is still under way when head exits.
     const many = file('many.csv', csv(HEADER.slice(0, 5), rows(4000, 3).map((r) => r.slice(0, 5))));
