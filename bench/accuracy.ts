@@ -22,6 +22,8 @@ import { defaultDifferences } from './sklearnDefaults';
 
 const PYTHON = '/usr/bin/python3';
 const FOLDER = join(DATA_DIR, 'accuracy');
+/** Where accuracy_data.py writes the data sets' train/test files (the features bench reads them too). */
+export const ACCURACY_FOLDER = FOLDER;
 const SAMPLES = join(import.meta.dirname, '..', 'public', 'samples');
 /** Seeds per model: scores are means over them, so one lucky or unlucky seed does not decide. */
 const SEEDS = [0, 1, 2];
@@ -43,7 +45,7 @@ const TITANIC =
   "install Debian's r-cran-cardata (`apt-get install r-cran-cardata`, which brings R) to include it.";
 
 /** One data set of the manifest written by accuracy_data.py. */
-interface Dataset {
+export interface Dataset {
   readonly name: string;
   readonly task: 'classification' | 'regression';
   readonly target: string;
@@ -89,7 +91,7 @@ function manifest(file: string, args: readonly string[], incomplete: (text: stri
 }
 
 /** The train/test files, written by Python once (again when the export script changes). */
-function ensureDatasets(): Dataset[] {
+export function ensureDatasets(): Dataset[] {
   // Written before R was installed: again, to add Titanic.
   return manifest('datasets.json', [], (text) => !text.includes('"titanic"') && spawnSync('Rscript', ['--version']).status === 0);
 }

@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { accuracySection, autoSection, autoSplitsSection } from './accuracy';
+import { featuresSection } from './features';
 import { frameworksSection } from './frameworks';
 import { fuzzSection } from './fuzz';
 import { modelsSection } from './models';
@@ -109,7 +110,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, 'serve-monitor': serveMonitorSection, frameworks: frameworksSection, monitor: monitorSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, 'serve-monitor': serveMonitorSection, frameworks: frameworksSection, monitor: monitorSection, features: featuresSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside

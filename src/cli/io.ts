@@ -145,9 +145,28 @@ export function writeJson(path: string, value: unknown, space = 2): Promise<void
   });
 }
 
-/** Writes chunks to standard output, waiting whenever its buffer is full (a slow pipe holds the writer back). */
+/** Set once standard output's reader has gone (`sapling transform … | head`): what is left is not wanted. */
+let stdoutClosed = false;
+let stdoutWatched = false;
+
+/**
+ * Writes chunks to standard output, waiting whenever its buffer is full (a slow pipe holds the writer
+ * back). A reader that stops early closes the pipe (EPIPE): the remaining chunks are dropped quietly,
+ * as other command-line tools do, instead of Node's unhandled stream error and its stack trace.
+ */
 export async function writeStdout(produce: Produce): Promise<void> {
-  await produce((chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))));
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      stdoutClosed = true;
+      process.stdout.emit('drain');
+    });
+  }
+  await produce((chunk) => {
+    if (stdoutClosed || process.stdout.write(chunk)) return undefined;
+    return new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  });
 }
 
 /** Reads a model file and checks it with `parse` (a file with a target, or any); its errors name the file. */

@@ -13,7 +13,7 @@ usage:
   sapling train <data.csv> --target <col> [--task classification|regression]
                 [--model logistic|linear|mlp|tree|forest|gbdt|knn|naive-bayes|svm|ensemble|auto]
                 [--param key=value]... [--seed N] [--test-size F | --test test.csv]
-                [--cv K | --holdout R] [--group <col>] [--out model.json] [--report report.json]
+                [--cv K | --holdout R] [--group <col>] [--steps steps.json] [--out model.json] [--report report.json]
   sapling train <data.csv> --model kmeans|dbscan|pca [--param key=value]... [--seed N]
                 [--out model.json] [--report report.json]      (no target: clustering or projection)
   sapling train <data.csv> --recipe <model.json> [--test test.csv] [--out model.json] [--report report.json]
@@ -21,8 +21,10 @@ usage:
                 validation and reading; then says whether the test metrics equal the file's)
   sapling tune <data.csv> --target <col> --model <id> [--strategy random|grid|halving]
                 [--trials N] [--budget <seconds>] [--cv K] [--param key=value]... [--seed N]
-                [--out model.json] [--report report.json]
+                [--steps steps.json] [--out model.json] [--report report.json]
   sapling predict <model.json> <data.csv> [--out predictions.csv]
+  sapling transform <model.json> <data.csv> [--out features.csv]
+                (the model file's fitted recipe applied to the rows: the columns the model sees, named by lineage)
   sapling importance <model.json> <data.csv> [--repeats N] [--seed N] [--out importance.json]
   sapling explain <model.json> <data.csv> [--rows 1,5,9 | --row N] [--column <col>]
                 [--samples N] [--seed N] [--out explain.json]
@@ -42,6 +44,8 @@ options:
   --test test.csv      train on all of data.csv and test on this file (no split)
   --cv K               also K-fold cross-validate on the training rows (stratified for classes)
   --holdout R          instead of --cv: R random splits of the training rows at --test-size (repeated holdout)
+  --steps steps.json   train, tune: the recipe's steps, as a model file's config.recipe.steps holds them
+                       ([{"step": "impute", "params": {}}, …]; or a recipe, config or model file holding one)
   --group <col>        with --cv or --holdout: rows sharing a value of <col> stay on one side of each split
   --row N, --rows 1,5,9  explain: data rows counted from 1 (the first line after the header)
   --column <col>       explain: partial dependence and ICE lines of the predictions on <col>
@@ -61,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         out: { type: 'string' },
         report: { type: 'string' },
         recipe: { type: 'string' },
+        steps: { type: 'string' },
         target: { type: 'string' },
         task: { type: 'string' },
         model: { type: 'string' },
@@ -146,6 +151,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         await predictCommand(files[0], files[1], { out: values.out, read }, pool());
         return 0;
       }
+      case 'transform': {
+        needFiles(files, 2, 'transform <model.json> <data.csv> [--out features.csv]');
+        const { transformCommand } = await import('./commands/transform');
+        await transformCommand(files[0], files[1], { out: values.out, read }, pool());
+        return 0;
+      }
       case 'serve': {
         needFiles(files, 1, 'serve <model.json | folder>');
         const { serveCommand } = await import('./commands/serve');
@@ -162,7 +173,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await monitorCommand(files[0], files[1], { ...values, read }, pool());
       }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, importance, explain, page, serve, monitor)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, transform, importance, explain, page, serve, monitor)`);
         return 1;
     }
   } catch (e) {

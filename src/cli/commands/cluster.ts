@@ -5,6 +5,7 @@ import { runUnsupervised } from '../../core/train/runUnsupervised';
 import type { DataTable } from '../../core/table/DataTable';
 import type { UnsupervisedConfig } from '../../core/train/config';
 import { num, table as columns } from '../format';
+import { droppedColumns } from '../stepsFile';
 
 /**
  * `sapling train <data.csv> --model kmeans|dbscan|pca` (no target): fits `config` on every row and
@@ -12,7 +13,7 @@ import { num, table as columns } from '../format';
  */
 export async function trainWithoutTarget(path: string, data: DataTable, config: UnsupervisedConfig) {
   const model = getModel(config.model.id);
-  const dropped = (config.recipe.steps[0]?.params?.columns as string[]) ?? [];
+  const dropped = droppedColumns(config.recipe.steps);
   console.log(`fitting ${model.label} (${model.id}) on ${basename(path)}: ${data.rowCount} rows, no target (${config.task}), seed ${config.seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
   const trained = await runUnsupervised(data, config);

@@ -25,6 +25,7 @@ const DECIDED_BY_RECIPE: readonly (readonly [keyof TrainOptions, string])[] = [
   ['group', '--group'],
   ['budget', '--budget'],
   ['trials', '--trials'],
+  ['steps', '--steps'],
 ];
 
 /**

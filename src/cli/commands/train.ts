@@ -3,6 +3,7 @@ import { defaultModelFor } from '../../core/models/info';
 import { MODEL_REGISTRY, getModel } from '../../core/models/registry';
 import { parseParamText } from '../../core/params';
 import { defaultRecipe } from '../../core/prep/recipe';
+import type { StepSpec } from '../../core/prep/recipeSpec';
 import { recipeFacts } from '../../core/profile/profile';
 import { type Task, isUnsupervised, resolveProblem } from '../../core/problem';
 import { DEFAULT_SEED, type ValidationSpec } from '../../core/train/config';
@@ -17,6 +18,7 @@ import { formatCv, formatLeaderboard, formatMetrics, num } from '../format';
 import { foldsOption, numberOption, positiveOption, wholeOption } from '../options';
 import { readCsvFile, writeJson } from '../io';
 import type { WorkerPool } from '../parallel';
+import { droppedColumns, readStepsFile } from '../stepsFile';
 import { trainWithoutTarget } from './cluster';
 import type { ReadSettings } from '../../core/ingest/reader';
 
@@ -43,6 +45,8 @@ export interface TrainOptions {
   budget?: string;
   /** With `--model auto`: tuning trials per leading model (then the clock does not decide: repeatable). */
   trials?: string;
+  /** A JSON file of the recipe's steps (as a model file's `config.recipe.steps`), in place of the default steps. */
+  steps?: string;
 }
 
 /** `sapling train <data.csv> --target <col> …`: trains, prints progress and metrics, writes files. */
@@ -57,17 +61,20 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
   const seed = numberOption('--seed', options.seed, DEFAULT_SEED);
   const testSize = numberOption('--test-size', options.testSize, 0.2);
   const validation = validationOption(options);
+  // The step list is checked before the data is read: a mistake in it is reported at once.
+  const steps = options.steps !== undefined ? stepsOption(options.steps) : undefined;
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   if (!options.target) {
     const params = Object.fromEntries((options.param ?? []).map((p) => parseParamText(unsupervised!.schema, p, `model "${unsupervised!.id}"`)));
     const task = unsupervised!.tasks.find(isUnsupervised)!;
     const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
-    const { file, report } = await trainWithoutTarget(path, table, { task, recipe: defaultRecipe(recipeFacts(table), null), model: { id: unsupervised!.id, params }, seed, ...read });
+    const recipe = { ...defaultRecipe(recipeFacts(table), null), ...(steps ? { steps } : {}) };
+    const { file, report } = await trainWithoutTarget(path, table, { task, recipe, model: { id: unsupervised!.id, params }, seed, ...read });
     return writeFiles(file, report, options);
   }
   const problem = resolveProblem(table, options.target, task);
-  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
+  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize, ...(steps ? { steps } : {}) };
   const read = options.read && Object.keys(options.read).length ? { read: options.read } : {};
   // A separate test file is read with the training file's column kinds, so both line up.
   const testTable = options.test ? (await readCsvFile(options.test, { ...options.read, kinds: Object.fromEntries(table.columns.map((c) => [c.name, c.kind])) }, pool)).table : undefined;
@@ -90,7 +97,7 @@ export async function trainCommand(path: string, options: TrainOptions, tfjsBack
 export async function trainAndReport(path: string, table: DataTable, config: TrainConfig, options: { test?: string }, tfjsBackend: () => Promise<string>, pool?: WorkerPool, testTable?: DataTable) {
   const { problem, recipe, validation } = config;
   const model = getModel(config.model.id);
-  const dropped = (recipe.steps[0].params?.columns as string[]) ?? [];
+  const dropped = droppedColumns(recipe.steps);
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   console.log(`training ${model.label} (${model.id}) on ${basename(path)}: ${table.rowCount} rows, target "${problem.target}" (${problem.task}), ${backend ? `backend ${backend}, ` : ''}seed ${config.seed}`);
   if (dropped.length) console.log(`leaving out columns: ${dropped.join(', ')}`);
@@ -132,6 +139,16 @@ export async function writeFiles(file: object, report: object, options: { out?: 
     await writeJson(options.report, report);
     console.log(`report written to ${options.report}`);
   }
+}
+
+/**
+ * `--steps steps.json`: the recipe's steps from a file (checked as untrusted input, errors naming
+ * the file and the step), said in one line before training.
+ */
+export function stepsOption(path: string): StepSpec[] {
+  const { steps, source } = readStepsFile(path);
+  console.log(`recipe steps from ${basename(path)} (${source}): ${steps.map((s) => s.step).join(', ') || 'none'}`);
+  return steps;
 }
 
 export function parseTask(task: string | undefined): Task | 'classification' | undefined {

@@ -14,7 +14,7 @@ import { formatMetrics, num } from '../format';
 import { readCsvFile } from '../io';
 import { foldsOption, positiveOption, wholeOption } from '../options';
 import type { WorkerPool } from '../parallel';
-import { type TrainOptions, parseTask, writeFiles } from './train';
+import { type TrainOptions, parseTask, stepsOption, writeFiles } from './train';
 
 /** Options of `sapling tune`: those of `train`, and how to search. */
 export interface TuneCommandOptions extends TrainOptions {
@@ -39,13 +39,14 @@ export async function tuneCommand(path: string, options: TuneCommandOptions, tfj
   const budgetMs = options.budget === undefined ? undefined : positiveOption('--budget', options.budget, 0) * 1000;
   const seed = wholeOption('--seed', options.seed, DEFAULT_SEED, -(2 ** 31));
   const testSize = positiveOption('--test-size', options.testSize, 0.2);
+  const steps = options.steps !== undefined ? stepsOption(options.steps) : undefined;
 
   const { table, warnings } = await readCsvFile(path, options.read ?? {}, pool);
   for (const w of warnings) console.log(`warning: ${w.message}`);
   const problem = resolveProblem(table, options.target, parseTask(options.task));
   const model = getModel(options.model ?? defaultModelFor(problem.task));
   const fixed = Object.fromEntries((options.param ?? []).map((p) => parseParamText(model.schema, p, `model "${model.id}"`)));
-  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize };
+  const recipe = { ...defaultRecipe(recipeFacts(table), problem.target), testSize, ...(steps ? { steps } : {}) };
   const backend = model.tfjs ? await tfjsBackend() : undefined;
   const config = { problem, recipe, model: { id: model.id, params: fixed }, seed, ...(options.read && Object.keys(options.read).length ? { read: options.read } : {}) };
 
