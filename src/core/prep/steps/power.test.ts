@@ -36,6 +36,23 @@ describe('power λ and outputs as PowerTransformer', () => {
   }
 });
 
+describe('power λ that would overflow', () => {
+  it('holds λ where the training extremes stay finite (years 2007–2009 pull Yeo-Johnson λ to ~47–266)', () => {
+    // Penguins' years: 110 × 2007, 114 × 2008, 120 × 2009.
+    const years = Float64Array.from([...Array<number>(110).fill(2007), ...Array<number>(114).fill(2008), ...Array<number>(120).fill(2009)]);
+    const lambda = yeoJohnsonLambda(years);
+    expect(lambda).toBeCloseTo(100 / Math.log1p(2009), 12);
+    const out = years.map((v) => yeoJohnson(v, lambda));
+    expect(out.every(Number.isFinite)).toBe(true);
+    const { scale } = standardize(out);
+    expect(Number.isFinite(scale) && scale > 0).toBe(true);
+    // Box-Cox of the same years: λ > 0 is held by the largest.
+    const bc = boxCoxLambda(years);
+    expect(bc).toBeLessThanOrEqual(100 / Math.log(2009) + 1e-12);
+    expect(years.map((v) => boxCox(v, bc)).every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe('quantile transform as QuantileTransformer', () => {
   for (const [key, ref] of Object.entries(SKLEARN.quantile)) {
     const [output, nq, name] = key.split('-') as ['uniform' | 'normal', string, Name | 'withnan'];

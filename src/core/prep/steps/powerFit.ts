@@ -13,13 +13,35 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   const n = x.length;
   const signedLogs = pairwiseSum(x.map((v) => Math.sign(v) * Math.log1p(Math.abs(v))));
   const transformed = new Float64Array(n);
-  return brentMinimize((lambda) => {
+  const lambda = brentMinimize((lambda) => {
     for (let i = 0; i < n; i++) transformed[i] = yeoJohnson(x[i], lambda);
     const variance = npVar(transformed);
     // As sklearn: a (numerically) constant transform is rejected rather than logged.
     if (variance < 2.2250738585072014e-308) return Infinity;
+    if (!Number.isFinite(variance)) return Infinity;
     return -((-n / 2) * Math.log(variance) + (lambda - 1) * signedLogs);
   }, -2, 2);
+  // Large values far from 0 that vary little (years: 2007–2009) pull λ to hundreds, where the
+  // transform overflows (2008^266 = ∞) and every row becomes missing. λ is held where the largest
+  // training value's transform stays below e^LAMBDA_EXPONENT_LIMIT (so its square stays finite).
+  let [low, high] = [-Infinity, Infinity];
+  const [min, max] = extent(x);
+  if (max > 0) high = LAMBDA_EXPONENT_LIMIT / Math.log1p(max);
+  if (min < 0) low = 2 - LAMBDA_EXPONENT_LIMIT / Math.log1p(-min);
+  return Math.min(high, Math.max(low, lambda));
+}
+
+/** The largest |λ · log x| the power steps allow at the training extremes: e^100 ≈ 2.7e43, squared still finite. */
+export const LAMBDA_EXPONENT_LIMIT = 100;
+
+function extent(x: Float64Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of x) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
 }
 
 /**
@@ -33,15 +55,22 @@ export function boxCoxLambda(x: Float64Array): number {
   const logs = x.map(Math.log);
   const sumLogs = pairwiseSum(logs);
   const powered = new Float64Array(n);
-  return brentMinimize((lambda) => {
+  const lambda = brentMinimize((lambda) => {
     let variance: number;
     if (lambda === 0) variance = npVar(logs);
     else {
       for (let i = 0; i < n; i++) powered[i] = x[i] ** lambda / lambda;
       variance = npVar(powered);
     }
+    if (!Number.isFinite(variance)) return Infinity;
     return -((lambda - 1) * sumLogs - (n / 2) * Math.log(variance));
   }, -2, 2);
+  // As Yeo-Johnson's: x^λ must not overflow at either training extreme.
+  const [min, max] = extent(x);
+  // λ > 0 grows the largest value (above 1); λ < 0 the smallest (below 1).
+  const high = max > 1 ? LAMBDA_EXPONENT_LIMIT / Math.log(max) : Infinity;
+  const low = min < 1 ? LAMBDA_EXPONENT_LIMIT / Math.log(min) : -Infinity;
+  return Math.min(high, Math.max(low, lambda));
 }
 
 /** Box-Cox of every present value of `x` with λ (for the standardising statistics). */
