@@ -141,3 +141,29 @@ test('a formula previews its new column as it is typed and points at a mistake; 
   await poly.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('prepare-polynomial.png') });
 });
+
+test('recursive elimination with cross-validation charts its score against the columns kept, and keeps the count it chose', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const studio = new Studio(page);
+  await studio.withTarget(samplePath('penguins.csv'), 'species');
+  await studio.step('Prepare');
+  await expect(count(page)).toContainText('10 columns from 7');
+  await page.getByRole('button', { name: '+ Add a step' }).click();
+  await page.getByRole('group', { name: 'Select' }).getByRole('button', { name: 'Recursive feature elimination' }).click();
+  const rfe = step(page, 4);
+  // Plain elimination first: half the columns, no chart.
+  await expect(count(page)).toContainText('5 columns from');
+  await expect(rfe.getByRole('img', { name: 'Score by number of columns' })).toHaveCount(0);
+  await rfe.getByRole('spinbutton', { name: 'Cross-validation folds' }).fill('3');
+  await expect(rfe.getByRole('img', { name: 'Score by number of columns' })).toBeVisible();
+  const chart = rfe.getByRole('figure').filter({ has: page.getByRole('img', { name: 'Score by number of columns' }) });
+  const kept = Number((await chart.locator('figcaption strong').textContent())!);
+  expect(kept).toBeGreaterThanOrEqual(1);
+  expect(kept).toBeLessThanOrEqual(10);
+  await expect(count(page)).toContainText(`${kept} column${kept === 1 ? '' : 's'} from`);
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('prepare-rfe.png') });
+  // Its data as a table, from the keyboard like every chart.
+  await chart.getByText('Show data as a table').click();
+  await expect(chart.getByRole('table')).toContainText('columns kept');
+});

@@ -9,6 +9,7 @@ import { fitRecipe } from './recipe';
 import type { StepSpec } from './recipeSpec';
 import { getStep } from './registry';
 import type { FitContext } from './step';
+import type { RfeCurve, RfeState } from './steps/rfe.transform';
 
 /*
  * What Prepare shows while a person edits the recipe: the recipe fitted on a sample of the
@@ -38,6 +39,8 @@ export interface StepPreview {
   readonly firstValues?: readonly { readonly column: string; readonly values: readonly string[] }[];
   /** A formula step's expression on the first rows of its input, or its mistake with the span at fault (formulaPreviewAdapter.ts). */
   readonly formula?: FormulaPreviewResult;
+  /** Recursive elimination with cross-validation: the score against the number of columns, and the count chosen. */
+  readonly rfe?: RfeCurve;
   readonly error?: string;
 }
 
@@ -96,6 +99,7 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
         removed: inputs.filter((c) => !after.has(c.name)).length,
         ...(table.rowCount < rowsBefore ? { keptRows: table.rowCount } : {}),
         ...(formula ? { formula } : {}),
+        ...(steps[i].step === 'rfe' && (state as RfeState).curve ? { rfe: (state as RfeState).curve! } : {}),
       };
       table = out;
     } catch (e) {

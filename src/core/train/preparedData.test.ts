@@ -24,6 +24,20 @@ describe('the recipe on the loaded data (Prepare)', () => {
     expect(preview.table.rows).toHaveLength(8);
   });
 
+  it('carries recursive elimination’s curve (score against columns kept, the count chosen) for the chart, only with cross-validation', () => {
+    const withCv = { ...recipe, steps: [...recipe.steps, { step: 'rfe', params: { cv: 3 } }] };
+    const preview = previewOnSample(penguins, { ...request, recipe: withCv }, 150);
+    const rfe = preview.steps[4]?.rfe;
+    expect(rfe?.metric).toBe('accuracy');
+    // Every count from 1 (features 0 = at least 1) to the 10 columns one-hot leaves, a score each.
+    expect(rfe?.counts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rfe?.scores).toHaveLength(10);
+    expect(rfe?.chosen).toBe(rfe!.counts[rfe!.scores.indexOf(Math.max(...rfe!.scores))]);
+    expect(preview.steps[4]?.outputs).toBe(rfe?.chosen);
+    const plain = previewOnSample(penguins, { ...request, recipe: { ...recipe, steps: [...recipe.steps, { step: 'rfe', params: {} }] } }, 150);
+    expect(plain.steps[4]?.rfe).toBeUndefined();
+  });
+
   it('pins an error on the step that raised it, and leaves the steps after it unreached', () => {
     const steps = [recipe.steps[0], { step: 'drop-columns', params: { columns: ['island=Dream'] } }, ...recipe.steps.slice(1)];
     const preview = previewOnSample(penguins, { ...request, recipe: { ...recipe, steps } }, 100);

@@ -2,6 +2,7 @@ import type { ParamSchema, RawParams } from '../../core/params';
 import type { FormulaPreviewResult } from '../../core/prep/formulaPreviewAdapter';
 import type { StepPreview } from '../../core/prep/recipePreview';
 import { POLYNOMIAL_COLUMN_LIMIT, polynomialColumnCount } from './polynomialCount';
+import { RfeChart } from './RfeChart';
 
 /**
  * What a step's form shows beyond its parameters, from the preview of the recipe on a sample:
@@ -13,6 +14,7 @@ export function StepExtras({ step, schema, params, preview }: { step: string; sc
   return (
     <>
       {step === 'polynomial' && preview ? <PolynomialCount schema={schema} params={params} preview={preview} /> : null}
+      {preview?.rfe && !preview.error ? <RfeChart curve={preview.rfe} /> : null}
       {preview?.formula ? <FormulaPreview result={preview.formula} expression={String(params.expression ?? '')} name={String(params.name ?? 'the new column')} /> : null}
       {first.length && !preview?.error && !preview?.formula ? (
         <div className="first-values" aria-live="polite">
