@@ -79,8 +79,9 @@ describe('sapling transform', () => {
     expect(header).toBe(names.map((n) => (/^[=@+-]/.test(n) ? `'${n}` : n)).map((n) => (/[",]/.test(n) ? `"${n.replaceAll('"', '""')}"` : n)).join(','));
     expect(names).toContain('=colour, "hue"=@green');
     expect(header).toContain(`"'=colour, ""hue""=@green"`);
-    // The date column is not among the features (the default recipe leaves dates out).
-    expect(names.some((n) => n.startsWith('joined'))).toBe(false);
+    // The date column comes in as its parts (the default recipe's date-parts step), each from `joined`.
+    expect(names).toEqual(expect.arrayContaining(['joined.year', 'joined.month', 'joined.weekday']));
+    expect(saved.pipeline.features.filter((f) => f.name.startsWith('joined.')).every((f) => f.sources.join() === 'joined')).toBe(true);
     expect(parse(text)).toHaveLength(33);
     expect(sapling('transform', model, fresh).stdout).toBe(text);
   });
@@ -156,7 +157,7 @@ describe('sapling transform', () => {
   it('says which columns the data lacks, and refuses bad files, with exit code 1 and one line each', () => {
     const lacking = file('lacking.csv', 'size,member\n1,yes\n');
     const cases: [string[], RegExp][] = [
-      [['transform', model, lacking], /^error: the data lacks columns "weight", "=colour, "hue"" that the model needs\n$/],
+      [['transform', model, lacking], /^error: the data lacks columns "weight", "=colour, "hue"", "joined" that the model needs\n$/],
       [['transform', file('broken.json', '{"format": "sapling-model",'), fresh], /^error: broken\.json: .*not valid JSON.*\n$/],
       [['transform', file('other.json', '{"hello": 1}'), fresh], /^error: other\.json: .+\n$/],
       [['transform', model, join(dir, 'absent.csv')], /^error: cannot read .*absent\.csv: no such file\n$/],
