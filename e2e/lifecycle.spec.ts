@@ -45,7 +45,7 @@ test('a CSV goes in, a trained model file comes out, and comes back to predict',
   const modelText = await downloadText(await studio.export.download('Export model'));
   const modelFile = JSON.parse(modelText);
   expect(modelFile.format).toBe('sapling-model');
-  expect(modelFile.version).toBe(4);
+  expect(modelFile.version).toBe(5);
   expect(modelFile.problem.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
   // The monitoring reference travels with the studio's file too: one sketch per input column.
   expect(modelFile.monitoring.columns.map((c: { column: string }) => c.column)).toEqual(modelFile.inputSchema.map((c: { name: string }) => c.name));

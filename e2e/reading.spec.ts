@@ -39,7 +39,7 @@ test('a binary model’s threshold moves precision and recall live, and is saved
   await studio.step('Export');
   const download = await studio.export.download('Export model');
   const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(file.version).toBe(4);
+  expect(file.version).toBe(5);
   expect(file.decision).toEqual({ threshold: 0.9 });
 });
 
