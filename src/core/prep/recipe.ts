@@ -1,10 +1,10 @@
-import { resolveParams } from '../params';
+import { type ParamSchema, type ParamsOf, resolveParams } from '../params';
 import type { RecipeFacts } from '../profile/profile';
 import { type DataTable, getColumn, selectRows } from '../table/DataTable';
 import { type ColumnKind, isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
 import type { FeatureInfo, FittedPipeline, FittedStep } from './pipeline';
-import type { FitContext } from './step';
+import type { FitContext, StepDefinition } from './step';
 import type { RecipeSpec, StepSpec } from './recipeSpec';
 import { getStep } from './registry';
 
@@ -60,20 +60,11 @@ export function fitSteps(features: DataTable, specs: readonly StepSpec[], contex
   let ctx = context;
   let rows: Int32Array | null = null;
   specs.forEach((spec, index) => {
-    const def = getStep(spec.step);
-    const where = `step ${index + 1} ("${spec.step}")`;
-    const params = resolveParams(def.schema, spec.params, where);
-    const keep = def.keepRows?.(table, params, ctx) ?? null;
-    if (keep && keep.length < table.rowCount) {
-      table = selectRows(table, keep);
-      ctx = ctx.target ? { ...ctx, target: { ...ctx.target, y: Float64Array.from(keep, (i) => ctx.target!.y[i]) } } : ctx;
-      rows = rows ? Int32Array.from(keep, (i) => rows![i]) : keep;
-    }
-    const state = def.fit(table, params, ctx);
-    const next = def.fitTransform ? def.fitTransform(table, params, state, ctx) : def.transform(table, params, state);
-    for (const [out, from] of def.lineage?.(state) ?? []) lineage.set(out, originsOf(from, lineage));
-    table = next;
-    steps.push({ step: spec.step, params, state });
+    const fitted = fitStep(spec, `step ${index + 1} ("${spec.step}")`, table, ctx);
+    if (fitted.kept) rows = rows ? Int32Array.from(fitted.kept, (i) => rows![i]) : fitted.kept;
+    for (const [out, from] of fitted.def.lineage?.(fitted.state) ?? []) lineage.set(out, originsOf(from, lineage));
+    ({ table, context: ctx } = fitted);
+    steps.push({ step: spec.step, params: fitted.params, state: fitted.state });
   });
   const used = new Set(table.columns.flatMap((c) => lineage.get(c.name) ?? [c.name]));
   const featureInfo = table.columns.map((c): FeatureInfo => {
@@ -86,6 +77,36 @@ export function fitSteps(features: DataTable, specs: readonly StepSpec[], contex
     rows,
     train: table,
   };
+}
+
+/** One step fitted on what the steps before it made: its definition, parameters and state, the rows it kept, and its output. */
+export interface FittedStepRun {
+  readonly def: StepDefinition;
+  readonly params: ParamsOf<ParamSchema>;
+  readonly state: unknown;
+  /** Rows of the input it kept (removing training rows), or null when it kept them all. */
+  readonly kept: Int32Array | null;
+  /** The context after it (the target follows the rows kept). */
+  readonly context: FitContext;
+  /** The training rows as the step made them (its fit's own transform: cross-fitted where it cross-fits). */
+  readonly table: DataTable;
+}
+
+/** Fits one recipe step: rows it removes first (target following), then its state, then its training output. `where` names it in errors. */
+export function fitStep(spec: StepSpec, where: string, table: DataTable, context: FitContext): FittedStepRun {
+  const def = getStep(spec.step);
+  const params = resolveParams(def.schema, spec.params, where);
+  let input = table;
+  let ctx = context;
+  let kept = def.keepRows?.(table, params, ctx) ?? null;
+  if (kept && kept.length < table.rowCount) {
+    const rows = kept;
+    input = selectRows(table, rows);
+    ctx = ctx.target ? { ...ctx, target: { ...ctx.target, y: Float64Array.from(rows, (i) => context.target!.y[i]) } } : ctx;
+  } else kept = null;
+  const state = def.fit(input, params, ctx);
+  const out = def.fitTransform ? def.fitTransform(input, params, state, ctx) : def.transform(input, params, state);
+  return { def, params, state, kept, context: ctx, table: out };
 }
 
 /** The original columns behind a step's input columns, in first-seen order, without repeats. */

@@ -1,13 +1,11 @@
-import { resolveParams } from '../params';
-import { type DataTable, selectRows } from '../table/DataTable';
+import type { DataTable } from '../table/DataTable';
 import { type ColumnKind, formatCell } from '../table/column';
 import { errorMessage } from '../util/errors';
 import type { FeatureInfo } from './pipeline';
 export { featureSources } from './featureSources';
 import { type FormulaPreviewResult, formulaPreviewer } from './formulaPreviewAdapter';
-import { fitRecipe } from './recipe';
+import { fitRecipe, fitStep } from './recipe';
 import type { StepSpec } from './recipeSpec';
-import { getStep } from './registry';
 import type { FitContext } from './step';
 import type { RfeCurve, RfeState } from './steps/rfe.transform';
 
@@ -78,16 +76,9 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
     const inputs = table.columns.map((c) => ({ name: c.name, kind: c.kind }));
     const formula = formulaOf(steps[i], table);
     try {
-      const def = getStep(steps[i].step);
-      const params = resolveParams(def.schema, steps[i].params, `step "${steps[i].step}"`);
-      const rowsBefore = table.rowCount;
-      const keep = def.keepRows?.(table, params, ctx) ?? null;
-      if (keep && keep.length < table.rowCount) {
-        table = selectRows(table, keep);
-        ctx = ctx.target ? { ...ctx, target: { ...ctx.target, y: Float64Array.from(keep, (r) => ctx.target!.y[r]) } } : ctx;
-      }
-      const state = def.fit(table, params, ctx);
-      const out = def.fitTransform ? def.fitTransform(table, params, state, ctx) : def.transform(table, params, state);
+      const fitted = fitStep(steps[i], `step "${steps[i].step}"`, table, ctx);
+      const { state, table: out } = fitted;
+      ctx = fitted.context;
       const before = new Set(inputs.map((c) => c.name));
       const after = new Set(out.columns.map((c) => c.name));
       const made = out.columns.filter((c) => !before.has(c.name));
@@ -97,7 +88,7 @@ export function previewRecipe(features: DataTable, steps: readonly StepSpec[], c
         made: made.map((c) => c.name),
         firstValues: made.slice(0, FIRST_COLUMNS).map((c) => ({ column: c.name, values: Array.from({ length: Math.min(FIRST_ROWS, out.rowCount) }, (_, r) => displayNumber(formatCell(c, r), c.kind)) })),
         removed: inputs.filter((c) => !after.has(c.name)).length,
-        ...(table.rowCount < rowsBefore ? { keptRows: table.rowCount } : {}),
+        ...(fitted.kept ? { keptRows: fitted.kept.length } : {}),
         ...(formula ? { formula } : {}),
         ...(steps[i].step === 'rfe' && (state as RfeState).curve ? { rfe: (state as RfeState).curve! } : {}),
       };
