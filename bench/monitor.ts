@@ -75,6 +75,8 @@ function dataSets(say: (line: string) => void): DataSet[] {
     // the performance band has no width (any estimate below 1 alerts), which says nothing of drift.
     { name: 'penguins', source: 'palmerpenguins, public/samples', csv: join(root, 'public/samples/penguins.csv'), target: 'sex', shifted: ['bill_length_mm', 'flipper_length_mm', 'body_mass_g'], category: 'island' },
   ];
+  // SAPLING_BENCH_MONITOR_SETS=penguins measures one set (with more splits, say, to read a rate closely).
+  if (process.env.SAPLING_BENCH_MONITOR_SETS === 'penguins') return sets;
   const fair = fairCsv(say);
   if (fair) sets.push({ name: 'fair', source: 'Fair (1978), statsmodels', csv: fair, target: 'affair', shifted: ['age', 'yrs_married', 'educ'], category: 'occupation' });
   else say('(Fair\'s data set is missing: python3-statsmodels could not be installed)');
@@ -152,10 +154,12 @@ interface Tally {
   chunks: number;
   chunkDatasetDrift: number;
   chunkAlerts: number;
+  /** Chunk alerts by what raised them: drift share, prediction, performance. */
+  alertKinds: Map<string, number>;
 }
 
 function tally(): Tally {
-  return { runs: 0, datasetAlerts: 0, pages: 0, flags: new Map(), chunks: 0, chunkDatasetDrift: 0, chunkAlerts: 0 };
+  return { runs: 0, datasetAlerts: 0, pages: 0, flags: new Map(), chunks: 0, chunkDatasetDrift: 0, chunkAlerts: 0, alertKinds: new Map() };
 }
 
 function count(t: Tally, report: MonitorReport): void {
@@ -167,6 +171,10 @@ function count(t: Tally, report: MonitorReport): void {
     t.chunks++;
     if (chunk.dataset_drift) t.chunkDatasetDrift++;
     if (chunk.alerts.length) t.chunkAlerts++;
+    for (const alert of chunk.alerts) {
+      const kind = alert.startsWith('drift share') ? 'drift share' : alert.startsWith('prediction') ? 'prediction' : 'performance';
+      t.alertKinds.set(kind, (t.alertKinds.get(kind) ?? 0) + 1);
+    }
   }
 }
 
@@ -210,6 +218,7 @@ function report(say: (line: string) => void, set: DataSet, path: 'csv' | 'model'
   say(`| no drift: each column flagged ≤ ~5% | most flagged: \`${worst?.[0]}\` ${pct(worst?.[1] ?? 0, t.calm.runs)}; all: ${[...t.calm.flags.entries()].map(([k, v]) => `${k} ${v}`).join(', ')} | ${mark((worst?.[1] ?? 0) <= 0.06 * t.calm.runs)} |`);
   say(`| no drift: chunks (${CHUNKS} a run) with data-set drift ≤ 5% | ${t.calm.chunkDatasetDrift} / ${t.calm.chunks} | ${mark(t.calm.chunkDatasetDrift <= 0.05 * t.calm.chunks)} |`);
   say(`| no drift: chunks with any alert (drift, prediction, performance band) ≤ 5% | ${t.calm.chunkAlerts} / ${t.calm.chunks} | ${mark(t.calm.chunkAlerts <= 0.05 * t.calm.chunks)} |`);
+  say(`| no drift: chunk alerts by what raised them, for information | ${[...t.calm.alertKinds.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'} | |`);
   say(`| no drift: runs that page (exit 2), for information | ${t.calm.pages} / ${t.calm.runs} | |`);
   say(`| 0.5σ in ${set.shifted.map((c) => `\`${c}\``).join(', ')}: each flagged ≥ 95 / 100 | ${set.shifted.map((c) => `${c} ${t.three.flags.get(c) ?? 0}`).join(', ')} | ${mark(three >= 0.95 * t.three.runs)} |`);
   say(`| \`${set.category}\` mix moved 20 points: flagged ≥ 95 / 100 | ${cat} / ${t.category.runs} | ${mark(cat >= 0.95 * t.category.runs)} |`);

@@ -122,6 +122,24 @@ describe('monitorTable', () => {
     }
   });
 
+  it('pages a chunk for its predictions only below the stricter chunk level (p < 0.01), not at 0.05', async () => {
+    // A 300-row reference takes the chi-square test for the predicted classes; 18 chunks of 67
+    // fresh rows from the same distribution. Some of them land between p 0.01 and 0.05 (the level
+    // of a single test) above the band, and paged before the chunk level was made stricter.
+    const small = selectRows(reference, Int32Array.from({ length: 300 }, (_, i) => i));
+    const between: number[] = [];
+    for (const seed of [24, 26, 28]) {
+      const report = await monitorTable(model, await csv(syntheticCsv(400, seed)), { chunks: 6, seed }, small);
+      for (const chunk of report.chunks) {
+        expect(chunk.prediction.test).toBe('chi2');
+        const paged = chunk.alerts.some((a) => a.startsWith('prediction'));
+        if (paged) expect(chunk.prediction.p_value!).toBeLessThan(0.01);
+        if (chunk.prediction.p_value! >= 0.01 && chunk.prediction.p_value! < 0.05) between.push(chunk.prediction.statistic);
+      }
+    }
+    expect(between.length).toBeGreaterThan(0);
+  });
+
   it('wires the raw-row statistics to the stats functions (reference CSV)', async () => {
     const current = await csv(syntheticCsv(800, 9, { shift: { x1: 0.2 } }));
     const small = selectRows(reference, Int32Array.from({ length: 700 }, (_, i) => i));
