@@ -9,7 +9,8 @@ import { SaplingError } from '../util/errors';
 import { pageFields } from './fields';
 import { sampleRow } from './snippets';
 import { pageProgramSource } from '../../page/pageApp';
-import { escapeHtml, inlineRuntime, jsonForScript, predictionPageHtml } from './page';
+import { escapeHtml } from './htmlDocument';
+import { inlineRuntime, jsonForScript, predictionPageHtml } from './page';
 import { PAGE_CSS } from './pageCss';
 import { sha256Base64 } from './sha256';
 

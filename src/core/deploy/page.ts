@@ -3,6 +3,7 @@ import type { AnyModelFile } from '../artifact/modelFile';
 import { getModelInfo } from '../models/info';
 import { SaplingError } from '../util/errors';
 import { type ColumnHint, type PageField, pageFields } from './fields';
+import { escapeHtml, htmlDocumentStart } from './htmlDocument';
 import { PAGE_CSS } from './pageCss';
 import type { PageData } from './pageData';
 import { sha256Base64 } from './sha256';
@@ -41,18 +42,7 @@ export function predictionPageHtml(runtimeSource: string, programSource: string,
   const target = file.problem.target;
   const title = target === null ? (file.problem.task === 'clustering' ? 'Find the group of a row' : 'Place a row on the components') : `Predict ${target}`;
   const label = familyLabel(file.model.model);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · Sapling</title>
-<style>${PAGE_CSS}</style>
-</head>
-<body>
-<main>
+  return `${htmlDocumentStart({ csp, title, css: PAGE_CSS })}
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="lede">${escapeHtml(`${label} · ${file.problem.task}${file.problem.classes.length ? ` · classes ${file.problem.classes.join(', ')}` : ''} · trained ${file.createdAt.slice(0, 10)}`)}</p>
@@ -139,11 +129,6 @@ function fieldHint(field: PageField): string {
 
 function option(value: string, text: string, selected: string): string {
   return `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(text)}</option>`;
-}
-
-/** Text for HTML content and attribute values (`&`, `<`, `>`, both quotes). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

@@ -2,7 +2,7 @@
 // inline SVG, no script at all and a Content-Security-Policy that forbids fetching anything, so the
 // file can be mailed, archived or opened from disk. Every text from the report is escaped: column
 // names, categories and chunk keys come from the user's CSV headers and cells.
-import { escapeHtml } from '../deploy/page';
+import { escapeHtml, htmlDocumentStart } from '../deploy/htmlDocument';
 import { sha256Base64 } from '../deploy/sha256';
 import { type TimelinePoint, distributionChart, fmt, timelineChart } from './htmlCharts';
 import type { ChunkReport, ColumnDrift, MonitorReport, PerformanceReport } from './types';
@@ -173,18 +173,7 @@ export function monitorReportHtml(report: MonitorReport): string {
   const title = `Monitoring ${target === null ? `the ${report.model.task} model` : `the model of ${target}`}`;
   const paging = report.alerts.length > 0;
   const drifted = report.columns.filter((c) => c.drifted).length;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · Sapling</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
+  return `${htmlDocumentStart({ csp, title, css: CSS })}
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="lede">${escapeHtml(`${report.model.family} · ${report.model.task} · reference: ${report.reference.source === 'model' ? "the model file's own" : 'a reference CSV'} (${report.reference.rows} rows) · current: ${report.current.rows} rows`)}</p>

@@ -2,7 +2,7 @@
 // distributions overlaid, and a per-chunk timeline with its band. Plain strings, no DOM, so the page
 // is made the same in Node and the browser. Every text from the data goes through escapeHtml: column
 // and category names are user data (a CSV header can hold markup).
-import { escapeHtml } from '../deploy/page';
+import { escapeHtml } from '../deploy/htmlDocument';
 import type { CategoricalSketch, NumericSketch, Sketch } from './types';
 
 const W = 360;
