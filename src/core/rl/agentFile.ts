@@ -1,5 +1,5 @@
 import { base64ToBytes } from '../util/base64';
-import { checkArray, checkBoolean, checkInteger, checkIntegers, checkNumber, checkNumbers, checkObject, checkString, fail } from '../util/check';
+import { BAD_MODEL_FILE, checkArray, checkBoolean, checkInteger, checkIntegers, checkNumber, checkNumbers, checkObject, checkString, fail } from '../util/check';
 import { SaplingError, isSaplingError } from '../util/errors';
 import { makeGridWorld, MAX_CUSTOM_CELLS } from './worlds';
 import { AGENT_FILE_FORMAT, AGENT_FILE_VERSION, type AgentEnv, type AgentFile, type CellKind, type CustomGridSpec, type EpisodeLog, type GridEnvId, type PolicyEvaluation, type RlAlgoId, type RlEnvId } from './types';
@@ -66,6 +66,17 @@ export function validateAgentFile(data: unknown): AgentFile {
     file = upgrade(file);
     version++;
   }
+  try {
+    return checkParts(file);
+  } catch (e) {
+    // The shared checks (util/check.ts) speak of model files; these errors are about an agent file.
+    if (isSaplingError(e) && e.code === BAD_MODEL_FILE) throw new SaplingError(BAD, e.message);
+    throw e;
+  }
+}
+
+/** Checks every part of a current-version agent file. */
+function checkParts(file: Record<string, unknown>): AgentFile {
   const env = checkEnv(file.env);
   const algo = checkString(file.algo, 'algo', ALGOS) as RlAlgoId;
   const params = checkObject(file.params, 'params');
