@@ -4,7 +4,7 @@ import { createRng } from '../util/rng';
 import { rollout } from './evaluate';
 import { TD_PARAMS } from './params';
 import { resolveRunParams, runGridAgent } from './runGrid';
-import { runTd } from './td';
+import { createTdLearner, runTd } from './td';
 import type { EpisodeLog } from './types';
 import { cliffWalking, customGrid, defaultCustomGrid } from './worlds';
 
@@ -76,6 +76,26 @@ describe('the TD update', () => {
     expect(logs).toEqual(result.curve);
     expect((await runTd('q-learning', world, p)).q).toEqual(result.q);
     expect((await runTd('q-learning', world, { ...(p as object), seed: 99 } as never)).q).not.toEqual(result.q);
+  });
+
+  it('steps one move at a time, as runTd runs it', async () => {
+    const world = cliffWalking();
+    const p = { ...resolveRunParams('sarsa', { id: 'cliff' }), episodes: 3 } as never;
+    const learner = createTdLearner('sarsa', world, p);
+    let moves = 0;
+    let state = learner.state();
+    expect(state).toBe(36);
+    while (learner.episodes() < 3) {
+      const step = learner.step();
+      expect(step.state).toBe(state);
+      // Falling off the cliff puts the agent back at the start; otherwise it is where the move led.
+      state = step.log ? 36 : learner.state();
+      if (!step.log) expect(learner.state()).toBe(step.reward === -100 ? 36 : step.next);
+      moves++;
+    }
+    const result = learner.result();
+    expect(result.curve.reduce((n, l) => n + l.steps, 0)).toBe(moves);
+    expect(await runTd('sarsa', world, p)).toEqual(result);
   });
 
   it('stops when asked between episodes', async () => {
