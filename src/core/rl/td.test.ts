@@ -110,3 +110,16 @@ describe('the TD update', () => {
     for (const spec of Object.values(TD_PARAMS)) expect(spec.help.length).toBeGreaterThan(30);
   });
 });
+
+describe('presets', () => {
+  it('the custom grid’s preset learns the default room: the greedy path is the shortest one (8 moves)', async () => {
+    const run = await runGridAgent({ env: { id: 'custom', grid: defaultCustomGrid() }, algo: 'q-learning', params: { seed: 3 }, evaluationEpisodes: 10 });
+    expect(run.evaluation.success_rate).toBe(1);
+    expect(run.evaluation.mean_return).toBeCloseTo(1 - 8 * 0.01, 9);
+  });
+
+  it('FrozenLake 8×8’s preset reaches a success rate near value iteration’s', async () => {
+    const run = await runGridAgent({ env: { id: 'frozenlake8', slippery: true }, algo: 'q-learning', params: { seed: 1 }, evaluationEpisodes: 2000 });
+    expect(run.evaluation.success_rate).toBeGreaterThan(0.7); // value iteration's policy: about 0.86
+  }, 20_000);
+});
