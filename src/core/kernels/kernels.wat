@@ -7,22 +7,26 @@
 (module
   (import "env" "memory" {{MEMORY}})
 
-  ;; Boosting histogram over rows order[start, end) and every feature: the bin
+  ;; Boosting histogram over rows order[start, end) and features [f0, f1): the bin
   ;; h = hist + ((f * 256) + bins[r * d + f]) * 24 gets (1, g, h) added (count, Σg, Σh in f64) from
-  ;; gh[r] = (g, h) in f32, as scikit-learn keeps gradients. Rows are the outer loop (one scattered
-  ;; read of a row's bins and gradients), as LightGBM does.
-  (func (export "hist3") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32)
-    (local $i i32) (local $r i32) (local $row i32) (local $rowEnd i32) (local $at i32) (local $base i32) (local $sp i32)
+  ;; gh[r] = (g, h) in f32, as scikit-learn keeps gradients. Those features' histograms are cleared
+  ;; first. Rows are the outer loop (one scattered read of a row's bins and gradients), as LightGBM
+  ;; does. Two threads fill one histogram by taking a feature range each: every bin then sums the
+  ;; same rows in the same order whoever fills it, so the trees do not depend on the threads.
+  (func (export "hist3") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32) (param $f0 i32) (param $f1 i32)
+    (local $i i32) (local $r i32) (local $row i32) (local $rowEnd i32) (local $at i32) (local $base i32) (local $sp i32) (local $first i32)
     (local $gh v128)
+    (local.set $first (i32.add (local.get $hist) (i32.mul (local.get $f0) (i32.const 6144))))
+    (memory.fill (local.get $first) (i32.const 0) (i32.mul (i32.sub (local.get $f1) (local.get $f0)) (i32.const 6144)))
     (local.set $i (local.get $start))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       (local.set $r (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
       (local.set $sp (i32.add (local.get $stats) (i32.shl (local.get $r) (i32.const 3))))
       (local.set $gh (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $sp))))
-      (local.set $row (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $d))))
-      (local.set $rowEnd (i32.add (local.get $row) (local.get $d)))
-      (local.set $base (local.get $hist))
+      (local.set $row (i32.add (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $d))) (local.get $f0)))
+      (local.set $rowEnd (i32.add (local.get $row) (i32.sub (local.get $f1) (local.get $f0))))
+      (local.set $base (local.get $first))
       ;; Four features a step (their histograms 6144 bytes apart, in the instructions' offsets).
       (block $f4done (loop $features4
         (br_if $f4done (i32.ge_u (i32.add (local.get $row) (i32.const 3)) (local.get $rowEnd)))
@@ -52,10 +56,16 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $rows))))
 
-  ;; hist3 over the `count` features listed (i32) at `features` only (column subsampling).
+  ;; hist3 over the `count` features listed (i32) at `features` only (column subsampling), their
+  ;; histograms cleared first.
   (func (export "hist3Subset") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32) (param $features i32) (param $count i32)
     (local $i i32) (local $r i32) (local $row i32) (local $k i32) (local $f i32) (local $at i32) (local $sp i32)
     (local $gh v128)
+    (block $cleared (loop $clear
+      (br_if $cleared (i32.ge_u (local.get $k) (local.get $count)))
+      (memory.fill (i32.add (local.get $hist) (i32.mul (i32.load (i32.add (local.get $features) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 6144))) (i32.const 0) (i32.const 6144))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $clear)))
     (local.set $i (local.get $start))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -112,6 +122,50 @@
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (br $pairs))))
+
+;; Boosting scores and gradients over rows order[start, end) (the rows of one leaf): each row's
+  ;; score (f64 at scores + 8r) gets `value` added, then, as `link` says, nothing more (0), or its
+  ;; (g, h) for the next tree written to gh + 8r in f32 from its label (f32 at y + 4r): squared error
+  ;; (1: g = s − y, h = 1) or log loss through a sigmoid (2: q = 1/(1 + e^−s), g = q − y,
+  ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients.
+  (func (export "boostScores") (param $scores i32) (param $y i32) (param $order i32) (param $start i32) (param $end i32) (param $value f64) (param $gh i32) (param $link i32)
+    (local $p i32) (local $last i32) (local $r i32) (local $at i32) (local $s f64) (local $t f64) (local $q f64) (local $g f64) (local $h f64)
+    (local.set $p (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $last (i32.add (local.get $order) (i32.shl (local.get $end) (i32.const 2))))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $p) (local.get $last)))
+      (local.set $r (i32.load (local.get $p)))
+      (local.set $at (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64.add (f64.load (local.get $at)) (local.get $value)))
+      (f64.store (local.get $at) (local.get $s))
+      (if (local.get $link) (then
+        (local.set $t (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (if (i32.eq (local.get $link) (i32.const 1))
+          (then
+            (local.set $g (f64.sub (local.get $s) (local.get $t)))
+            (local.set $h (f64.const 1)))
+          (else
+            (local.set $q (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $s))))))
+            (local.set $g (f64.sub (local.get $q) (local.get $t)))
+            (local.set $h (f64.max (f64.mul (local.get $q) (f64.sub (f64.const 1) (local.get $q))) (f64.const 1e-16)))))
+        (local.set $at (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
+        (f32.store (local.get $at) (f32.demote_f64 (local.get $g)))
+        (f32.store offset=4 (local.get $at) (f32.demote_f64 (local.get $h)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br $rows))))
+
+  ;; e^x for boostScores, within a few units in the last place of Math.exp (the gradients it feeds
+  ;; are rounded to f32): x clamped to ±708 (a sigmoid is 0 or 1 there in f64 anyway), x = k·ln2 + r
+  ;; with |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^13
+  ;; (the first term left out is below 1e-17), times 2^k built from its bits.
+  (func $exp (param $x f64) (result f64)
+    (local $k f64) (local $r f64)
+    (local.set $x (f64.min (f64.max (local.get $x) (f64.const -708)) (f64.const 708)))
+    (local.set $k (f64.nearest (f64.mul (local.get $x) (f64.const 1.4426950408889634))))
+    (local.set $r (f64.sub (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-01))) (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10))))
+    (f64.mul
+      (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.const 1.6059043836821613e-10) (local.get $r)) (f64.const 2.08767569878681e-09)) (local.get $r)) (f64.const 2.505210838544172e-08)) (local.get $r)) (f64.const 2.755731922398589e-07)) (local.get $r)) (f64.const 2.7557319223985893e-06)) (local.get $r)) (f64.const 2.48015873015873e-05)) (local.get $r)) (f64.const 0.0001984126984126984)) (local.get $r)) (f64.const 0.001388888888888889)) (local.get $r)) (f64.const 0.008333333333333333)) (local.get $r)) (f64.const 0.041666666666666664)) (local.get $r)) (f64.const 0.16666666666666666)) (local.get $r)) (f64.const 0.5)) (local.get $r)) (f64.const 1.0)) (local.get $r)) (f64.const 1.0))
+      (f64.reinterpret_i64 (i64.shl (i64.add (i64.trunc_f64_s (local.get $k)) (i64.const 1023)) (i64.const 52)))))
 
   ;; k-NN, euclidean: scores[a·256 + b] = Σ(q − x)² over the d features, for the 256 rows b of a
   ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a
