@@ -127,45 +127,69 @@
   ;; score (f64 at scores + 8r) gets `value` added, then, as `link` says, nothing more (0), or its
   ;; (g, h) for the next tree written to gh + 8r in f32 from its label (f32 at y + 4r): squared error
   ;; (1: g = s − y, h = 1) or log loss through a sigmoid (2: q = 1/(1 + e^−s), g = q − y,
-  ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients.
+  ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients, two
+  ;; rows a step in f64x2 lanes (an odd last row goes as a pair with itself).
+  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
+  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
+  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
+  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
+  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
   (func (export "boostScores") (param $scores i32) (param $y i32) (param $order i32) (param $start i32) (param $end i32) (param $value f64) (param $gh i32) (param $link i32)
-    (local $p i32) (local $last i32) (local $r i32) (local $at i32) (local $s f64) (local $t f64) (local $q f64) (local $g f64) (local $h f64)
+    (local $p i32) (local $last i32) (local $r0 i32) (local $r1 i32) (local $a0 i32) (local $a1 i32)
+    (local $s v128) (local $t v128) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128) (local $g v128) (local $h v128)
     (local.set $p (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
     (local.set $last (i32.add (local.get $order) (i32.shl (local.get $end) (i32.const 2))))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $p) (local.get $last)))
-      (local.set $r (i32.load (local.get $p)))
-      (local.set $at (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
-      (local.set $s (f64.add (f64.load (local.get $at)) (local.get $value)))
-      (f64.store (local.get $at) (local.get $s))
+      (local.set $r0 (i32.load (local.get $p)))
+      (local.set $r1 (select (i32.load offset=4 (local.get $p)) (local.get $r0) (i32.lt_u (i32.add (local.get $p) (i32.const 4)) (local.get $last))))
+      (local.set $a0 (i32.add (local.get $scores) (i32.shl (local.get $r0) (i32.const 3))))
+      (local.set $a1 (i32.add (local.get $scores) (i32.shl (local.get $r1) (i32.const 3))))
+      (local.set $s (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $a0))) (f64.load (local.get $a1))) (f64x2.splat (local.get $value))))
+      (f64.store (local.get $a0) (f64x2.extract_lane 0 (local.get $s)))
+      (f64.store (local.get $a1) (f64x2.extract_lane 1 (local.get $s)))
       (if (local.get $link) (then
-        (local.set $t (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (local.set $t (f64x2.replace_lane 1
+          (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r0) (i32.const 2))))))
+          (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r1) (i32.const 2)))))))
         (if (i32.eq (local.get $link) (i32.const 1))
           (then
-            (local.set $g (f64.sub (local.get $s) (local.get $t)))
-            (local.set $h (f64.const 1)))
+            (local.set $g (f64x2.sub (local.get $s) (local.get $t)))
+            (local.set $h (f64x2.splat (f64.const 1))))
           (else
-            (local.set $q (f64.div (f64.const 1) (f64.add (f64.const 1) (call $exp (f64.neg (local.get $s))))))
-            (local.set $g (f64.sub (local.get $q) (local.get $t)))
-            (local.set $h (f64.max (f64.mul (local.get $q) (f64.sub (f64.const 1) (local.get $q))) (f64.const 1e-16)))))
-        (local.set $at (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
-        (f32.store (local.get $at) (f32.demote_f64 (local.get $g)))
-        (f32.store offset=4 (local.get $at) (f32.demote_f64 (local.get $h)))))
-      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+            (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+              (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+            (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+            (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+            (local.set $e (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4)
+                (f64x2.add
+                  (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+                  (f64x2.mul (local.get $r4)
+                    (f64x2.add
+                      (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+                      (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+            (local.set $e (f64x2.mul (local.get $e)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+            (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+            (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+            (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+            (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+            (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+            (local.set $g (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1)))))
+            (local.set $h (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))))
+        (local.set $a0 (i32.add (local.get $gh) (i32.shl (local.get $r0) (i32.const 3))))
+        (local.set $a1 (i32.add (local.get $gh) (i32.shl (local.get $r1) (i32.const 3))))
+        (f32.store (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
+        (f32.store offset=4 (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $h))))
+        (f32.store (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $g))))
+        (f32.store offset=4 (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $h))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $rows))))
-
-  ;; e^x for boostScores, within a few units in the last place of Math.exp (the gradients it feeds
-  ;; are rounded to f32): x clamped to ±708 (a sigmoid is 0 or 1 there in f64 anyway), x = k·ln2 + r
-  ;; with |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^13
-  ;; (the first term left out is below 1e-17), times 2^k built from its bits.
-  (func $exp (param $x f64) (result f64)
-    (local $k f64) (local $r f64)
-    (local.set $x (f64.min (f64.max (local.get $x) (f64.const -708)) (f64.const 708)))
-    (local.set $k (f64.nearest (f64.mul (local.get $x) (f64.const 1.4426950408889634))))
-    (local.set $r (f64.sub (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-01))) (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10))))
-    (f64.mul
-      (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.const 1.6059043836821613e-10) (local.get $r)) (f64.const 2.08767569878681e-09)) (local.get $r)) (f64.const 2.505210838544172e-08)) (local.get $r)) (f64.const 2.755731922398589e-07)) (local.get $r)) (f64.const 2.7557319223985893e-06)) (local.get $r)) (f64.const 2.48015873015873e-05)) (local.get $r)) (f64.const 0.0001984126984126984)) (local.get $r)) (f64.const 0.001388888888888889)) (local.get $r)) (f64.const 0.008333333333333333)) (local.get $r)) (f64.const 0.041666666666666664)) (local.get $r)) (f64.const 0.16666666666666666)) (local.get $r)) (f64.const 0.5)) (local.get $r)) (f64.const 1.0)) (local.get $r)) (f64.const 1.0))
-      (f64.reinterpret_i64 (i64.shl (i64.add (i64.trunc_f64_s (local.get $k)) (i64.const 1023)) (i64.const 52)))))
 
   ;; k-NN, euclidean: scores[a·256 + b] = Σ(q − x)² over the d features, for the 256 rows b of a
   ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a

@@ -234,9 +234,14 @@ export function boostScores(scores: Float64Array, y: Float32Array, order: Int32A
       gh[r * 2] = s - y[r];
       gh[r * 2 + 1] = 1;
     } else if (link === 2) {
-      const q = 1 / (1 + Math.exp(-s));
-      gh[r * 2] = q - y[r];
-      gh[r * 2 + 1] = Math.max(q * (1 - q), 1e-16);
+      // q and 1 − q without cancellation, as the kernel takes them (see kernels.wat).
+      const e = Math.exp(-Math.abs(s));
+      const big = 1 / (1 + e);
+      const small = e * big;
+      const q = s >= 0 ? big : small;
+      const rest = s >= 0 ? small : big;
+      gh[r * 2] = y[r] === 1 ? -rest : q - y[r];
+      gh[r * 2 + 1] = Math.max(q * rest, 1e-16);
     }
   }
 }
