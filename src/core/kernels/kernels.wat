@@ -191,6 +191,96 @@
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $rows))))
 
+;; Binning, step 1: the present (non-NaN) values of column f of the n × d f32 matrix at X, sorted
+  ;; ascending into `sorted` (f32); returns how many there are. A radix sort on the floats' bits
+  ;; (flipped so that unsigned order is float order), three passes of 11 bits through `keys` and
+  ;; `tmp` (n u32 each), with `counts` (2048 i32) for the digit counts.
+  (func (export "sortColumn") (param $X i32) (param $n i32) (param $d i32) (param $f i32) (param $keys i32) (param $tmp i32) (param $counts i32) (param $sorted i32) (result i32)
+    (local $i i32) (local $m i32) (local $p i32) (local $b i32) (local $k i32) (local $shift i32) (local $sum i32) (local $c i32) (local $swap i32) (local $at i32)
+    (local.set $p (i32.add (local.get $X) (i32.shl (local.get $f) (i32.const 2))))
+    (block $gathered (loop $gather
+      (br_if $gathered (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $b (i32.load (local.get $p)))
+      ;; NaN: exponent all ones and a mantissa.
+      (if (i32.le_u (i32.and (local.get $b) (i32.const 0x7fffffff)) (i32.const 0x7f800000)) (then
+        (i32.store (i32.add (local.get $keys) (i32.shl (local.get $m) (i32.const 2)))
+          (select (i32.xor (local.get $b) (i32.const -1)) (i32.or (local.get $b) (i32.const 0x80000000)) (i32.lt_s (local.get $b) (i32.const 0))))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $d) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $gather)))
+    (block $passes (loop $pass
+      (br_if $passes (i32.ge_u (local.get $shift) (i32.const 32)))
+      (memory.fill (local.get $counts) (i32.const 0) (i32.const 8192))
+      (local.set $i (i32.const 0))
+      (block $counted (loop $count
+        (br_if $counted (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (i32.and (i32.shr_u (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))) (local.get $shift)) (i32.const 2047)) (i32.const 2))))
+        (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $count)))
+      (local.set $sum (i32.const 0))
+      (local.set $i (i32.const 0))
+      (block $summed (loop $prefix
+        (br_if $summed (i32.ge_u (local.get $i) (i32.const 2048)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $c (i32.load (local.get $at)))
+        (i32.store (local.get $at) (local.get $sum))
+        (local.set $sum (i32.add (local.get $sum) (local.get $c)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $prefix)))
+      (local.set $i (i32.const 0))
+      (block $moved (loop $move
+        (br_if $moved (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $k (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (i32.and (i32.shr_u (local.get $k) (local.get $shift)) (i32.const 2047)) (i32.const 2))))
+        (local.set $c (i32.load (local.get $at)))
+        (i32.store (local.get $at) (i32.add (local.get $c) (i32.const 1)))
+        (i32.store (i32.add (local.get $tmp) (i32.shl (local.get $c) (i32.const 2))) (local.get $k))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $move)))
+      (local.set $swap (local.get $keys))
+      (local.set $keys (local.get $tmp))
+      (local.set $tmp (local.get $swap))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 11)))
+      (br $pass)))
+    (local.set $i (i32.const 0))
+    (block $back (loop $unflip
+      (br_if $back (i32.ge_u (local.get $i) (local.get $m)))
+      (local.set $k (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))))
+      (i32.store (i32.add (local.get $sorted) (i32.shl (local.get $i) (i32.const 2)))
+        (select (i32.and (local.get $k) (i32.const 0x7fffffff)) (i32.xor (local.get $k) (i32.const -1)) (i32.lt_s (local.get $k) (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $unflip)))
+    (local.get $m))
+
+  ;; Binning, step 2: the bin of each value of column f of X (as step 1) from the feature's edges
+  ;; (f64, padded with +inf to 256 at `edges`): the number of edges below the value, found in eight
+  ;; steps without branches; NaN gets 255. Written to bins[f·n + i] and rowBins[i·d + f].
+  (func (export "binColumn") (param $X i32) (param $n i32) (param $d i32) (param $f i32) (param $edges i32) (param $bins i32) (param $rowBins i32)
+    (local $i i32) (local $p i32) (local $v f64) (local $b i32) (local $out i32) (local $row i32)
+    (local.set $p (i32.add (local.get $X) (i32.shl (local.get $f) (i32.const 2))))
+    (local.set $out (i32.add (local.get $bins) (i32.mul (local.get $f) (local.get $n))))
+    (local.set $row (i32.add (local.get $rowBins) (local.get $f)))
+    (block $done (loop $values
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $v (f64.promote_f32 (f32.load (local.get $p))))
+      (local.set $b (i32.shl (f64.lt (f64.load offset=1016 (local.get $edges)) (local.get $v)) (i32.const 7)))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=504 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 6))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=248 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 5))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=120 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 4))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=56 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 3))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=24 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 2))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=8 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 1))))
+      (local.set $b (i32.add (local.get $b) (f64.lt (f64.load (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v))))
+      (local.set $b (select (local.get $b) (i32.const 255) (f64.eq (local.get $v) (local.get $v))))
+      (i32.store8 (i32.add (local.get $out) (local.get $i)) (local.get $b))
+      (i32.store8 (local.get $row) (local.get $b))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $d) (i32.const 2))))
+      (local.set $row (i32.add (local.get $row) (local.get $d)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $values))))
+
   ;; k-NN, euclidean: scores[a·256 + b] = Σ(q − x)² over the d features, for the 256 rows b of a
   ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a
   ;; step in f64x2 lanes, summed in feature order as search.ts's JavaScript twin sums them.

@@ -1,3 +1,5 @@
+import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
+
 /**
  * Features cut into at most 255 ordered bins, once, as in LightGBM and scikit-learn's
  * HistGradientBoosting: split finding then works on small histograms instead of sorted values. A
@@ -24,8 +26,13 @@ export interface BinnedFeatures {
   readonly nBins: Int32Array;
 }
 
-/** Bins the columns of a row-major matrix. */
+/** Bins the columns of a row-major matrix (with the `sortColumn` and `binColumn` kernels where they run). */
 export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255): BinnedFeatures {
+  return n > 0 && d > 0 && kernelsAvailable() ? binWithKernels(X, n, d, maxBins) : binInJavaScript(X, n, d, maxBins);
+}
+
+/** `binFeatures` where WebAssembly is missing: the same bins. */
+export function binInJavaScript(X: Float32Array, n: number, d: number, maxBins = 255): BinnedFeatures {
   const limit = Math.min(maxBins, MISSING_BIN);
   const bins = new Uint8Array(n * d);
   const rowBins = new Uint8Array(n * d);
@@ -65,6 +72,30 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
     }
   }
   return { n, d, bins, rowBins, edges, values, nBins };
+}
+
+/** `binFeatures` by the kernels, in a WebAssembly memory of its own for the length of the call. */
+function binWithKernels(X: Float32Array, n: number, d: number, maxBins: number): BinnedFeatures {
+  const limit = Math.min(maxBins, MISSING_BIN);
+  const arena = new KernelArena(aligned(n * d * 4) + 3 * aligned(n * 4) + aligned(2048 * 4) + aligned(SEARCH_SIZE * 8) + 2 * aligned(n * d), false);
+  const at = { X: arena.alloc(n * d * 4), keys: arena.alloc(n * 4), tmp: arena.alloc(n * 4), counts: arena.alloc(2048 * 4), sorted: arena.alloc(n * 4), edges: arena.alloc(SEARCH_SIZE * 8), bins: arena.alloc(n * d), rowBins: arena.alloc(n * d) };
+  const buffer = arena.memory.buffer;
+  new Float32Array(buffer, at.X, n * d).set(X);
+  const padded = new Float64Array(buffer, at.edges, SEARCH_SIZE);
+  const edges: Float64Array[] = [];
+  const values: (Float64Array | null)[] = [];
+  const nBins = new Int32Array(d);
+  for (let f = 0; f < d; f++) {
+    const present = arena.kernels.sortColumn(at.X, n, d, f, at.keys, at.tmp, at.counts, at.sorted);
+    const { edges: e, values: v } = featureEdges(new Float32Array(buffer, at.sorted, present), limit);
+    edges.push(e);
+    values.push(v);
+    nBins[f] = e.length + 1;
+    padded.fill(Infinity);
+    padded.set(e);
+    arena.kernels.binColumn(at.X, n, d, f, at.edges, at.bins, at.rowBins);
+  }
+  return { n, d, bins: new Uint8Array(buffer, at.bins, n * d).slice(), rowBins: new Uint8Array(buffer, at.rowBins, n * d).slice(), edges, values, nBins };
 }
 
 /** A power of two above the most edges a feature has (MISSING_BIN − 1). */
