@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { compileKernels, kernelsModule } from '../../../scripts/build-kernels.mjs';
-import { fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { boostScores, fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
 import { MISSING_BIN, binFeatures } from '../models/trees/binning';
 import { partition } from '../models/trees/split';
 import { createRng } from '../util/rng';
@@ -40,28 +40,62 @@ describe('WebAssembly kernels', () => {
       for (const [start, end] of [[0, n], [100, 900]]) {
         const viaKernel = new Float64Array(d * 256 * 3);
         team.fill(viaKernel, start, end);
-        // The twin in halves, as the team adds them (one piece below 4096 rows).
+        // The twin in one piece: whoever fills which features, every bin sums the same rows in order.
         const expected = new Float64Array(d * 256 * 3);
-        const halves = end - start >= 4096 ? [[start, start + ((end - start) >> 1)], [start + ((end - start) >> 1), end]] : [[start, end]];
-        const part = new Float64Array(d * 256 * 3);
-        for (const [a, b] of halves) {
-          fillGradientHistogram(part, memory.rowBins, d, features, memory.order, a, b, memory.gh);
-          for (let i = 0; i < part.length; i++) expected[i] += part[i];
-        }
-        // Filled in place in a pooled histogram too, and subtracted there by the kernel.
+        fillGradientHistogram(expected, memory.rowBins, d, features, memory.order, start, end, memory.gh);
+        // Filled in place in a pooled histogram too.
         const pooled = memory.pool[0];
         team.fill(pooled, start, end);
         for (const f of features) {
           expect(Array.from(viaKernel.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
           expect(Array.from(pooled.subarray(f * 768, (f + 1) * 768))).toEqual(Array.from(expected.subarray(f * 768, (f + 1) * 768)));
         }
-        const other = memory.pool[1];
-        other.set(pooled.map((v, i) => v * (i % 3)));
-        const difference = pooled.map((v, i) => v - other[i]);
-        team.subtract(pooled, other);
-        expect(Array.from(pooled)).toEqual(Array.from(difference));
+        // Filled and taken from a parent by the kernel, in the pool and outside it.
+        const parent = memory.pool[1];
+        for (const into of [pooled, new Float64Array(d * 256 * 3)]) {
+          parent.set(expected.map((v, i) => v * (i % 3) + 1));
+          const plainParent = parent.slice();
+          const difference = parent.map((v, i) => v - expected[i]);
+          team.fill(into, start, end, into === pooled ? parent : plainParent);
+          for (const f of features) {
+            const range = [f * 768, (f + 1) * 768] as const;
+            expect(Array.from((into === pooled ? parent : plainParent).subarray(...range))).toEqual(Array.from(difference.subarray(...range)));
+          }
+        }
       }
     }
+  });
+
+  it('add leaf values to scores and write the next gradients as their JavaScript twin does', () => {
+    const rng = createRng(5);
+    const n = 3000;
+    const data = binFeatures(new Float32Array(n), n, 1);
+    const memory = teamMemory(data, false);
+    expect(memory.wasm).not.toBeNull();
+    const team = new HistogramTeam(memory, false);
+    const scores = Float64Array.from({ length: n }, (_, i) => (i % 100 === 0 ? (i % 200 === 0 ? 800 : -800) : rng.normal() * 4));
+    const y = Float32Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
+    const order = Int32Array.from({ length: n }, (_, i) => (i * 7) % n);
+    for (const link of [0, 1, 2] as const) {
+      memory.scores.set(scores);
+      memory.y.set(y);
+      memory.order.set(order);
+      memory.gh.fill(-7);
+      const twin = { scores: scores.slice(), gh: new Float32Array(2 * n).fill(-7) };
+      team.boost(200, 2900, 0.125, link);
+      boostScores(twin.scores, y, order, 200, 2900, 0.125, twin.gh, link);
+      expect(Array.from(memory.scores)).toEqual(Array.from(twin.scores));
+      // e^x in the kernel is within a few ulps of Math.exp: after rounding to float32, equal but for the odd last bit.
+      for (let i = 0; i < 2 * n; i++) expect(Math.abs(memory.gh[i] - twin.gh[i])).toBeLessThanOrEqual(Math.abs(twin.gh[i]) * 2 ** -22);
+      if (link === 2) expect(memory.gh[2 * order[250] + 1]).toBeGreaterThan(0);
+    }
+    // By hand: a score of 0 + ln 3 is q = 0.75: g = 0.75 − y, h = 0.1875.
+    memory.scores[0] = 0;
+    memory.y[0] = 1;
+    memory.order[0] = 0;
+    team.boost(0, 1, Math.log(3), 2);
+    expect(memory.gh[0]).toBeCloseTo(-0.25, 7);
+    expect(memory.gh[1]).toBeCloseTo(0.1875, 7);
   });
 
   it('make the k-means passes of their JavaScript twin (float32 distances, float64 sums)', () => {

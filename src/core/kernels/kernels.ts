@@ -3,10 +3,13 @@ import { KERNELS_PLAIN, KERNELS_SHARED } from './kernels.wasm';
 
 /** The exported functions of kernels.wat (offsets are byte addresses in the memory). */
 export interface KernelExports {
-  hist3(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number): void;
+  hist3(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, f0: number, f1: number): void;
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
   partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
   subtract(a: number, b: number, count: number): void;
+  sortColumn(X: number, n: number, d: number, f: number, keys: number, tmp: number, counts: number, sorted: number): number;
+  binColumn(X: number, n: number, d: number, f: number, edges: number, bins: number, rowBins: number): void;
+  boostScores(scores: number, y: number, order: number, start: number, end: number, value: number, gh: number, link: number): void;
   euclideanTile(tile: number, d: number, queries: number, scores: number): void;
   manhattanTile(tile: number, d: number, queries: number, scores: number): void;
   nearest(X: number, n: number, d4: number, P: number, k: number, labels: number, dists: number): void;

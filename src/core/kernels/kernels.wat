@@ -7,22 +7,26 @@
 (module
   (import "env" "memory" {{MEMORY}})
 
-  ;; Boosting histogram over rows order[start, end) and every feature: the bin
+  ;; Boosting histogram over rows order[start, end) and features [f0, f1): the bin
   ;; h = hist + ((f * 256) + bins[r * d + f]) * 24 gets (1, g, h) added (count, Σg, Σh in f64) from
-  ;; gh[r] = (g, h) in f32, as scikit-learn keeps gradients. Rows are the outer loop (one scattered
-  ;; read of a row's bins and gradients), as LightGBM does.
-  (func (export "hist3") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32)
-    (local $i i32) (local $r i32) (local $row i32) (local $rowEnd i32) (local $at i32) (local $base i32) (local $sp i32)
+  ;; gh[r] = (g, h) in f32, as scikit-learn keeps gradients. Those features' histograms are cleared
+  ;; first. Rows are the outer loop (one scattered read of a row's bins and gradients), as LightGBM
+  ;; does. Two threads fill one histogram by taking a feature range each: every bin then sums the
+  ;; same rows in the same order whoever fills it, so the trees do not depend on the threads.
+  (func (export "hist3") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32) (param $f0 i32) (param $f1 i32)
+    (local $i i32) (local $r i32) (local $row i32) (local $rowEnd i32) (local $at i32) (local $base i32) (local $sp i32) (local $first i32)
     (local $gh v128)
+    (local.set $first (i32.add (local.get $hist) (i32.mul (local.get $f0) (i32.const 6144))))
+    (memory.fill (local.get $first) (i32.const 0) (i32.mul (i32.sub (local.get $f1) (local.get $f0)) (i32.const 6144)))
     (local.set $i (local.get $start))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       (local.set $r (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
       (local.set $sp (i32.add (local.get $stats) (i32.shl (local.get $r) (i32.const 3))))
       (local.set $gh (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $sp))))
-      (local.set $row (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $d))))
-      (local.set $rowEnd (i32.add (local.get $row) (local.get $d)))
-      (local.set $base (local.get $hist))
+      (local.set $row (i32.add (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $d))) (local.get $f0)))
+      (local.set $rowEnd (i32.add (local.get $row) (i32.sub (local.get $f1) (local.get $f0))))
+      (local.set $base (local.get $first))
       ;; Four features a step (their histograms 6144 bytes apart, in the instructions' offsets).
       (block $f4done (loop $features4
         (br_if $f4done (i32.ge_u (i32.add (local.get $row) (i32.const 3)) (local.get $rowEnd)))
@@ -52,10 +56,16 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $rows))))
 
-  ;; hist3 over the `count` features listed (i32) at `features` only (column subsampling).
+  ;; hist3 over the `count` features listed (i32) at `features` only (column subsampling), their
+  ;; histograms cleared first.
   (func (export "hist3Subset") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32) (param $features i32) (param $count i32)
     (local $i i32) (local $r i32) (local $row i32) (local $k i32) (local $f i32) (local $at i32) (local $sp i32)
     (local $gh v128)
+    (block $cleared (loop $clear
+      (br_if $cleared (i32.ge_u (local.get $k) (local.get $count)))
+      (memory.fill (i32.add (local.get $hist) (i32.mul (i32.load (i32.add (local.get $features) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 6144))) (i32.const 0) (i32.const 6144))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $clear)))
     (local.set $i (local.get $start))
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -112,6 +122,164 @@
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (br $pairs))))
+
+;; Boosting scores and gradients over rows order[start, end) (the rows of one leaf): each row's
+  ;; score (f64 at scores + 8r) gets `value` added, then, as `link` says, nothing more (0), or its
+  ;; (g, h) for the next tree written to gh + 8r in f32 from its label (f32 at y + 4r): squared error
+  ;; (1: g = s − y, h = 1) or log loss through a sigmoid (2: q = 1/(1 + e^−s), g = q − y,
+  ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients, two
+  ;; rows a step in f64x2 lanes (an odd last row goes as a pair with itself).
+  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
+  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
+  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
+  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
+  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
+  (func (export "boostScores") (param $scores i32) (param $y i32) (param $order i32) (param $start i32) (param $end i32) (param $value f64) (param $gh i32) (param $link i32)
+    (local $p i32) (local $last i32) (local $r0 i32) (local $r1 i32) (local $a0 i32) (local $a1 i32)
+    (local $s v128) (local $t v128) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128) (local $g v128) (local $h v128)
+    (local.set $p (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $last (i32.add (local.get $order) (i32.shl (local.get $end) (i32.const 2))))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $p) (local.get $last)))
+      (local.set $r0 (i32.load (local.get $p)))
+      (local.set $r1 (select (i32.load offset=4 (local.get $p)) (local.get $r0) (i32.lt_u (i32.add (local.get $p) (i32.const 4)) (local.get $last))))
+      (local.set $a0 (i32.add (local.get $scores) (i32.shl (local.get $r0) (i32.const 3))))
+      (local.set $a1 (i32.add (local.get $scores) (i32.shl (local.get $r1) (i32.const 3))))
+      (local.set $s (f64x2.add (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $a0))) (f64.load (local.get $a1))) (f64x2.splat (local.get $value))))
+      (f64.store (local.get $a0) (f64x2.extract_lane 0 (local.get $s)))
+      (f64.store (local.get $a1) (f64x2.extract_lane 1 (local.get $s)))
+      (if (local.get $link) (then
+        (local.set $t (f64x2.replace_lane 1
+          (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r0) (i32.const 2))))))
+          (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r1) (i32.const 2)))))))
+        (if (i32.eq (local.get $link) (i32.const 1))
+          (then
+            (local.set $g (f64x2.sub (local.get $s) (local.get $t)))
+            (local.set $h (f64x2.splat (f64.const 1))))
+          (else
+            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+            (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+              (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+            (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+            (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+            (local.set $e (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4)
+                (f64x2.add
+                  (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+                  (f64x2.mul (local.get $r4)
+                    (f64x2.add
+                      (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+                      (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+            (local.set $e (f64x2.mul (local.get $e)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+            (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+            (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+            (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+            (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+            (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+            (local.set $g (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1)))))
+            (local.set $h (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))))
+        (local.set $a0 (i32.add (local.get $gh) (i32.shl (local.get $r0) (i32.const 3))))
+        (local.set $a1 (i32.add (local.get $gh) (i32.shl (local.get $r1) (i32.const 3))))
+        (f32.store (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
+        (f32.store offset=4 (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $h))))
+        (f32.store (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $g))))
+        (f32.store offset=4 (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $h))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $rows))))
+
+;; Binning, step 1: the present (non-NaN) values of column f of the n × d f32 matrix at X, sorted
+  ;; ascending into `sorted` (f32); returns how many there are. A radix sort on the floats' bits
+  ;; (flipped so that unsigned order is float order), three passes of 11 bits through `keys` and
+  ;; `tmp` (n u32 each), with `counts` (2048 i32) for the digit counts.
+  (func (export "sortColumn") (param $X i32) (param $n i32) (param $d i32) (param $f i32) (param $keys i32) (param $tmp i32) (param $counts i32) (param $sorted i32) (result i32)
+    (local $i i32) (local $m i32) (local $p i32) (local $b i32) (local $k i32) (local $shift i32) (local $sum i32) (local $c i32) (local $swap i32) (local $at i32)
+    (local.set $p (i32.add (local.get $X) (i32.shl (local.get $f) (i32.const 2))))
+    (block $gathered (loop $gather
+      (br_if $gathered (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $b (i32.load (local.get $p)))
+      ;; NaN: exponent all ones and a mantissa.
+      (if (i32.le_u (i32.and (local.get $b) (i32.const 0x7fffffff)) (i32.const 0x7f800000)) (then
+        (i32.store (i32.add (local.get $keys) (i32.shl (local.get $m) (i32.const 2)))
+          (select (i32.xor (local.get $b) (i32.const -1)) (i32.or (local.get $b) (i32.const 0x80000000)) (i32.lt_s (local.get $b) (i32.const 0))))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $d) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $gather)))
+    (block $passes (loop $pass
+      (br_if $passes (i32.ge_u (local.get $shift) (i32.const 32)))
+      (memory.fill (local.get $counts) (i32.const 0) (i32.const 8192))
+      (local.set $i (i32.const 0))
+      (block $counted (loop $count
+        (br_if $counted (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (i32.and (i32.shr_u (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))) (local.get $shift)) (i32.const 2047)) (i32.const 2))))
+        (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $count)))
+      (local.set $sum (i32.const 0))
+      (local.set $i (i32.const 0))
+      (block $summed (loop $prefix
+        (br_if $summed (i32.ge_u (local.get $i) (i32.const 2048)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $c (i32.load (local.get $at)))
+        (i32.store (local.get $at) (local.get $sum))
+        (local.set $sum (i32.add (local.get $sum) (local.get $c)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $prefix)))
+      (local.set $i (i32.const 0))
+      (block $moved (loop $move
+        (br_if $moved (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $k (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (i32.and (i32.shr_u (local.get $k) (local.get $shift)) (i32.const 2047)) (i32.const 2))))
+        (local.set $c (i32.load (local.get $at)))
+        (i32.store (local.get $at) (i32.add (local.get $c) (i32.const 1)))
+        (i32.store (i32.add (local.get $tmp) (i32.shl (local.get $c) (i32.const 2))) (local.get $k))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $move)))
+      (local.set $swap (local.get $keys))
+      (local.set $keys (local.get $tmp))
+      (local.set $tmp (local.get $swap))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 11)))
+      (br $pass)))
+    (local.set $i (i32.const 0))
+    (block $back (loop $unflip
+      (br_if $back (i32.ge_u (local.get $i) (local.get $m)))
+      (local.set $k (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))))
+      (i32.store (i32.add (local.get $sorted) (i32.shl (local.get $i) (i32.const 2)))
+        (select (i32.and (local.get $k) (i32.const 0x7fffffff)) (i32.xor (local.get $k) (i32.const -1)) (i32.lt_s (local.get $k) (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $unflip)))
+    (local.get $m))
+
+  ;; Binning, step 2: the bin of each value of column f of X (as step 1) from the feature's edges
+  ;; (f64, padded with +inf to 256 at `edges`): the number of edges below the value, found in eight
+  ;; steps without branches; NaN gets 255. Written to bins[f·n + i] and rowBins[i·d + f].
+  (func (export "binColumn") (param $X i32) (param $n i32) (param $d i32) (param $f i32) (param $edges i32) (param $bins i32) (param $rowBins i32)
+    (local $i i32) (local $p i32) (local $v f64) (local $b i32) (local $out i32) (local $row i32)
+    (local.set $p (i32.add (local.get $X) (i32.shl (local.get $f) (i32.const 2))))
+    (local.set $out (i32.add (local.get $bins) (i32.mul (local.get $f) (local.get $n))))
+    (local.set $row (i32.add (local.get $rowBins) (local.get $f)))
+    (block $done (loop $values
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $v (f64.promote_f32 (f32.load (local.get $p))))
+      (local.set $b (i32.shl (f64.lt (f64.load offset=1016 (local.get $edges)) (local.get $v)) (i32.const 7)))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=504 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 6))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=248 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 5))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=120 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 4))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=56 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 3))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=24 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 2))))
+      (local.set $b (i32.add (local.get $b) (i32.shl (f64.lt (f64.load offset=8 (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v)) (i32.const 1))))
+      (local.set $b (i32.add (local.get $b) (f64.lt (f64.load (i32.add (local.get $edges) (i32.shl (local.get $b) (i32.const 3)))) (local.get $v))))
+      (local.set $b (select (local.get $b) (i32.const 255) (f64.eq (local.get $v) (local.get $v))))
+      (i32.store8 (i32.add (local.get $out) (local.get $i)) (local.get $b))
+      (i32.store8 (local.get $row) (local.get $b))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $d) (i32.const 2))))
+      (local.set $row (i32.add (local.get $row) (local.get $d)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $values))))
 
   ;; k-NN, euclidean: scores[a·256 + b] = Σ(q − x)² over the d features, for the 256 rows b of a
   ;; tile (tile[j·256 + b], f64, feature-major) and 4 queries a (queries[j·4 + a], f64). Two rows a

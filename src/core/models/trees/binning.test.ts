@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING_BIN, binFeatures, binOf } from './binning';
+import { MISSING_BIN, binFeatures, binInJavaScript, binOf } from './binning';
 
 /** A seeded stream of uniforms in [0, 1). */
 function uniforms(seed: number): () => number {
@@ -33,6 +33,12 @@ describe('binFeatures', () => {
       const e = binned.edges[f];
       for (let k = 1; k < e.length; k++) expect(e[k]).toBeGreaterThan(e[k - 1]);
     }
+    // The JavaScript path (where WebAssembly is missing) bins exactly as the kernels do.
+    const plain = binInJavaScript(X, n, d, 255);
+    expect(plain.bins).toEqual(binned.bins);
+    expect(plain.rowBins).toEqual(binned.rowBins);
+    expect(plain.edges).toEqual(binned.edges);
+    expect(plain.values).toEqual(binned.values);
     const counts = new Int32Array(255);
     for (let i = 0; i < n; i++) counts[binned.bins[i]]++;
     expect(Math.max(...counts)).toBeLessThanOrEqual(Math.ceil(n / 255) + 1);

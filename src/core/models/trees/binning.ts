@@ -1,3 +1,5 @@
+import { KernelArena, aligned, kernelsAvailable } from '../../kernels/kernels';
+
 /**
  * Features cut into at most 255 ordered bins, once, as in LightGBM and scikit-learn's
  * HistGradientBoosting: split finding then works on small histograms instead of sorted values. A
@@ -24,46 +26,80 @@ export interface BinnedFeatures {
   readonly nBins: Int32Array;
 }
 
-/** Bins the columns of a row-major matrix. */
+/** Bins the columns of a row-major matrix (with the `sortColumn` and `binColumn` kernels where they run). */
 export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255): BinnedFeatures {
+  return n > 0 && d > 0 && kernelsAvailable() ? binWithKernels(X, n, d, maxBins) : binInJavaScript(X, n, d, maxBins);
+}
+
+/** `binFeatures` where WebAssembly is missing: the same bins. */
+export function binInJavaScript(X: Float32Array, n: number, d: number, maxBins = 255): BinnedFeatures {
   const limit = Math.min(maxBins, MISSING_BIN);
   const bins = new Uint8Array(n * d);
+  const rowBins = new Uint8Array(n * d);
   const edges: Float64Array[] = [];
   const values: (Float64Array | null)[] = [];
   const nBins = new Int32Array(d);
   const column = new Float32Array(n);
-  const rows = new Int32Array(n);
   const sorter = new RadixSorter(n);
+  // The edges padded with +∞ to SEARCH_SIZE, for a search of a fixed number of steps.
+  const padded = new Float64Array(SEARCH_SIZE);
   for (let f = 0; f < d; f++) {
-    const out = bins.subarray(f * n, (f + 1) * n);
     let present = 0;
     for (let i = 0; i < n; i++) {
       const v = X[i * d + f];
-      if (v === v) {
-        column[present] = v;
-        rows[present++] = i;
-      } else out[i] = MISSING_BIN;
+      if (v === v) column[present++] = v;
     }
-    // Sorting the values with their rows gives both the edges and, walking the sorted order once,
-    // every row's bin (no search per value).
-    const order = sorter.argsort(column, present);
-    const sorted = new Float32Array(present);
-    for (let p = 0; p < present; p++) sorted[p] = column[order[p]];
+    // The sorted values give the edges; each value's bin is then found by a search of the edges
+    // (eight steps without branches), written in both layouts at once.
+    const sorted = sorter.sort(column, present);
     const { edges: e, values: v } = featureEdges(sorted, limit);
     edges.push(e);
     values.push(v);
     nBins[f] = e.length + 1;
-    let bin = 0;
-    for (let p = 0; p < present; p++) {
-      const value = sorted[p];
-      while (bin < e.length && value > e[bin]) bin++;
-      out[rows[order[p]]] = bin;
+    padded.fill(Infinity);
+    padded.set(e);
+    const out = f * n;
+    for (let i = 0, at = f; i < n; i++, at += d) {
+      const value = X[at];
+      let bin = MISSING_BIN;
+      if (value === value) {
+        // The number of edges below the value: the first bin whose upper edge it does not exceed.
+        bin = 0;
+        for (let step = SEARCH_SIZE >> 1; step > 0; step >>= 1) bin += (padded[bin + step - 1] < value ? 1 : 0) * step;
+      }
+      bins[out + i] = bin;
+      rowBins[at] = bin;
     }
   }
-  const rowBins = new Uint8Array(n * d);
-  for (let f = 0; f < d; f++) for (let i = 0; i < n; i++) rowBins[i * d + f] = bins[f * n + i];
   return { n, d, bins, rowBins, edges, values, nBins };
 }
+
+/** `binFeatures` by the kernels, in a WebAssembly memory of its own for the length of the call. */
+function binWithKernels(X: Float32Array, n: number, d: number, maxBins: number): BinnedFeatures {
+  const limit = Math.min(maxBins, MISSING_BIN);
+  const arena = new KernelArena(aligned(n * d * 4) + 3 * aligned(n * 4) + aligned(2048 * 4) + aligned(SEARCH_SIZE * 8) + 2 * aligned(n * d), false);
+  const at = { X: arena.alloc(n * d * 4), keys: arena.alloc(n * 4), tmp: arena.alloc(n * 4), counts: arena.alloc(2048 * 4), sorted: arena.alloc(n * 4), edges: arena.alloc(SEARCH_SIZE * 8), bins: arena.alloc(n * d), rowBins: arena.alloc(n * d) };
+  const buffer = arena.memory.buffer;
+  new Float32Array(buffer, at.X, n * d).set(X);
+  const padded = new Float64Array(buffer, at.edges, SEARCH_SIZE);
+  const edges: Float64Array[] = [];
+  const values: (Float64Array | null)[] = [];
+  const nBins = new Int32Array(d);
+  for (let f = 0; f < d; f++) {
+    const present = arena.kernels.sortColumn(at.X, n, d, f, at.keys, at.tmp, at.counts, at.sorted);
+    const { edges: e, values: v } = featureEdges(new Float32Array(buffer, at.sorted, present), limit);
+    edges.push(e);
+    values.push(v);
+    nBins[f] = e.length + 1;
+    padded.fill(Infinity);
+    padded.set(e);
+    arena.kernels.binColumn(at.X, n, d, f, at.edges, at.bins, at.rowBins);
+  }
+  return { n, d, bins: new Uint8Array(buffer, at.bins, n * d).slice(), rowBins: new Uint8Array(buffer, at.rowBins, n * d).slice(), edges, values, nBins };
+}
+
+/** A power of two above the most edges a feature has (MISSING_BIN − 1). */
+const SEARCH_SIZE = 256;
 
 /**
  * Sorts float32 values by their bits, least significant digit first (three passes of 11 bits):
@@ -72,29 +108,22 @@ export function binFeatures(X: Float32Array, n: number, d: number, maxBins = 255
 class RadixSorter {
   private readonly keys: Uint32Array;
   private readonly keysTmp: Uint32Array;
-  private readonly order: Int32Array;
-  private readonly orderTmp: Int32Array;
   private readonly counts = new Int32Array(2048);
 
   constructor(n: number) {
     this.keys = new Uint32Array(n);
     this.keysTmp = new Uint32Array(n);
-    this.order = new Int32Array(n);
-    this.orderTmp = new Int32Array(n);
   }
 
-  /** Positions 0 … m − 1 of `values` (no NaN) in ascending order of value; valid until the next call. */
-  argsort(values: Float32Array, m: number): Int32Array {
+  /** Values 0 … m − 1 of `values` (no NaN) in ascending order, as float32. */
+  sort(values: Float32Array, m: number): Float32Array {
     const asBits = new Uint32Array(values.buffer, values.byteOffset, values.length);
     let keys = this.keys;
     let keysTmp = this.keysTmp;
-    let order = this.order;
-    let orderTmp = this.orderTmp;
     // Unsigned order of these keys is the order of the floats: flip all bits of negatives, the sign of positives.
     for (let i = 0; i < m; i++) {
       const b = asBits[i];
       keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-      order[i] = i;
     }
     const { counts } = this;
     for (let shift = 0; shift < 32; shift += 11) {
@@ -107,14 +136,19 @@ class RadixSorter {
         sum += c;
       }
       for (let i = 0; i < m; i++) {
-        const at = counts[(keys[i] >>> shift) & 2047]++;
-        keysTmp[at] = keys[i];
-        orderTmp[at] = order[i];
+        const k = keys[i];
+        keysTmp[counts[(k >>> shift) & 2047]++] = k;
       }
       [keys, keysTmp] = [keysTmp, keys];
-      [order, orderTmp] = [orderTmp, order];
     }
-    return order;
+    // Back from keys to floats.
+    const sorted = new Float32Array(m);
+    const sortedBits = new Uint32Array(sorted.buffer);
+    for (let i = 0; i < m; i++) {
+      const k = keys[i];
+      sortedBits[i] = k & 0x80000000 ? k & 0x7fffffff : ~k >>> 0;
+    }
+    return sorted;
   }
 }
 

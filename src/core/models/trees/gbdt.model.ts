@@ -4,6 +4,7 @@ import { type Rng, shuffleInPlace } from '../../util/rng';
 import { gbdtInfo } from '../info';
 import type { EpochLog, FittedModel } from '../model';
 import type { ModelDefinition, TrainContext } from '../definition';
+import { kernelsAvailable } from '../../kernels/kernels';
 import { binFeatures } from './binning';
 import { sampleFeatures } from './cart';
 import { growLeafwise } from './leafwise';
@@ -38,13 +39,20 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     // The training loss of the live chart is measured on evenly spaced rows: a curve, not a score.
     const lossRows = fit.length > LOSS_ROWS ? Int32Array.from({ length: LOSS_ROWS }, (_, j) => fit[Math.floor((j * fit.length) / LOSS_ROWS)]) : fit;
     const baseline = startingScores(train.y, fit, link, K);
-    const scores = new Float64Array(n * K);
-    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
     // A tree holds at most leaves + 1 histograms at once (a split's parent and both children).
     const team = await startTeam(data, ctx, params.leaves + 1);
     // The team's WebAssembly memory holds the bins now: let the JavaScript copies go.
     if (team.memory.wasm) data = { ...data, bins: team.memory.columnBins, rowBins: team.memory.rowBins };
     const gh = team.memory.gh;
+    // One output keeps its scores and labels in the team's memory, where `boost` adds a leaf's value
+    // to its rows and writes their next gradients in one pass; several keep them here.
+    const scores = K === 1 ? team.memory.scores : new Float64Array(n * K);
+    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) scores[i * K + k] = baseline[k];
+    if (K === 1) team.memory.y.set(train.y);
+    const gradientLink = link === 'identity' ? 1 : 2;
+    // Whether (g, h) already hold the gradients of this round's rows (the last round's leaves wrote
+    // them, which they do when every round boosts on all the training rows).
+    let gradientsReady = false;
     const grads = new Float64Array(K > 1 ? n * K * 2 : 0);
     const order = new Int32Array(fit.length);
     const trees: Tree[] = [];
@@ -76,8 +84,12 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
         // Gradients and hessians of every output from the scores as the round starts: straight into
         // the team's (g, h) for one output; for several, all of them first (each tree of the round
         // starts from the same scores), then output by output.
-        if (K === 1) singleOutputGradients(scores, train.y, order, m, link, gh);
-        else {
+        if (K === 1) {
+          if (!gradientsReady) {
+            team.memory.order.set(order.subarray(0, m));
+            team.histograms.boost(0, m, 0, gradientLink);
+          }
+        } else {
           for (let j = 0; j < m; j++) {
             const i = order[j];
             for (let k = 0; k < K; k++) {
@@ -100,14 +112,19 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
           const helping = team.histograms.canHelp && choice.useHelper();
           team.histograms.setHelping(helping);
           const began = performance.now();
-          const grown = growLeafwise(data, gh, rows, m, features, treeOptions, params.l2, params.learningRate, histograms, team.histograms);
+          const grown = growLeafwise(data, m, features, treeOptions, params.l2, params.learningRate, histograms, team.histograms);
           if (team.histograms.canHelp) choice.record(helping, m, performance.now() - began);
           trees.push(grown.tree);
           for (let f = 0; f < d; f++) gains[f] += grown.gains[f];
           // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
-          for (const leaf of grown.leaves) {
-            const v = grown.tree.values[leaf.node];
-            for (let j = leaf.start; j < leaf.end; j++) scores[rows[j] * K + k] += v;
+          if (K === 1) {
+            gradientsReady = params.rowSubsample >= 1;
+            for (const leaf of grown.leaves) team.histograms.boost(leaf.start, leaf.end, grown.tree.values[leaf.node], gradientsReady ? gradientLink : 0);
+          } else {
+            for (const leaf of grown.leaves) {
+              const v = grown.tree.values[leaf.node];
+              for (let j = leaf.start; j < leaf.end; j++) scores[rows[j] * K + k] += v;
+            }
           }
           if (m < n) {
             const seen = new Uint8Array(n);
@@ -172,7 +189,8 @@ function leafIndex(tree: Tree, X: Float32Array, row: number, d: number): number 
  * memory, this thread alone otherwise (same trees either way).
  */
 async function startTeam(data: BinnedFeatures, ctx: TrainContext, poolSize: number): Promise<{ memory: TeamMemory; histograms: HistogramTeam; stop: () => Promise<void> }> {
-  const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveHistograms && typeof SharedArrayBuffer !== 'undefined' ? ctx.host : null;
+  // The helper fills histograms in the team's WebAssembly memory: without the kernels, none.
+  const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveHistograms && kernelsAvailable(true) ? ctx.host : null;
   const memory = teamMemory(data, host !== null, poolSize);
   let helper: Promise<void> | null = null;
   if (host) {
@@ -248,27 +266,6 @@ function gradient(scores: Float64Array, i: number, k: number, K: number, y: numb
     softmax(scores, i, K, p);
     out[at] = p[k] - (y === k ? 1 : 0);
     out[at + 1] = Math.max(p[k] * (1 - p[k]), 1e-16);
-  }
-}
-
-/**
- * `gradient` for one output (sigmoid or identity) over rows order[0, m), written to (g, h) in one
- * pass: the hot loop of binary and regression boosting, kept free of the per-row dispatch.
- */
-function singleOutputGradients(scores: Float64Array, y: Float32Array, order: Int32Array, m: number, link: Link, gh: Float32Array): void {
-  if (link === 'identity') {
-    for (let j = 0; j < m; j++) {
-      const i = order[j];
-      gh[i * 2] = scores[i] - y[i];
-      gh[i * 2 + 1] = 1;
-    }
-    return;
-  }
-  for (let j = 0; j < m; j++) {
-    const i = order[j];
-    const q = 1 / (1 + Math.exp(-scores[i]));
-    gh[i * 2] = q - y[i];
-    gh[i * 2 + 1] = Math.max(q * (1 - q), 1e-16);
   }
 }
 
