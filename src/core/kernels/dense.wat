@@ -19,7 +19,7 @@
 ;;   20 kernel (inputs × P)   24 bias   28 kernel gradient   32 bias gradient   36 H (rows × P, after
 ;;   the activation)   40 A (after dropout; = H without it)   44 dropout mask (0: none)
 ;;   48 delta (rows × P: d loss / d pre-activation, then d loss / d A of the layer below)   52 activation
-;;   (0 linear, 1 relu, 2 tanh, 3 sigmoid, 4 elu)
+;;   (0 linear, 1 relu, 2 tanh, 3 sigmoid, 4 elu)   56 the kernel transposed (units × the padded width below)
 (module
   (import "env" "memory" {{MEMORY}})
 
@@ -71,28 +71,13 @@
     (local.set $z (i32.xor (local.get $z) (i32.shr_u (local.get $z) (i32.const 16))))
     (f32.mul (f32.convert_i32_u (i32.shr_u (local.get $z) (i32.const 8))) (f32.const 5.9604644775390625e-8)))
 
-  ;; H = act(input · kernel + bias) for $rows rows; then dropout into A when training (a copy
-  ;; without it). Two rows × 16 units a block: each kernel load serves both rows.
-  (func $forwardLayer (param $cfg i32) (param $desc i32) (param $rows i32) (param $training i32)
-    (local $nIn i32) (local $units i32) (local $P i32) (local $in i32) (local $inStride i32) (local $kernel i32)
-    (local $bias i32) (local $H i32) (local $A i32) (local $mask i32) (local $act i32)
-    (local $r i32) (local $j i32) (local $k i32) (local $kp i32) (local $x0 i32) (local $x1 i32) (local $h0 i32) (local $h1 i32)
-    (local $two i32) (local $end i32) (local $i i32) (local $counter i32) (local $seed i32) (local $m f32)
-    (local $rate f32) (local $scale f32)
+  ;; out[r][0..P) = in[r][0..nIn) · W (nIn × P, row-major) (+ bias, then ReLU when $act is 1) for
+  ;; $rows rows; $inStride in bytes. Two rows × 16 units a block: each W load serves both rows.
+  (func $product (param $in i32) (param $inStride i32) (param $nIn i32) (param $kernel i32) (param $P i32) (param $bias i32) (param $act i32) (param $H i32) (param $rows i32)
+    (local $r i32) (local $j i32) (local $k i32) (local $kp i32) (local $x0 i32) (local $x1 i32) (local $h0 i32) (local $h1 i32) (local $two i32)
     (local $a v128) (local $c v128) (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
     (local $p0 v128) (local $p1 v128) (local $p2 v128) (local $p3 v128)
     (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
-    (local.set $nIn (i32.load offset=0 (local.get $desc)))
-    (local.set $units (i32.load offset=4 (local.get $desc)))
-    (local.set $P (i32.load offset=8 (local.get $desc)))
-    (local.set $in (i32.load offset=12 (local.get $desc)))
-    (local.set $inStride (i32.shl (i32.load offset=16 (local.get $desc)) (i32.const 2)))
-    (local.set $kernel (i32.load offset=20 (local.get $desc)))
-    (local.set $bias (i32.load offset=24 (local.get $desc)))
-    (local.set $H (i32.load offset=36 (local.get $desc)))
-    (local.set $A (i32.load offset=40 (local.get $desc)))
-    (local.set $mask (i32.load offset=44 (local.get $desc)))
-    (local.set $act (i32.load offset=52 (local.get $desc)))
     (local.set $r (i32.const 0))
     (block $rowsDone (loop $rowPairs
       (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
@@ -131,6 +116,7 @@
           (local.set $k (i32.add (local.get $k) (i32.const 1)))
           (br $ks)))
         ;; Bias, then ReLU folded into the store (other activations: a pass below).
+        (if (local.get $bias) (then
         (local.set $kp (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))
         (local.set $w0 (v128.load offset=0 (local.get $kp)))
         (local.set $w1 (v128.load offset=16 (local.get $kp)))
@@ -139,7 +125,7 @@
         (local.set $p0 (f32x4.add (local.get $p0) (local.get $w0))) (local.set $p1 (f32x4.add (local.get $p1) (local.get $w1)))
         (local.set $p2 (f32x4.add (local.get $p2) (local.get $w2))) (local.set $p3 (f32x4.add (local.get $p3) (local.get $w3)))
         (local.set $q0 (f32x4.add (local.get $q0) (local.get $w0))) (local.set $q1 (f32x4.add (local.get $q1) (local.get $w1)))
-        (local.set $q2 (f32x4.add (local.get $q2) (local.get $w2))) (local.set $q3 (f32x4.add (local.get $q3) (local.get $w3)))
+        (local.set $q2 (f32x4.add (local.get $q2) (local.get $w2))) (local.set $q3 (f32x4.add (local.get $q3) (local.get $w3)))))
         (if (i32.eq (local.get $act) (i32.const 1)) (then
           (local.set $c (v128.const i32x4 0 0 0 0))
           (local.set $p0 (f32x4.pmax (local.get $c) (local.get $p0))) (local.set $p1 (f32x4.pmax (local.get $c) (local.get $p1)))
@@ -172,9 +158,10 @@
           (local.set $k (i32.add (local.get $k) (i32.const 1)))
           (br $ks1)))
         (local.set $kp (i32.shl (local.get $j) (i32.const 2)))
+        (if (local.get $bias) (then
         (local.set $w0 (v128.load (i32.add (local.get $bias) (local.get $kp))))
         (local.set $p0 (f32x4.add (local.get $p0) (local.get $w0)))
-        (local.set $q0 (f32x4.add (local.get $q0) (local.get $w0)))
+        (local.set $q0 (f32x4.add (local.get $q0) (local.get $w0)))))
         (if (i32.eq (local.get $act) (i32.const 1)) (then
           (local.set $p0 (f32x4.pmax (v128.const i32x4 0 0 0 0) (local.get $p0)))
           (local.set $q0 (f32x4.pmax (v128.const i32x4 0 0 0 0) (local.get $q0)))))
@@ -184,6 +171,27 @@
         (br $narrow)))
       (local.set $r (i32.add (local.get $r) (i32.const 2)))
       (br $rowPairs)))
+  )
+
+  ;; H = act(input · kernel + bias) for $rows rows; then dropout into A when training (a copy
+  ;; without it).
+  (func $forwardLayer (param $cfg i32) (param $desc i32) (param $rows i32) (param $training i32)
+    (local $nIn i32) (local $units i32) (local $P i32) (local $in i32) (local $inStride i32) (local $kernel i32)
+    (local $bias i32) (local $H i32) (local $A i32) (local $mask i32) (local $act i32)
+    (local $r i32) (local $h0 i32) (local $end i32) (local $i i32) (local $counter i32) (local $seed i32) (local $m f32)
+    (local $rate f32) (local $scale f32)
+    (local.set $nIn (i32.load offset=0 (local.get $desc)))
+    (local.set $units (i32.load offset=4 (local.get $desc)))
+    (local.set $P (i32.load offset=8 (local.get $desc)))
+    (local.set $in (i32.load offset=12 (local.get $desc)))
+    (local.set $inStride (i32.shl (i32.load offset=16 (local.get $desc)) (i32.const 2)))
+    (local.set $kernel (i32.load offset=20 (local.get $desc)))
+    (local.set $bias (i32.load offset=24 (local.get $desc)))
+    (local.set $H (i32.load offset=36 (local.get $desc)))
+    (local.set $A (i32.load offset=40 (local.get $desc)))
+    (local.set $mask (i32.load offset=44 (local.get $desc)))
+    (local.set $act (i32.load offset=52 (local.get $desc)))
+    (call $product (local.get $in) (local.get $inStride) (local.get $nIn) (local.get $kernel) (local.get $P) (local.get $bias) (local.get $act) (local.get $H) (local.get $rows))
     ;; tanh, sigmoid, elu: one value at a time over the real units (padding stays 0).
     (if (i32.ge_u (local.get $act) (i32.const 2)) (then
       (local.set $r (i32.const 0))
@@ -448,66 +456,45 @@
       (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
 
   ;; Back through one layer's product into the layer below: its delta = (delta · kernel^T) × dropout
-  ;; mask × activation slope (from its output H, as TF.js's gradients).
+  ;; mask × activation slope (from its output H, as TF.js's gradients). The kernel is transposed
+  ;; first (units × the padded inputs, padding 0) so the product runs as the forward one does.
   (func $backLayer (param $cfg i32) (param $desc i32) (param $below i32)
-    (local $rows i32) (local $nIn i32) (local $P i32) (local $kernel i32) (local $D i32) (local $Pb i32) (local $Db i32)
-    (local $Hb i32) (local $mask i32) (local $act i32) (local $r i32) (local $k i32) (local $j i32) (local $dRow i32)
+    (local $rows i32) (local $nIn i32) (local $units i32) (local $P i32) (local $kernel i32) (local $D i32) (local $Pb i32) (local $Db i32)
+    (local $Hb i32) (local $mask i32) (local $act i32) (local $r i32) (local $k i32) (local $j i32) (local $KT i32)
     (local $kp i32) (local $out i32) (local $end i32) (local $i i32)
-    (local $d v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $g v128) (local $h v128) (local $one v128)
+    (local $g v128) (local $h v128) (local $one v128)
     (local.set $rows (i32.load offset=4 (local.get $cfg)))
     (local.set $nIn (i32.load offset=0 (local.get $desc)))
+    (local.set $units (i32.load offset=4 (local.get $desc)))
     (local.set $P (i32.load offset=8 (local.get $desc)))
     (local.set $kernel (i32.load offset=20 (local.get $desc)))
     (local.set $D (i32.load offset=48 (local.get $desc)))
+    (local.set $KT (i32.load offset=56 (local.get $desc)))
     (local.set $Pb (i32.load offset=8 (local.get $below)))
     (local.set $Hb (i32.load offset=36 (local.get $below)))
     (local.set $mask (select (i32.load offset=44 (local.get $below)) (i32.const 0) (i32.ne (i32.load offset=40 (local.get $below)) (i32.load offset=36 (local.get $below)))))
     (local.set $Db (i32.load offset=48 (local.get $below)))
     (local.set $act (i32.load offset=52 (local.get $below)))
     (local.set $one (v128.const f32x4 1 1 1 1))
+    (local.set $k (i32.const 0))
+    (block $tDone (loop $ts
+      (br_if $tDone (i32.ge_u (local.get $k) (local.get $nIn)))
+      (local.set $kp (i32.add (local.get $kernel) (i32.shl (i32.mul (local.get $k) (local.get $P)) (i32.const 2))))
+      (local.set $out (i32.add (local.get $KT) (i32.shl (local.get $k) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (block $tjDone (loop $tjs
+        (br_if $tjDone (i32.ge_u (local.get $j) (local.get $units)))
+        (f32.store (local.get $out) (f32.load (i32.add (local.get $kp) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $out (i32.add (local.get $out) (i32.shl (local.get $Pb) (i32.const 2))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tjs)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $ts)))
+    (call $product (local.get $D) (i32.shl (local.get $P) (i32.const 2)) (local.get $units) (local.get $KT) (local.get $Pb) (i32.const 0) (i32.const 0) (local.get $Db) (local.get $rows))
     (local.set $r (i32.const 0))
     (block $rDone (loop $rs
       (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
-      (local.set $dRow (i32.add (local.get $D) (i32.shl (i32.mul (local.get $r) (local.get $P)) (i32.const 2))))
       (local.set $out (i32.add (local.get $Db) (i32.shl (i32.mul (local.get $r) (local.get $Pb)) (i32.const 2))))
-      ;; Four inputs a block share each delta load; the rest one at a time.
-      (local.set $k (i32.const 0))
-      (block $k4Done (loop $k4
-        (br_if $k4Done (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $nIn)))
-        (local.set $s0 (v128.const i32x4 0 0 0 0)) (local.set $s1 (v128.const i32x4 0 0 0 0))
-        (local.set $s2 (v128.const i32x4 0 0 0 0)) (local.set $s3 (v128.const i32x4 0 0 0 0))
-        (local.set $kp (i32.add (local.get $kernel) (i32.shl (i32.mul (local.get $k) (local.get $P)) (i32.const 2))))
-        (local.set $j (i32.const 0))
-        (local.set $i (i32.shl (local.get $P) (i32.const 2)))
-        (block $jDone (loop $js
-          (br_if $jDone (i32.ge_u (local.get $j) (local.get $i)))
-          (local.set $d (v128.load (i32.add (local.get $dRow) (local.get $j))))
-          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $d) (v128.load (i32.add (local.get $kp) (local.get $j))))))
-          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $d) (v128.load (i32.add (i32.add (local.get $kp) (local.get $i)) (local.get $j))))))
-          (local.set $s2 (f32x4.add (local.get $s2) (f32x4.mul (local.get $d) (v128.load (i32.add (i32.add (local.get $kp) (i32.shl (local.get $i) (i32.const 1))) (local.get $j))))))
-          (local.set $s3 (f32x4.add (local.get $s3) (f32x4.mul (local.get $d) (v128.load (i32.add (i32.add (local.get $kp) (i32.mul (local.get $i) (i32.const 3))) (local.get $j))))))
-          (local.set $j (i32.add (local.get $j) (i32.const 16)))
-          (br $js)))
-        (f32.store offset=0 (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (call $hsum (local.get $s0)))
-        (f32.store offset=4 (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (call $hsum (local.get $s1)))
-        (f32.store offset=8 (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (call $hsum (local.get $s2)))
-        (f32.store offset=12 (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (call $hsum (local.get $s3)))
-        (local.set $k (i32.add (local.get $k) (i32.const 4)))
-        (br $k4)))
-      (block $k1Done (loop $k1
-        (br_if $k1Done (i32.ge_u (local.get $k) (local.get $nIn)))
-        (local.set $s0 (v128.const i32x4 0 0 0 0))
-        (local.set $kp (i32.add (local.get $kernel) (i32.shl (i32.mul (local.get $k) (local.get $P)) (i32.const 2))))
-        (local.set $j (i32.const 0))
-        (local.set $i (i32.shl (local.get $P) (i32.const 2)))
-        (block $j1Done (loop $j1s
-          (br_if $j1Done (i32.ge_u (local.get $j) (local.get $i)))
-          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (v128.load (i32.add (local.get $dRow) (local.get $j))) (v128.load (i32.add (local.get $kp) (local.get $j))))))
-          (local.set $j (i32.add (local.get $j) (i32.const 16)))
-          (br $j1s)))
-        (f32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (call $hsum (local.get $s0)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $k1)))
       ;; Mask and slope, four units a vector (padding is 0 in the delta and stays 0).
       (local.set $i (i32.const 0))
       (local.set $end (i32.shl (local.get $Pb) (i32.const 2)))

@@ -52,7 +52,7 @@ interface Layout {
   readonly v: number;
   readonly count: number;
   /** Per layer: the kernel's and bias's float offsets in the flat parameter region, H, A, mask, delta. */
-  readonly layers: readonly { kernel: number; bias: number; H: number; A: number; mask: number; D: number }[];
+  readonly layers: readonly { kernel: number; bias: number; H: number; A: number; mask: number; D: number; KT: number }[];
 }
 
 /** Rounds up to a multiple of 4. */
@@ -114,7 +114,10 @@ export class WasmDenseTrainer implements DenseTrainer {
     const layers = offsets.map((o, l) => {
       const H = take(capacity * padded[l + 1]);
       const dropped = spec.dropout > 0 && l < L - 1;
-      return { ...o, H, A: dropped ? take(capacity * padded[l + 1]) : H, mask: dropped ? take(capacity * padded[l + 1]) : 0, D: take(capacity * padded[l + 1]) };
+      const A = dropped ? take(capacity * padded[l + 1]) : H;
+      const mask = dropped ? take(capacity * padded[l + 1]) : 0;
+      // The transposed kernel the backward product reads: units × the layer below's padded width.
+      return { ...o, H, A, mask, D: take(capacity * padded[l + 1]), KT: l > 0 ? take(sizes[l + 1] * padded[l]) : 0 };
     });
     this.layout = { capacity, bytes: at, X, Y, params, grads, m, v, count, layers };
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(at / PAGE) + 1 });
@@ -180,6 +183,7 @@ export class WasmDenseTrainer implements DenseTrainer {
           o.mask,
           o.D,
           ACTIVATION_CODE[l === L - 1 ? 'linear' : spec.hidden[l].activation],
+          o.KT,
         ],
         d,
       );
