@@ -62,8 +62,9 @@ export interface BrowserFigures {
  */
 export async function browserEpochTimes(csvPath: string, epochs: number, batchSize: number, backends: string[]): Promise<BrowserFigures> {
   return withPage(['preview'], '/', async (page) => {
-    await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
-    const select = page.getByRole('combobox', { name: 'Backend' });
+    // The backend chooser sits in the header's compute details (closed until opened).
+    await page.getByTestId('backend-summary').waitFor({ timeout: 120_000 });
+    const select = page.getByRole('combobox', { name: 'Backend', includeHidden: true });
     const chosen = await select.inputValue();
     const candidates = await select.locator('option').allTextContents();
     await page.getByLabel('Upload CSV').setInputFiles(csvPath);
@@ -85,8 +86,12 @@ export async function browserEpochTimes(csvPath: string, epochs: number, batchSi
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
     });
     for (const backend of backends) {
-      await select.selectOption(backend);
-      await page.getByTestId('backend-reason').getByText('chosen by you').waitFor({ timeout: 60_000 });
+      if (backend !== (await select.inputValue())) {
+        await page.locator('details.backend-details summary').click();
+        await select.selectOption(backend);
+        await page.getByTestId('backend-reason').getByText('chosen by you').waitFor({ state: 'attached', timeout: 60_000 });
+        await page.keyboard.press('Escape');
+      }
       await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
