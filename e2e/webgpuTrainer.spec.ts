@@ -37,6 +37,9 @@ const CASES: CheckCase[] = [
   { ...base, name: 'mse, relu, SGD', loss: 'mse', activations: ['relu'], units: [10], sgd: true },
   // Sizes that cross the 16×16 tiles and a batch that leaves a short last one (203 = 5·40 + 3).
   { name: 'softmax, relu, tiles crossed, short last batch', loss: 'softmax', inputs: 19, outputs: 3, rows: 203, batchSize: 40, epochs: 2, activations: ['relu', 'sigmoid'], units: [33, 17], dropout: 0.1 },
+  // Batches wider than the loss kernel's 256 threads; then more steps than one submission holds (1024).
+  { name: 'mse, tanh, batches of 300 rows', loss: 'mse', inputs: 5, outputs: 2, rows: 700, batchSize: 300, epochs: 3, activations: ['tanh'], units: [6], l2: 0.001 },
+  { name: 'binary, relu, 1030 one-row steps in two submissions', loss: 'binary', inputs: 3, outputs: 1, rows: 1030, batchSize: 1, epochs: 1, activations: ['relu'], units: [4] },
 ];
 
 test.describe('WebGPU dense trainer', () => {
