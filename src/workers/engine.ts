@@ -25,6 +25,7 @@ import { blobFromChunks, writeAll } from '../core/util/textChunks';
 import { type Task, classTarget, inferTask, isClassification, resolveProblem } from '../core/problem';
 import { getModelInfo } from '../core/models/info';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
+import { createGpuDenseTrainer } from './gpuDense';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
@@ -330,7 +331,9 @@ export class Engine {
 
   /** Threads, backend and Cancel of the engine's runs (progress callbacks are each run's own). */
   private runContext(stopped: () => boolean) {
-    return { host: this.parts, backend: this.backend?.active, shouldStop: stopped, yieldToEvents: this.yieldToEvents };
+    // Networks train on the fused WebGPU trainer only where the probe chose a hardware WebGPU adapter.
+    const realGpu = this.backend?.active === 'webgpu' && this.backend.candidates.some((c) => c.name === 'webgpu' && c.available && !c.software);
+    return { host: this.parts, backend: this.backend?.active, shouldStop: stopped, yieldToEvents: this.yieldToEvents, ...(realGpu ? { gpuDenseTrainer: createGpuDenseTrainer } : {}) };
   }
 
   /**
