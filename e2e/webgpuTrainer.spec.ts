@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM helper shared with playwright.config.ts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import type { CheckCase, CheckResult } from './webgpu-trainer-page/main';
+import type { CheckCase, CheckResult, LoopResult } from './webgpu-trainer-page/main';
 
 /**
  * The fused WebGPU dense trainer against the TS reference, on Chromium's software WebGPU adapter
@@ -51,15 +51,20 @@ test.describe('WebGPU dense trainer', () => {
     execFileSync(process.execPath, [vite, 'build', 'e2e/webgpu-trainer-page', '--base', './', '--outDir', pageDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root });
   });
 
+  /** Opens the built check page (served from disk on the e2e server's origin). */
+  async function openCheckPage(page: Page): Promise<void> {
+    await page.route('**/webgpu-trainer/**', (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/webgpu-trainer\/?/, '') || 'index.html';
+      const file = join(pageDir, rel);
+      return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
+    });
+    await page.goto('/webgpu-trainer/index.html');
+    await page.waitForFunction(() => 'denseCheck' in window);
+  }
+
   for (const c of CASES) {
     test(c.name, async ({ page }) => {
-      await page.route('**/webgpu-trainer/**', (route) => {
-        const rel = new URL(route.request().url()).pathname.replace(/^\/webgpu-trainer\/?/, '') || 'index.html';
-        const file = join(pageDir, rel);
-        return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
-      });
-      await page.goto('/webgpu-trainer/index.html');
-      await page.waitForFunction(() => 'denseCheck' in window);
+      await openCheckPage(page);
       const result = await page.evaluate((c) => (window as unknown as { denseCheck(c: CheckCase): Promise<CheckResult | { skip: string }> }).denseCheck(c), c);
       test.skip('skip' in result, `no WebGPU adapter at all in this Chromium: ${'skip' in result ? result.skip : ''}`);
       const r = result as CheckResult;
@@ -70,4 +75,22 @@ test.describe('WebGPU dense trainer', () => {
       r.gpuLosses.forEach((l, i) => expect(Math.abs(l - r.refLosses[i]), `epoch ${i + 1} loss`).toBeLessThan(LOSS_TOLERANCE * Math.max(1, r.refLosses[i])));
     });
   }
+
+  test('the MLP loop (hold-out, early stopping, best weights read back) on the GPU trainer follows the CPU dense trainer', async ({ page }) => {
+    await openCheckPage(page);
+    const result = await page.evaluate(() => (window as unknown as { loopCheck(): Promise<LoopResult | { skip: string }> }).loopCheck());
+    test.skip('skip' in result, `no WebGPU adapter at all in this Chromium: ${'skip' in result ? result.skip : ''}`);
+    const r = result as LoopResult;
+    console.log(`loop: cpu ${r.cpu.stopReason}; gpu ${r.gpu.stopReason}; max weight diff ${r.maxWeightDiff.toExponential(2)}`);
+    expect(r.cpu.stopReason, 'early stopping fired in this set-up').toMatch(/^early stopping/);
+    expect(r.gpu.stopReason).toBe(r.cpu.stopReason);
+    expect(r.gpu.history.length).toBe(r.cpu.history.length);
+    r.gpu.history.forEach((log, i) => {
+      const ref = r.cpu.history[i];
+      expect(Math.abs(log.loss - ref.loss), `epoch ${i + 1} loss`).toBeLessThan(LOSS_TOLERANCE * Math.max(1, ref.loss));
+      expect(Math.abs(log.valLoss! - ref.valLoss!), `epoch ${i + 1} validation loss`).toBeLessThan(LOSS_TOLERANCE * Math.max(1, ref.valLoss!));
+      expect(log.valMetric).toBe(ref.valMetric);
+    });
+    expect(r.maxWeightDiff).toBeLessThan(WEIGHT_TOLERANCE);
+  });
 });

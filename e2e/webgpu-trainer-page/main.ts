@@ -2,6 +2,11 @@
 import { ReferenceDenseTrainer } from '../../src/core/models/mlp/dense/reference';
 import type { DenseActivation, DenseLoss, DenseSpec } from '../../src/core/models/mlp/dense/types';
 import { createWebGpuDenseTrainer } from '../../src/core/models/mlp/dense/webgpu';
+import type { EpochLog } from '../../src/core/models/model';
+import { trainDenseOnGpu } from '../../src/core/models/mlp/denseGpuLoop';
+import { trainDense } from '../../src/core/models/mlp/denseLoop';
+import { mlpSchema } from '../../src/core/models/mlp/schema';
+import { resolveParams } from '../../src/core/params';
 import { createRng, shuffleInPlace } from '../../src/core/util/rng';
 
 /** One comparison the spec asks for: a network, its data's shape and how long to train. */
@@ -114,4 +119,43 @@ async function check(c: CheckCase): Promise<CheckResult | { skip: string }> {
   }
 }
 
-(window as unknown as { denseCheck: typeof check }).denseCheck = check;
+/** The MLP's whole loop (hold-out, early stopping, best weights) on the GPU trainer and on the CPU one. */
+export interface LoopResult {
+  readonly cpu: { history: EpochLog[]; stopReason: string };
+  readonly gpu: { history: EpochLog[]; stopReason: string };
+  readonly maxWeightDiff: number;
+}
+
+async function loopCheck(): Promise<LoopResult | { skip: string }> {
+  const adapter = await (navigator as Navigator & { gpu?: GPU }).gpu?.requestAdapter();
+  if (!adapter) return { skip: 'no WebGPU adapter' };
+  const device = await adapter.requestDevice();
+  const c: CheckCase = { name: 'loop', loss: 'binary', inputs: 6, outputs: 1, rows: 400, batchSize: 32, epochs: 0, activations: ['relu', 'relu'], units: [10, 10] };
+  const { X, Y } = makeData(c, 3);
+  const spec: DenseSpec = {
+    inputs: 6,
+    hidden: [
+      { units: 10, activation: 'relu' },
+      { units: 10, activation: 'relu' },
+    ],
+    outputs: 1,
+    loss: 'binary',
+    dropout: 0,
+    l2: 1e-4,
+    optimizer: { kind: 'adam', learningRate: 0.03 },
+    seed: 77,
+  };
+  const params = resolveParams(mlpSchema, { epochs: 25, batchSize: 32, learningRate: 0.03, earlyStopping: true, validationFraction: 0.2, patience: 3 });
+  const train = { X, y: Y, n: c.rows, d: c.inputs };
+  try {
+    const cpu = await trainDense(spec, train, 'binary', params, { rng: createRng(8) });
+    const gpu = await trainDenseOnGpu(await createWebGpuDenseTrainer(device, spec), spec, train, 'binary', params, { rng: createRng(8) });
+    let maxWeightDiff = 0;
+    cpu.weights.forEach((w, i) => w.forEach((v, j) => (maxWeightDiff = Math.max(maxWeightDiff, Math.abs(v - gpu.weights[i][j])))));
+    return { cpu: { history: cpu.history, stopReason: cpu.stopReason }, gpu: { history: gpu.history, stopReason: gpu.stopReason }, maxWeightDiff };
+  } finally {
+    device.destroy();
+  }
+}
+
+Object.assign(window, { denseCheck: check, loopCheck });
