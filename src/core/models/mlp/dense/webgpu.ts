@@ -15,7 +15,7 @@ import {
   TILE,
   UPDATE_WGSL,
 } from './webgpuKernels';
-import { keepFrom, planSteps, type StepPlan } from './webgpuPlan';
+import { encodeSteps, keepFrom, planSteps, type StepPlan } from './webgpuPlan';
 
 // WebGPU's flag values, spelled out: core runs where the GPUBufferUsage globals do not exist (Node).
 const MAP_READ = 0x1;
@@ -415,22 +415,4 @@ function layoutEntry(kind: Binding, binding: number): GPUBindGroupLayoutEntry {
   if (kind === 'step') return { binding, visibility: STAGE_COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: 32 } };
   if (kind === 'uniform') return { binding, visibility: STAGE_COMPUTE, buffer: { type: 'uniform' } };
   return { binding, visibility: STAGE_COMPUTE, buffer: { type: kind === 'read' ? 'read-only-storage' : 'storage' } };
-}
-
-/** The steps' uniforms, one per STEP_STRIDE bytes, as the kernels' `Step` struct reads them. */
-function encodeSteps(steps: readonly StepPlan[]): ArrayBuffer {
-  const bytes = new ArrayBuffer(steps.length * STEP_STRIDE);
-  const u = new Uint32Array(bytes);
-  const f = new Float32Array(bytes);
-  steps.forEach((s, i) => {
-    const at = (i * STEP_STRIDE) / 4;
-    u[at] = s.start;
-    u[at + 1] = s.rows;
-    u[at + 2] = i;
-    u[at + 3] = s.dropBase;
-    f[at + 4] = s.om1;
-    f[at + 5] = s.om2;
-    f[at + 6] = s.l2c;
-  });
-  return bytes;
 }

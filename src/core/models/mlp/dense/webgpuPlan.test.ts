@@ -3,7 +3,7 @@ import { createRng } from '../../../util/rng';
 import { dropoutUniform } from './init';
 import { ReferenceDenseTrainer } from './reference';
 import type { DenseSpec } from './types';
-import { keepFrom, planSteps } from './webgpuPlan';
+import { encodeSteps, keepFrom, planSteps } from './webgpuPlan';
 
 const spec: DenseSpec = {
   inputs: 3,
@@ -74,5 +74,17 @@ describe('keepFrom (the kernels’ integer dropout test)', () => {
     }
     expect(keepFrom(0)).toBe(0);
     expect(keepFrom(0.5)).toBe(2 ** 23);
+  });
+});
+
+describe('encodeSteps (the kernels’ Step struct)', () => {
+  it('puts each step at its dynamic offset, words in the struct’s order, the slot numbered from 0', () => {
+    const { steps } = planSteps(40, 32, spec, { accBeta1: Math.fround(0.8), accBeta2: Math.fround(0.999), dropCounter: 5 });
+    const bytes = encodeSteps(steps);
+    expect(bytes.byteLength).toBe(2 * 256);
+    const u = new Uint32Array(bytes, 256, 8);
+    const f = new Float32Array(bytes, 256, 8);
+    expect([u[0], u[1], u[2], u[3]]).toEqual([32, 8, 1, 5 + 32 * 9]);
+    expect([f[4], f[5], f[6]]).toEqual([steps[1].om1, steps[1].om2, Math.fround(0.02 / 8)]);
   });
 });

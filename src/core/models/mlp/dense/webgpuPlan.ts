@@ -1,4 +1,5 @@
 import type { DenseSpec } from './types';
+import { STEP_STRIDE } from './webgpuKernels';
 
 /** What one optimiser step of the WebGPU trainer needs beyond its compiled kernels. */
 export interface StepPlan {
@@ -53,4 +54,22 @@ export function planSteps(length: number, batchSize: number, spec: DenseSpec, st
  */
 export function keepFrom(dropout: number): number {
   return Math.ceil(dropout * 2 ** 24);
+}
+
+/** The steps' uniforms, one per STEP_STRIDE bytes, as the kernels' `Step` struct reads them. */
+export function encodeSteps(steps: readonly StepPlan[]): ArrayBuffer {
+  const bytes = new ArrayBuffer(steps.length * STEP_STRIDE);
+  const u = new Uint32Array(bytes);
+  const f = new Float32Array(bytes);
+  steps.forEach((s, i) => {
+    const at = (i * STEP_STRIDE) / 4;
+    u[at] = s.start;
+    u[at + 1] = s.rows;
+    u[at + 2] = i;
+    u[at + 3] = s.dropBase;
+    f[at + 4] = s.om1;
+    f[at + 5] = s.om2;
+    f[at + 6] = s.l2c;
+  });
+  return bytes;
 }
