@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { isSoftwareAdapter } from './gpuDense';
 
 /** The TF.js backends Sapling can train on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -72,7 +73,7 @@ async function inspectWebGpu(): Promise<{ available: boolean; software: boolean;
   if (!gpu) return { available: false, software: false, detail: 'WebGPU is not offered by this browser' };
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { available: false, software: false, detail: 'no WebGPU adapter' };
-  const software = Boolean(adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter);
+  const software = isSoftwareAdapter(adapter);
   const name = [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ');
   return { available: true, software, detail: software ? `software fallback adapter${name ? ` (${name})` : ''}` : name || 'hardware adapter' };
 }

@@ -26,6 +26,7 @@ import { type Task, classTarget, inferTask, isClassification, resolveProblem } f
 import { getModelInfo } from '../core/models/info';
 import type { EpochLog } from '../core/models/model';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
+import { createGpuDenseTrainer } from './gpuDense';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
@@ -334,7 +335,9 @@ export class Engine {
 
   /** Threads, backend and Cancel of the engine's runs (progress callbacks are each run's own). */
   private runContext(stopped: () => boolean) {
-    return { host: this.parts, backend: this.backend?.active, shouldStop: stopped, yieldToEvents: this.yieldToEvents };
+    // Networks train on the fused WebGPU trainer only where the probe chose a hardware WebGPU adapter.
+    const realGpu = this.backend?.active === 'webgpu' && this.backend.candidates.some((c) => c.name === 'webgpu' && c.available && !c.software);
+    return { host: this.parts, backend: this.backend?.active, shouldStop: stopped, yieldToEvents: this.yieldToEvents, ...(realGpu ? { gpuDenseTrainer: createGpuDenseTrainer } : {}) };
   }
 
   /**

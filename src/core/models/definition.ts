@@ -2,6 +2,8 @@ import type { ParamSchema, ParamsOf } from '../params';
 import type { TrialHost } from '../tune/trialProtocol';
 import type { Rng } from '../util/rng';
 import type { EpochLog, FittedModel, ModelTarget, Predictor, TrainingSet } from './model';
+import type { DenseSpec } from './mlp/dense/types';
+import type { DenseEpochTrainer } from './mlp/dense/webgpu';
 import type { ModelInfo } from './modelInfo';
 import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
 import type { TeamMemory } from './trees/histogramTeam';
@@ -48,6 +50,12 @@ export interface TrainContext {
    * backend), 'tfjs' on a GPU backend.
    */
   readonly networkTrainer?: 'dense' | 'tfjs';
+  /**
+   * The fused WebGPU trainer (models/mlp/dense/webgpu.ts) on a real GPU: the studio's worker sets it
+   * when its backend probe chose a hardware WebGPU adapter, never a software one. Networks then train
+   * on it unless networkTrainer is 'tfjs'; it resolves null when the GPU turns out to be gone.
+   */
+  readonly gpuDenseTrainer?: (spec: DenseSpec) => Promise<DenseEpochTrainer | null>;
 }
 
 /** A model family: its catalog entry, how to train it, and how to load what training produced. */

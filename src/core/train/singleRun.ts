@@ -37,7 +37,7 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
  * to the caller's own run.
  */
 export function nestedContext(ctx: RunContext): RunContext {
-  return { host: ctx.host, backend: ctx.backend, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents, nested: true };
+  return { host: ctx.host, backend: ctx.backend, gpuDenseTrainer: ctx.gpuDenseTrainer, shouldStop: ctx.shouldStop, yieldToEvents: ctx.yieldToEvents, nested: true };
 }
 
 /**

@@ -72,7 +72,7 @@ export async function trainDense(
 }
 
 /** The targets as the loss reads them: n × 1 (0/1 or values), or one-hot n × classes. */
-function targets(y: Float32Array, loss: LossKind, outputs: number): Float32Array {
+export function targets(y: Float32Array, loss: LossKind, outputs: number): Float32Array {
   if (loss !== 'softmax') return y;
   const Y = new Float32Array(y.length * outputs);
   y.forEach((c, i) => (Y[i * outputs + c] = 1));
@@ -80,14 +80,14 @@ function targets(y: Float32Array, loss: LossKind, outputs: number): Float32Array
 }
 
 /** Rows `rows` of a row-major matrix with `d` columns. */
-function gatherRows(X: Float32Array, rows: Int32Array, d: number): Float32Array {
+export function gatherRows(X: Float32Array, rows: Int32Array, d: number): Float32Array {
   const out = new Float32Array(rows.length * d);
   rows.forEach((r, i) => out.set(X.subarray(r * d, r * d + d), i * d));
   return out;
 }
 
 /** Validation loss and accuracy (classification) or R² (regression), as trainLoop's validate. */
-function validate(trainer: DenseTrainer, val: { X: Float32Array; Y: Float32Array; n: number }, loss: LossKind, outputs: number): { valLoss: number; valMetric: number } {
+export function validate(trainer: DenseTrainer, val: { X: Float32Array; Y: Float32Array; n: number }, loss: LossKind, outputs: number): { valLoss: number; valMetric: number } {
   const logits = trainer.forward(val.X, val.n);
   const all = Int32Array.from({ length: val.n }, (_, i) => i);
   const valLoss = batchLoss(loss, logits, val.Y, all, outputs);

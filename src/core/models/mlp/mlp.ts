@@ -10,6 +10,7 @@ import { networkPredictor } from '../networkForward';
 import type { mlpSchema } from './schema';
 import { createDenseTrainer } from './dense';
 import { trainDense } from './denseLoop';
+import { trainDenseOnGpu } from './denseGpuLoop';
 import type { DenseSpec, DenseWeights } from './dense/types';
 import { trainNetwork } from './trainLoop';
 
@@ -45,9 +46,11 @@ export const mlpModel: ModelDefinition<typeof mlpSchema> = {
       history: result.history,
       stopReason: result.stopReason,
     });
-    if ((ctx.networkTrainer ?? (CPU_BACKENDS.includes(tf.getBackend()) ? 'dense' : 'tfjs')) === 'dense') {
+    // A real GPU's fused trainer, where the worker found one (it never offers a software adapter).
+    const gpu = ctx.gpuDenseTrainer && ctx.networkTrainer !== 'tfjs' ? await ctx.gpuDenseTrainer(mlpSpec(train.d, head, params, seed)) : null;
+    if (gpu || (ctx.networkTrainer ?? (CPU_BACKENDS.includes(tf.getBackend()) ? 'dense' : 'tfjs')) === 'dense') {
       const spec = mlpSpec(train.d, head, params, seed);
-      const result = await trainDense(spec, { ...train, y }, head.loss, params, ctx);
+      const result = gpu ? await trainDenseOnGpu(gpu, spec, { ...train, y }, head.loss, params, ctx) : await trainDense(spec, { ...train, y }, head.loss, params, ctx);
       const weights = isClassification(target.task) ? result.weights : scaledOutput(result.weights, yScale);
       if (ctx.onTrainingOutputs) ctx.onTrainingOutputs(trainingOutputs(spec, weights, train, head.activation));
       const final = buildMlp(train.d, head.units, params, head.activation, seed);
