@@ -163,7 +163,7 @@ class DqnLoop {
     scaleObservation(this.envId, this.env.reset(this.rng), this.current);
     let total = 0;
     let steps = 0;
-    let epsilon = this.epsilon();
+    let epsilon: number;
     for (;;) {
       epsilon = this.epsilon();
       const action = this.rng.next() < epsilon ? this.rng.int(this.env.nActions) : argmax(this.online.forward(this.current, 1));
