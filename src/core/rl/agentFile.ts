@@ -85,6 +85,7 @@ function checkParts(file: Record<string, unknown>): AgentFile {
   }
   checkCurve(file.curve);
   if (file.evaluation !== undefined) checkEvaluation(file.evaluation);
+  if (file.evaluationSeed !== undefined) checkInteger(file.evaluationSeed, 'evaluationSeed', 0, 2 ** 32 - 1);
   if (isGridEnv(env.id)) {
     if (algo === 'dqn') fail('algo', `dqn agents play cartpole or mountaincar, not ${env.id}`, BAD);
     checkTabular(file, env);

@@ -52,7 +52,8 @@ export async function runGridAgent(request: GridRunRequest, hooks: RlHooks = {})
   const algorithm = getGridAlgorithm(request.algo);
   const params = resolveRunParams(request.algo, request.env, request.params);
   const result = await algorithm.run(world, params as never, hooks);
-  const evaluation = evaluatePolicy(world, result.policy, request.evaluationEpisodes ?? EVALUATION_EPISODES, request.evaluationSeed ?? 1);
+  const evaluationSeed = request.evaluationSeed ?? 1;
+  const evaluation = evaluatePolicy(world, result.policy, request.evaluationEpisodes ?? EVALUATION_EPISODES, evaluationSeed);
   const agent: AgentFile = {
     format: AGENT_FILE_FORMAT,
     version: AGENT_FILE_VERSION,
@@ -64,6 +65,7 @@ export async function runGridAgent(request: GridRunRequest, hooks: RlHooks = {})
     q: result.q,
     curve: result.curve,
     evaluation,
+    evaluationSeed,
   };
   return { world, params, result, evaluation, agent };
 }
