@@ -41,7 +41,8 @@ export async function runControl(env: ControlEnvId, params: RawParams, hooks: Rl
   const dqn = await runDqn(env, resolved, hooks);
   const player = createGreedyPlayer(dqn.network);
   const info = CONTROL_ENVS[env];
-  const { returns: _, ...evaluation } = evaluatePolicy(info.create(), player.act, EVALUATION_EPISODES, createRng(evaluationSeed(resolved.seed)), info.succeeded, hooks.shouldStop);
+  const evalSeed = evaluationSeed(resolved.seed);
+  const { returns: _, ...evaluation } = evaluatePolicy(info.create(), player.act, EVALUATION_EPISODES, createRng(evalSeed), info.succeeded, hooks.shouldStop);
   const agent: AgentFile = {
     format: AGENT_FILE_FORMAT,
     version: AGENT_FILE_VERSION,
@@ -51,6 +52,7 @@ export async function runControl(env: ControlEnvId, params: RawParams, hooks: Rl
     network: toAgentNetwork(dqn.network),
     curve: dqn.curve,
     evaluation,
+    evaluationSeed: evalSeed,
   };
   return { agent, curve: dqn.curve, evaluation, dqn, params: resolved };
 }
