@@ -7,8 +7,8 @@ import { runControl } from '../src/core/rl/dqn/control';
 import type { ControlEnvId } from '../src/core/rl/types';
 
 const SEEDS = [1, 2, 3, 4, 5];
-/** MountainCar trains for minutes per seed: fewer seeds unless RL_BENCH_MC_SEEDS says otherwise. */
-const MOUNTAINCAR_SEEDS = (process.env.RL_BENCH_MC_SEEDS ?? '1,2,3').split(',').map(Number);
+/** MountainCar trains for minutes per seed: fewer seeds unless RL_BENCH_MC_SEEDS says otherwise (empty: none). */
+const MOUNTAINCAR_SEEDS = (process.env.RL_BENCH_MC_SEEDS ?? '1,2,3').split(',').filter(Boolean).map(Number);
 /** CartPole-v1's reward threshold in Gymnasium's registry. */
 const CARTPOLE_THRESHOLD = 475;
 
@@ -38,6 +38,7 @@ export async function dqnBench(say: (line: string) => void): Promise<void> {
   say('**DQN, CartPole-v1, default preset** (2×64 ReLU, Adam α 0.0005, γ 0.99, batch 64, replay 50,000, double DQN, Huber loss, target copied every 500 steps, ε 1→0.05 over 10,000 steps; a 20-game greedy check every 10 episodes keeps the best network and stops at a mean of 500):');
   say('');
   await presetRows('cartpole', SEEDS, CARTPOLE_THRESHOLD, say);
+  if (!MOUNTAINCAR_SEEDS.length) return;
   say('**DQN, MountainCar-v0, its preset** (reward −1 per step, no shaping; ε over 100,000 steps; up to 1,500 episodes; success is reaching the flag within 200 steps; Gymnasium\'s threshold is −110):');
   say('');
   await presetRows('mountaincar', MOUNTAINCAR_SEEDS, -110, say);
