@@ -134,6 +134,9 @@ function networkOf(spec: DenseSpec, weights: DenseWeights, envId: ControlEnvId):
 class DqnLoop {
   steps = 0;
   updates = 0;
+  /** Steps the current exploring action is still held for (ε-z-greedy). */
+  private repeatLeft = 0;
+  private repeatAction = 0;
   private readonly buffer: ReplayBuffer;
   private current: Float32Array;
   private next: Float32Array;
@@ -170,9 +173,18 @@ class DqnLoop {
     let total = 0;
     let steps = 0;
     let epsilon: number;
+    this.repeatLeft = 0;
     for (;;) {
       epsilon = this.epsilon();
-      const action = this.rng.next() < epsilon ? this.rng.int(this.env.nActions) : argmax(this.online.forward(this.current, 1));
+      let action: number;
+      if (this.repeatLeft > 0) {
+        this.repeatLeft--;
+        action = this.repeatAction;
+      } else if (this.rng.next() < epsilon) {
+        // ε-z-greedy (Dabney et al. 2021): an exploring action is held for 1…exploreRepeat steps.
+        action = this.repeatAction = this.rng.int(this.env.nActions);
+        this.repeatLeft = p.exploreRepeat > 1 ? this.rng.int(p.exploreRepeat) : 0;
+      } else action = argmax(this.online.forward(this.current, 1));
       const r = this.env.step(action);
       scaleObservation(this.envId, r.observation, this.next);
       this.buffer.push(this.current, action, r.reward, this.next, r.terminated);

@@ -69,6 +69,15 @@ export const DQN_PARAMS = {
     max: 10_000_000,
     integer: true,
   },
+  exploreRepeat: {
+    type: 'number',
+    label: 'Hold random actions',
+    help: 'An exploring (random) action is repeated for 1 to this many steps (ε-z-greedy). Holding a push lets a MountainCar build up speed that single random steps cancel out. 1 is plain ε-greedy.',
+    default: 1,
+    min: 1,
+    max: 1000,
+    integer: true,
+  },
   hiddenLayers: {
     type: 'number',
     label: 'Hidden layers',
