@@ -39,7 +39,7 @@ export async function dqnBench(say: (line: string) => void): Promise<void> {
   say('');
   await presetRows('cartpole', SEEDS, CARTPOLE_THRESHOLD, say);
   if (!MOUNTAINCAR_SEEDS.length) return;
-  say('**DQN, MountainCar-v0, its preset** (reward −1 per step, no shaping; ε over 100,000 steps; up to 1,500 episodes; success is reaching the flag within 200 steps; Gymnasium\'s threshold is −110):');
+  say('**DQN, MountainCar-v0, its preset** (reward −1 per step, no shaping; as CartPole\'s but exploring actions held for 1–20 steps (ε-z-greedy), ε over 30,000 steps, replay 100,000, target copied every 1,000 steps, checks every 20 episodes stopping at Gymnasium\'s threshold of −110, up to 1,000 episodes; success is reaching the flag within 200 steps):');
   say('');
   await presetRows('mountaincar', MOUNTAINCAR_SEEDS, -110, say);
 }

@@ -209,19 +209,19 @@ export type DqnParams = ParamsOf<typeof DQN_PARAMS>;
 
 /**
  * What each environment changes from the defaults (the CartPole preset). MountainCar's reward is −1
- * every step until the flag, so nothing is learned until random play first reaches it: more
- * exploration for longer, a shorter horizon and more episodes. No reward shaping.
+ * every step until the flag, so nothing is learned until play first reaches it, and single random
+ * steps cancel out: exploring actions are held for up to 20 steps (ε-z-greedy), ε falls over 30,000
+ * steps, and checks stop training at Gymnasium's threshold of −110. No reward shaping.
  */
 export const DQN_PRESETS: Readonly<Record<ControlEnvId, RawParams>> = {
   cartpole: {},
   mountaincar: {
-    episodes: 1500,
-    gamma: 0.99,
-    epsilonDecaySteps: 100_000,
-    epsilonMin: 0.05,
+    episodes: 1000,
+    exploreRepeat: 20,
+    epsilonDecaySteps: 30_000,
     bufferSize: 100_000,
     targetUpdateEvery: 1000,
-    stopAtReturn: -110,
     evalEvery: 20,
+    stopAtReturn: -110,
   },
 };
