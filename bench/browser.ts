@@ -52,6 +52,8 @@ export interface BrowserFigures {
   readonly chosen: string;
   readonly candidates: string[];
   readonly msPerEpoch: Record<string, number>;
+  /** The main thread's longest task while each backend trained (long-task observer). */
+  readonly longestTaskMs: Record<string, number>;
 }
 
 /**
@@ -60,8 +62,9 @@ export interface BrowserFigures {
  */
 export async function browserEpochTimes(csvPath: string, epochs: number, batchSize: number, backends: string[]): Promise<BrowserFigures> {
   return withPage(['preview'], '/', async (page) => {
-    await page.getByTestId('backend-reason').waitFor({ timeout: 120_000 });
-    const select = page.getByRole('combobox', { name: 'Backend' });
+    // The backend chooser sits in the header's compute details (closed until opened).
+    await page.getByTestId('backend-summary').waitFor({ timeout: 120_000 });
+    const select = page.getByRole('combobox', { name: 'Backend', includeHidden: true });
     const chosen = await select.inputValue();
     const candidates = await select.locator('option').allTextContents();
     await page.getByLabel('Upload CSV').setInputFiles(csvPath);
@@ -76,31 +79,44 @@ export async function browserEpochTimes(csvPath: string, epochs: number, batchSi
     await page.getByLabel('L2 penalty', { exact: true }).fill('0');
     await page.getByLabel('Early stopping', { exact: true }).uncheck();
     const msPerEpoch: Record<string, number> = {};
+    const longestTaskMs: Record<string, number> = {};
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
     for (const backend of backends) {
-      await select.selectOption(backend);
-      await page.getByTestId('backend-reason').getByText('chosen by you').waitFor({ timeout: 60_000 });
+      if (backend !== (await select.inputValue())) {
+        await page.locator('details.backend-details summary').click();
+        await select.selectOption(backend);
+        await page.getByTestId('backend-reason').getByText('chosen by you').waitFor({ state: 'attached', timeout: 60_000 });
+        await page.keyboard.press('Escape');
+      }
+      await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
+      longestTaskMs[backend] = Math.max(0, ...(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)));
       await page.getByRole('tab', { name: 'Export' }).click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export model' }).click()]);
       const report = JSON.parse(readFileSync((await download.path())!, 'utf8')).report;
       msPerEpoch[backend] = report.timings_ms.train / report.history.length;
       await page.getByRole('tab', { name: 'Train' }).click();
     }
-    return { chosen, candidates, msPerEpoch };
+    return { chosen, candidates, msPerEpoch, longestTaskMs };
   });
 }
 
 /**
- * Sapling's MLP loop against TF.js `model.fit` in a worker: bench/epoch-page, built for production
- * (minified, as the studio ships) and served by `vite preview`. Milliseconds per epoch for each.
+ * Sapling's MLP in a worker, on the dense trainer and on the TF.js loop, for each batch size:
+ * bench/epoch-page, built for production (minified, as the studio ships) and served by `vite
+ * preview`. Milliseconds per epoch.
  */
-export async function loopVersusFit(rows: number, epochs: number, batch: number): Promise<{ backend: string; detail: string; sapling: number; fit: number }> {
+export async function loopVersusFit(rows: number, epochs: number, batches: readonly number[]): Promise<{ backend: string; detail: string; dense: number[]; tfjs: number[] }> {
   const outDir = fileURLToPath(new URL('./.data/epoch-page', import.meta.url));
   const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
   execFileSync(process.execPath, [vite, 'build', 'bench/epoch-page', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error']);
-  return withPage(['preview', 'bench/epoch-page', '--outDir', outDir], `/?rows=${rows}&epochs=${epochs}&batch=${batch}&backend=wasm`, async (page) => {
-    return await page.evaluate(() => (window as unknown as { benchResult: Promise<{ backend: string; detail: string; sapling: number; fit: number }> }).benchResult);
+  return withPage(['preview', 'bench/epoch-page', '--outDir', outDir], `/?rows=${rows}&epochs=${epochs}&batches=${batches.join(',')}&backend=wasm`, async (page) => {
+    return await page.evaluate(() => (window as unknown as { benchResult: Promise<{ backend: string; detail: string; dense: number[]; tfjs: number[] }> }).benchResult);
   });
 }
 

@@ -26,6 +26,9 @@ test('a neural network trains live, can be cancelled, and the page stays respons
   await studio.train.chooseModel('mlp');
   await studio.train.setParam('Epochs', '5000');
   await studio.train.setParam('Batch size', '4');
+  // Without early stopping, so the run is still going when Cancel is pressed (the dense trainer
+  // finishes penguins' early-stopped run within the 1.5 s wait below).
+  await page.getByLabel('Early stopping', { exact: true }).uncheck();
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];

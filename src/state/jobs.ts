@@ -39,8 +39,9 @@ export function progressTo(key: 'dataset' | 'training' | 'prediction') {
     dispatch(key, { type: 'progress', progress: { stage: 'training', fraction: last.epoch / last.epochs } });
   };
   const proxy = callback((p: JobProgress) => {
-    if (p.kind === 'epoch') {
-      held.push(p.log);
+    if (p.kind === 'epoch' || p.kind === 'epochs') {
+      if (p.kind === 'epoch') held.push(p.log);
+      else held.push(...p.logs);
       timer ??= setTimeout(flush, EPOCH_FLUSH_MS);
     } else if (p.kind === 'trial') {
       const t = p.trial;

@@ -24,6 +24,7 @@ import { jsonChunks } from '../core/util/jsonChunks';
 import { blobFromChunks, writeAll } from '../core/util/textChunks';
 import { type Task, classTarget, inferTask, isClassification, resolveProblem } from '../core/problem';
 import { getModelInfo } from '../core/models/info';
+import type { EpochLog } from '../core/models/model';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
 import { ModelReadings } from './modelReadings';
@@ -211,12 +212,13 @@ export class Engine {
   async train(config: TrainConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
     const stopped = this.startJob();
+    const epochs = epochSender(onProgress);
     const { file } = await runTraining(table, config, {
       ...this.runContext(stopped),
       onStage: (stage) => onProgress({ kind: 'stage', stage }),
       onFold: (fold, folds) => onProgress({ kind: 'stage', stage: `cross-validating: fold ${fold} of ${folds}`, fraction: (fold - 1) / folds }),
-      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
-    });
+      onEpoch: epochs.add,
+    }).finally(epochs.flush);
     if (stopped()) throw new CancelledError();
     this.becomeCurrent(file);
     return summarise(file, 'trained', `${config.model.id} → ${config.problem.target}`);
@@ -229,6 +231,7 @@ export class Engine {
   async trainAuto(config: TrainConfig, options: AutoOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
     const stopped = this.startJob();
+    const epochs = epochSender(onProgress);
     const common = this.runContext(stopped);
     const started = performance.now();
     const fraction = () => Math.min(0.99, (performance.now() - started) / options.budgetMs);
@@ -266,8 +269,8 @@ export class Engine {
     const { file, report } = await runTraining(table, { ...config, model: { id: winner.model, params: winner.params } }, {
       ...common,
       onStage: (stage) => onProgress({ kind: 'stage', stage: `Training the winner, ${label(winner.model)}: ${stage}` }),
-      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
-    });
+      onEpoch: epochs.add,
+    }).finally(epochs.flush);
     if (stopped()) throw new CancelledError();
     const withAuto = { ...report, auto: autoReport(result, options) };
     const chosen = { ...file, report: withAuto };
@@ -282,6 +285,7 @@ export class Engine {
   async tune(config: TrainConfig, options: TuneOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
     const table = this.requireTable();
     const stopped = this.startJob();
+    const epochs = epochSender(onProgress);
     const common = this.runContext(stopped);
     const started = performance.now();
     // The share of the work done: of the time budget, or of the trials (halving's later rounds add a few).
@@ -291,8 +295,8 @@ export class Engine {
       ...common,
       onTrial: (trial) => onProgress({ kind: 'trial', trial, fraction: fraction(++scored) }),
       onStage: (stage) => onProgress({ kind: 'stage', stage: `training the best settings: ${stage}` }),
-      onEpoch: (log) => onProgress({ kind: 'epoch', log }),
-    });
+      onEpoch: epochs.add,
+    }).finally(epochs.flush);
     this.becomeCurrent(tuned);
     return summarise(tuned, 'trained', `tuned ${config.model.id} → ${config.problem.target}`);
   }
@@ -446,6 +450,32 @@ export class Engine {
  * The bytes a table may take in this tab: half the device memory the browser reports (Chrome caps
  * `deviceMemory` at 8 GB), at most 4 GB, or 2 GB when the browser does not say.
  */
+/** How often held-back epoch logs go to the page. */
+const EPOCH_SEND_MS = 50;
+
+/**
+ * Epoch logs to the page at most every EPOCH_SEND_MS, as one message: the dense trainer runs a
+ * small data set's epochs in well under a millisecond, and a comlink call per epoch flooded the
+ * page's main thread (a 1.2 s task in e2e/training.spec.ts). `flush` sends what is left.
+ */
+function epochSender(onProgress: (p: JobProgress) => void): { add: (log: EpochLog) => void; flush: () => void } {
+  let held: EpochLog[] = [];
+  let last = performance.now();
+  const flush = () => {
+    last = performance.now();
+    if (!held.length) return;
+    onProgress({ kind: 'epochs', logs: held });
+    held = [];
+  };
+  return {
+    add: (log) => {
+      held.push(log);
+      if (performance.now() - last >= EPOCH_SEND_MS) flush();
+    },
+    flush,
+  };
+}
+
 function browserMemoryBudget(): number {
   const gb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
   return Math.min(4, gb ? gb / 2 : 2) * 1024 ** 3;

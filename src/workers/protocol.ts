@@ -32,6 +32,8 @@ export type JobProgress =
   | { readonly kind: 'stage'; readonly stage: string; readonly fraction?: number }
   | { readonly kind: 'ingest'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly kind: 'epoch'; readonly log: EpochLog }
+  /** Several epochs at once: a fast trainer's epochs, held back and sent every EPOCH_SEND_MS. */
+  | { readonly kind: 'epochs'; readonly logs: readonly EpochLog[] }
   | { readonly kind: 'trial'; readonly trial: Trial; readonly fraction?: number };
 
 /** What every model summary has, with a target or without. */

@@ -9,8 +9,8 @@ import { ChartFigure } from './ChartFigure';
  * a second axis and, when given, a line at the step that was kept. Long runs are thinned to about
  * 400 points so the chart stays cheap while it streams.
  */
-export function LossChart({ history, metricName, labels, kept }: { history: readonly EpochLog[]; metricName: string; labels: HistoryLabels; kept?: number | null }) {
-  const step = Math.max(1, Math.ceil(history.length / 400));
+export function LossChart({ history, metricName, labels, kept, maxPoints = 400 }: { history: readonly EpochLog[]; metricName: string; labels: HistoryLabels; kept?: number | null; maxPoints?: number }) {
+  const step = Math.max(1, Math.ceil(history.length / maxPoints));
   const data = history.filter((_, i) => i % step === 0 || i === history.length - 1);
   const hasVal = history.some((h) => h.valLoss !== undefined);
   const hasMetric = history.some((h) => h.valMetric !== undefined);

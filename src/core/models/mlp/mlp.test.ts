@@ -75,4 +75,13 @@ describe('the MLP on the dense trainer', () => {
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(yields).toBeGreaterThan(0);
   });
+
+  it('hands over its training outputs as its predictor gives them', async () => {
+    const train = classes(200);
+    let handed: Float32Array | null = null;
+    const fitted = await fit(train, { epochs: 5 }, { onTrainingOutputs: (o) => (handed = o) });
+    const expected = networkPredictor(fitted).outputs(train.X, train.n);
+    expect(handed!.length).toBe(expected.length);
+    expected.forEach((v, i) => expect(Math.abs(handed![i] - v)).toBeLessThan(1e-5));
+  });
 });
