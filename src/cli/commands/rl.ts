@@ -67,7 +67,7 @@ async function learnGrid(env: AgentEnv, algo: GridAlgoId, options: RlOptions): P
   console.log(`${algorithm.label} on ${describeEnv(env)}: ${shown}`);
   if (algorithm.exact) console.log(`converged in ${run.result.iterations} ${algo === 'value-iteration' ? 'sweeps' : 'improvement rounds'} (${seconds.toFixed(2)} s)`);
   else console.log(`\nlearning curve (${run.result.curve.length.toLocaleString('en-US')} episodes, ${seconds.toFixed(1)} s):\n${formatCurve(run.result.curve)}`);
-  console.log(`\ngreedy policy (actions: ${run.world.actionNames.map((n, a) => `${a} ${n}`).join(', ')}):\n${formatPolicy(world, run.result.policy)}`);
+  console.log(`\ngreedy policy (actions: ${world.actionNames.map((n, a) => `${a} ${n}`).join(', ')}):\n${formatPolicy(world, run.result.policy)}`);
   console.log(`\nvalues:\n${formatValues(world, run.result.values)}`);
   console.log(`\n${formatEvaluation(run.evaluation)}`);
   await writeOutputs(options, run.agent.curve, run.evaluation, () => serializeAgentFile(run.agent));

@@ -72,3 +72,10 @@ describe('agent file', () => {
     expect(() => validateAgentFile({ ...agent, policy: [] })).toThrow(expect.objectContaining({ code: 'bad-agent-file' }));
   });
 });
+
+describe('a run’s output', () => {
+  it('is plain data that survives structured cloning (a worker posts it)', async () => {
+    const run = await runGridAgent({ env: { id: 'cliff' }, algo: 'expected-sarsa', params: { episodes: 50 }, evaluationEpisodes: 5 });
+    expect(structuredClone(run)).toEqual(run);
+  });
+});

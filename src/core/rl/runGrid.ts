@@ -25,9 +25,8 @@ export interface GridRunRequest {
   readonly evaluationSeed?: number;
 }
 
-/** What a run gives: the algorithm's result, the parameters it used, the evaluation and the agent file. */
+/** What a run gives: the algorithm's result, the parameters it used, the evaluation and the agent file (plain data: it crosses postMessage). */
 export interface GridRunOutput {
-  readonly world: GridWorld;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   readonly result: TabularResult;
   readonly evaluation: PolicyEvaluation;
@@ -67,7 +66,7 @@ export async function runGridAgent(request: GridRunRequest, hooks: RlHooks = {})
     evaluation,
     evaluationSeed,
   };
-  return { world, params, result, evaluation, agent };
+  return { params, result, evaluation, agent };
 }
 
 /** Runs a saved grid agent without learning: its greedy policy for `episodes` episodes from `seed`. */

@@ -4,7 +4,7 @@ import { createRng } from '../util/rng';
 import { rollout } from './evaluate';
 import { TD_PARAMS } from './params';
 import { resolveRunParams, runGridAgent } from './runGrid';
-import { runTd } from './td';
+import { createTdLearner, runTd } from './td';
 import type { EpisodeLog } from './types';
 import { cliffWalking, customGrid, defaultCustomGrid } from './worlds';
 
@@ -78,6 +78,26 @@ describe('the TD update', () => {
     expect((await runTd('q-learning', world, { ...(p as object), seed: 99 } as never)).q).not.toEqual(result.q);
   });
 
+  it('steps one move at a time, as runTd runs it', async () => {
+    const world = cliffWalking();
+    const p = { ...resolveRunParams('sarsa', { id: 'cliff' }), episodes: 3 } as never;
+    const learner = createTdLearner('sarsa', world, p);
+    let moves = 0;
+    let state = learner.state();
+    expect(state).toBe(36);
+    while (learner.episodes() < 3) {
+      const step = learner.step();
+      expect(step.state).toBe(state);
+      // Falling off the cliff puts the agent back at the start; otherwise it is where the move led.
+      state = step.log ? 36 : learner.state();
+      if (!step.log) expect(learner.state()).toBe(step.reward === -100 ? 36 : step.next);
+      moves++;
+    }
+    const result = learner.result();
+    expect(result.curve.reduce((n, l) => n + l.steps, 0)).toBe(moves);
+    expect(await runTd('sarsa', world, p)).toEqual(result);
+  });
+
   it('stops when asked between episodes', async () => {
     let episodes = 0;
     const p = { ...resolveRunParams('sarsa', { id: 'cliff' }) } as never;
@@ -89,4 +109,17 @@ describe('the TD update', () => {
     expect(Object.keys(TD_PARAMS)).toEqual(['gamma', 'alpha', 'epsilon', 'epsilonDecay', 'epsilonMin', 'episodes', 'seed']);
     for (const spec of Object.values(TD_PARAMS)) expect(spec.help.length).toBeGreaterThan(30);
   });
+});
+
+describe('presets', () => {
+  it('the custom grid’s preset learns the default room: the greedy path is the shortest one (8 moves)', async () => {
+    const run = await runGridAgent({ env: { id: 'custom', grid: defaultCustomGrid() }, algo: 'q-learning', params: { seed: 3 }, evaluationEpisodes: 10 });
+    expect(run.evaluation.success_rate).toBe(1);
+    expect(run.evaluation.mean_return).toBeCloseTo(1 - 8 * 0.01, 9);
+  });
+
+  it('FrozenLake 8×8’s preset reaches a success rate near value iteration’s', async () => {
+    const run = await runGridAgent({ env: { id: 'frozenlake8', slippery: true }, algo: 'q-learning', params: { seed: 1 }, evaluationEpisodes: 2000 });
+    expect(run.evaluation.success_rate).toBeGreaterThan(0.7); // value iteration's policy: about 0.86
+  }, 20_000);
 });
