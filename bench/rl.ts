@@ -10,6 +10,7 @@ import { resolveRunParams, runGridAgent } from '../src/core/rl/runGrid';
 import { runTd } from '../src/core/rl/td';
 import { cliffWalking, frozenLake } from '../src/core/rl/worlds';
 import { createRng } from '../src/core/util/rng';
+import { dqnBench } from './rlDqn';
 
 /** One part of the `rl` section: prints its lines through `say`. */
 export type RlBenchPart = (say: (line: string) => void) => Promise<void>;
@@ -83,7 +84,7 @@ async function cliffPart(say: (line: string) => void): Promise<void> {
 }
 
 /** The parts of the `rl` section, in order (the DQN part adds its CartPole rows here). */
-export const RL_BENCH_PARTS: RlBenchPart[] = [exactPart, qLearningPart, cliffPart];
+export const RL_BENCH_PARTS: RlBenchPart[] = [exactPart, qLearningPart, cliffPart, dqnBench];
 
 /** The `rl` bench section. */
 export async function rlSection(say: (line: string) => void): Promise<void> {

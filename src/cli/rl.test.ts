@@ -99,9 +99,21 @@ describe('sapling rl', () => {
     expect(r.stderr.trim()).toBe('error: bad-agent.json: policy: has 2 items where 48 are expected');
   });
 
-  it('says plainly that DQN is not there yet for cartpole', () => {
-    const r = sapling('--env', 'cartpole', '--algo', 'dqn');
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^error: dqn: not available yet/);
+  it('DQN on CartPole prints its curve and evaluation, writes the agent and report; the agent plays again without learning', () => {
+    const out = join(dir, 'dqn.json');
+    const report = join(dir, 'dqn-report.json');
+    // A short run (one small layer) so the test takes seconds; the preset's figures are the rl bench's.
+    const quick = ['hiddenLayers=1', 'hiddenUnits=16', 'alpha=0.005', 'learningStarts=200', 'targetUpdateEvery=100', 'epsilonDecaySteps=1500', 'evalEvery=10', 'evalEpisodes=3'].flatMap((p) => ['--param', p]);
+    const r = sapling('--env', 'cartpole', '--algo', 'dqn', '--episodes', '30', '--seed', '3', ...quick, '--out', out, '--report', report);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/learning curve \(\d+ episodes/);
+    const line = /greedy policy over 100 episodes: mean return [\d.]+, success rate [\d.]+%/.exec(r.stdout)?.[0];
+    expect(line).toBeDefined();
+    const agent = json(out);
+    expect(agent).toMatchObject({ format: 'sapling-agent', version: 1, env: { id: 'cartpole' }, algo: 'dqn', network: { inputs: 4, outputs: 2, hidden: [{ units: 16, activation: 'relu' }] } });
+    expect(json(report).evaluation.episodes).toBe(100);
+    const again = sapling('--agent', out);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(line);
   });
 });
