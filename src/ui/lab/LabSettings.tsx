@@ -7,6 +7,9 @@ import { SchemaForm } from '../components/SchemaForm';
 import { useLab } from './useLab';
 import { GridEditor } from './GridEditor';
 
+/** The form's values before any is set (one object: a new one per read would redraw forever). */
+const NO_VALUES: Readonly<Record<string, unknown>> = {};
+
 /** The environments' names in the picker. */
 export const ENV_LABELS: Record<LabEnvId, string> = {
   frozenlake: 'FrozenLake 4×4',
@@ -31,7 +34,7 @@ const ENV_HELP: Record<LabEnvId, string> = {
 export function LabSettings() {
   const env = useLab((s) => s.env);
   const algo = useLab((s) => s.algo);
-  const values = useLab((s) => s.params[s.algo] ?? {});
+  const values = useLab((s) => s.params[s.algo] ?? NO_VALUES);
   const training = useLab((s) => s.training);
   const gridError = useLab((s) => s.gridError);
   const running = training.state === 'running';
@@ -57,7 +60,7 @@ export function LabSettings() {
       </fieldset>
       <p className="help">{ENV_HELP[env.id]}</p>
       {env.id === 'frozenlake' || env.id === 'frozenlake8' || env.id === 'custom' ? (
-        <label className="field-check lab-slippery">
+        <label className="lab-slippery">
           <input type="checkbox" checked={env.id === 'custom' ? env.custom.slippery : env.slippery} disabled={running} onChange={(e) => setSlippery(e.target.checked)} />
           Slippery (a move goes where meant one time in three, else sideways)
         </label>

@@ -2,7 +2,7 @@ import type { CellKind } from '../../core/rl/types';
 import type { GridPicture } from '../../workers/rlProtocol';
 import { DataDisclosure } from '../charts/ChartFigure';
 import { fmt } from '../format';
-import { NO_VALUE_FILL, VALUE_GRADIENT, valueFill, valueRange } from './labColours';
+import { VALUE_GRADIENT, valueFill, valueRange } from './labColours';
 
 /** How a cell that has no value of its own is drawn, and the letter that marks it. */
 const KIND_LOOK: Partial<Record<CellKind, { fill: string; ink: string; mark: string; name: string }>> = {
@@ -121,12 +121,7 @@ export function ValueLegend({ min, max }: { min: number; max: number }) {
         <span className="lab-swatch lab-swatch-agent" aria-hidden />
         agent
       </span>
-      <span className="lab-key small">
-        <span className="lab-swatch" style={{ background: NO_VALUE_FILL }} aria-hidden>
-          S
-        </span>
-        S start, + reward cell; arrows: the best move
-      </span>
+      <span className="small muted">S start, + reward cell; arrows: the best move</span>
     </div>
   );
 }

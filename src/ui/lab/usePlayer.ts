@@ -8,11 +8,13 @@ export function usePlayer(length: number, key: unknown) {
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(2);
-  // A new episode starts from its first frame and plays.
-  useEffect(() => {
+  const [seen, setSeen] = useState<unknown>(key);
+  // A new episode starts from its first frame and plays (state adjusted while rendering, as React's docs advise over an effect).
+  if (seen !== key) {
+    setSeen(key);
     setIndex(0);
     setPlaying(length > 1);
-  }, [key, length]);
+  }
   useEffect(() => {
     if (!playing) return undefined;
     const timer = setInterval(() => {
