@@ -7,6 +7,7 @@ import { makeGridWorld } from '../core/rl/worlds';
 import { CancelledError, SaplingError } from '../core/util/errors';
 import { createRng } from '../core/util/rng';
 import { type GridOutcome, type GridPicture, type LabEnvChoice, type LabOutcome, type LabProgress, type LabRequest, type Rollout, isGridEnv } from './rlProtocol';
+import { type ControlHooks, controlOutcome, playControl, trainControl } from './rlControl';
 import { createYield } from './yieldToEvents';
 
 /** Episodes are sent to the page at most this often, in ms (a tabular learner plays thousands a second). */
@@ -36,7 +37,7 @@ export class RlJobs {
   async train(req: LabRequest, onProgress: (p: LabProgress) => void): Promise<LabOutcome> {
     const at = this.cancels;
     const stopped = () => this.cancels !== at;
-    if (!isGridEnv(req.env.id)) throw new SaplingError('not-ready', 'the deep Q-network arrives with the control part');
+    if (!isGridEnv(req.env.id)) return trainControl(req, (episodes) => this.controlHooks(stopped, onProgress, episodes));
     const world = gridWorld(req.env);
     const algo = getGridAlgorithm(req.algo);
     const params = resolveParams(algo.schema, req.params, algo.label);
@@ -53,7 +54,8 @@ export class RlJobs {
   play(agentJson: string, seed: number): Rollout {
     const agent = JSON.parse(agentJson) as AgentFile;
     const env = labEnv(agent);
-    if (!isGridEnv(env.id) || !agent.policy) throw new SaplingError('not-ready', 'playing a network agent arrives with the control part');
+    if (!isGridEnv(env.id)) return playControl(agent, seed);
+    if (!agent.policy) throw new SaplingError('bad-agent', 'agent file: a grid agent needs its "policy"');
     const world = gridWorld(env);
     const rng = createRng(seed);
     const states = [world.start];
@@ -77,11 +79,26 @@ export class RlJobs {
   async load(text: string): Promise<LabOutcome> {
     const agent = parseAgent(text);
     const env = labEnv(agent);
+    if (!isGridEnv(env.id)) return controlOutcome(agent, text, env);
     const world = gridWorld(env);
     const gamma = Number(agent.params.gamma ?? 0.99);
     const exact = await VALUE_ITERATION.run(world, resolveParams(VALUE_ITERATION.schema, { gamma }), {});
     const result: TabularResult = { algo: agent.algo as TabularResult['algo'], q: agent.q ?? [], values: agent.values ?? [], policy: agent.policy ?? [], curve: agent.curve, iterations: 0 };
     return gridOutcome(env, world, agent.algo, result, exact, gamma, text);
+  }
+
+  /** Hooks for a DQN run: the grid's, plus the state now at most every SEND_EVERY_MS for the live picture. */
+  private controlHooks(stopped: () => boolean, onProgress: (p: LabProgress) => void, episodes: number): ControlHooks {
+    let last = 0;
+    return {
+      ...this.hooks(stopped, onProgress, episodes),
+      onStep: (observation, episode) => {
+        const now = performance.now();
+        if (now - last < SEND_EVERY_MS / 2) return;
+        last = now;
+        onProgress({ kind: 'frame', observation: Array.from(observation), episode });
+      },
+    };
   }
 
   /** Hooks for a run: episodes batched to the page, the stop check, and a yield so Cancel arrives. */

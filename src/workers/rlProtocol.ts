@@ -69,6 +69,8 @@ export interface ControlOutcome {
   readonly algo: string;
   readonly curve: readonly EpisodeLog[];
   readonly agentJson: string;
+  /** How the training ended, in words (DQN stops early once a check reaches its target). */
+  readonly note?: string;
 }
 
 /** What a training or a loaded agent gives the page. */

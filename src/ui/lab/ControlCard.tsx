@@ -10,7 +10,7 @@ const RESTING: Record<'cartpole' | 'mountaincar', readonly number[]> = { cartpol
  * A control problem drawn live: during training, the episode being played (frames from the worker);
  * after, an episode of the trained agent without learning, with Play/Pause, Step and speed.
  */
-export function ControlCard({ envId, frame, training, rollout }: { envId: LabEnvId; frame: readonly number[] | null; training: boolean; rollout: Rollout | null }) {
+export function ControlCard({ envId, frame, training, rollout, note }: { envId: LabEnvId; frame: readonly number[] | null; training: boolean; rollout: Rollout | null; note?: string }) {
   const observations = rollout?.kind === 'control' && rollout.envId === envId ? rollout.observations : [];
   const player = usePlayer(observations.length, rollout);
   if (envId !== 'cartpole' && envId !== 'mountaincar') return null;
@@ -23,6 +23,7 @@ export function ControlCard({ envId, frame, training, rollout }: { envId: LabEnv
       <h3 id="lab-control-title">{envId === 'cartpole' ? 'The cart and its pole' : 'The car on the hill'}</h3>
       <p className="small muted">{label}</p>
       <View observation={shown} label={label} />
+      {note && !training ? <p className="small">Training {note}</p> : null}
       {observations.length && !training ? (
         <div className="lab-playback">
           <PlayerControls player={player} what="agent’s episode" />

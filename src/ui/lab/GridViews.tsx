@@ -40,7 +40,8 @@ export function GridViews({ picture, outcome, rollout }: { picture: GridPicture 
       </section>
     );
   }
-  const exactAlgo = algoInfo(outcome.algo).exact;
+  const info = algoInfo(outcome.algo, outcome.env.id);
+  const exactAlgo = info.exact;
   const range = valueRange([...outcome.values, ...outcome.exact.values]);
   const { maxDiff, agree, cells } = compareWithExact(outcome);
   const rewards = rollout?.kind === 'grid' ? rollout.rewards.slice(0, player.index).reduce((a, b) => a + b, 0) : 0;
@@ -48,7 +49,7 @@ export function GridViews({ picture, outcome, rollout }: { picture: GridPicture 
     <section className="card" aria-labelledby="lab-values-title">
       <h3 id="lab-values-title">{exactAlgo ? 'Exact values and best moves' : 'What the agent learned, beside the exact answer'}</h3>
       <div className={`lab-grids${wide ? ' lab-grids-stacked' : ''}`}>
-        <ValueGrid title={exactAlgo ? `${algoInfo(outcome.algo).label}: values` : `Learned by ${algoInfo(outcome.algo).label}`} grid={grid} values={outcome.values} policy={outcome.policy} agent={agent} range={range} width={wide ? 780 : 380} />
+        <ValueGrid title={exactAlgo ? `${info.label}: values` : `Learned by ${info.label}`} grid={grid} values={outcome.values} policy={outcome.policy} agent={agent} range={range} width={wide ? 780 : 380} />
         {exactAlgo ? null : <ValueGrid title={`Exact (value iteration, γ ${outcome.exact.gamma})`} grid={grid} values={outcome.exact.values} policy={outcome.exact.policy} range={range} width={wide ? 780 : 380} />}
       </div>
       <ValueLegend min={range.min} max={range.max} />

@@ -38,7 +38,7 @@ export function LabSettings() {
   const training = useLab((s) => s.training);
   const gridError = useLab((s) => s.gridError);
   const running = training.state === 'running';
-  const info = algoInfo(algo);
+  const info = algoInfo(algo, env.id);
   const algoId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const start = () => {
