@@ -36,7 +36,7 @@ test('value iteration on slippery FrozenLake 4×4 shows the exact start value; Q
   await lab.train();
   await expect(page.getByRole('img', { name: /Reward per episode, with its moving average/ })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Exploration ε over the episodes' })).toBeVisible();
-  await expect(page.getByText('Exact (value iteration, γ 0.99)')).toBeVisible();
+  await expect(page.getByText('Exact (value iteration, γ 0.99)', { exact: true })).toBeVisible();
   await expect(page.getByText(/Largest difference from the exact values/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Run without learning' }).click();
@@ -61,7 +61,7 @@ test('value iteration on slippery FrozenLake 4×4 shows the exact start value; Q
   await page.getByLabel('Load agent').setInputFiles({ name: 'my-agent.json', mimeType: 'application/json', buffer: readFileSync(saved) });
   await expect(page.getByText('The agent shown was loaded from my-agent.json.')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByText('Learned by Q-learning')).toBeVisible();
+  await expect(page.getByText('Learned by Q-learning', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Run without learning' }).click();
   await expect(lab.playback()).toBeVisible();
 });
@@ -136,7 +136,7 @@ test('the lab passes axe: the picker, solved grids with their tables open, the g
   await lab.param('Episodes', '500');
   await lab.train();
   await page.getByRole('button', { name: 'Run without learning' }).click();
-  for (const summary of await page.locator('main details:not([open]) > summary').all()) await summary.click();
+  await lab.openDisclosures();
   found.push(...(await scan(page, 'Lab (Q-learning, tables open)')));
   await lab.environment('Your own grid');
   found.push(...(await scan(page, 'Lab (grid editor)')));

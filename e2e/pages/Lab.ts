@@ -22,7 +22,7 @@ export class Lab {
 
   /** Sets a parameter of the algorithm's form by its label. */
   async param(label: string | RegExp, value: string): Promise<void> {
-    await this.page.getByRole('spinbutton', { name: label }).fill(value);
+    await this.page.getByRole('spinbutton', { name: label, exact: true }).fill(value);
   }
 
   /** Presses Train (or Solve) and waits for the run to end. */
@@ -37,6 +37,16 @@ export class Lab {
     return Number(text);
   }
 
+  /** Opens every closed disclosure of the lab ("Show data as a table"), so axe scans their tables too. */
+  async openDisclosures(): Promise<void> {
+    const closed = this.page.locator('main details:not([open]) > summary');
+    for (let n = await closed.count(); n > 0; n = await closed.count()) {
+      await closed.first().click();
+      if ((await closed.count()) >= n) break;
+    }
+  }
+
+  /** The agent player's controls. */
   playback(): Locator {
     return this.page.getByRole('group', { name: /Play the agent/ });
   }

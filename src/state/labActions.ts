@@ -130,20 +130,25 @@ export async function train(): Promise<void> {
   const progress = episodeStream(run);
   try {
     const outcome = await rl().train({ env, algo, params: params[algo] ?? {} }, callback(progress.onProgress));
-    progress.flush();
+    progress.close();
     if (run !== runs) return;
     set({ curve: outcome.curve, agentFrom: 'trained here' });
     dispatch('training', { type: 'succeed', result: outcome });
   } catch (e) {
-    progress.flush();
+    progress.close();
     if (run !== runs) return;
     dispatch('training', isCancelled(e) ? { type: 'cancel' } : { type: 'fail', error: errorMessage(e) });
   }
 }
 
-/** Progress of training `run` into the store, episodes batched (see EPISODE_FLUSH_MS). */
-function episodeStream(run: number): { onProgress: (p: LabProgress) => void; flush: () => void } {
+/**
+ * Progress of training `run` into the store, episodes batched (see EPISODE_FLUSH_MS). `close` stops
+ * it: progress crosses on the callback's own port and can land after the run's answer, when the
+ * finished curve is already shown (appending it again drew the curve twice).
+ */
+function episodeStream(run: number): { onProgress: (p: LabProgress) => void; close: () => void } {
   let held: EpisodeLog[] = [];
+  let closed = false;
   let fraction = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
@@ -157,7 +162,7 @@ function episodeStream(run: number): { onProgress: (p: LabProgress) => void; flu
     dispatch('training', { type: 'progress', progress: { stage: `episode ${last.episode.toLocaleString('en-US')}`, fraction } });
   };
   const onProgress = (p: LabProgress) => {
-    if (run !== runs) return;
+    if (run !== runs || closed) return;
     if (p.kind === 'episodes') {
       held.push(...p.logs);
       fraction = p.fraction;
@@ -168,7 +173,13 @@ function episodeStream(run: number): { onProgress: (p: LabProgress) => void; flu
       dispatch('training', { type: 'progress', progress: { stage: p.stage, fraction: p.fraction } });
     }
   };
-  return { onProgress, flush };
+  const close = () => {
+    closed = true;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    held = [];
+  };
+  return { onProgress, close };
 }
 
 /** Stops the running training; if its worker does not answer in time, replaces the worker. */
