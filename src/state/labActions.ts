@@ -96,9 +96,14 @@ export function chooseAlgo(algo: string): void {
   set({ algo });
 }
 
+/** Where the form values of an algorithm on an environment are kept: presets differ by environment, so each pair has its own. */
+export function paramsKey(s: Pick<LabState, 'env' | 'algo'>): string {
+  return `${s.env.id}/${s.algo}`;
+}
+
 /** Sets one of the current algorithm's parameters. */
 export function setParam(key: string, value: unknown): void {
-  set((s) => ({ params: { ...s.params, [s.algo]: { ...s.params[s.algo], [key]: value } } }));
+  set((s) => ({ params: { ...s.params, [paramsKey(s)]: { ...s.params[paramsKey(s)], [key]: value } } }));
 }
 
 /** A trained result and the player belong to the settings they came from: a change clears them. */
@@ -129,7 +134,7 @@ export async function train(): Promise<void> {
   dispatch('training', { type: 'start' });
   const progress = episodeStream(run);
   try {
-    const outcome = await rl().train({ env, algo, params: params[algo] ?? {} }, callback(progress.onProgress));
+    const outcome = await rl().train({ env, algo, params: params[paramsKey({ env, algo })] ?? {} }, callback(progress.onProgress));
     progress.close();
     if (run !== runs) return;
     set({ curve: outcome.curve, agentFrom: 'trained here' });

@@ -20,7 +20,7 @@ export interface LabState {
   /** Why the last agent file could not be loaded, or null. */
   readonly loadError: string | null;
   readonly algo: string;
-  /** Each algorithm's form values (defaults where unset). */
+  /** The form values of each environment and algorithm, by `paramsKey` (defaults where unset). */
   readonly params: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly training: Job<LabOutcome>;
   /** The running (or last) training's episodes, for the live charts. */

@@ -15,13 +15,13 @@ export function ControlCard({ envId, frame, training, rollout, note }: { envId: 
   const player = usePlayer(observations.length, rollout);
   if (envId !== 'cartpole' && envId !== 'mountaincar') return null;
   const shown = training && frame ? frame : observations.length ? observations[player.index] : frame ?? RESTING[envId];
-  const label = training ? 'The episode being learned from' : observations.length ? 'The trained agent, not learning' : 'The starting position';
+  const label = training && frame ? 'The episode being learned from' : observations.length ? 'The trained agent, not learning' : 'The starting position';
   const View = envId === 'cartpole' ? CartPoleView : MountainCarView;
   const steps = player.index;
   return (
     <section className="card" aria-labelledby="lab-control-title">
       <h3 id="lab-control-title">{envId === 'cartpole' ? 'The cart and its pole' : 'The car on the hill'}</h3>
-      <p className="small muted">{label}</p>
+      <p className="small muted">{training && !frame ? 'Training: the return curve below grows with each episode. Once trained, press “Run without learning” to watch the agent.' : label}</p>
       <View observation={shown} label={label} />
       {note && !training ? <p className="small">Training {note}</p> : null}
       {observations.length && !training ? (

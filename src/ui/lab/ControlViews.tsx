@@ -18,7 +18,7 @@ export function CartPoleView({ observation, label }: { observation: readonly num
   const py = trackY - 15 - Math.cos(theta) * poleLen;
   const deg = (theta * 180) / Math.PI;
   return (
-    <svg className="lab-control" role="img" aria-label={`${label}: cart at ${x.toFixed(2)}, pole leaning ${Math.abs(deg).toFixed(1)}° to the ${deg >= 0 ? 'right' : 'left'}`} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
+    <svg className="lab-control" role="img" aria-label={`${label}: cart at ${x.toFixed(2)}, pole leaning ${Math.abs(deg).toFixed(1)}° to the ${deg >= 0 ? 'right' : 'left'}`} viewBox={`0 0 ${W} ${H}`}>
       <rect x={0} y={0} width={W} height={H} fill="#f7faf8" />
       <line x1={W / 2 - 2.4 * scale} y1={trackY} x2={W / 2 + 2.4 * scale} y2={trackY} stroke="#1d2a22" strokeWidth={2} />
       {[-2.4, 2.4].map((edge) => (
@@ -42,7 +42,7 @@ export function MountainCarView({ observation, label }: { observation: readonly 
   const path = Array.from({ length: 91 }, (_, i) => -1.2 + (i * 1.8) / 90).map((p, i) => `${i ? 'L' : 'M'} ${sx(p).toFixed(1)} ${sy(p).toFixed(1)}`).join(' ');
   const slope = Math.atan2(sy(pos + 0.01) - sy(pos), sx(pos + 0.01) - sx(pos));
   return (
-    <svg className="lab-control" role="img" aria-label={`${label}: car at position ${pos.toFixed(2)} (flag at 0.5), velocity ${vel.toFixed(3)}`} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
+    <svg className="lab-control" role="img" aria-label={`${label}: car at position ${pos.toFixed(2)} (flag at 0.5), velocity ${vel.toFixed(3)}`} viewBox={`0 0 ${W} ${H}`}>
       <rect x={0} y={0} width={W} height={H} fill="#f7faf8" />
       <path d={`${path} L ${sx(0.6)} ${H} L ${sx(-1.2)} ${H} Z`} fill="#dfe9e1" stroke="#3d4a42" strokeWidth={2} />
       <line x1={sx(0.5)} y1={sy(0.5)} x2={sx(0.5)} y2={sy(0.5) - 34} stroke="#1d2a22" strokeWidth={2} />
@@ -52,7 +52,7 @@ export function MountainCarView({ observation, label }: { observation: readonly 
         <circle cx={-9} cy={-3} r={4} fill="#1d2a22" />
         <circle cx={9} cy={-3} r={4} fill="#1d2a22" />
       </g>
-      <text x={8} y={H - 10} fontSize={12} fill="#3d4a42">
+      <text x={8} y={16} fontSize={12} fill="#3d4a42">
         position {pos.toFixed(2)} (goal 0.5) · velocity {vel.toFixed(3)}
       </text>
     </svg>

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import { algoInfo, algosFor } from '../../state/labCatalog';
-import { cancelTraining, chooseAlgo, chooseEnv, setParam, setSlippery, train } from '../../state/labActions';
+import { cancelTraining, chooseAlgo, paramsKey, chooseEnv, setParam, setSlippery, train } from '../../state/labActions';
 import { LAB_ENVS, type LabEnvId, isGridEnv } from '../../workers/rlProtocol';
 import { ProgressBar } from '../components/ProgressBar';
 import { SchemaForm } from '../components/SchemaForm';
@@ -9,6 +9,9 @@ import { GridEditor } from './GridEditor';
 
 /** The form's values before any is set (one object: a new one per read would redraw forever). */
 const NO_VALUES: Readonly<Record<string, unknown>> = {};
+
+/** The settings shown at once (what a lesson talks about); the others fold under "More settings". */
+const MAIN_PARAMS = new Set(['episodes', 'gamma', 'alpha', 'epsilon', 'epsilonDecay', 'epsilonMin', 'seed']);
 
 /** The environments' names in the picker. */
 export const ENV_LABELS: Record<LabEnvId, string> = {
@@ -34,12 +37,13 @@ const ENV_HELP: Record<LabEnvId, string> = {
 export function LabSettings() {
   const env = useLab((s) => s.env);
   const algo = useLab((s) => s.algo);
-  const values = useLab((s) => s.params[s.algo] ?? NO_VALUES);
+  const values = useLab((s) => s.params[paramsKey(s)] ?? NO_VALUES);
   const training = useLab((s) => s.training);
   const gridError = useLab((s) => s.gridError);
   const running = training.state === 'running';
   const info = algoInfo(algo, env.id);
   const algoId = useId();
+  const advanced = Object.keys(info.schema).filter((k) => !MAIN_PARAMS.has(k));
   const cancelRef = useRef<HTMLButtonElement>(null);
   const start = () => {
     void train();
@@ -84,7 +88,13 @@ export function LabSettings() {
           {info.help}
         </p>
       </div>
-      <SchemaForm schema={info.schema} values={values} onChange={setParam} disabled={running} />
+      <SchemaForm schema={info.schema} values={values} onChange={setParam} disabled={running} skip={advanced} />
+      {advanced.length ? (
+        <details className="lab-more">
+          <summary>More settings ({advanced.length})</summary>
+          <SchemaForm schema={info.schema} values={values} onChange={setParam} disabled={running} skip={Object.keys(info.schema).filter((k) => !advanced.includes(k))} />
+        </details>
+      ) : null}
       <div className="actions">
         {running ? (
           <button ref={cancelRef} type="button"  onClick={cancelTraining}>
