@@ -15,6 +15,7 @@ import { frameworksSection } from './frameworks';
 import { fuzzSection } from './fuzz';
 import { modelsSection } from './models';
 import { monitorSection } from './monitor';
+import { rlSection } from './rl';
 import { runtimeSection } from './runtime';
 import { browserEpochTimes, browserIngest, loopVersusFit } from './browser';
 import { classificationCsv, mixedCsv } from './data';
@@ -110,7 +111,7 @@ async function training(say: (line: string) => void): Promise<void> {
 }
 
 /** The sections in README order; `npm run bench -- <name>…` runs only those named. */
-const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, 'serve-monitor': serveMonitorSection, frameworks: frameworksSection, monitor: monitorSection, features: featuresSection };
+const SECTIONS: Readonly<Record<string, Section>> = { ingest, training, models: modelsSection, accuracy: accuracySection, auto: autoSection, 'auto-splits': autoSplitsSection, tuning: tuningSection, fuzz: fuzzSection, runtime: runtimeSection, serve: serveSection, 'serve-monitor': serveMonitorSection, frameworks: frameworksSection, monitor: monitorSection, features: featuresSection, rl: rlSection };
 
 /**
  * Writes a section's lines into its own block of the README (`<!-- bench:NAME:start -->` …), inside

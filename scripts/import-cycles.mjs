@@ -189,6 +189,7 @@ const CONTRACTS = [
   'core/monitor/types.ts',
   'core/prep/pipeline.ts',
   'core/prep/recipeSpec.ts',
+  'core/rl/types.ts',
   'core/train/config.ts',
   'core/train/report.ts',
   'core/tune/trialProtocol.ts',

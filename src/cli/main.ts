@@ -33,6 +33,13 @@ usage:
                 (one HTML file that predicts in a browser, offline; --data: the form shows its ranges and first row)
   ${SERVE_USAGE}
   ${MONITOR_USAGE}
+  sapling rl --env frozenlake|frozenlake8|cliff|cartpole|mountaincar [--slippery yes|no]
+             --algo value-iteration|policy-iteration|q-learning|sarsa|expected-sarsa|dqn
+             [--param key=value]... [--episodes N] [--seed N] [--eval-episodes N]
+             [--out agent.json] [--report report.json]
+                (learns, prints the learning curve, the greedy policy and its evaluation)
+  sapling rl --agent agent.json [--episodes N] [--seed N] [--report report.json]
+                (plays a saved agent's greedy policy without learning)
 
 ${READ_FLAGS_HELP}
 
@@ -87,6 +94,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         vary: { type: 'string' },
         data: { type: 'string' },
         backend: { type: 'string' },
+        env: { type: 'string' },
+        algo: { type: 'string' },
+        slippery: { type: 'string' },
+        episodes: { type: 'string' },
+        'eval-episodes': { type: 'string' },
+        agent: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...READ_FLAGS,
         ...SERVE_FLAGS,
@@ -172,8 +185,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { monitorCommand } = await import('./commands/monitor');
         return await monitorCommand(files[0], files[1], { ...values, read }, pool());
       }
+      case 'rl': {
+        needFiles(files, 0, 'rl --env <env> --algo <algo> | rl --agent agent.json');
+        const { rlCommand } = await import('./commands/rl');
+        await rlCommand(values);
+        return 0;
+      }
       default:
-        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, transform, importance, explain, page, serve, monitor)`);
+        console.error(`error: unknown command "${command}" (known: profile, train, tune, curves, predict, transform, importance, explain, page, serve, monitor, rl)`);
         return 1;
     }
   } catch (e) {

@@ -3,7 +3,7 @@ import { CancelledError } from '../util/errors';
 import { createRng } from '../util/rng';
 import { sampleStep } from './grid';
 import { TD_PARAMS } from './params';
-import { epsilonGreedy, summariseQ, zeroQ } from './qtable';
+import { epsilonGreedy, type QTable, summariseQ, zeroQ } from './qtable';
 import type { EpisodeLog, GridAlgoId, GridAlgorithm, GridWorld, RlHooks, TabularResult } from './types';
 
 /**
@@ -39,43 +39,101 @@ function maxOf(q: Float64Array): number {
   return best;
 }
 
-/** Runs one of the three learners on `env`; see the file comment for the targets. */
-export async function runTd(algo: TdId, env: GridWorld, params: TdParams, hooks: RlHooks = {}): Promise<TabularResult> {
+/** What one step of a learner did (the studio animates these). */
+export interface TdStep {
+  readonly state: number;
+  readonly action: number;
+  readonly reward: number;
+  readonly next: number;
+  /** The episode ended in a terminal state (a hole, the goal). */
+  readonly done: boolean;
+  /** The episode's log, when this step ended it (terminal or the step limit). */
+  readonly log?: EpisodeLog;
+}
+
+/** A TD learner one step at a time: the studio single-steps it; runTd drives it to the end. */
+export interface TdLearner {
+  /** The live Q-table (nStates rows of nActions), updated in place by each step. */
+  readonly q: QTable;
+  /** The current state of the episode under way. */
+  state(): number;
+  /** The current ε. */
+  epsilon(): number;
+  /** Episodes finished so far. */
+  episodes(): number;
+  /** One environment step and its update. */
+  step(): TdStep;
+  /** The plain-data result so far. */
+  result(): TabularResult;
+}
+
+/**
+ * Creates one of the three learners on `env` (see the file comment for the targets). Following
+ * Sutton & Barto's boxes, SARSA picks its next action before the update and keeps it; Q-learning and
+ * expected SARSA pick each action when they take it, after the previous update.
+ */
+export function createTdLearner(algo: TdId, env: GridWorld, params: TdParams): TdLearner {
   const rng = createRng(params.seed);
   const Q = zeroQ(env);
   const curve: EpisodeLog[] = [];
-  let epsilon = params.epsilon;
   const { alpha, gamma } = params;
-  for (let episode = 1; episode <= params.episodes; episode++) {
-    let s = env.start;
-    let a = epsilonGreedy(Q[s], epsilon, rng);
-    let total = 0;
-    let steps = 0;
-    while (steps < env.maxSteps) {
-      const t = sampleStep(env, s, a, rng);
-      steps++;
-      total += t.reward;
-      // SARSA needs the next action before its update; the others choose it after (same draws either way).
-      const nextAction = t.done ? 0 : epsilonGreedy(Q[t.next], epsilon, rng);
-      let future = 0;
-      if (!t.done) {
-        if (algo === 'q-learning') future = maxOf(Q[t.next]);
-        else if (algo === 'sarsa') future = Q[t.next][nextAction];
-        else future = expectedValue(Q[t.next], epsilon);
-      }
-      Q[s][a] += alpha * (t.reward + gamma * future - Q[s][a]);
-      if (t.done) break;
-      s = t.next;
-      a = nextAction;
+  let epsilon = params.epsilon;
+  let s = env.start;
+  let pending: number | null = null; // SARSA's chosen next action
+  let total = 0;
+  let steps = 0;
+  const step = (): TdStep => {
+    const a = pending ?? epsilonGreedy(Q[s], epsilon, rng);
+    pending = null;
+    const t = sampleStep(env, s, a, rng);
+    steps++;
+    total += t.reward;
+    let future = 0;
+    let nextAction: number | null = null;
+    if (!t.done) {
+      if (algo === 'sarsa') {
+        nextAction = epsilonGreedy(Q[t.next], epsilon, rng);
+        future = Q[t.next][nextAction];
+      } else if (algo === 'q-learning') future = maxOf(Q[t.next]);
+      else future = expectedValue(Q[t.next], epsilon);
     }
-    const log: EpisodeLog = { episode, return: total, steps, epsilon };
-    curve.push(log);
+    Q[s][a] += alpha * (t.reward + gamma * future - Q[s][a]);
+    const from = s;
+    // An episode cut off at the step limit is not terminal: its last update above bootstrapped.
+    if (t.done || steps >= env.maxSteps) {
+      const log: EpisodeLog = { episode: curve.length + 1, return: total, steps, epsilon };
+      curve.push(log);
+      epsilon = Math.max(params.epsilonMin, epsilon * params.epsilonDecay);
+      s = env.start;
+      total = 0;
+      steps = 0;
+      return { state: from, action: a, reward: t.reward, next: t.next, done: t.done, log };
+    }
+    s = t.next;
+    pending = nextAction;
+    return { state: from, action: a, reward: t.reward, next: t.next, done: false };
+  };
+  return {
+    q: Q,
+    state: () => s,
+    epsilon: () => epsilon,
+    episodes: () => curve.length,
+    step,
+    result: () => ({ algo, ...summariseQ(env, Q), curve: [...curve], iterations: curve.length }),
+  };
+}
+
+/** Runs one of the three learners on `env` for `params.episodes` episodes. */
+export async function runTd(algo: TdId, env: GridWorld, params: TdParams, hooks: RlHooks = {}): Promise<TabularResult> {
+  const learner = createTdLearner(algo, env, params);
+  while (learner.episodes() < params.episodes) {
+    const { log } = learner.step();
+    if (!log) continue;
     hooks.onEpisode?.(log);
-    epsilon = Math.max(params.epsilonMin, epsilon * params.epsilonDecay);
     if (hooks.shouldStop?.()) throw new CancelledError();
-    if (episode % EPISODES_PER_YIELD === 0) await hooks.yieldToEvents?.();
+    if (log.episode % EPISODES_PER_YIELD === 0) await hooks.yieldToEvents?.();
   }
-  return { algo, ...summariseQ(env, Q), curve, iterations: params.episodes };
+  return learner.result();
 }
 
 /** Q-learning as a catalog entry. */

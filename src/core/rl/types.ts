@@ -172,6 +172,8 @@ export interface AgentFile {
   readonly curve: readonly EpisodeLog[];
   /** The greedy evaluation made when it was saved, if any. */
   readonly evaluation?: PolicyEvaluation;
+  /** The seed of that evaluation's episodes, so playing the agent again can repeat it exactly. */
+  readonly evaluationSeed?: number;
 }
 
 /** A tabular algorithm: its catalog entry, its parameter schema and a pure run over a grid world. */
@@ -201,3 +203,10 @@ export type RunControl = (env: ControlEnvId, params: RawParams, hooks?: RlHooks)
 
 /** Plays a saved control agent greedily (no learning) for `episodes` episodes from `seed`. */
 export type PlayControl = (agent: AgentFile, episodes: number, seed: number) => Promise<PolicyEvaluation>;
+
+/** The control side as the CLI and the studio reach it: DQN's parameter schema, training and greedy play. */
+export interface ControlRunner {
+  readonly schema: ParamSchema;
+  readonly run: RunControl;
+  readonly play: PlayControl;
+}

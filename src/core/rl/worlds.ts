@@ -130,3 +130,35 @@ export function makeGridWorld(id: GridEnvId, options: { readonly slippery?: bool
       return customGrid(options.grid ?? defaultCustomGrid());
   }
 }
+
+/** A grid world's catalog entry, for menus and lessons. */
+export interface GridEnvInfo {
+  readonly id: GridEnvId;
+  readonly label: string;
+  /** Two or three sentences a student can read. */
+  readonly help: string;
+}
+
+/** The grid worlds, in the order menus list them. */
+export const GRID_ENVS: readonly GridEnvInfo[] = [
+  {
+    id: 'frozenlake',
+    label: 'FrozenLake 4×4',
+    help: 'Cross a frozen lake from the top-left corner to the goal without falling through a hole. On slippery ice a move goes where you meant only one time in three; otherwise it slides to either side. Reaching the goal pays 1, everything else 0.',
+  },
+  {
+    id: 'frozenlake8',
+    label: 'FrozenLake 8×8',
+    help: 'The same lake, larger: 64 cells and 10 holes, so a good plan takes far longer to learn. Episodes stop after 200 moves.',
+  },
+  {
+    id: 'cliff',
+    label: 'CliffWalking',
+    help: 'Walk from the bottom-left corner to the bottom-right one. Every step costs 1; stepping off the cliff along the bottom costs 100 and sends you back to the start. The shortest path runs right along the edge.',
+  },
+  {
+    id: 'custom',
+    label: 'Your own grid',
+    help: 'Draw your own world: click a cell to make it a wall, a pit, a reward or the goal, and set what each step costs. See how the values and the plan change.',
+  },
+];
