@@ -42,6 +42,12 @@ export interface TrainContext {
    * score): the caller can skip predicting the training rows again.
    */
   readonly onTrainingOutputs?: (outputs: Float32Array) => void;
+  /**
+   * Which trainer fits networks: 'dense' (Sapling's own, models/mlp/dense: WebAssembly, else TS) or
+   * 'tfjs' (TF.js on its active backend). Unset: 'dense' when TF.js runs on the CPU (wasm or cpu
+   * backend), 'tfjs' on a GPU backend.
+   */
+  readonly networkTrainer?: 'dense' | 'tfjs';
 }
 
 /** A model family: its catalog entry, how to train it, and how to load what training produced. */

@@ -1,21 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
-import type { ModelTarget } from '../model';
+import type { EpochLog, FittedModel, ModelTarget } from '../model';
 import type { ModelDefinition } from '../definition';
 import { mlpInfo } from '../info';
 import { rejectMissing } from '../missing';
 import { serializeNetwork } from '../network';
 import { networkPredictor } from '../networkForward';
 import type { mlpSchema } from './schema';
+import { trainDense } from './denseLoop';
+import type { DenseSpec, DenseWeights } from './dense/types';
 import { trainNetwork } from './trainLoop';
+
+/** TF.js backends that run on the CPU: there Sapling's own dense trainer fits the network. */
+const CPU_BACKENDS = ['wasm', 'cpu'];
 
 type MlpParams = ParamsOf<typeof mlpSchema>;
 
 /**
- * A multilayer perceptron on TF.js: dense hidden layers, Adam, optional dropout and L2, early
- * stopping on a held-out validation fraction with the best weights restored. NaN features are
- * refused at fit and at predict.
+ * A multilayer perceptron: dense hidden layers, Adam, optional dropout and L2, early stopping on a
+ * held-out validation fraction with the best weights restored. On the CPU it trains with Sapling's
+ * fused dense trainer (mlp/dense), on a GPU backend with TF.js; either way it saves the same TF.js
+ * network. NaN features are refused at fit and at predict.
  */
 export const mlpModel: ModelDefinition<typeof mlpSchema> = {
   ...mlpInfo,
@@ -24,11 +30,34 @@ export const mlpModel: ModelDefinition<typeof mlpSchema> = {
     rejectMissing(train.X, train.n, train.d, mlpInfo.label, 'training');
     const head = outputHead(target);
     const seed = ctx.rng.uint32();
-    const net = buildMlp(train.d, head.units, params, 'linear', seed);
     // Regression targets are standardised for training and the scale is folded back into the last
     // layer afterwards, so the saved network predicts in the target's own units.
     const yScale = isClassification(target.task) ? { mean: 0, std: 1 } : meanStd(train.y);
     const y = isClassification(target.task) ? train.y : train.y.map((v) => (v - yScale.mean) / yScale.std);
+    const fitted = (network: FittedModel['state'], result: { history: EpochLog[]; stopReason: string }): FittedModel => ({
+      model: 'mlp',
+      params,
+      task: target.task,
+      classes: target.classes,
+      nFeatures: train.d,
+      state: network,
+      history: result.history,
+      stopReason: result.stopReason,
+    });
+    if ((ctx.networkTrainer ?? (CPU_BACKENDS.includes(tf.getBackend()) ? 'dense' : 'tfjs')) === 'dense') {
+      const spec = mlpSpec(train.d, head, params, seed);
+      const result = await trainDense(spec, { ...train, y }, head.loss, params, ctx);
+      const weights = isClassification(target.task) ? result.weights : scaledOutput(result.weights, yScale);
+      const final = buildMlp(train.d, head.units, params, head.activation, seed);
+      try {
+        const shapes = final.getWeights().map((w) => w.shape);
+        tf.tidy(() => final.setWeights(weights.map((w, i) => tf.tensor(w, shapes[i]))));
+        return fitted({ network: await serializeNetwork(final, head.activation) }, result);
+      } finally {
+        final.dispose();
+      }
+    }
+    const net = buildMlp(train.d, head.units, params, 'linear', seed);
     try {
       const result = await trainNetwork(net, { ...train, y }, head.loss, head.units, params, ctx);
       const final = buildMlp(train.d, head.units, params, head.activation, seed);
@@ -38,16 +67,7 @@ export const mlpModel: ModelDefinition<typeof mlpSchema> = {
         const scaled = isClassification(target.task) ? [] : scaledOutputLayer(trained, yScale);
         final.setWeights([...trained.slice(0, trained.length - scaled.length), ...scaled]);
         tf.dispose(scaled);
-        return {
-          model: 'mlp',
-          params,
-          task: target.task,
-          classes: target.classes,
-          nFeatures: train.d,
-          state: { network: await serializeNetwork(final, head.activation) },
-          history: result.history,
-          stopReason: result.stopReason,
-        };
+        return fitted({ network: await serializeNetwork(final, head.activation) }, result);
       } finally {
         final.dispose();
       }
@@ -106,4 +126,28 @@ function scaledOutputLayer(weights: tf.Tensor[], scale: { mean: number; std: num
   const kernel = weights[weights.length - 2];
   const bias = weights[weights.length - 1];
   return [tf.mul(kernel, scale.std), tf.add(tf.mul(bias, scale.std), scale.mean)];
+}
+
+/** The dense trainer's spec of an MLP (Adam at the schema's rate; the output layer linear: logits). */
+function mlpSpec(d: number, head: ReturnType<typeof outputHead>, params: MlpParams, seed: number): DenseSpec {
+  return {
+    inputs: d,
+    hidden: Array.from({ length: params.layers }, () => ({ units: params.units, activation: params.activation })),
+    outputs: head.units,
+    loss: head.loss,
+    dropout: params.dropout,
+    l2: params.l2,
+    optimizer: { kind: 'adam', learningRate: params.learningRate },
+    seed,
+  };
+}
+
+/** scaledOutputLayer on plain weights: the output kernel × std, its bias × std + mean. */
+function scaledOutput(weights: DenseWeights, scale: { mean: number; std: number }): Float32Array[] {
+  const out = weights.map((w) => w.slice());
+  const kernel = out[out.length - 2];
+  const bias = out[out.length - 1];
+  for (let i = 0; i < kernel.length; i++) kernel[i] *= scale.std;
+  for (let i = 0; i < bias.length; i++) bias[i] = bias[i] * scale.std + scale.mean;
+  return out;
 }

@@ -13,7 +13,7 @@ export type LossKind = 'binary' | 'softmax' | 'mse';
  * How often the loop lets the host's event loop run. Yielding after every batch costs ~15% of an
  * epoch on small batches (measured in Chromium, WASM); every 25 ms keeps Cancel prompt for free.
  */
-const YIELD_EVERY_MS = 25;
+export const YIELD_EVERY_MS = 25;
 
 /** Below this many rows a validation hold-out is too small to steer early stopping. */
 const MIN_ROWS_FOR_VALIDATION = 20;
@@ -138,7 +138,7 @@ async function validate(
 }
 
 /** Splits training rows into those fitted on and a seeded validation hold-out (none if fraction is 0). */
-function holdOut(n: number, fraction: number, ctx: TrainContext): { fit: Int32Array; validation: Int32Array | null } {
+export function holdOut(n: number, fraction: number, ctx: TrainContext): { fit: Int32Array; validation: Int32Array | null } {
   const all = Int32Array.from({ length: n }, (_, i) => i);
   if (fraction <= 0 || n < MIN_ROWS_FOR_VALIDATION) return { fit: all, validation: null };
   shuffleInPlace(all, ctx.rng);

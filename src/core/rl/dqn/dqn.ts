@@ -41,6 +41,13 @@ export interface DqnResult {
 /** How often (ms) the loop lets the host's event loop run, as trainLoop.ts does. */
 const YIELD_EVERY_MS = 25;
 
+/** The random streams of a run from its seed: play and replay sampling, the checks' games, and the initial weights' seed. */
+export function dqnStreams(seed: number): { rng: Rng; evalRng: Rng; networkSeed: number } {
+  const rng = createRng(seed);
+  const evalRng = createRng(rng.uint32());
+  return { rng, evalRng, networkSeed: rng.uint32() };
+}
+
 /** The Q-network's trainer spec: Huber loss on the taken action's Q (the other outputs' targets are NaN), Adam. */
 export function dqnSpec(env: ControlEnv, params: DqnParams, seed: number): DenseSpec {
   return {
@@ -66,9 +73,8 @@ export function dqnSpec(env: ControlEnv, params: DqnParams, seed: number): Dense
 export async function runDqn(envId: ControlEnvId, params: DqnParams, hooks: RlHooks = {}): Promise<DqnResult> {
   const info = CONTROL_ENVS[envId];
   const env = info.create();
-  const rng = createRng(params.seed);
-  const evalRng = createRng(rng.uint32());
-  const spec = dqnSpec(env, params, rng.uint32());
+  const { rng, evalRng, networkSeed } = dqnStreams(params.seed);
+  const spec = dqnSpec(env, params, networkSeed);
   const online = createDenseTrainer(spec);
   const target = createDenseTrainer(spec);
   try {

@@ -1,9 +1,10 @@
 import { ReferenceDenseTrainer } from './reference';
+import { WasmDenseTrainer, denseWasmAvailable } from './wasm';
 import type { DenseSpec, DenseTrainer } from './types';
 
 export type { DenseActivation, DenseLoss, DenseSpec, DenseTrainer, DenseWeights } from './types';
 
 /** A trainer for `spec`: the fused WebAssembly trainer where it runs, else the TS reference. */
 export function createDenseTrainer(spec: DenseSpec): DenseTrainer {
-  return new ReferenceDenseTrainer(spec);
+  return denseWasmAvailable() ? new WasmDenseTrainer(spec) : new ReferenceDenseTrainer(spec);
 }

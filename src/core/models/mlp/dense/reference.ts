@@ -47,7 +47,7 @@ export class ReferenceDenseTrainer implements DenseTrainer {
       if (l < L && spec.dropout > 0) {
         const mask = new Float32Array(b * sizes[l]);
         const scale = fround(1 / (1 - spec.dropout));
-        for (let i = 0; i < mask.length; i++) mask[i] = dropoutUniform(spec.seed, this.dropCounter++ | 0) >= spec.dropout ? scale : 0;
+        for (let i = 0; i < mask.length; i++) mask[i] = dropoutUniform(spec.seed, this.dropCounter++ | 0) >= fround(spec.dropout) ? scale : 0;
         this.dropCounter |= 0;
         masks.push(mask);
         acts.push(h.map((x, i) => fround(x * mask[i])));

@@ -1,0 +1,122 @@
+import type { ParamsOf } from '../../params';
+import { CancelledError } from '../../util/errors';
+import { shuffleInPlace } from '../../util/rng';
+import type { EpochLog, TrainingSet } from '../model';
+import type { TrainContext } from '../definition';
+import { createDenseTrainer } from './dense';
+import { batchLoss } from './dense/loss';
+import type { DenseSpec, DenseTrainer, DenseWeights } from './dense/types';
+import type { mlpSchema } from './schema';
+import { YIELD_EVERY_MS, holdOut, type LossKind } from './trainLoop';
+
+/**
+ * trainNetwork's loop (trainLoop.ts) on the dense trainer instead of TF.js: the same hold-out,
+ * shuffles, batches, early stopping with the best weights restored, per-epoch validation loss and
+ * metric, cancellation and yielding. Returns the trained weights (TF.js's layout).
+ */
+export async function trainDense(
+  spec: DenseSpec,
+  train: TrainingSet,
+  loss: LossKind,
+  params: ParamsOf<typeof mlpSchema>,
+  ctx: TrainContext,
+): Promise<{ weights: DenseWeights; history: EpochLog[]; stopReason: string }> {
+  const { fit, validation } = holdOut(train.n, params.earlyStopping ? params.validationFraction : 0, ctx);
+  const Y = targets(train.y, loss, spec.outputs);
+  const trainer = createDenseTrainer(spec);
+  const val = validation ? { X: gatherRows(train.X, validation, train.d), Y: gatherRows(Y, validation, spec.outputs), n: validation.length } : null;
+  const history: EpochLog[] = [];
+  let best = Infinity;
+  let bestWeights: DenseWeights | null = null;
+  let sinceBest = 0;
+  let stopReason = `ran all ${params.epochs} epochs`;
+  const order = Int32Array.from(fit);
+  let lastYield = performance.now();
+  try {
+    for (let epoch = 1; epoch <= params.epochs; epoch++) {
+      shuffleInPlace(order, ctx.rng);
+      let sum = 0;
+      let batches = 0;
+      for (let start = 0; start < order.length; start += params.batchSize) {
+        sum += trainer.step(train.X, Y, order.subarray(start, Math.min(order.length, start + params.batchSize)));
+        batches++;
+        if (ctx.yieldToEvents && performance.now() - lastYield > YIELD_EVERY_MS) {
+          await ctx.yieldToEvents();
+          lastYield = performance.now();
+        }
+        if (ctx.shouldStop?.()) throw new CancelledError();
+      }
+      const trainLoss = sum / batches;
+      const log: EpochLog = { epoch, epochs: params.epochs, loss: trainLoss, ...(val ? validate(trainer, val, loss, spec.outputs) : {}) };
+      history.push(log);
+      ctx.onEpoch?.(log);
+      if (!Number.isFinite(trainLoss)) {
+        stopReason = `stopped at epoch ${epoch}: the loss diverged (try a lower learning rate)`;
+        break;
+      }
+      if (log.valLoss !== undefined) {
+        if (best === Infinity || log.valLoss < best - 1e-7 * Math.abs(best)) {
+          best = log.valLoss;
+          sinceBest = 0;
+          bestWeights = trainer.getWeights();
+        } else if (++sinceBest >= params.patience) {
+          stopReason = `early stopping at epoch ${epoch}: validation loss had not improved for ${params.patience} epochs (best weights kept)`;
+          break;
+        }
+      }
+    }
+    return { weights: bestWeights ?? trainer.getWeights(), history, stopReason };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** The targets as the loss reads them: n × 1 (0/1 or values), or one-hot n × classes. */
+function targets(y: Float32Array, loss: LossKind, outputs: number): Float32Array {
+  if (loss !== 'softmax') return y;
+  const Y = new Float32Array(y.length * outputs);
+  y.forEach((c, i) => (Y[i * outputs + c] = 1));
+  return Y;
+}
+
+/** Rows `rows` of a row-major matrix with `d` columns. */
+function gatherRows(X: Float32Array, rows: Int32Array, d: number): Float32Array {
+  const out = new Float32Array(rows.length * d);
+  rows.forEach((r, i) => out.set(X.subarray(r * d, r * d + d), i * d));
+  return out;
+}
+
+/** Validation loss and accuracy (classification) or R² (regression), as trainLoop's validate. */
+function validate(trainer: DenseTrainer, val: { X: Float32Array; Y: Float32Array; n: number }, loss: LossKind, outputs: number): { valLoss: number; valMetric: number } {
+  const logits = trainer.forward(val.X, val.n);
+  const all = Int32Array.from({ length: val.n }, (_, i) => i);
+  const valLoss = batchLoss(loss, logits, val.Y, all, outputs);
+  let valMetric: number;
+  if (loss === 'mse') {
+    let mean = 0;
+    for (let i = 0; i < val.n; i++) mean += val.Y[i];
+    mean /= val.n;
+    let res = 0;
+    let tot = 0;
+    for (let i = 0; i < val.n; i++) {
+      res += (val.Y[i] - logits[i]) ** 2;
+      tot += (val.Y[i] - mean) ** 2;
+    }
+    valMetric = 1 - res / tot;
+  } else {
+    let right = 0;
+    for (let i = 0; i < val.n; i++) {
+      if (loss === 'binary') right += logits[i] > 0 === val.Y[i] > 0.5 ? 1 : 0;
+      else right += argMax(logits, i * outputs, outputs) === argMax(val.Y, i * outputs, outputs) ? 1 : 0;
+    }
+    valMetric = right / val.n;
+  }
+  return { valLoss, valMetric };
+}
+
+/** Index of the largest of `count` values from `at` (the first on ties, as tf.argMax). */
+function argMax(values: Float32Array, at: number, count: number): number {
+  let best = 0;
+  for (let j = 1; j < count; j++) if (values[at + j] > values[at + best]) best = j;
+  return best;
+}
