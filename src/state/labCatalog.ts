@@ -1,6 +1,8 @@
 import type { ParamSchema, ParamSpec, RawParams } from '../core/params';
 import { GRID_ALGORITHMS } from '../core/rl/algorithms';
 import { DQN_PARAMS, DQN_PRESETS } from '../core/rl/dqn/params';
+import { presetParams } from '../core/rl/presets';
+import type { GridEnvId } from '../core/rl/types';
 import { type LabEnvId, isGridEnv } from '../workers/rlProtocol';
 
 /** An algorithm as the lab's picker shows it: name, help, form schema, and whether it is an exact planner. */
@@ -30,7 +32,8 @@ function dqn(env: 'cartpole' | 'mountaincar'): LabAlgo {
 
 /** The algorithms for an environment: the tabular ones on grid worlds, DQN on the control problems. */
 export function algosFor(env: LabEnvId): readonly LabAlgo[] {
-  return isGridEnv(env) ? GRID_ALGORITHMS : [dqn(env as 'cartpole' | 'mountaincar')];
+  if (!isGridEnv(env)) return [dqn(env as 'cartpole' | 'mountaincar')];
+  return GRID_ALGORITHMS.map((a) => ({ ...a, schema: withPreset(a.schema, presetParams(a.id, env as GridEnvId)) }));
 }
 
 /** An algorithm by id for `env` (the first that fits for an unknown one, so a form always draws). */

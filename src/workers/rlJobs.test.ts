@@ -50,7 +50,7 @@ describe('the lab’s worker jobs', () => {
 
   it('refuses a file that is not an agent with a clear reason', async () => {
     await expect(new RlJobs().load('{"format":"sapling-model"}')).rejects.toThrow(/not a Sapling agent file/);
-    await expect(new RlJobs().load('not json')).rejects.toThrow(/not JSON/);
+    await expect(new RlJobs().load('not json')).rejects.toThrow(/not valid JSON/);
   });
 
   it('says why a hand-drawn grid cannot be used', () => {

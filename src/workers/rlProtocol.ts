@@ -1,5 +1,5 @@
 import type { RawParams } from '../core/params';
-import type { CellKind, CustomGridSpec, EpisodeLog } from '../core/rl/types';
+import type { CellKind, CustomGridSpec, EpisodeLog, PolicyEvaluation } from '../core/rl/types';
 
 /** What crosses between the page and the RL worker (src/workers/rlJobs.ts): plain data only. */
 
@@ -59,6 +59,8 @@ export interface GridOutcome {
   readonly curve: readonly EpisodeLog[];
   /** The agent file (format 'sapling-agent'), as JSON text ready to download. */
   readonly agentJson: string;
+  /** The greedy policy played without learning (rl-core: 10,000 episodes), when made. */
+  readonly evaluation?: PolicyEvaluation;
 }
 
 /** A control problem's learned network (DQN). */
@@ -71,6 +73,8 @@ export interface ControlOutcome {
   readonly agentJson: string;
   /** How the training ended, in words (DQN stops early once a check reaches its target). */
   readonly note?: string;
+  /** The greedy policy over 100 games without learning, when made. */
+  readonly evaluation?: PolicyEvaluation;
 }
 
 /** What a training or a loaded agent gives the page. */

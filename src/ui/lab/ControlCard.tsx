@@ -1,4 +1,6 @@
+import type { PolicyEvaluation } from '../../core/rl/types';
 import type { LabEnvId, Rollout } from '../../workers/rlProtocol';
+import { EvaluationLine } from './GridViews';
 import { CartPoleView, MountainCarView } from './ControlViews';
 import { PlayerControls } from './PlayerControls';
 import { usePlayer } from './usePlayer';
@@ -10,7 +12,7 @@ const RESTING: Record<'cartpole' | 'mountaincar', readonly number[]> = { cartpol
  * A control problem drawn live: during training, the episode being played (frames from the worker);
  * after, an episode of the trained agent without learning, with Play/Pause, Step and speed.
  */
-export function ControlCard({ envId, frame, training, rollout, note }: { envId: LabEnvId; frame: readonly number[] | null; training: boolean; rollout: Rollout | null; note?: string }) {
+export function ControlCard({ envId, frame, training, rollout, note, evaluation }: { envId: LabEnvId; frame: readonly number[] | null; training: boolean; rollout: Rollout | null; note?: string; evaluation?: PolicyEvaluation }) {
   const observations = rollout?.kind === 'control' && rollout.envId === envId ? rollout.observations : [];
   const player = usePlayer(observations.length, rollout);
   if (envId !== 'cartpole' && envId !== 'mountaincar') return null;
@@ -24,6 +26,7 @@ export function ControlCard({ envId, frame, training, rollout, note }: { envId: 
       <p className="small muted">{training && !frame ? 'Training: the return curve below grows with each episode. Once trained, press “Run without learning” to watch the agent.' : label}</p>
       <View observation={shown} label={label} />
       {note && !training ? <p className="small">Training {note}</p> : null}
+      {evaluation && !training ? <EvaluationLine evaluation={evaluation} /> : null}
       {observations.length && !training ? (
         <div className="lab-playback">
           <PlayerControls player={player} what="agent’s episode" />

@@ -1,3 +1,4 @@
+import type { PolicyEvaluation } from '../../core/rl/types';
 import type { GridOutcome, GridPicture, Rollout } from '../../workers/rlProtocol';
 import { algoInfo } from '../../state/labCatalog';
 import { fmtValue, ValueGrid, ValueLegend } from './ValueGrid';
@@ -58,6 +59,7 @@ export function GridViews({ picture, outcome, rollout }: { picture: GridPicture 
           Largest difference from the exact values: <strong>{fmtValue(maxDiff, 3)}</strong>. Same best move as the exact answer in <strong>{agree}</strong> of {cells} cells.
         </p>
       )}
+      {outcome.evaluation ? <EvaluationLine evaluation={outcome.evaluation} /> : null}
       {rollout?.kind === 'grid' ? (
         <div className="lab-playback">
           <PlayerControls player={player} what="agent’s episode" />
@@ -70,6 +72,15 @@ export function GridViews({ picture, outcome, rollout }: { picture: GridPicture 
         <p className="small muted">Press “Run without learning” to watch the agent follow its best moves (on slippery ice it still slides).</p>
       )}
     </section>
+  );
+}
+
+/** The greedy policy's evaluation in a sentence. */
+export function EvaluationLine({ evaluation }: { evaluation: PolicyEvaluation }) {
+  return (
+    <p className="small">
+      Its best moves, played {evaluation.episodes.toLocaleString('en-US')} times without learning: success <strong>{Math.round(evaluation.success_rate * 1000) / 10}%</strong>, mean reward <strong>{fmtValue(evaluation.mean_return, 2)}</strong>.
+    </p>
   );
 }
 

@@ -43,7 +43,7 @@ export function LabScreen() {
           <AgentCard />
         </div>
         <div className="lab-views">
-          {grid ? <GridViews picture={picture} outcome={outcome?.kind === 'grid' ? outcome : null} rollout={rollout} /> : <ControlCard envId={env.id} frame={frame} training={training.state === 'running'} rollout={rollout} note={outcome?.kind === 'control' ? outcome.note : undefined} />}
+          {grid ? <GridViews picture={picture} outcome={outcome?.kind === 'grid' ? outcome : null} rollout={rollout} /> : <ControlCard envId={env.id} frame={frame} training={training.state === 'running'} rollout={rollout} note={outcome?.kind === 'control' ? outcome.note : undefined} evaluation={outcome?.kind === 'control' ? outcome.evaluation : undefined} />}
           {curve.length ? (
             <section className="card" aria-labelledby="lab-curve-title">
               <h3 id="lab-curve-title">Learning, episode by episode</h3>
