@@ -111,7 +111,10 @@ test('CartPole: DQN trains briefly, its cart plays; a long training is cancelled
   await lab.playback().getByRole('button', { name: 'Pause' }).click();
   await page.screenshot({ path: `${SHOTS}/lab-cartpole.png`, fullPage: true });
 
+  // Checks off, so no early stop (a check reaching 500 ends training): the run lasts until cancelled.
   await lab.param('Episodes', '5000');
+  await page.getByText('More settings').click();
+  await lab.param('Check every (episodes)', '0');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Training' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
