@@ -25,7 +25,7 @@ export function AgentCard() {
           Save agent
         </button>
       </div>
-      <FilePicker label="Load agent" accept=".json,application/json" hint="An agent file saved from the lab or by `sapling rl --out`." onFile={(f) => void loadAgent(f)} disabled={running} />
+      <FilePicker label="Load agent" accept=".json,application/json" hint="An agent file saved here, or by the command sapling rl --out." onFile={(f) => void loadAgent(f)} disabled={running} />
       {loadError ? (
         <p className="error-text" role="alert">
           {loadError}
