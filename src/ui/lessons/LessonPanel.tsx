@@ -17,8 +17,8 @@ function endWith(action: () => void): void {
 }
 
 /**
- * The lesson under way: a non-modal panel docked at the bottom right (the studio stays usable
- * beside it) with the step, what to do, and once done the explanation; Back, Next and Leave lesson.
+ * The lesson under way: a non-modal panel docked at the bottom right, or left when the control is
+ * on the right (the studio stays usable beside it) with the step, what to do, and once done the explanation; Back, Next and Leave lesson.
  * The control to use is ringed on the page with the note beside it. It sits early in the tab
  * order (right after the header) so a keyboard user reaches it at once; "Show me" takes focus to
  * the control.
@@ -48,7 +48,7 @@ export function LessonPanel() {
   const last = run.step === lesson.steps.length - 1;
   return (
     <>
-      <aside className="lesson-panel" aria-labelledby="lesson-title">
+      <aside className={`lesson-panel${spot?.dock === 'left' ? ' dock-left' : ''}`} aria-labelledby="lesson-title">
         <p className="lesson-kicker">
           Lesson · step {run.step + 1} of {lesson.steps.length}
         </p>

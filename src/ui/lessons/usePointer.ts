@@ -8,10 +8,14 @@ export const RING_CLASS = 'lesson-target';
 /** How often the page is looked at for the step's control (it may be drawn later, or move). */
 const LOOK_MS = 250;
 
-/** Where the note beside the control goes, in page coordinates; null when the control is not on the screen. */
+/**
+ * Where the note beside the control goes, in page coordinates, and the side of the window the
+ * lesson panel docks to: the one away from the control, so the panel never covers it.
+ */
 export interface Spot {
   readonly top: number;
   readonly left: number;
+  readonly dock: 'left' | 'right';
 }
 
 /**
@@ -49,7 +53,8 @@ export function usePointer(step: LessonStep | null, key: string): Spot | null {
         if (!box) return null;
         const top = Math.round(box.bottom + window.scrollY + 6);
         const left = Math.round(Math.max(8, box.left + window.scrollX));
-        return old && old.top === top && old.left === left ? old : { top, left };
+        const dock = box.left + box.width / 2 > window.innerWidth / 2 ? 'left' : 'right';
+        return old && old.top === top && old.left === left && old.dock === dock ? old : { top, left, dock };
       });
     };
     // A click (or Enter/Space, which click) on the control ends a `click` wait.
