@@ -13,7 +13,7 @@ function paramOf(params: Readonly<Record<string, unknown>>, bound: ParamBound): 
 }
 
 /**
- * True when studio state `s` satisfies `wait`. Waits on the page (`click`, `shown`) are not state:
+ * True when studio state `s` satisfies `wait`. Waits on the page (`click`, `shown`, `chosen`) are not state:
  * they are false here and the panel watches the page for them.
  */
 export function stateMet(wait: Wait, s: StudioState): boolean {
@@ -48,6 +48,7 @@ export function stateMet(wait: Wait, s: StudioState): boolean {
       return s.retrain.state === 'succeeded' && s.retrain.result !== undefined;
     case 'click':
     case 'shown':
+    case 'chosen':
       return false;
   }
 }

@@ -1,4 +1,4 @@
-import type { Control } from './types';
+import type { Control, LessonStep } from './types';
 
 /** The elements that have each ARIA role the lessons point at (native elements with that implicit role, then explicit roles). */
 const ROLE_SELECTORS: Record<string, string> = {
@@ -80,4 +80,22 @@ export function ringTarget(el: HTMLElement): HTMLElement | null {
   const closed = el.closest('details:not([open])');
   const summary = closed?.querySelector(':scope > summary');
   return summary instanceof HTMLElement ? summary : null;
+}
+
+/**
+ * True when the page shows what a page wait of `step` waits for: `shown`, its element (with its
+ * text, if given); `chosen`, the step's control checked, pressed, or showing the option. Other
+ * waits (state, or `click`, which is an event) are not read off the page: false.
+ */
+export function pageMet(step: LessonStep, root: ParentNode = document): boolean {
+  const { wait } = step;
+  if (wait.kind === 'shown') {
+    const found = findControl(wait.control, root);
+    return found !== null && shown(found) && (wait.text === undefined || squash(found.textContent ?? '') === wait.text);
+  }
+  if (wait.kind !== 'chosen' || !step.control) return false;
+  const el = findControl(step.control, root);
+  if (el instanceof HTMLSelectElement) return wait.option !== undefined && squash(el.selectedOptions[0]?.textContent ?? '') === wait.option;
+  if (el instanceof HTMLInputElement) return el.checked;
+  return el?.getAttribute('aria-pressed') === 'true';
 }

@@ -19,7 +19,8 @@ export interface Bound {
 
 /**
  * What a step waits for before its explanation shows and Next is offered, as data. State waits are
- * checked against the studio store on every change; `click` listens on the step's control.
+ * checked against the studio store on every change; page waits (`click`, `shown`, `chosen`) on the
+ * page itself, for parts of the studio with a store of their own (the *Learn by doing* lab).
  */
 export type Wait =
   /** Nothing to do but read: the explanation shows at once. */
@@ -46,8 +47,10 @@ export type Wait =
   | { readonly kind: 'retrained' }
   /** The person activated the step's control (a download, a disclosure). */
   | { readonly kind: 'click' }
-  /** Something appeared on the page (an explanation, a chart drawn on request). */
-  | { readonly kind: 'shown'; readonly control: Control };
+  /** Something appeared on the page (an explanation, a chart drawn on request), with exactly `text` if given (a status line). */
+  | { readonly kind: 'shown'; readonly control: Control; readonly text?: string }
+  /** The step's control is chosen: a radio or checkbox checked, a toggle pressed, or a select showing the option `option`. */
+  | { readonly kind: 'chosen'; readonly option?: string };
 
 /** A model setting and the bounds it must be in; `missing` is its value when the report leaves it out (the schema default). */
 export interface ParamBound extends Bound {

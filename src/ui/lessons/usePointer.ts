@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { findControl, ringTarget } from './findControl';
+import { findControl, pageMet, ringTarget } from './findControl';
 import { lessons, stepHappened } from './lessonStore';
 import type { LessonStep } from './types';
 
@@ -21,7 +21,7 @@ export interface Spot {
 /**
  * Points at the control of `step` (`key` names the lesson's step) while it is shown: rings it (the summary of the closed
  * disclosure hiding it), scrolls it into view once, and reports where the note beside it goes.
- * Also watches the page for the step's page waits: a click on the control, or something appearing.
+ * Also watches the page for the step's page waits: a click on the control, something appearing, a choice made.
  * The page is looked at on a short timer rather than observed: screens draw parts late (deferred
  * tables, charts) and the control can move as they do.
  */
@@ -47,7 +47,7 @@ export function usePointer(step: LessonStep | null, key: string): Spot | null {
         const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         ring.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
       }
-      if (!isDone() && step.wait.kind === 'shown' && findControl(step.wait.control)?.getClientRects().length) stepHappened();
+      if (!isDone() && pageMet(step)) stepHappened();
       const box = ring?.getBoundingClientRect();
       setSpot((old) => {
         if (!box) return null;
