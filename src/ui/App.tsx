@@ -1,5 +1,8 @@
 import { BackendPicker } from './components/BackendPicker';
 import { ErrorAlert } from './components/ErrorAlert';
+import { LabButton } from './lab/LabButton';
+import { LabScreen } from './lab/LabScreen';
+import { useLab } from './lab/useLab';
 import { ScreenBoundary } from './components/ScreenBoundary';
 import { Stepper } from './components/Stepper';
 import { DataScreen } from './data/DataScreen';
@@ -20,6 +23,7 @@ const SCREENS = { data: DataScreen, problem: ProblemScreen, prepare: PrepareScre
 export function App() {
   const step = useStudio((s) => s.step);
   const Screen = SCREENS[step];
+  const labOpen = useLab((s) => s.open);
   return (
     <div className="app">
       <header className="top">
@@ -35,19 +39,26 @@ export function App() {
           </div>
         </div>
         <BackendPicker />
+        <LabButton />
         <RunHistory />
         <LessonsMenu />
       </header>
       <LessonPanel />
-      <Stepper />
+      {labOpen ? null : <Stepper />}
       <ErrorAlert />
       {/* The main landmark holds the tab panel: role="tabpanel" on <main> itself would hide the landmark. */}
       <main className="screen">
-        <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
-          <ScreenBoundary key={step} name={step[0].toUpperCase() + step.slice(1)}>
-            <Screen />
+        {labOpen ? (
+          <ScreenBoundary name="Learn by doing">
+            <LabScreen />
           </ScreenBoundary>
-        </div>
+        ) : (
+          <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`}>
+            <ScreenBoundary key={step} name={step[0].toUpperCase() + step.slice(1)}>
+              <Screen />
+            </ScreenBoundary>
+          </div>
+        )}
       </main>
       <footer className="foot">
         Sample data: Iris (R. A. Fisher, 1936; public domain) and Palmer Penguins (Gorman, Williams &amp; Fraser, 2014; CC0).
