@@ -1,3 +1,4 @@
+import { labLesson } from './labLesson';
 import type { Lesson, LessonStep } from './types';
 
 /**
@@ -175,7 +176,7 @@ const groups: Lesson = {
     {
       title: 'Learn without a target',
       screen: 'problem',
-      control: { role: 'radio', name: 'No target — find groups (clustering)' },
+      control: { role: 'radio', name: 'No target — find groups (clustering)', prefix: true },
       note: 'Choose “No target — find groups (clustering)”.',
       wait: { kind: 'noTarget', task: 'clustering' },
       explain: 'Without a target the model is not told any answer: it groups penguins that are alike. This is clustering, a kind of unsupervised learning.',
@@ -263,7 +264,7 @@ const drift: Lesson = {
 };
 
 /** Every lesson of the Lessons menu, in order. */
-export const LESSONS: readonly Lesson[] = [firstClassifier, overfitting, regression, groups, explaining, drift];
+export const LESSONS: readonly Lesson[] = [firstClassifier, overfitting, regression, groups, explaining, drift, labLesson];
 
 /** Each lesson's step count by id: what stored progress is checked against. */
 export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(LESSONS.map((l) => [l.id, l.steps.length]));

@@ -72,10 +72,14 @@ export function findControl(control: Control, root: ParentNode = document): HTML
 }
 
 /**
- * What to ring on the page for `el`: the element itself when shown, else the summary of the closed
- * disclosure that hides it (a model setting inside "Settings"), else null.
+ * What to ring on the page for `el`: the label around a radio button or checkbox, the element
+ * itself when shown, else the summary of the closed disclosure that hides it (a model setting
+ * inside "Settings"), else null.
  */
 export function ringTarget(el: HTMLElement): HTMLElement | null {
+  // A radio button or checkbox is a small circle or box: ring its label, which is what a person reads and clicks.
+  const label = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.closest('label') : null;
+  if (label && shown(label)) return label;
   if (shown(el)) return el;
   const closed = el.closest('details:not([open])');
   const summary = closed?.querySelector(':scope > summary');
