@@ -143,6 +143,7 @@ test('lesson 2, overfitting: a deep tree and a shallow one, left part way and re
   for (const [i, [step, act]] of rest.entries()) {
     await expect(lessons.stepTitle(title)).toHaveText(step);
     await expect(lessons.ringed()).toHaveCount(1, { timeout: 15_000 });
+    await expect(lessons.ringed()).toBeVisible();
     found.push(...(await scanStep(page, `${title}, step ${i + 7} (${step})`)));
     if (SHOTS && step === 'Make the tree shallow') await page.screenshot({ path: `${SHOTS}/lesson-settings.png` });
     await act?.(page);

@@ -45,8 +45,13 @@ export function accessibleName(el: Element): string {
   return squash(visibleText(el));
 }
 
-/** True when `el` takes up room on the page (not in a closed disclosure, not display:none). */
+/**
+ * True when `el` is on the page for a person to see: it takes up room (not display:none) and is not
+ * inside a closed disclosure (Chrome still lays out a closed <details>' content, so it has boxes).
+ */
 function shown(el: Element): boolean {
+  const closed = el.closest('details:not([open])');
+  if (closed && !closed.querySelector(':scope > summary')?.contains(el)) return false;
   return el.getClientRects().length > 0;
 }
 
