@@ -258,6 +258,7 @@ test('Presenter mode: larger type and higher contrast, kept after a reload; a le
   await lessons.openMenu();
   await expect(lessons.menu().getByRole('button', { name: /^Start / })).toHaveCount(7);
   await expect(lessons.menu().getByRole('button', { name: /^Resume / })).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/lessons-menu.png` });
 
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.screen h2')!).fontSize));
   const before = await size();
