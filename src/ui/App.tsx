@@ -8,6 +8,8 @@ import { Stepper } from './components/Stepper';
 import { DataScreen } from './data/DataScreen';
 import { EvaluateScreen } from './evaluate/EvaluateScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsMenu } from './lessons/LessonsMenu';
 import { RunHistory } from './history/RunHistory';
 import { MonitorScreen } from './monitor/MonitorScreen';
 import { PrepareScreen } from './prepare/PrepareScreen';
@@ -39,7 +41,9 @@ export function App() {
         <BackendPicker />
         <LabButton />
         <RunHistory />
+        <LessonsMenu />
       </header>
+      <LessonPanel />
       {labOpen ? null : <Stepper />}
       <ErrorAlert />
       {/* The main landmark holds the tab panel: role="tabpanel" on <main> itself would hide the landmark. */}
