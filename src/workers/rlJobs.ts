@@ -44,7 +44,8 @@ export class RlJobs {
     const env = agentEnv(req.env);
     const run = await runGridAgent({ env, algo: req.algo, params: req.params }, this.hooks(stopped, onProgress, Number(resolvedEpisodes(req))));
     if (stopped()) throw new CancelledError();
-    return gridOutcome(req.env, run.world, run.agent, await this.exactFor(run.world, run.agent, run.result), serializeAgentFile(run.agent));
+    const world = gridWorldOf(env);
+    return gridOutcome(req.env, world, run.agent, await this.exactFor(world, run.agent, run.result), serializeAgentFile(run.agent));
   }
 
   /** One episode of the agent in `agentJson` following its greedy policy, without learning (slips and starts drawn from `seed`). */
