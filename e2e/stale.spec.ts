@@ -159,8 +159,10 @@ test('an imported model says so on Export, and Train says Evaluate and Export sh
 test('the live loss chart is in view beside the Train button while a network trains', async ({ page }, testInfo) => {
   const studio = new Studio(page);
   await studio.withTarget(samplePath('penguins.csv'), 'species', 'mlp');
-  await studio.train.setParam('Epochs', '5000');
+  await studio.train.setParam('Epochs', '10000');
   await studio.train.setParam('Batch size', '4');
+  // Without early stopping, so the run is still going (the dense trainer ends penguins' early-stopped run in about a second).
+  await page.getByLabel('Early stopping', { exact: true }).uncheck();
   // With the settings form open the Train button is far down the page: the chart keeps beside it.
   await studio.train.trainButton().scrollIntoViewIfNeeded();
   await studio.train.trainButton().click();

@@ -20,8 +20,10 @@ test('an engine that does not answer Cancel is restarted; settings and run histo
   await expect(history.toggle()).toHaveAccessibleName('Run history (1)');
 
   await studio.train.chooseModel('mlp');
-  await studio.train.setParam('Epochs', '5000');
+  await studio.train.setParam('Epochs', '10000');
   await studio.train.setParam('Batch size', '4');
+  // Without early stopping, so the run is still going (the dense trainer ends penguins' early-stopped run in about a second).
+  await page.getByLabel('Early stopping', { exact: true }).uncheck();
   await studio.train.trainButton().click();
   await expect(page.getByRole('img', { name: 'Loss per epoch' })).toBeVisible();
   const engine = page.workers().find((w) => /engine\.worker/.test(w.url()))!;
@@ -43,7 +45,8 @@ test('an engine that does not answer Cancel is restarted; settings and run histo
 
   // Settings kept: the model and its epochs; the run history has the tree and the cancelled network.
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mlp');
-  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5000');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('10000');
+  await expect(page.getByLabel('Early stopping', { exact: true })).not.toBeChecked();
   await expect(history.toggle()).toHaveAccessibleName('Run history (2)');
   // The stuck worker was terminated (its loop never returns by itself) and a second engine started.
   expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r('still running'), 15_000))])).toBe('terminated');
