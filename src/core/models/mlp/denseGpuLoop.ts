@@ -7,6 +7,7 @@ import { createDenseTrainer } from './dense';
 import type { DenseSpec, DenseWeights } from './dense/types';
 import type { DenseEpochTrainer } from './dense/webgpu';
 import { gatherRows, targets, validate } from './denseLoop';
+import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';
 import { holdOut, type LossKind } from './trainLoop';
 
@@ -29,10 +30,9 @@ export async function trainDenseOnGpu(
   const val = validation ? { X: gatherRows(train.X, validation, train.d), Y: gatherRows(Y, validation, spec.outputs), n: validation.length } : null;
   const checker = val ? createDenseTrainer(spec) : null;
   const history: EpochLog[] = [];
-  let best = Infinity;
   let bestWeights: DenseWeights | null = null;
-  let sinceBest = 0;
   let stopReason = `ran all ${params.epochs} epochs`;
+  const judge = new EpochJudge(params.patience);
   const order = Int32Array.from(fit);
   try {
     await gpu.uploadData(train.X, Y, train.n);
@@ -48,19 +48,12 @@ export async function trainDenseOnGpu(
       const log: EpochLog = { epoch, epochs: params.epochs, loss: trainLoss, ...(checker && val ? validate(checker, val, loss, spec.outputs) : {}) };
       history.push(log);
       ctx.onEpoch?.(log);
-      if (!Number.isFinite(trainLoss)) {
-        stopReason = `stopped at epoch ${epoch}: the loss diverged (try a lower learning rate)`;
+      const verdict = judge.judge(log);
+      if (verdict.kind === 'best') {
+        bestWeights = weights;
+      } else if (verdict.kind === 'stop') {
+        stopReason = verdict.reason;
         break;
-      }
-      if (log.valLoss !== undefined) {
-        if (best === Infinity || log.valLoss < best - 1e-7 * Math.abs(best)) {
-          best = log.valLoss;
-          sinceBest = 0;
-          bestWeights = weights;
-        } else if (++sinceBest >= params.patience) {
-          stopReason = `early stopping at epoch ${epoch}: validation loss had not improved for ${params.patience} epochs (best weights kept)`;
-          break;
-        }
       }
       await ctx.yieldToEvents?.();
     }

@@ -6,6 +6,7 @@ import type { TrainContext } from '../definition';
 import { createDenseTrainer } from './dense';
 import { batchLoss } from './dense/loss';
 import type { DenseSpec, DenseTrainer, DenseWeights } from './dense/types';
+import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';
 import { YIELD_EVERY_MS, holdOut, type LossKind } from './trainLoop';
 
@@ -26,10 +27,9 @@ export async function trainDense(
   const trainer = createDenseTrainer(spec);
   const val = validation ? { X: gatherRows(train.X, validation, train.d), Y: gatherRows(Y, validation, spec.outputs), n: validation.length } : null;
   const history: EpochLog[] = [];
-  let best = Infinity;
   let bestWeights: DenseWeights | null = null;
-  let sinceBest = 0;
   let stopReason = `ran all ${params.epochs} epochs`;
+  const judge = new EpochJudge(params.patience);
   const order = Int32Array.from(fit);
   let lastYield = performance.now();
   try {
@@ -50,19 +50,12 @@ export async function trainDense(
       const log: EpochLog = { epoch, epochs: params.epochs, loss: trainLoss, ...(val ? validate(trainer, val, loss, spec.outputs) : {}) };
       history.push(log);
       ctx.onEpoch?.(log);
-      if (!Number.isFinite(trainLoss)) {
-        stopReason = `stopped at epoch ${epoch}: the loss diverged (try a lower learning rate)`;
+      const verdict = judge.judge(log);
+      if (verdict.kind === 'best') {
+        bestWeights = trainer.getWeights();
+      } else if (verdict.kind === 'stop') {
+        stopReason = verdict.reason;
         break;
-      }
-      if (log.valLoss !== undefined) {
-        if (best === Infinity || log.valLoss < best - 1e-7 * Math.abs(best)) {
-          best = log.valLoss;
-          sinceBest = 0;
-          bestWeights = trainer.getWeights();
-        } else if (++sinceBest >= params.patience) {
-          stopReason = `early stopping at epoch ${epoch}: validation loss had not improved for ${params.patience} epochs (best weights kept)`;
-          break;
-        }
       }
     }
     return { weights: bestWeights ?? trainer.getWeights(), history, stopReason };

@@ -4,6 +4,7 @@ import { CancelledError } from '../../util/errors';
 import { shuffleInPlace } from '../../util/rng';
 import type { EpochLog, TrainingSet } from '../model';
 import type { TrainContext } from '../definition';
+import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';
 
 /** Which loss the network's logits are trained with. */
@@ -46,10 +47,9 @@ export async function trainNetwork(
         : tf.losses.meanSquaredError(labels, logits);
 
   const history: EpochLog[] = [];
-  let best = Infinity;
   let bestWeights: tf.Tensor[] | null = null;
-  let sinceBest = 0;
   let stopReason = `ran all ${params.epochs} epochs`;
+  const judge = new EpochJudge(params.patience);
   const order = Int32Array.from(fit);
   let lastYield = performance.now();
   try {
@@ -89,20 +89,13 @@ export async function trainNetwork(
       const log: EpochLog = { epoch, epochs: params.epochs, loss: trainLoss, ...(valX && valY ? await validate(net, valX, valY, loss, lossOf) : {}) };
       history.push(log);
       ctx.onEpoch?.(log);
-      if (!Number.isFinite(trainLoss)) {
-        stopReason = `stopped at epoch ${epoch}: the loss diverged (try a lower learning rate)`;
+      const verdict = judge.judge(log);
+      if (verdict.kind === 'best') {
+        bestWeights?.forEach((w) => w.dispose());
+        bestWeights = net.getWeights().map((w) => w.clone());
+      } else if (verdict.kind === 'stop') {
+        stopReason = verdict.reason;
         break;
-      }
-      if (log.valLoss !== undefined) {
-        if (best === Infinity || log.valLoss < best - 1e-7 * Math.abs(best)) {
-          best = log.valLoss;
-          sinceBest = 0;
-          bestWeights?.forEach((w) => w.dispose());
-          bestWeights = net.getWeights().map((w) => w.clone());
-        } else if (++sinceBest >= params.patience) {
-          stopReason = `early stopping at epoch ${epoch}: validation loss had not improved for ${params.patience} epochs (best weights kept)`;
-          break;
-        }
       }
     }
     if (bestWeights) net.setWeights(bestWeights);
