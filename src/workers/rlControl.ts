@@ -9,12 +9,8 @@ import type { ControlOutcome, LabRequest, Rollout } from './rlProtocol';
 
 /** The control side of the lab's worker: DQN on CartPole or MountainCar (dqn's `runControl`), and a saved network played without learning. */
 
-/**
- * The hooks a DQN run is given, plus the one the lab would like for the live picture: every
- * environment step's observation. `runDqn` may not call it (then the page shows the start position
- * while training, and the agent itself once trained).
- */
-export type ControlHooks = RlHooks & { readonly onStep?: (observation: ArrayLike<number>, episode: number) => void };
+/** The hooks a DQN run is given, `onStep` included: the lab draws the cart from it while training. */
+export type ControlHooks = RlHooks;
 
 /** Trains DQN on the request's control problem, the form's values over that problem's preset; `hooks` are made for the run's episode count. */
 export async function trainControl(req: LabRequest, hooks: (episodes: number) => ControlHooks): Promise<ControlOutcome> {

@@ -78,6 +78,8 @@ export interface RlHooks {
   readonly yieldToEvents?: () => Promise<void>;
   /** Exact planners: called after each sweep with the values so far (the studio animates them). */
   readonly onSweep?: (sweep: { readonly iteration: number; readonly delta: number; readonly values: readonly number[] }) => void;
+  /** Control learners: every environment step's observation while training (the lab draws the cart live; it throttles). */
+  readonly onStep?: (observation: ArrayLike<number>, episode: number) => void;
 }
 
 /**

@@ -108,6 +108,15 @@ describe('DQN on CartPole', () => {
     const other = await runDqn('cartpole', { ...params, seed: 3 });
     expect(other.curve).not.toEqual(a.curve);
   });
+  it("shows every training step's raw observation to onStep (the lab draws the cart from them)", async () => {
+    const params = resolveDqnParams('cartpole', { ...QUICK, episodes: 4, evalEvery: 0 });
+    const seen: { episode: number; x: number[] }[] = [];
+    const result = await runDqn('cartpole', params, { onStep: (o, episode) => seen.push({ episode, x: Array.from(o) }) });
+    for (const log of result.curve) expect(seen.filter((s) => s.episode === log.episode)).toHaveLength(log.steps);
+    // Raw CartPole states (cart within ±2.4 m until the episode's last step), not the network's scaled inputs.
+    const last = result.curve[0].steps - 1;
+    expect(seen.slice(0, last).every((s) => s.x.length === 4 && Math.abs(s.x[0]) <= 2.4)).toBe(true);
+  });
   it('stops when asked', async () => {
     let seen = 0;
     const run = runDqn('cartpole', resolveDqnParams('cartpole', { ...QUICK, episodes: 1000 }), { onEpisode: () => seen++, shouldStop: () => seen >= 3 });

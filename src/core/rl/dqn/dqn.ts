@@ -91,7 +91,7 @@ export async function runDqn(envId: ControlEnvId, params: DqnParams, hooks: RlHo
         await hooks.yieldToEvents();
         lastYield = Date.now();
       }
-      const log = run.episode(episode);
+      const log = run.episode(episode, hooks.onStep);
       curve.push(log);
       hooks.onEpisode?.(log);
       if (params.evalEvery > 0 && episode % params.evalEvery === 0) {
@@ -166,8 +166,8 @@ class DqnLoop {
     this.Y = new Float32Array(b * env.nActions);
   }
 
-  /** Plays one ε-greedy episode, learning as it goes. */
-  episode(episode: number): EpisodeLog {
+  /** Plays one ε-greedy episode, learning as it goes; `onStep` sees each observation as the environment gives it. */
+  episode(episode: number, onStep?: RlHooks['onStep']): EpisodeLog {
     const p = this.params;
     scaleObservation(this.envId, this.env.reset(this.rng), this.current);
     let total = 0;
@@ -186,6 +186,7 @@ class DqnLoop {
         this.repeatLeft = p.exploreRepeat > 1 ? this.rng.int(p.exploreRepeat) : 0;
       } else action = argmax(this.online.forward(this.current, 1));
       const r = this.env.step(action);
+      onStep?.(r.observation, episode);
       scaleObservation(this.envId, r.observation, this.next);
       this.buffer.push(this.current, action, r.reward, this.next, r.terminated);
       this.steps++;
