@@ -118,6 +118,8 @@ test('CartPole: DQN trains briefly, its cart plays; a long training is cancelled
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('progressbar', { name: 'Training' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // The cart is drawn live from the episodes being learned from.
+  await expect(page.getByRole('img', { name: /^The episode being learned from/ })).toBeVisible({ timeout: 10_000 });
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${SHOTS}/lab-cartpole-training.png`, fullPage: true });
   await page.getByRole('button', { name: 'Cancel' }).click();
