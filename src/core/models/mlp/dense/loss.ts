@@ -15,13 +15,9 @@ export function batchLoss(loss: DenseLoss, logits: Float32Array, Y: Float32Array
     const y = rows[i] * outputs;
     const z = i * outputs;
     if (loss === 'softmax') {
+      if (!rowPresent(Y, y, outputs)) continue;
       let max = -Infinity;
-      let present = true;
-      for (let j = 0; j < outputs; j++) {
-        max = Math.max(max, logits[z + j]);
-        if (Number.isNaN(Y[y + j])) present = false;
-      }
-      if (!present) continue;
+      for (let j = 0; j < outputs; j++) max = Math.max(max, logits[z + j]);
       let s = 0;
       for (let j = 0; j < outputs; j++) s += Math.exp(logits[z + j] - max);
       const lse = max + Math.log(s);
@@ -49,26 +45,15 @@ export function batchLoss(loss: DenseLoss, logits: Float32Array, Y: Float32Array
  * clamp(z − y, −1, 1), each over the count of targets present; 0 where a target is NaN.
  */
 export function lossGradient(loss: DenseLoss, logits: Float32Array, Y: Float32Array, rows: Int32Array, outputs: number, grad: Float32Array): void {
-  let count = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const y = rows[i] * outputs;
-    if (loss === 'softmax') {
-      let present = true;
-      for (let j = 0; j < outputs; j++) if (Number.isNaN(Y[y + j])) present = false;
-      if (present) count++;
-    } else for (let j = 0; j < outputs; j++) if (!Number.isNaN(Y[y + j])) count++;
-  }
+  const count = targetCount(loss, Y, rows, outputs);
   const scale = count ? 1 / count : 0;
   for (let i = 0; i < rows.length; i++) {
     const y = rows[i] * outputs;
     const z = i * outputs;
     if (loss === 'softmax') {
+      const present = rowPresent(Y, y, outputs);
       let max = -Infinity;
-      let present = true;
-      for (let j = 0; j < outputs; j++) {
-        max = Math.max(max, logits[z + j]);
-        if (Number.isNaN(Y[y + j])) present = false;
-      }
+      for (let j = 0; j < outputs; j++) max = Math.max(max, logits[z + j]);
       let s = 0;
       for (let j = 0; j < outputs; j++) s += fround(Math.exp(logits[z + j] - max));
       for (let j = 0; j < outputs; j++) grad[z + j] = present ? fround((fround(Math.exp(logits[z + j] - max)) / s - Y[y + j]) * scale) : 0;
@@ -85,4 +70,21 @@ export function lossGradient(loss: DenseLoss, logits: Float32Array, Y: Float32Ar
       grad[z + j] = fround(g * scale);
     }
   }
+}
+
+/** Whether every target of the row starting at `y` is present (softmax learns from whole rows only). */
+function rowPresent(Y: Float32Array, y: number, outputs: number): boolean {
+  for (let j = 0; j < outputs; j++) if (Number.isNaN(Y[y + j])) return false;
+  return true;
+}
+
+/** The targets a batch's mean is over: whole rows for softmax, single outputs otherwise. */
+function targetCount(loss: DenseLoss, Y: Float32Array, rows: Int32Array, outputs: number): number {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const y = rows[i] * outputs;
+    if (loss === 'softmax') count += rowPresent(Y, y, outputs) ? 1 : 0;
+    else for (let j = 0; j < outputs; j++) if (!Number.isNaN(Y[y + j])) count++;
+  }
+  return count;
 }
