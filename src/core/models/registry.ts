@@ -1,7 +1,8 @@
 import { SaplingError } from '../util/errors';
 import { naiveBayesModel } from './bayes/naiveBayes.model';
 import { ensembleModel } from './ensemble/ensemble.model';
-import { linearInfo, logisticInfo, mlpInfo } from './info';
+import { linearInfo, logisticInfo } from './linear/info';
+import { mlpInfo } from './mlp/info';
 import type { ModelInfo } from './modelInfo';
 import type { ModelDefinition } from './definition';
 import { networkPredictor } from './networkForward';

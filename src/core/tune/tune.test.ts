@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gbdtInfo, knnInfo } from '../models/info';
+import { knnInfo } from '../models/neighbors/info';
+import { gbdtInfo } from '../models/trees/info';
 import { defaultRecipe } from '../prep/recipe';
 import { profileTable } from '../profile/profile';
 import { resolveProblem } from '../problem';

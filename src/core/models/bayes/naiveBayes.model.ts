@@ -1,5 +1,5 @@
 import { SaplingError } from '../../util/errors';
-import { naiveBayesInfo } from '../info';
+import { naiveBayesInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { FittedModel } from '../model';
 import type { ModelDefinition } from '../definition';

@@ -1,4 +1,4 @@
-import { naiveBayesInfo } from '../info';
+import { naiveBayesInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, Predictor } from '../model';
 import type { NaiveBayesState } from './state';

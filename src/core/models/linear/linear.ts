@@ -1,5 +1,5 @@
 import { coefficientImportance } from '../importance';
-import { linearInfo } from '../info';
+import { linearInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { ModelDefinition } from '../definition';
 import { denseNetwork, serializeNetwork } from '../network';

@@ -1,6 +1,6 @@
 import { CancelledError } from '../../util/errors';
 import { coefficientImportance } from '../importance';
-import { logisticInfo } from '../info';
+import { logisticInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { EpochLog } from '../model';
 import type { ModelDefinition } from '../definition';

@@ -3,7 +3,7 @@ import type { ParamsOf } from '../../params';
 import { isClassification } from '../../problem';
 import type { EpochLog, FittedModel, ModelTarget } from '../model';
 import type { ModelDefinition } from '../definition';
-import { mlpInfo } from '../info';
+import { mlpInfo } from './info';
 import { rejectMissing } from '../missing';
 import { serializeNetwork } from '../network';
 import { networkPredictor } from '../networkForward';

@@ -1,5 +1,5 @@
 import { SaplingError } from '../../util/errors';
-import { knnInfo } from '../info';
+import { knnInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { FittedModel } from '../model';
 import type { ModelDefinition } from '../definition';

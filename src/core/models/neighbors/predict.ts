@@ -1,6 +1,6 @@
 import { isClassification } from '../../problem';
 import { base64ToFloat32 } from '../../util/base64';
-import { knnInfo } from '../info';
+import { knnInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, Predictor } from '../model';
 import { type Metric, type NeighborIndex, buildIndex, kNearest } from './search';

@@ -1,4 +1,4 @@
-import { svmInfo } from '../info';
+import { svmInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { FittedModel, Predictor } from '../model';
 import type { SvmState } from './state';

@@ -1,6 +1,6 @@
 import { coefficientImportance } from '../importance';
 import { CancelledError, SaplingError } from '../../util/errors';
-import { svmInfo } from '../info';
+import { svmInfo } from './info';
 import { rejectMissing } from '../missing';
 import type { EpochLog, FittedModel } from '../model';
 import type { ModelDefinition } from '../definition';

@@ -2,7 +2,7 @@ import { isClassification } from '../../problem';
 import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
 import { shared } from '../../util/shared';
-import { forestInfo } from '../info';
+import { forestInfo } from './info';
 import type { EpochLog, FittedModel } from '../model';
 import type { ModelDefinition } from '../definition';
 import { binFeatures } from './binning';

@@ -1,7 +1,7 @@
 import type { ParamsOf } from '../../params';
 import { CancelledError } from '../../util/errors';
 import { type Rng, shuffleInPlace } from '../../util/rng';
-import { gbdtInfo } from '../info';
+import { gbdtInfo } from './info';
 import type { EpochLog, FittedModel } from '../model';
 import type { ModelDefinition, TrainContext } from '../definition';
 import { kernelsAvailable } from '../../kernels/kernels';

@@ -1,5 +1,5 @@
 import type { ParamsOf } from '../../params';
-import { treeInfo } from '../info';
+import { treeInfo } from './info';
 import type { FittedModel } from '../model';
 import type { ModelDefinition } from '../definition';
 import { binFeatures } from './binning';

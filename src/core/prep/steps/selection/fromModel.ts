@@ -1,6 +1,6 @@
 import { resolveParams } from '../../../params';
 import { createRng } from '../../../util/rng';
-import { forestInfo } from '../../../models/info';
+import { forestInfo } from '../../../models/trees/info';
 import { binFeatures } from '../../../models/trees/binning';
 import { growForestChunk } from '../../../models/trees/forestChunk';
 import { featuresPerSplit } from '../../../models/trees/learners';
