@@ -1,6 +1,6 @@
 /// <reference types="@webgpu/types" />
-import type { DenseSpec } from '../core/models/mlp/dense/types';
-import { type DenseEpochTrainer, createWebGpuDenseTrainer } from '../core/models/mlp/dense/webgpu';
+import type { DenseEpochTrainer, DenseSpec } from '../core/models/mlp/dense/types';
+import { createWebGpuDenseTrainer } from '../core/models/mlp/dense/webgpu';
 
 /** What an adapter says about itself (GPUAdapterInfo, and the older adapter.isFallbackAdapter). */
 export interface AdapterFacts {

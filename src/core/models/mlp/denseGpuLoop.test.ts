@@ -4,7 +4,7 @@ import { createRng } from '../../util/rng';
 import type { EpochLog } from '../model';
 import { createDenseTrainer } from './dense';
 import type { DenseSpec, DenseWeights } from './dense/types';
-import type { DenseEpochTrainer } from './dense/webgpu';
+import type { DenseEpochTrainer } from './dense/types';
 import { trainDenseOnGpu } from './denseGpuLoop';
 import { trainDense } from './denseLoop';
 import { mlpModel } from './mlp';

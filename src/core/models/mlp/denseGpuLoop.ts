@@ -5,7 +5,7 @@ import type { EpochLog, TrainingSet } from '../model';
 import type { TrainContext } from '../definition';
 import { createDenseTrainer } from './dense';
 import type { DenseSpec, DenseWeights } from './dense/types';
-import type { DenseEpochTrainer } from './dense/webgpu';
+import type { DenseEpochTrainer } from './dense/types';
 import { gatherRows, targets, validate } from './denseLoop';
 import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';

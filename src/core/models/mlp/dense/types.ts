@@ -42,3 +42,18 @@ export interface DenseTrainer {
   setWeights(weights: DenseWeights): void;
   dispose(): void;
 }
+
+/** The epoch-level dense trainer: data stays on the device, a whole epoch is encoded at once. */
+export interface DenseEpochTrainer {
+  readonly spec: DenseSpec;
+  readonly kind: string;
+  /** Uploads X (n×inputs) and Y (n×outputs, NaN = no target) once; `runEpoch` indexes into them. */
+  uploadData(X: Float32Array, Y: Float32Array, n: number): Promise<void>;
+  /** One optimiser step per `batchSize` rows of `order` (row indices); resolves to the mean of the batches' losses. */
+  runEpoch(order: Int32Array, batchSize: number): Promise<number>;
+  /** The current weights, TF.js's order (kernel, bias per layer). */
+  readWeights(): Promise<DenseWeights>;
+  /** Replaces the weights (the optimiser's moments are kept, as the reference does). */
+  setWeights(weights: DenseWeights): void;
+  dispose(): void;
+}

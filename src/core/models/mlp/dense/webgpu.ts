@@ -1,7 +1,7 @@
 /// <reference types="@webgpu/types" />
 import { SaplingError } from '../../../util/errors';
 import { ADAM_EPSILON, checkSpec, checkWeights, initialWeights, layerSizes } from './init';
-import type { DenseSpec, DenseWeights } from './types';
+import type { DenseEpochTrainer, DenseSpec, DenseWeights } from './types';
 import {
   ACTIVATION_CODE,
   FORWARD_WGSL,
@@ -28,21 +28,6 @@ const STAGE_COMPUTE = 0x4;
 
 /** Steps encoded into one command buffer: a 20,000-row epoch at batch 32 is one submission. */
 const STEPS_PER_SUBMIT = 1024;
-
-/** The epoch-level dense trainer: data stays on the device, a whole epoch is encoded at once. */
-export interface DenseEpochTrainer {
-  readonly spec: DenseSpec;
-  readonly kind: string;
-  /** Uploads X (n×inputs) and Y (n×outputs, NaN = no target) once; `runEpoch` indexes into them. */
-  uploadData(X: Float32Array, Y: Float32Array, n: number): Promise<void>;
-  /** One optimiser step per `batchSize` rows of `order` (row indices); resolves to the mean of the batches' losses. */
-  runEpoch(order: Int32Array, batchSize: number): Promise<number>;
-  /** The current weights, TF.js's order (kernel, bias per layer). */
-  readWeights(): Promise<DenseWeights>;
-  /** Replaces the weights (the optimiser's moments are kept, as the reference does). */
-  setWeights(weights: DenseWeights): void;
-  dispose(): void;
-}
 
 type Binding = 'step' | 'uniform' | 'read' | 'rw';
 
