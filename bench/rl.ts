@@ -66,7 +66,7 @@ async function qLearningPart(say: (line: string) => void): Promise<void> {
 async function cliffPart(say: (line: string) => void): Promise<void> {
   const cliff = cliffWalking();
   const params = resolveRunParams('q-learning', { id: 'cliff' });
-  say(`**CliffWalking** (Sutton & Barto, Example 6.6: γ ${params.gamma}, α ${params.alpha}, constant ε ${params.epsilon}, ${params.episodes} episodes): the greedy path from the start; "beside the cliff" is the share of its cells (start and goal left out) on the row next to the cliff.`);
+  say(`**CliffWalking** (after Sutton & Barto, Example 6.6: γ ${params.gamma}, α ${params.alpha}, constant ε ${params.epsilon}, ${params.episodes} episodes): the greedy path from the start; "beside the cliff" is the share of its cells (start and goal left out) on the row next to the cliff.`);
   say('');
   say('| algorithm | seed | greedy steps | beside the cliff | mean return, last 100 learning episodes |');
   say('| --- | --- | --- | --- | --- |');

@@ -45,6 +45,18 @@ describe('Q-learning and SARSA on CliffWalking (Sutton & Barto, Example 6.6)', (
     expect(path.path.length - 1).toBeGreaterThan(13);
   });
 
+  it('each learner\'s best moves reach the goal from the preset, on 40 seeds of 40 (no greedy loop)', async () => {
+    const looped: string[] = [];
+    for (const algo of ['q-learning', 'sarsa', 'expected-sarsa'] as const) {
+      for (let seed = 1; seed <= 40; seed++) {
+        const params = resolveRunParams(algo, { id: 'cliff' }, { seed }) as never;
+        const { policy } = await runTd(algo, cliff, params);
+        if (!rollout(cliff, policy, createRng(0)).reachedGoal) looped.push(`${algo} seed ${seed}`);
+      }
+    }
+    expect(looped).toEqual([]);
+  }, 60_000);
+
   it('SARSA earns more per episode while learning than Q-learning (it falls less often)', async () => {
     const mean = (curve: readonly EpisodeLog[]) => curve.slice(-200).reduce((sum, l) => sum + l.return, 0) / 200;
     const q = await greedyPath('q-learning', 7);
