@@ -2,6 +2,7 @@ import type { ParamSchema, ParamsOf } from '../params';
 import type { TrialHost } from '../tune/trialProtocol';
 import type { Rng } from '../util/rng';
 import type { EpochLog, FittedModel, ModelTarget, Predictor, TrainingSet } from './model';
+import type { DenseTeamMemory } from './mlp/dense/team';
 import type { DenseSpec } from './mlp/dense/types';
 import type { DenseEpochTrainer } from './mlp/dense/webgpu';
 import type { ModelInfo } from './modelInfo';
@@ -24,6 +25,8 @@ export interface TrainHost {
   growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
   /** Runs a boosting histogram helper on one thread until the team stops it. */
   serveHistograms?(memory: TeamMemory): Promise<void>;
+  /** Runs a dense trainer's helper (mlp/dense/team.ts) on one thread until the trainer stops it. */
+  serveDense?(memory: DenseTeamMemory): Promise<void>;
   /** Threads that cross-validate tuning candidates side by side (`tune/trialRunner.ts`), where the host has them. */
   readonly trials?: TrialHost;
 }

@@ -4,7 +4,10 @@ import { shuffleInPlace } from '../../util/rng';
 import type { EpochLog, TrainingSet } from '../model';
 import type { TrainContext } from '../definition';
 import { createDenseTrainer } from './dense';
+import { sharedMemoryAvailable } from './dense/kernelModule';
 import { batchLoss } from './dense/loss';
+import { DenseTeam, denseHelperReady } from './dense/team';
+import { SPLIT_MIN_ROWS, WasmDenseTrainer, denseWasmAvailable } from './dense/wasm';
 import type { DenseSpec, DenseTrainer, DenseWeights } from './dense/types';
 import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';
@@ -24,7 +27,7 @@ export async function trainDense(
 ): Promise<{ weights: DenseWeights; history: EpochLog[]; stopReason: string }> {
   const { fit, validation } = holdOut(train.n, params.earlyStopping ? params.validationFraction : 0, ctx);
   const Y = targets(train.y, loss, spec.outputs);
-  const trainer = createDenseTrainer(spec);
+  const { trainer, stop } = await startTrainer(spec, ctx, Math.min(params.batchSize, fit.length));
   const val = validation ? { X: gatherRows(train.X, validation, train.d), Y: gatherRows(Y, validation, spec.outputs), n: validation.length } : null;
   const history: EpochLog[] = [];
   let bestWeights: DenseWeights | null = null;
@@ -61,7 +64,37 @@ export async function trainDense(
     return { weights: bestWeights ?? trainer.getWeights(), history, stopReason };
   } finally {
     trainer.dispose();
+    await stop();
   }
+}
+
+/** How long a dense helper may take to start (a worker thread loading the bundle). */
+const HELPER_START_MS = 5000;
+
+/**
+ * The run's trainer: with its batches split over a helper thread from the host where it has one
+ * and shared memory, and the batches are large enough to pay (whether they do is then measured step
+ * by step); alone otherwise. Same results either way, up to float rounding.
+ */
+async function startTrainer(spec: DenseSpec, ctx: TrainContext, batchRows: number): Promise<{ trainer: DenseTrainer; stop: () => Promise<void> }> {
+  const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveDense && batchRows >= SPLIT_MIN_ROWS && denseWasmAvailable() && sharedMemoryAvailable() ? ctx.host : null;
+  if (!host) return { trainer: createDenseTrainer(spec), stop: async () => {} };
+  const trainer = new WasmDenseTrainer(spec, { shared: true });
+  const memory = trainer.teamMemory();
+  const helper = host.serveDense!(memory).catch(() => {});
+  // Wait (without blocking this thread) for the helper to start; go alone if it does not.
+  const until = Date.now() + HELPER_START_MS;
+  while (!denseHelperReady(memory) && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+  const team = new DenseTeam(memory);
+  if (denseHelperReady(memory)) trainer.setSplit({ team, when: 'measured' });
+  return {
+    trainer,
+    async stop() {
+      // A helper that starts late finds STOP set and returns at once.
+      team.stop();
+      await helper;
+    },
+  };
 }
 
 /** The targets as the loss reads them: n × 1 (0/1 or values), or one-hot n × classes. */

@@ -1,7 +1,7 @@
-import { HelperChoice } from '../../trees/histogramTeam';
 import { batchLoss, targetCount } from './loss';
 import { ADAM_EPSILON, checkSpec, checkWeights, initialWeights, layerSizes } from './init';
 import { type DenseExports, type DenseKernelVariant, denseInstance, denseKernelVariant, denseModule } from './kernelModule';
+import { SplitChoice } from './splitChoice';
 import { type DenseTeam, type DenseTeamMemory, denseTeamMemory } from './team';
 import type { DenseActivation, DenseSpec, DenseTrainer, DenseWeights } from './types';
 
@@ -36,7 +36,7 @@ export interface WasmDenseOptions {
 
 /**
  * Whether and how a step's batch is split in two: with a helper thread, or (tests) both parts run
- * here one after the other; 'always', or as measured (HelperChoice, step by step).
+ * here one after the other; 'always', or as measured (SplitChoice, burst by burst).
  */
 export interface DenseSplit {
   readonly team: DenseTeam | null;
@@ -85,7 +85,7 @@ export class WasmDenseTrainer implements DenseTrainer {
   private accBeta2: number;
   private counter = 0;
   private split: DenseSplit | null = null;
-  private readonly choice = new HelperChoice();
+  private readonly choice = new SplitChoice();
   /** The caller's rows of the batch the second part's descriptors were written for (0: none yet). */
   private partFrom = 0;
 
