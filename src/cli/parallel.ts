@@ -32,6 +32,8 @@ export class WorkerPool implements ProfileHost, TrainHost {
    * trials on 5,000 rows, ran slower on two threads than on one).
    */
   readonly trials: TrialHost;
+  /** SAPLING_DENSE_SPLIT=always|never overrides the dense trainer's measured choice (for benchmarks and tests). */
+  readonly denseSplit: 'measured' | 'always' | 'never';
   private readonly threads: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -42,6 +44,8 @@ export class WorkerPool implements ProfileHost, TrainHost {
     // SAPLING_THREADS caps the helper threads (1 = do everything on the main thread).
     const cap = Number(process.env.SAPLING_THREADS);
     this.workers = Math.max(1, Number.isInteger(cap) && cap > 0 ? Math.min(cap, availableParallelism()) : availableParallelism());
+    const split = process.env.SAPLING_DENSE_SPLIT;
+    this.denseSplit = split === 'always' || split === 'never' ? split : 'measured';
     this.trials = {
       workers: this.workers,
       tfjs: false,

@@ -27,6 +27,8 @@ export interface TrainHost {
   serveHistograms?(memory: TeamMemory): Promise<void>;
   /** Runs a dense trainer's helper (mlp/dense/team.ts) on one thread until the trainer stops it. */
   serveDense?(memory: DenseTeamMemory): Promise<void>;
+  /** Whether the dense trainer splits its batches with a serveDense helper: as measured (the default), always, or never. */
+  readonly denseSplit?: 'measured' | 'always' | 'never';
   /** Threads that cross-validate tuning candidates side by side (`tune/trialRunner.ts`), where the host has them. */
   readonly trials?: TrialHost;
 }

@@ -71,9 +71,17 @@ export function serveDenseHelper(team: DenseTeamMemory): void {
   }
 }
 
-/** The caller's side of a team whose helper has started. */
+/** The caller's side of a team. */
 export class DenseTeam {
+  private started = false;
+
   constructor(readonly memory: DenseTeamMemory) {}
+
+  /** Whether the helper serves yet (a thread loading the bundle takes a moment; until then the caller goes alone). */
+  get ready(): boolean {
+    if (!this.started) this.started = denseHelperReady(this.memory);
+    return this.started;
+  }
 
   /** Runs `own` here while the helper runs `gradients` on the config block at `config`; returns when both are done. */
   together(config: number, own: () => void): void {

@@ -284,7 +284,7 @@ export class WasmDenseTrainer implements DenseTrainer {
     f32[CFG.om2 / 4] = fround(1 - this.accBeta2);
     i32[CFG.batchRows / 4] = b;
     i32[CFG.rowsBefore / 4] = 0;
-    const split = this.split && b >= (this.split.when === 'always' ? 2 : SPLIT_MIN_ROWS) ? this.split : null;
+    const split = this.split && b >= (this.split.when === 'always' ? 2 : SPLIT_MIN_ROWS) && (this.split.team?.ready ?? true) ? this.split : null;
     const helped = split !== null && (split.when === 'always' || this.choice.useHelper());
     const t0 = split ? performance.now() : 0;
     if (helped) this.splitStep(split!.team, b, Y, rows);
