@@ -2,7 +2,8 @@
  * Whether splitting a step's batch with the helper thread pays, measured as training goes: boosting's
  * HelperChoice (trees/histogramTeam.ts) shaped for steps a thousand times shorter than a tree. Each
  * way runs in bursts of BURST steps whose first WARM are not counted (the helper may be asleep, and
- * waking it costs as much as a step), and a burst's mean milliseconds per row feed a moving average.
+ * waking it costs as much as a step), and a burst's mean milliseconds per row feed a moving average;
+ * a burst whose counted step takes over ABANDON_RATIO times the other way's ends there.
  * After TRIALS bursts each way the faster is kept, and the other is tried again one burst after
  * every `exploit` bursts, a period that doubles each time the trial confirms the choice (a helper
  * that loses on a loaded machine then costs almost nothing) and starts over when it does not.
@@ -30,8 +31,11 @@ export class SplitChoice {
     if (helped !== this.way || this.left >= BURST - WARM) return;
     this.counted.ms += ms;
     this.counted.rows += rows;
-    if (this.left > 0) return;
     const i = helped ? 1 : 0;
+    // A way far slower than the other (a helper without a core of its own) ends its burst at once.
+    const other = this.perRow[1 - i];
+    if (this.bursts[1 - i] > 0 && ms / rows > ABANDON_RATIO * other) this.left = 0;
+    if (this.left > 0) return;
     const v = this.counted.ms / Math.max(1, this.counted.rows);
     this.perRow[i] = this.bursts[i] === 0 ? v : 0.7 * this.perRow[i] + 0.3 * v;
     this.bursts[i]++;
@@ -67,3 +71,5 @@ const TRIALS = 2;
 /** Bursts the faster way between trials of the other, at first and at most. */
 const EXPLOIT_BURSTS = 16;
 const MAX_EXPLOIT_BURSTS = 1024;
+/** How much slower than the other way a counted step may be before its burst is cut short. */
+const ABANDON_RATIO = 2;
