@@ -43,11 +43,12 @@ describe('the dense trainer with its batches split in two', () => {
     expect(r.vsReference).toBeLessThan(2e-4);
   });
 
-  it('averages over the whole batch when a part has only missing targets', () => {
+  it('averages over the whole batch when the parts have different counts of missing targets', () => {
     const spec = smallSpec('mse', 'relu');
     const { X, Y } = toyData(40, spec.inputs, spec.outputs, 'mse');
-    // The rows of the second part have no targets at all, the first part's every other one.
-    for (let i = 0; i < 40; i++) for (let j = 0; j < spec.outputs; j++) if (i >= 20 || (i + j) % 2) Y[i * spec.outputs + j] = NaN;
+    // The first 20 rows (most of the caller's part) have every other target, the rest all: each
+    // part's own count differs from the batch's, which both must average over.
+    for (let i = 0; i < 20; i++) for (let j = 0; j < spec.outputs; j++) if ((i + j) % 2) Y[i * spec.outputs + j] = NaN;
     const split = new WasmDenseTrainer(spec, { shared: true });
     split.setSplit({ team: null, when: 'always' });
     const batches = Array.from({ length: 30 }, () => Int32Array.from({ length: 40 }, (_, i) => i));
