@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { initNodeBackend } from '../src/cli/backend';
+import { enableRelaxedSimd } from '../src/cli/wasmFeatures';
+import { denseKernelVariant } from '../src/core/models/mlp/dense';
 import { readCsvText } from '../src/core/ingest/csv';
 import { mlpModel } from '../src/core/models/mlp/mlp';
 import { resolveParams } from '../src/core/params';
@@ -12,7 +14,9 @@ import { createRng } from '../src/core/util/rng';
  * Per-epoch time of Sapling's MLP (`mlpModel.fit`, as the CLI runs it) in Node, for each batch size,
  * on the dense trainer (what the CLI uses) and on the TF.js loop it replaced.
  */
-export async function nodeEpochTimes(csvPath: string, epochs: number, batches: readonly number[]): Promise<{ backend: string; dense: number[]; tfjs: number[] }> {
+export async function nodeEpochTimes(csvPath: string, epochs: number, batches: readonly number[]): Promise<{ backend: string; variant: string; dense: number[]; tfjs: number[] }> {
+  // As the CLI does (src/cli/main.ts): the dense trainer's relaxed-SIMD kernels where Node has them behind a flag.
+  enableRelaxedSimd();
   const backend = await initNodeBackend();
   const table = (await readCsvText(readFileSync(csvPath, 'utf8'))).table;
   const features = dropColumns(table, ['y']);
@@ -32,5 +36,5 @@ export async function nodeEpochTimes(csvPath: string, epochs: number, batches: r
     dense.push(await epochMs(batch, 'dense'));
     tfjs.push(await epochMs(batch, 'tfjs'));
   }
-  return { backend, dense, tfjs };
+  return { backend, variant: denseKernelVariant() === 'relaxed' ? 'relaxed SIMD' : 'SIMD', dense, tfjs };
 }

@@ -91,7 +91,7 @@ async function training(say: (line: string) => void): Promise<void> {
   const sk = batches.map((b) => python('sklearn_mlp.py', csv, String(EPOCHS), String(b)));
   const loop = await loopVersusFit(20_000, EPOCHS, batches);
   const row = (where: string, trainer: string, ms: readonly (number | null)[]) => say(`| ${where} | ${trainer} | ${ms.map((m) => (m === null ? 'n/a' : fmt(m))).join(' | ')} |`);
-  row('Node (CLI)', 'Sapling dense trainer (WebAssembly)', node.dense);
+  row('Node (CLI)', `Sapling dense trainer (WebAssembly, ${node.variant})`, node.dense);
   row('Node (CLI)', `TF.js loop it replaced (${node.backend})`, node.tfjs);
   row('headless Chromium, worker (bench page, built)', 'Sapling dense trainer (WebAssembly)', loop.dense);
   row('headless Chromium, worker (bench page, built)', `TF.js loop it replaced (${loop.backend}, ${loop.detail})`, loop.tfjs);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/util/errors';
 import { profileCommand } from './commands/profile';
 import { WorkerPool, serveIfWorker } from './parallel';
+import { enableRelaxedSimd } from './wasmFeatures';
 import { READ_FLAGS, READ_FLAGS_HELP, readSettingsFrom } from './readFlags';
 import { SERVE_FLAGS, SERVE_HELP, SERVE_USAGE } from '../server/flags';
 import { MONITOR_FLAGS, MONITOR_HELP, MONITOR_USAGE } from './monitorFlags';
@@ -222,6 +223,7 @@ function needFiles(files: readonly string[], count: number, usage: string): void
   if (files.length !== count) throw new Error(`expected: sapling ${usage}`);
 }
 
+enableRelaxedSimd();
 // The same bundle runs as the worker threads that read and profile big files.
 if (!serveIfWorker()) {
   process.exitCode = await main(process.argv.slice(2));

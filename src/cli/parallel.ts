@@ -5,6 +5,7 @@ import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/pr
 import type { Column } from '../core/table/column';
 import type { TrainHost } from '../core/models/definition';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
+import { type DenseTeamMemory, serveDenseHelper } from '../core/models/mlp/dense/team';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { TrialServer } from '../core/tune/trialHost';
 import type { TrialHost, TrialOutcome, TrialRequest } from '../core/tune/trialProtocol';
@@ -16,6 +17,7 @@ type JobBody =
   | { kind: 'profile'; columns: Column[]; rows: number }
   | { kind: 'forest'; chunk: ForestChunk }
   | { kind: 'histograms'; memory: TeamMemory }
+  | { kind: 'dense'; memory: DenseTeamMemory }
   | { kind: 'trial'; request: TrialRequest }
   | { kind: 'trials-end'; search: number };
 type Job = JobBody & { id: number };
@@ -30,6 +32,8 @@ export class WorkerPool implements ProfileHost, TrainHost {
    * trials on 5,000 rows, ran slower on two threads than on one).
    */
   readonly trials: TrialHost;
+  /** SAPLING_DENSE_SPLIT=always|never overrides the dense trainer's measured choice (for benchmarks and tests). */
+  readonly denseSplit: 'measured' | 'always' | 'never';
   private readonly threads: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -40,6 +44,8 @@ export class WorkerPool implements ProfileHost, TrainHost {
     // SAPLING_THREADS caps the helper threads (1 = do everything on the main thread).
     const cap = Number(process.env.SAPLING_THREADS);
     this.workers = Math.max(1, Number.isInteger(cap) && cap > 0 ? Math.min(cap, availableParallelism()) : availableParallelism());
+    const split = process.env.SAPLING_DENSE_SPLIT;
+    this.denseSplit = split === 'always' || split === 'never' ? split : 'measured';
     this.trials = {
       workers: this.workers,
       tfjs: false,
@@ -92,6 +98,10 @@ export class WorkerPool implements ProfileHost, TrainHost {
     return this.send<void>({ kind: 'histograms', memory });
   }
 
+  serveDense(memory: DenseTeamMemory): Promise<void> {
+    return this.send<void>({ kind: 'dense', memory });
+  }
+
   /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
@@ -111,8 +121,9 @@ export function serveIfWorker(): boolean {
         port.postMessage({ id: job.id, ...(result ? { result } : {}) } satisfies Reply);
         return;
       }
-      if (job.kind === 'histograms') {
-        serveHistogramHelper(job.memory);
+      if (job.kind === 'histograms' || job.kind === 'dense') {
+        if (job.kind === 'histograms') serveHistogramHelper(job.memory);
+        else serveDenseHelper(job.memory);
         port.postMessage({ id: job.id } satisfies Reply);
         return;
       }

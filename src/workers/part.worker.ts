@@ -2,6 +2,7 @@ import { expose, transfer } from 'comlink';
 import { type PartTask, parsePart } from '../core/ingest/parallel';
 import { blobSource } from '../core/ingest/source';
 import { type ForestChunk, growForestChunk } from '../core/models/trees/forestChunk';
+import { type DenseTeamMemory, serveDenseHelper } from '../core/models/mlp/dense/team';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
@@ -20,6 +21,8 @@ const api = {
   },
   /** Blocks this worker as a boosting histogram helper until the training run stops it. */
   serveHistograms: (memory: TeamMemory) => serveHistogramHelper(memory),
+  /** Blocks this worker as a dense trainer's helper (half of each batch) until the training run stops it. */
+  serveDense: (memory: DenseTeamMemory) => serveDenseHelper(memory),
   /** Cross-validates one tuning candidate on the search's table (sent with the first request of a search). */
   runTrial: (request: TrialRequest) => trials.run(request),
   endTrials: (search: number) => trials.end(search),

@@ -3,6 +3,7 @@ import type { ParallelHost } from '../core/ingest/parallel';
 import type { ProfileHost } from '../core/profile/profile';
 import type { TrainHost } from '../core/models/definition';
 import type { ForestChunk } from '../core/models/trees/forestChunk';
+import type { DenseTeamMemory } from '../core/models/mlp/dense/team';
 import type { TeamMemory } from '../core/models/trees/histogramTeam';
 import type { TrialHost } from '../core/tune/trialProtocol';
 import type { PartWorkerApi } from './part.worker';
@@ -52,6 +53,10 @@ export class PartPool implements ProfileHost, TrainHost {
 
   serveHistograms(memory: TeamMemory) {
     return this.remote().serveHistograms(memory);
+  }
+
+  serveDense(memory: DenseTeamMemory) {
+    return this.remote().serveDense(memory);
   }
 
   run(columns: readonly Parameters<PartWorkerApi['profileColumns']>[0][number][], rows: number) {

@@ -14,7 +14,12 @@
 ;;   40 optimizer (0 adam, 1 sgd)   44 lr   48 beta1   52 beta2   56 1−beta1   60 1−beta2   64 epsilon
 ;;   68 1−beta1^t   72 1−beta2^t   76 l2/rows   80 dropout rate   84 1/(1−rate)   88 seed
 ;;   92 dropout counter (in/out)   96 Σ kernel² (f64, out)   104 layer descriptors   108 training
-;;   112 −lr
+;;   112 −lr   116 targets the batch's mean is over (−1: count them in these rows)
+;;   120 rows of the batch before these   124 rows in the whole batch
+;; The last three let two threads each take a part of one batch (dense/team.ts): each side runs
+;; `gradients` over its rows with the whole batch's target count and dropout draws, into its own
+;; gradient region, and the caller's `finish` adds the helper's gradients to its own and updates.
+;; One thread alone sets them to −1, 0 and its rows.
 ;; A layer descriptor (64 bytes): 0 inputs   4 units   8 P   12 input activations   16 input stride
 ;;   20 kernel (inputs × P)   24 bias   28 kernel gradient   32 bias gradient   36 H (rows × P, after
 ;;   the activation)   40 A (after dropout; = H without it)   44 dropout mask (0: none)
@@ -215,6 +220,9 @@
     (local.set $counter (i32.load offset=92 (local.get $cfg)))
     (local.set $rate (f32.load offset=80 (local.get $cfg)))
     (local.set $scale (f32.load offset=84 (local.get $cfg)))
+    ;; Skip the draws of the batch's rows before these (another thread's), and after them those of
+    ;; the rows after, so both threads' masks are the ones one thread would draw.
+    (local.set $counter (i32.add (local.get $counter) (i32.mul (i32.load offset=120 (local.get $cfg)) (local.get $units))))
     (local.set $r (i32.const 0))
     (block $dDone (loop $dRows
       (br_if $dDone (i32.ge_u (local.get $r) (local.get $rows)))
@@ -231,6 +239,8 @@
         (br $dus)))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $dRows)))
+    (local.set $counter (i32.add (local.get $counter) (i32.mul (local.get $units)
+      (i32.sub (i32.load offset=124 (local.get $cfg)) (i32.add (i32.load offset=120 (local.get $cfg)) (local.get $rows))))))
     (i32.store offset=92 (local.get $cfg) (local.get $counter)))
 
   ;; The forward pass of every layer over the first $rows rows of the input buffer.
@@ -278,6 +288,8 @@
       (if (i32.and (i32.eq (local.get $loss) (i32.const 1)) (local.get $present)) (then (local.set $count (i32.add (local.get $count) (i32.const 1)))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $cRows)))
+    ;; Another thread's share of the batch: the mean is over the whole batch's targets.
+    (if (i32.ge_s (i32.load offset=116 (local.get $cfg)) (i32.const 0)) (then (local.set $count (i32.load offset=116 (local.get $cfg)))))
     (local.set $scale (if (result f64) (local.get $count) (then (f64.div (f64.const 1) (f64.convert_i32_u (local.get $count)))) (else (f64.const 0))))
     (local.set $r (i32.const 0))
     (block $done (loop $rowsLoop
@@ -596,8 +608,9 @@
       (br $layers)))
     (f64.add (f64x2.extract_lane 0 (local.get $s)) (f64x2.extract_lane 1 (local.get $s))))
 
-  ;; One optimiser step on the batch in the input and target buffers (rows in the config).
-  (func (export "step") (param $cfg i32)
+  ;; The gradients of the mean loss over the rows in the config, into its gradient region: the
+  ;; forward pass, the loss's gradient and the backward pass (and Σ kernel² when L2 is on).
+  (func $gradients (export "gradients") (param $cfg i32)
     (local $L i32) (local $desc i32) (local $l i32)
     (local.set $L (i32.load offset=0 (local.get $cfg)))
     (if (f32.gt (f32.load offset=76 (local.get $cfg)) (f32.const 0)) (then
@@ -612,6 +625,25 @@
       (call $backLayer (local.get $cfg) (local.get $desc) (i32.sub (local.get $desc) (i32.const 64)))
       (local.set $desc (i32.sub (local.get $desc) (i32.const 64)))
       (local.set $l (i32.sub (local.get $l) (i32.const 1)))
-      (br $layers)))
+      (br $layers))))
+
+  ;; Adds the gradient region at $other (the helper's share of the batch; 0: none) to the config's,
+  ;; then updates the parameters.
+  (func $finish (export "finish") (param $cfg i32) (param $other i32)
+    (local $g i32) (local $end i32)
+    (if (local.get $other) (then
+      (local.set $g (i32.load offset=24 (local.get $cfg)))
+      (local.set $end (i32.add (local.get $g) (i32.shl (i32.load offset=36 (local.get $cfg)) (i32.const 2))))
+      (block $done (loop $adds
+        (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
+        (v128.store (local.get $g) (f32x4.add (v128.load (local.get $g)) (v128.load (local.get $other))))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $other (i32.add (local.get $other) (i32.const 16)))
+        (br $adds)))))
+    (call $update (local.get $cfg)))
+
+  ;; One optimiser step on the batch in the input and target buffers (rows in the config).
+  (func (export "step") (param $cfg i32)
+    (call $gradients (local.get $cfg))
     (call $update (local.get $cfg)))
 )

@@ -2,6 +2,7 @@ import type { ParamSchema, ParamsOf } from '../params';
 import type { TrialHost } from '../tune/trialProtocol';
 import type { Rng } from '../util/rng';
 import type { EpochLog, FittedModel, ModelTarget, Predictor, TrainingSet } from './model';
+import type { DenseTeamMemory } from './mlp/dense/team';
 import type { DenseEpochTrainer, DenseSpec } from './mlp/dense/types';
 import type { ModelInfo } from './modelInfo';
 import type { ForestChunk, ForestChunkResult } from './trees/forestChunk';
@@ -23,6 +24,10 @@ export interface TrainHost {
   growForestChunk(chunk: ForestChunk): Promise<ForestChunkResult>;
   /** Runs a boosting histogram helper on one thread until the team stops it. */
   serveHistograms?(memory: TeamMemory): Promise<void>;
+  /** Runs a dense trainer's helper (mlp/dense/team.ts) on one thread until the trainer stops it. */
+  serveDense?(memory: DenseTeamMemory): Promise<void>;
+  /** Whether the dense trainer splits its batches with a serveDense helper: as measured (the default), always, or never. */
+  readonly denseSplit?: 'measured' | 'always' | 'never';
   /** Threads that cross-validate tuning candidates side by side (`tune/trialRunner.ts`), where the host has them. */
   readonly trials?: TrialHost;
 }

@@ -4,7 +4,10 @@ import { shuffleInPlace } from '../../util/rng';
 import type { EpochLog, TrainingSet } from '../model';
 import type { TrainContext } from '../definition';
 import { createDenseTrainer } from './dense';
+import { sharedMemoryAvailable } from './dense/kernelModule';
 import { batchLoss } from './dense/loss';
+import { DenseTeam } from './dense/team';
+import { SPLIT_MIN_ROWS, WasmDenseTrainer, denseWasmAvailable } from './dense/wasm';
 import type { DenseSpec, DenseTrainer, DenseWeights } from './dense/types';
 import { EpochJudge } from './epochJudge';
 import type { mlpSchema } from './schema';
@@ -24,7 +27,7 @@ export async function trainDense(
 ): Promise<{ weights: DenseWeights; history: EpochLog[]; stopReason: string }> {
   const { fit, validation } = holdOut(train.n, params.earlyStopping ? params.validationFraction : 0, ctx);
   const Y = targets(train.y, loss, spec.outputs);
-  const trainer = createDenseTrainer(spec);
+  const { trainer, stop } = await startTrainer(spec, ctx, Math.min(params.batchSize, fit.length), fit.length * params.epochs);
   const val = validation ? { X: gatherRows(train.X, validation, train.d), Y: gatherRows(Y, validation, spec.outputs), n: validation.length } : null;
   const history: EpochLog[] = [];
   let bestWeights: DenseWeights | null = null;
@@ -61,7 +64,49 @@ export async function trainDense(
     return { weights: bestWeights ?? trainer.getWeights(), history, stopReason };
   } finally {
     trainer.dispose();
+    await stop();
   }
+}
+
+/**
+ * Multiply-adds a run must have (about a second of one thread's work here) before a helper thread
+ * is asked for: starting one costs the CLI a thread loading its bundle (half a second of wall time
+ * on this 2-core machine, measured), which a short run never pays back.
+ */
+const SPLIT_MIN_WORK = 5e9;
+
+/** How long a run that always splits waits for its helper to start. */
+const HELPER_START_MS = 5000;
+
+/**
+ * The run's trainer: with its batches split over a helper thread from the host where it has one
+ * and shared memory, and the batches are large enough to pay (whether they do is then measured step
+ * by step); alone otherwise. Same results either way, up to float rounding.
+ */
+async function startTrainer(spec: DenseSpec, ctx: TrainContext, batchRows: number, rowSteps: number): Promise<{ trainer: DenseTrainer; stop: () => Promise<void> }> {
+  const when = ctx.host?.denseSplit ?? 'measured';
+  const sizes = [spec.inputs, ...spec.hidden.map((h) => h.units), spec.outputs];
+  // Multiply-adds of the whole run (forward and both backward products of every row it steps over).
+  const work = 3 * rowSteps * sizes.slice(1).reduce((sum, units, l) => sum + units * sizes[l], 0);
+  const worth = when === 'always' || (when === 'measured' && batchRows >= SPLIT_MIN_ROWS && work >= SPLIT_MIN_WORK);
+  const host = ctx.host && ctx.host.workers > 1 && ctx.host.serveDense && worth && denseWasmAvailable() && sharedMemoryAvailable() ? ctx.host : null;
+  if (!host) return { trainer: createDenseTrainer(spec), stop: async () => {} };
+  const trainer = new WasmDenseTrainer(spec, { shared: true });
+  const memory = trainer.teamMemory();
+  const helper = host.serveDense!(memory).catch(() => {});
+  // Training starts at once, alone; the split begins when the helper's thread is up (a thread
+  // loading the CLI's bundle takes about a second). 'always' waits for it, a few seconds at most.
+  const team = new DenseTeam(memory);
+  for (const until = Date.now() + HELPER_START_MS; when === 'always' && !team.ready && Date.now() < until; ) await new Promise((r) => setTimeout(r, 2));
+  trainer.setSplit({ team, when: when === 'always' ? 'always' : 'measured' });
+  return {
+    trainer,
+    async stop() {
+      team.stop();
+      // A helper that has not started finds STOP set when it does, and returns at once: the run does not wait for it.
+      if (team.ready) await helper;
+    },
+  };
 }
 
 /** The targets as the loss reads them: n × 1 (0/1 or values), or one-hot n × classes. */

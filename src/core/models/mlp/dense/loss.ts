@@ -79,7 +79,7 @@ function rowPresent(Y: Float32Array, y: number, outputs: number): boolean {
 }
 
 /** The targets a batch's mean is over: whole rows for softmax, single outputs otherwise. */
-function targetCount(loss: DenseLoss, Y: Float32Array, rows: Int32Array, outputs: number): number {
+export function targetCount(loss: DenseLoss, Y: Float32Array, rows: Int32Array, outputs: number): number {
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const y = rows[i] * outputs;

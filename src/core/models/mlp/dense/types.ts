@@ -34,6 +34,8 @@ export interface DenseTrainer {
   readonly spec: DenseSpec;
   /** Which implementation this is ('wasm', 'reference', …), for benchmarks and tests. */
   readonly kind?: string;
+  /** How it runs, in words, for benchmarks and the studio (e.g. "relaxed SIMD, batch split over 2 threads when it pays"). */
+  readonly detail?: string;
   /** One optimiser step on rows `rows` of X (n×inputs, row-major) and Y (n×outputs); returns the batch's mean loss. */
   step(X: Float32Array, Y: Float32Array, rows: Int32Array): number;
   /** Outputs (logits, before sigmoid/softmax) of n rows of X; training=false (no dropout). */
