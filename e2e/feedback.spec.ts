@@ -23,6 +23,12 @@ test('the header says in plain words where models run, the backend one click awa
   const backend = await studio.backend();
   await expect(backend).toBeVisible();
   await expect(page.getByTestId('backend-reason')).toContainText(/fastest|only backend/);
+  // What networks train on follows the backend: on the processor, the fused WebAssembly trainer in
+  // the relaxed-SIMD form Chromium validates; on WebGL (a software one here), TF.js.
+  const active = await page.getByRole('combobox', { name: 'Backend' }).inputValue();
+  await expect(page.getByTestId('backend-networks')).toHaveText(
+    active === 'webgl' ? 'Neural networks train on TensorFlow.js on WebGL.' : 'Neural networks train on Sapling’s fused trainer, WebAssembly with relaxed SIMD.',
+  );
   await page.screenshot({ path: `${SHOTS}/header-details.png` });
 });
 

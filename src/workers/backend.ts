@@ -1,3 +1,4 @@
+import { denseKernelVariant } from '../core/models/mlp/dense/kernelModule';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -27,6 +28,8 @@ export interface BackendReport {
   /** How the active one was picked: fastest measured, the person's choice, or a fallback. */
   readonly reason: string;
   readonly candidates: readonly BackendCandidate[];
+  /** What neural networks train on with this backend, in words ("Sapling's fused trainer, WebAssembly with relaxed SIMD"). */
+  readonly networks: string;
 }
 
 const ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -183,11 +186,23 @@ export async function chooseBackend(preferred?: BackendName): Promise<BackendRep
   }
   if (!active) throw new Error('no TF.js backend could start in this browser');
   await activate(active.name);
-  return { active: active.name, reason, candidates };
+  return { active: active.name, reason, candidates, networks: networkTrainer(active.name, candidates) };
 }
 
 /** Switches to a backend the person picked; candidates keep their measured figures. */
 export async function switchBackend(name: BackendName, previous: BackendReport): Promise<BackendReport> {
   await activate(name);
-  return { ...previous, active: name, reason: 'chosen by you' };
+  return { ...previous, active: name, reason: 'chosen by you', networks: networkTrainer(name, previous.candidates) };
+}
+
+/**
+ * What networks train on under `active`, as the MLP chooses (mlp.ts): the fused WebGPU trainer on a
+ * real graphics card, TF.js on WebGL, and on the processor Sapling's fused WebAssembly trainer in
+ * the form this engine validates (relaxed SIMD, else plain SIMD; the TypeScript reference without).
+ */
+export function networkTrainer(active: BackendName, candidates: readonly BackendCandidate[]): string {
+  if (active === 'webgpu' && candidates.some((c) => c.name === 'webgpu' && c.available && !c.software)) return 'Sapling’s fused trainer on the graphics card (WebGPU)';
+  if (active === 'webgl' || active === 'webgpu') return `TensorFlow.js on ${active === 'webgl' ? 'WebGL' : 'WebGPU'}`;
+  const variant = denseKernelVariant();
+  return `Sapling’s fused trainer, ${variant === 'relaxed' ? 'WebAssembly with relaxed SIMD' : variant === 'simd' ? 'WebAssembly with SIMD' : 'TypeScript (this browser has no WebAssembly SIMD)'}`;
 }

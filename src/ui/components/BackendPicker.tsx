@@ -38,7 +38,7 @@ export function BackendPicker() {
       <details className="backend-details" ref={details} onKeyDown={(e) => e.key === 'Escape' && closeDetails(true)}>
         <summary>Details</summary>
         <div className="backend-panel">
-          <p className="muted small">Models are trained by TensorFlow.js, which can run on several “backends”. The fastest one that works on this computer was chosen; you can switch.</p>
+          <p className="muted small">The backend decides where neural networks train. The fastest one that works on this computer was chosen; you can switch. Trees, boosting and the other models always run on the processor.</p>
           <label htmlFor="backend-select">Backend</label>
           <select
             id="backend-select"
@@ -58,6 +58,9 @@ export function BackendPicker() {
           </select>
           <p className="muted small" data-testid="backend-reason">
             {backend.pending ? `switching to ${backend.pending}…` : `${report.reason}${active ? ` (${active.detail})` : ''}`}
+          </p>
+          <p className="muted small" data-testid="backend-networks">
+            Neural networks train on {report.networks}.
           </p>
         </div>
       </details>
