@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { compileKernels, kernelsModule } from '../../../scripts/build-kernels.mjs';
-import { boostScores, fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { boostScores, fillGradientHistogram } from '../models/trees/teamTwins';
 import { MISSING_BIN, binFeatures } from '../models/trees/binning';
 import { partition } from '../models/trees/split';
 import { createRng } from '../util/rng';

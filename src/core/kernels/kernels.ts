@@ -7,6 +7,7 @@ export interface KernelExports {
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
   partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
   subtract(a: number, b: number, count: number): void;
+  bestSplit(hist: number, nBins: number, features: number, all: number, k0: number, k1: number, node: number, limits: number, out: number): void;
   sortColumn(X: number, n: number, d: number, f: number, keys: number, tmp: number, counts: number, sorted: number): number;
   binColumn(X: number, n: number, d: number, f: number, edges: number, bins: number, rowBins: number): void;
   boostScores(scores: number, y: number, order: number, start: number, end: number, value: number, gh: number, link: number): void;

@@ -123,6 +123,95 @@
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (br $pairs))))
 
+;; The best boosting split of one node over the features listed at `features` (i32) from k0 to
+  ;; k1 − 1 (or features k0 … k1 − 1 themselves when `all` is 1), from its histogram at `hist`
+  ;; (count, Σg, Σh per bin in f64, 256 bins a feature) and the bins in use per feature at `nBins`
+  ;; (i32). `node` holds the node's n, G, H and `limits` λ, minSamplesLeaf, minHessian, minGain
+  ;; (f64s). Writes to `out` the gain, the left child's n, g, h (f64s), then the feature (i32; −1
+  ;; when no split gains more than minGain), the bin and missingLeft (i32s). The JavaScript twin is
+  ;; bestBoostingSplit (split.ts), with the same arithmetic in the same order: the same split bit
+  ;; for bit. A bin without rows is passed over (its split is the previous bin's). The two
+  ;; divisions of a bin go as one f64x2 division, lanes (left, right): the processor's dividers are
+  ;; this loop's bottleneck.
+  (func (export "bestSplit") (param $hist i32) (param $nBins i32) (param $features i32) (param $all i32) (param $k0 i32) (param $k1 i32) (param $node i32) (param $limits i32) (param $out i32)
+    (local $k i32) (local $f i32) (local $nb i32) (local $base i32) (local $at i32) (local $last i32) (local $side i32) (local $sides i32)
+    (local $bestF i32) (local $bestB i32) (local $bestMissing i32)
+    (local $nAll f64) (local $parentLoss f64) (local $tolerance f64) (local $bestGain f64) (local $minLeaf f64) (local $mn f64)
+    (local $ln f64) (local $gain f64) (local $bestN f64) (local $c f64)
+    (local $total v128) (local $lambda2 v128) (local $minH2 v128) (local $left v128) (local $right v128) (local $q v128) (local $bestLeft v128)
+    (local.set $nAll (f64.load (local.get $node)))
+    ;; total = (G, H)
+    (local.set $total (v128.load offset=8 (local.get $node)))
+    (local.set $lambda2 (f64x2.splat (f64.load (local.get $limits))))
+    (local.set $minLeaf (f64.load offset=8 (local.get $limits)))
+    (local.set $minH2 (f64x2.splat (f64.load offset=16 (local.get $limits))))
+    (local.set $bestGain (f64.load offset=24 (local.get $limits)))
+    ;; parentLoss = −(G · G) / (H + λ)
+    (local.set $parentLoss (f64.neg (f64.div
+      (f64.mul (f64x2.extract_lane 0 (local.get $total)) (f64x2.extract_lane 0 (local.get $total)))
+      (f64.add (f64x2.extract_lane 1 (local.get $total)) (f64x2.extract_lane 0 (local.get $lambda2))))))
+    (local.set $tolerance (f64.mul (f64.const 1e-12) (f64.abs (local.get $parentLoss))))
+    (local.set $bestF (i32.const -1))
+    (local.set $k (local.get $k0))
+    (block $featuresDone (loop $featureLoop
+      (br_if $featuresDone (i32.ge_s (local.get $k) (local.get $k1)))
+      (local.set $f (select (local.get $k) (i32.load (i32.add (local.get $features) (i32.shl (local.get $k) (i32.const 2)))) (local.get $all)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (local.set $nb (i32.load (i32.add (local.get $nBins) (i32.shl (local.get $f) (i32.const 2)))))
+      (br_if $featureLoop (i32.lt_s (local.get $nb) (i32.const 2)))
+      (local.set $base (i32.add (local.get $hist) (i32.mul (local.get $f) (i32.const 6144))))
+      ;; The missing bin (255) at base + 255 · 24.
+      (local.set $mn (f64.load offset=6120 (local.get $base)))
+      (local.set $sides (select (i32.const 2) (i32.const 1) (f64.gt (local.get $mn) (f64.const 0))))
+      (local.set $last (i32.add (local.get $base) (i32.mul (i32.sub (local.get $nb) (i32.const 1)) (i32.const 24))))
+      (local.set $side (i32.const 0))
+      (block $sidesDone (loop $sideLoop
+        (br_if $sidesDone (i32.ge_u (local.get $side) (local.get $sides)))
+        (if (local.get $side)
+          (then
+            (local.set $ln (local.get $mn))
+            (local.set $left (v128.load offset=6128 (local.get $base))))
+          (else
+            (local.set $ln (f64.const 0))
+            (local.set $left (v128.const i64x2 0 0))))
+        (local.set $at (local.get $base))
+        (block $binsDone (loop $binLoop
+          (br_if $binsDone (i32.ge_u (local.get $at) (local.get $last)))
+          (local.set $c (f64.load (local.get $at)))
+          (local.set $at (i32.add (local.get $at) (i32.const 24)))
+          (br_if $binLoop (f64.eq (local.get $c) (f64.const 0)))
+          (local.set $ln (f64.add (local.get $ln) (local.get $c)))
+          (local.set $left (f64x2.add (local.get $left) (v128.load offset=8 (i32.sub (local.get $at) (i32.const 24)))))
+          (br_if $binLoop (f64.lt (local.get $ln) (local.get $minLeaf)))
+          (br_if $binsDone (f64.lt (f64.sub (local.get $nAll) (local.get $ln)) (local.get $minLeaf)))
+          (local.set $right (f64x2.sub (local.get $total) (local.get $left)))
+          ;; lh < minH or rh < minH
+          (br_if $binLoop (v128.any_true (f64x2.lt (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right)) (local.get $minH2))))
+          ;; (lg², rg²) / (lh + λ, rh + λ)
+          (local.set $q (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $left) (local.get $right)))
+          (local.set $q (f64x2.div (f64x2.mul (local.get $q) (local.get $q))
+            (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right)) (local.get $lambda2))))
+          (local.set $gain (f64.add (f64.add (local.get $parentLoss) (f64x2.extract_lane 0 (local.get $q))) (f64x2.extract_lane 1 (local.get $q))))
+          (if (f64.gt (local.get $gain) (f64.add (local.get $bestGain) (local.get $tolerance)))
+            (then
+              (local.set $bestGain (local.get $gain))
+              (local.set $bestF (local.get $f))
+              ;; The bin just added: (at − 24 − base) / 24.
+              (local.set $bestB (i32.div_u (i32.sub (i32.sub (local.get $at) (i32.const 24)) (local.get $base)) (i32.const 24)))
+              (local.set $bestMissing (local.get $side))
+              (local.set $bestN (local.get $ln))
+              (local.set $bestLeft (local.get $left))))
+          (br $binLoop)))
+        (local.set $side (i32.add (local.get $side) (i32.const 1)))
+        (br $sideLoop)))
+      (br $featureLoop)))
+    (f64.store (local.get $out) (local.get $bestGain))
+    (f64.store offset=8 (local.get $out) (local.get $bestN))
+    (v128.store offset=16 (local.get $out) (local.get $bestLeft))
+    (i32.store offset=32 (local.get $out) (local.get $bestF))
+    (i32.store offset=36 (local.get $out) (local.get $bestB))
+    (i32.store offset=40 (local.get $out) (local.get $bestMissing)))
+
 ;; Boosting scores and gradients over rows order[start, end) (the rows of one leaf): each row's
   ;; score (f64 at scores + 8r) gets `value` added, then, as `link` says, nothing more (0), or its
   ;; (g, h) for the next tree written to gh + 8r in f32 from its label (f32 at y + 4r): squared error

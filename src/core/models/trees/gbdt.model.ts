@@ -11,7 +11,8 @@ import { growLeafwise } from './leafwise';
 import { normalise } from './learners';
 import type { Tree } from './tree';
 import { linkOutputs, loadBoosting } from './predict';
-import { HelperChoice, HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
+import { HistogramTeam, type TeamMemory, helperReady, teamMemory } from './histogramTeam';
+import { HelperChoice } from './helperChoice';
 import type { BinnedFeatures } from './binning';
 import type { BoostingState, Link } from './state';
 export type { BoostingState } from './state';
@@ -60,6 +61,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
     const history: EpochLog[] = [];
     const limits = { minSamplesLeaf: params.minSamplesLeaf, minHessian: 1e-3, minGain: 1e-12 };
     const treeOptions = { maxLeaves: params.leaves, maxDepth: params.maxDepth, limits };
+    team.histograms.useLimits(params.l2, limits);
     const probabilities = new Float64Array(K);
     let best = Infinity;
     let bestRound = 0;
