@@ -218,15 +218,9 @@
   ;; (1: g = s − y, h = 1) or log loss through a sigmoid (2: q = 1/(1 + e^−s), g = q − y,
   ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients, two
   ;; rows a step in f64x2 lanes (an odd last row goes as a pair with itself).
-  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
-  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
-  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
-  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
-  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
   (func (export "boostScores") (param $scores i32) (param $y i32) (param $order i32) (param $start i32) (param $end i32) (param $value f64) (param $gh i32) (param $link i32)
     (local $p i32) (local $last i32) (local $r0 i32) (local $r1 i32) (local $a0 i32) (local $a1 i32)
-    (local $s v128) (local $t v128) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
-    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128) (local $g v128) (local $h v128)
+    (local $s v128) (local $t v128) (local $g v128) (local $h v128)
     (local.set $p (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
     (local.set $last (i32.add (local.get $order) (i32.shl (local.get $end) (i32.const 2))))
     (block $done (loop $rows
@@ -242,35 +236,9 @@
         (local.set $t (f64x2.replace_lane 1
           (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r0) (i32.const 2))))))
           (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r1) (i32.const 2)))))))
-        (if (i32.eq (local.get $link) (i32.const 1))
-          (then
-            (local.set $g (f64x2.sub (local.get $s) (local.get $t)))
-            (local.set $h (f64x2.splat (f64.const 1))))
-          (else
-            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
-            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
-            (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
-              (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
-            (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-            (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
-            (local.set $e (f64x2.add
-              (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
-              (f64x2.mul (local.get $r4)
-                (f64x2.add
-                  (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
-                  (f64x2.mul (local.get $r4)
-                    (f64x2.add
-                      (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
-                      (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
-            (local.set $e (f64x2.mul (local.get $e)
-              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
-            (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
-            (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
-            (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
-            (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
-            (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
-            (local.set $g (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1)))))
-            (local.set $h (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))))
+        (call $gradients (local.get $s) (local.get $t) (local.get $link))
+        (local.set $h)
+        (local.set $g)
         (local.set $a0 (i32.add (local.get $gh) (i32.shl (local.get $r0) (i32.const 3))))
         (local.set $a1 (i32.add (local.get $gh) (i32.shl (local.get $r1) (i32.const 3))))
         (f32.store (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
@@ -279,6 +247,94 @@
         (f32.store offset=4 (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $h))))))
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $rows))))
+
+  ;; boostScores for a whole tree over rows 0 … n − 1, when every row grew it: row r's leaf is
+  ;; leafOf[r] (u8 at leafOf + r, written here first from the leaves' segments of the row order:
+  ;; leaf l owns order[ends[l − 1], ends[l]), ends as i32 with ends[−1] = 0), its value
+  ;; values[leafOf[r]] (f64). Then the rows go in their own order, two a step with whole-vector
+  ;; loads and stores, where boostScores jumps about the scores leaf by leaf. Same sums, same
+  ;; gradients.
+  (func (export "boostRows") (param $scores i32) (param $y i32) (param $n i32) (param $order i32) (param $ends i32) (param $leaves i32) (param $values i32) (param $leafOf i32) (param $gh i32) (param $link i32)
+    (local $l i32) (local $p i32) (local $last i32) (local $r i32) (local $a i32)
+    (local $s v128) (local $t v128) (local $g v128) (local $h v128)
+    (local.set $p (local.get $order))
+    (block $marked (loop $leafLoop
+      (br_if $marked (i32.ge_u (local.get $l) (local.get $leaves)))
+      (local.set $last (i32.add (local.get $order) (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $l) (i32.const 2)))) (i32.const 2))))
+      (block $segmentDone (loop $segment
+        (br_if $segmentDone (i32.ge_u (local.get $p) (local.get $last)))
+        (i32.store8 (i32.add (local.get $leafOf) (i32.load (local.get $p))) (local.get $l))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $segment)))
+      (local.set $l (i32.add (local.get $l) (i32.const 1)))
+      (br $leafLoop)))
+    (block $done (loop $rows
+      (br_if $done (i32.gt_u (i32.add (local.get $r) (i32.const 2)) (local.get $n)))
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.add (v128.load (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=1 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (v128.store (local.get $a) (local.get $s))
+      (if (local.get $link) (then
+        (local.set $t (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (call $gradients (local.get $s) (local.get $t) (local.get $link))
+        (local.set $h)
+        (local.set $g)
+        ;; (g0, h0, g1, h1) in f32
+        (v128.store (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3)))
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g)) (f32x4.demote_f64x2_zero (local.get $h))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 2)))
+      (br $rows)))
+    ;; An odd last row: both lanes the same row, only the first stored.
+    (if (i32.lt_u (local.get $r) (local.get $n)) (then
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.splat (f64.add (f64.load (local.get $a))
+        (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (f64.store (local.get $a) (f64x2.extract_lane 0 (local.get $s)))
+      (if (local.get $link) (then
+        (call $gradients (local.get $s) (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2)))))) (local.get $link))
+        (local.set $h)
+        (local.set $g)
+        (local.set $a (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
+        (f32.store (local.get $a) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
+        (f32.store offset=4 (local.get $a) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $h)))))))))
+
+  ;; The (g, h) of two rows with scores s and labels t as `link` says (1 squared error, 2 log loss).
+  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
+  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
+  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
+  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
+  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
+  (func $gradients (param $s v128) (param $t v128) (param $link i32) (result v128 v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128)
+    (if (i32.eq (local.get $link) (i32.const 1))
+      (then (return (f64x2.sub (local.get $s) (local.get $t)) (f64x2.splat (f64.const 1)))))
+    (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $e (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+      (f64x2.mul (local.get $r4)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e (f64x2.mul (local.get $e)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+    (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+    (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+    (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+    (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+    (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))
 
 ;; Binning, step 1: the present (non-NaN) values of column f of the n × d f32 matrix at X, sorted
   ;; ascending into `sorted` (f32); returns how many there are. A radix sort on the floats' bits

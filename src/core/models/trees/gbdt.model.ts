@@ -121,7 +121,7 @@ export const gbdtModel: ModelDefinition<typeof gbdtInfo.schema> = {
           // Rows that grew the tree know their leaf; the others (held out, not subsampled) walk it.
           if (K === 1) {
             gradientsReady = params.rowSubsample >= 1;
-            for (const leaf of grown.leaves) team.histograms.boost(leaf.start, leaf.end, grown.tree.values[leaf.node], gradientsReady ? gradientLink : 0);
+            team.histograms.boostTree(grown.leaves, grown.tree.values, m === n, gradientsReady ? gradientLink : 0);
           } else {
             for (const leaf of grown.leaves) {
               const v = grown.tree.values[leaf.node];

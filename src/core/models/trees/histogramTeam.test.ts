@@ -108,4 +108,32 @@ describe('HistogramTeam', () => {
     expect(results[1].hist).toEqual(results[0].hist);
     expect(results[1].splits).toEqual(results[0].splits);
   });
+
+  it('boosts a whole tree row by row (boostRows) to the same scores and gradients as leaf by leaf', () => {
+    const n = 3001; // odd: the last row goes alone
+    const rng = createRng(8);
+    const data = binFeatures(new Float32Array(n), n, 1);
+    const y = Float32Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
+    const scores = Float64Array.from({ length: n }, (_, i) => (i % 100 === 0 ? 700 : rng.normal() * 3));
+    // A permutation of the rows cut into 5 leaves (as a tree's partitions leave them).
+    const order = Int32Array.from({ length: n }, (_, i) => (i * 7) % n);
+    const cuts = [0, 400, 1000, 1001, 2500, n];
+    const leaves = cuts.slice(1).map((end, l) => ({ start: cuts[l], end, node: 10 - l }));
+    const values = Array.from({ length: 11 }, (_, k) => (k - 5) * 0.0625);
+    for (const link of [0, 1, 2] as const) {
+      const results = [true, false].map((allRows) => {
+        const memory = teamMemory(data, false);
+        memory.scores.set(scores);
+        memory.y.set(y);
+        memory.order.set(order);
+        memory.gh.fill(-7);
+        new HistogramTeam(memory, false).boostTree(leaves, values, allRows, link);
+        return { scores: Array.from(memory.scores), gh: Array.from(memory.gh) };
+      });
+      expect(results[0]).toEqual(results[1]);
+      // By hand: row 0 (order[0]) is in the first leaf (node 10).
+      expect(results[0].scores[0]).toBe(scores[0] + values[10]);
+      if (link === 0) expect(results[0].gh[0]).toBe(-7);
+    }
+  });
 });

@@ -41,6 +41,9 @@ interface TeamLayout {
   readonly nBins: number;
   readonly search: number;
   readonly candidates: number;
+  readonly leafEnds: number;
+  readonly leafValues: number;
+  readonly leafOf: number;
   readonly callerHist: number;
   readonly pool: number;
 }
@@ -112,6 +115,8 @@ const SEARCH_FROM = 4;
 
 /** Bytes of a candidate split (gain, left n, g, h as f64; feature, bin, missingLeft as i32). */
 const SLOT = 48;
+/** Most leaves a tree may have for `boostRows` (a row's leaf is one byte). */
+const ROW_LEAVES = 256;
 /** f64 index of node A's and node B's (n, G, H) in `TeamMemory.search`. */
 const NODE_A = 4;
 const NODE_B = 8;
@@ -144,7 +149,7 @@ export function teamMemory(data: BinnedFeatures, shared: boolean, poolSize = 0):
   const dims = Math.max(1, d);
   if (kernelsAvailable(shared)) {
     const pooled = Math.min(poolSize, Math.floor(POOL_BYTES / aligned(histBytes)));
-    const bytes = 2 * aligned(n * d) + aligned(n * 8) * 2 + 3 * aligned(n * 4) + 2 * aligned(dims * 4) + aligned(12 * 8) + aligned(4 * SLOT) + (1 + pooled) * aligned(histBytes);
+    const bytes = 2 * aligned(n * d) + aligned(n * 8) * 2 + 3 * aligned(n * 4) + 2 * aligned(dims * 4) + aligned(12 * 8) + aligned(4 * SLOT) + aligned(ROW_LEAVES * 4) + aligned(ROW_LEAVES * 8) + aligned(n) + (1 + pooled) * aligned(histBytes);
     const arena = new KernelArena(bytes, shared);
     const layout: TeamLayout = {
       rowBins: arena.alloc(n * d),
@@ -158,6 +163,9 @@ export function teamMemory(data: BinnedFeatures, shared: boolean, poolSize = 0):
       nBins: arena.alloc(dims * 4),
       search: arena.alloc(12 * 8),
       candidates: arena.alloc(4 * SLOT),
+      leafEnds: arena.alloc(ROW_LEAVES * 4),
+      leafValues: arena.alloc(ROW_LEAVES * 8),
+      leafOf: arena.alloc(n),
       callerHist: arena.alloc(histBytes),
       pool: arena.alloc(pooled * aligned(histBytes)),
     };
@@ -453,6 +461,31 @@ export class HistogramTeam {
     if (!memory.wasm) return boostScores(memory.scores, memory.y, memory.order, start, end, value, memory.gh, link);
     const { layout } = memory.wasm;
     this.arena!.kernels.boostScores(layout.scores, layout.y, layout.order, start, end, value, layout.gh, link);
+  }
+
+  /**
+   * Adds a tree's leaf values to the scores of its rows and writes their next (g, h) as `link`
+   * says (see `boost`); `leaves` are the segments of the row order each leaf owns. When the tree
+   * grew on every row (`allRows`), the `boostRows` kernel takes the rows in their own order in one
+   * pass; otherwise leaf by leaf. The same scores and gradients either way.
+   */
+  boostTree(leaves: readonly { start: number; end: number; node: number }[], values: readonly number[], allRows: boolean, link: 0 | 1 | 2): void {
+    const { wasm } = this.memory;
+    if (!wasm || !allRows || leaves.length > ROW_LEAVES) {
+      for (const leaf of leaves) this.boost(leaf.start, leaf.end, values[leaf.node], link);
+      return;
+    }
+    const { layout } = wasm;
+    const buffer = wasm.memory.buffer;
+    const ends = new Int32Array(buffer, layout.leafEnds, leaves.length);
+    const leafValues = new Float64Array(buffer, layout.leafValues, leaves.length);
+    // boostRows reads the leaves as consecutive segments of the order: sort them by start.
+    const sorted = [...leaves].sort((a, b) => a.start - b.start);
+    sorted.forEach((leaf, l) => {
+      ends[l] = leaf.end;
+      leafValues[l] = values[leaf.node];
+    });
+    this.arena!.kernels.boostRows(layout.scores, layout.y, this.memory.n, layout.order, layout.leafEnds, leaves.length, layout.leafValues, layout.leafOf, layout.gh, link);
   }
 
   /**
