@@ -256,7 +256,7 @@
   ;; gradients.
   (func (export "boostRows") (param $scores i32) (param $y i32) (param $n i32) (param $order i32) (param $ends i32) (param $leaves i32) (param $values i32) (param $leafOf i32) (param $gh i32) (param $link i32)
     (local $l i32) (local $p i32) (local $last i32) (local $r i32) (local $a i32)
-    (local $s v128) (local $t v128) (local $g v128) (local $h v128)
+    (local $s v128) (local $t v128) (local $g v128) (local $h v128) (local $s1 v128) (local $t1 v128) (local $g1 v128) (local $h1 v128)
     (local.set $p (local.get $order))
     (block $marked (loop $leafLoop
       (br_if $marked (i32.ge_u (local.get $l) (local.get $leaves)))
@@ -268,6 +268,35 @@
         (br $segment)))
       (local.set $l (i32.add (local.get $l) (i32.const 1)))
       (br $leafLoop)))
+    ;; Four rows a step (two pairs through $gradients2), then pairs.
+    (block $done4 (loop $rows4
+      (br_if $done4 (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $n)))
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.add (v128.load (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=1 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (local.set $s1 (f64x2.add (v128.load offset=16 (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=2 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=3 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (v128.store (local.get $a) (local.get $s))
+      (v128.store offset=16 (local.get $a) (local.get $s1))
+      (if (local.get $link) (then
+        (local.set $t (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (local.set $t1 (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (call $gradients2 (local.get $s) (local.get $t) (local.get $s1) (local.get $t1) (local.get $link))
+        (local.set $h1)
+        (local.set $g1)
+        (local.set $h)
+        (local.set $g)
+        (local.set $a (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
+        (v128.store (local.get $a)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g)) (f32x4.demote_f64x2_zero (local.get $h))))
+        (v128.store offset=16 (local.get $a)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g1)) (f32x4.demote_f64x2_zero (local.get $h1))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 4)))
+      (br $rows4)))
     (block $done (loop $rows
       (br_if $done (i32.gt_u (i32.add (local.get $r) (i32.const 2)) (local.get $n)))
       (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
@@ -335,6 +364,64 @@
     (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
     (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1))))
     (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))
+
+  ;; $gradients for two pairs of rows at once: their two chains of dependent steps interleaved, so
+  ;; the processor works on both at once (one pair alone leaves it waiting on each step).
+  (func $gradients2 (param $s v128) (param $t v128) (param $s1 v128) (param $t1 v128) (param $link i32) (result v128 v128 v128 v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $x1 v128) (local $k1 v128) (local $r1 v128) (local $r21 v128) (local $r41 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128)
+    (local $e1 v128) (local $big1 v128) (local $small1 v128) (local $pos1 v128) (local $q1 v128) (local $omq1 v128)
+    (if (i32.eq (local.get $link) (i32.const 1))
+      (then (return (f64x2.sub (local.get $s) (local.get $t)) (f64x2.splat (f64.const 1)) (f64x2.sub (local.get $s1) (local.get $t1)) (f64x2.splat (f64.const 1)))))
+    (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+    (local.set $x1 (f64x2.max (f64x2.neg (f64x2.abs (local.get $s1))) (f64x2.splat (f64.const -708))))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $k1 (f64x2.nearest (f64x2.mul (local.get $x1) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r1 (f64x2.sub (f64x2.sub (local.get $x1) (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r21 (f64x2.mul (local.get $r1) (local.get $r1)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $r41 (f64x2.mul (local.get $r21) (local.get $r21)))
+    (local.set $e (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+      (f64x2.mul (local.get $r4)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e1 (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r1))) (local.get $r21)))
+      (f64x2.mul (local.get $r41)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r1))) (local.get $r21)))
+          (f64x2.mul (local.get $r41)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r1))) (local.get $r21)))
+              (f64x2.mul (local.get $r41) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e (f64x2.mul (local.get $e)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $e1 (f64x2.mul (local.get $e1)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k1))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+    (local.set $big1 (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e1))))
+    (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+    (local.set $small1 (f64x2.mul (local.get $e1) (local.get $big1)))
+    (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+    (local.set $pos1 (f64x2.ge (local.get $s1) (f64x2.splat (f64.const 0))))
+    (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+    (local.set $q1 (v128.bitselect (local.get $big1) (local.get $small1) (local.get $pos1)))
+    (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+    (local.set $omq1 (v128.bitselect (local.get $small1) (local.get $big1) (local.get $pos1)))
+    (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16)))
+    (v128.bitselect (f64x2.neg (local.get $omq1)) (f64x2.sub (local.get $q1) (local.get $t1)) (f64x2.eq (local.get $t1) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q1) (local.get $omq1)) (f64x2.splat (f64.const 1e-16))))
 
 ;; Binning, step 1: the present (non-NaN) values of column f of the n × d f32 matrix at X, sorted
   ;; ascending into `sorted` (f32); returns how many there are. A radix sort on the floats' bits

@@ -110,13 +110,13 @@ describe('HistogramTeam', () => {
   });
 
   it('boosts a whole tree row by row (boostRows) to the same scores and gradients as leaf by leaf', () => {
-    const n = 3001; // odd: the last row goes alone
+    const n = 3003; // four rows a step, then a pair, then the odd last row alone
     const rng = createRng(8);
     const data = binFeatures(new Float32Array(n), n, 1);
     const y = Float32Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0));
     const scores = Float64Array.from({ length: n }, (_, i) => (i % 100 === 0 ? 700 : rng.normal() * 3));
-    // A permutation of the rows cut into 5 leaves (as a tree's partitions leave them).
-    const order = Int32Array.from({ length: n }, (_, i) => (i * 7) % n);
+    // A permutation of the rows (10 and 3003 are coprime) cut into 5 leaves (as a tree's partitions leave them).
+    const order = Int32Array.from({ length: n }, (_, i) => (i * 10) % n);
     const cuts = [0, 400, 1000, 1001, 2500, n];
     const leaves = cuts.slice(1).map((end, l) => ({ start: cuts[l], end, node: 10 - l }));
     const values = Array.from({ length: 11 }, (_, k) => (k - 5) * 0.0625);
