@@ -271,19 +271,31 @@ function gradient(scores: Float64Array, i: number, k: number, K: number, y: numb
   }
 }
 
-/** Mean log loss (classification) or mean squared error (regression) over `rows`. */
+/**
+ * Mean log loss (classification) or mean squared error (regression) over `rows`. A loop per link,
+ * indexed: this runs every round, and the per-row link test and iterator were a third of its time.
+ */
 function meanLoss(scores: Float64Array, y: Float32Array, rows: Int32Array, link: Link, K: number, p: Float64Array): number {
   let sum = 0;
-  for (const i of rows) {
-    if (link === 'identity') sum += (scores[i] - y[i]) ** 2;
-    else if (link === 'sigmoid') {
+  const count = rows.length;
+  if (link === 'identity') {
+    for (let j = 0; j < count; j++) {
+      const i = rows[j];
+      sum += (scores[i] - y[i]) ** 2;
+    }
+  } else if (link === 'sigmoid') {
+    for (let j = 0; j < count; j++) {
+      const i = rows[j];
       const s = scores[i];
       // log(1 + e^s) − y·s without overflow.
       sum += (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) - y[i] * s;
-    } else {
+    }
+  } else {
+    for (let j = 0; j < count; j++) {
+      const i = rows[j];
       softmax(scores, i, K, p);
       sum -= Math.log(Math.max(p[y[i]], 1e-15));
     }
   }
-  return sum / rows.length;
+  return sum / count;
 }
