@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { compileKernels, kernelsModule } from '../../../scripts/build-kernels.mjs';
-import { boostScores, fillGradientHistogram, teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { teamMemory, HistogramTeam } from '../models/trees/histogramTeam';
+import { boostScores, fillGradientHistogram } from '../models/trees/teamTwins';
 import { MISSING_BIN, binFeatures } from '../models/trees/binning';
 import { partition } from '../models/trees/split';
 import { createRng } from '../util/rng';
@@ -37,7 +38,8 @@ describe('WebAssembly kernels', () => {
     const team = new HistogramTeam(memory, false);
     for (const features of [Int32Array.from({ length: d }, (_, f) => f), Int32Array.of(1, 4, 6)]) {
       team.useFeatures(features);
-      for (const [start, end] of [[0, n], [100, 900]]) {
+      // Odd and even row counts: the kernel takes rows two at a time, then an odd last one.
+      for (const [start, end] of [[0, n], [100, 900], [7, 1234]]) {
         const viaKernel = new Float64Array(d * 256 * 3);
         team.fill(viaKernel, start, end);
         // The twin in one piece: whoever fills which features, every bin sums the same rows in order.

@@ -7,9 +7,11 @@ export interface KernelExports {
   hist3Subset(hist: number, bins: number, d: number, order: number, start: number, end: number, stats: number, features: number, count: number): void;
   partition(bins: number, order: number, start: number, end: number, scratch: number, threshold: number, missingLeft: number): number;
   subtract(a: number, b: number, count: number): void;
+  bestSplit(hist: number, nBins: number, features: number, all: number, k0: number, k1: number, node: number, limits: number, out: number): void;
   sortColumn(X: number, n: number, d: number, f: number, keys: number, tmp: number, counts: number, sorted: number): number;
   binColumn(X: number, n: number, d: number, f: number, edges: number, bins: number, rowBins: number): void;
   boostScores(scores: number, y: number, order: number, start: number, end: number, value: number, gh: number, link: number): void;
+  boostRows(scores: number, y: number, n: number, order: number, ends: number, leaves: number, values: number, leafOf: number, gh: number, link: number): void;
   euclideanTile(tile: number, d: number, queries: number, scores: number): void;
   manhattanTile(tile: number, d: number, queries: number, scores: number): void;
   nearest(X: number, n: number, d4: number, P: number, k: number, labels: number, dists: number): void;

@@ -15,10 +15,67 @@
   ;; same rows in the same order whoever fills it, so the trees do not depend on the threads.
   (func (export "hist3") (param $hist i32) (param $bins i32) (param $d i32) (param $order i32) (param $start i32) (param $end i32) (param $stats i32) (param $f0 i32) (param $f1 i32)
     (local $i i32) (local $r i32) (local $row i32) (local $rowEnd i32) (local $at i32) (local $base i32) (local $sp i32) (local $first i32)
-    (local $gh v128)
+    (local $gh v128) (local $rb i32) (local $rowb i32) (local $ghb v128)
     (local.set $first (i32.add (local.get $hist) (i32.mul (local.get $f0) (i32.const 6144))))
     (memory.fill (local.get $first) (i32.const 0) (i32.mul (i32.sub (local.get $f1) (local.get $f0)) (i32.const 6144)))
     (local.set $i (local.get $start))
+    ;; Two rows a step (four features each): twice the independent loads and stores in flight
+    ;; (6-8% less time). A bin still gets the first row's values before the second's.
+    (block $pairsDone (loop $pairs
+      (br_if $pairsDone (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $end)))
+      (local.set $r (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $rb (i32.load offset=4 (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $gh (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $stats) (i32.shl (local.get $r) (i32.const 3))))))
+      (local.set $ghb (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $stats) (i32.shl (local.get $rb) (i32.const 3))))))
+      (local.set $row (i32.add (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $d))) (local.get $f0)))
+      (local.set $rowb (i32.add (i32.add (local.get $bins) (i32.mul (local.get $rb) (local.get $d))) (local.get $f0)))
+      (local.set $rowEnd (i32.add (local.get $row) (i32.sub (local.get $f1) (local.get $f0))))
+      (local.set $base (local.get $first))
+      (block $p4done (loop $pairFeatures4
+        (br_if $p4done (i32.ge_u (i32.add (local.get $row) (i32.const 3)) (local.get $rowEnd)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=0 (local.get $row)) (i32.const 24))))
+        (f64.store offset=0 (local.get $at) (f64.add (f64.load offset=0 (local.get $at)) (f64.const 1)))
+        (v128.store offset=8 (local.get $at) (f64x2.add (v128.load offset=8 (local.get $at)) (local.get $gh)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=0 (local.get $rowb)) (i32.const 24))))
+        (f64.store offset=0 (local.get $at) (f64.add (f64.load offset=0 (local.get $at)) (f64.const 1)))
+        (v128.store offset=8 (local.get $at) (f64x2.add (v128.load offset=8 (local.get $at)) (local.get $ghb)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=1 (local.get $row)) (i32.const 24))))
+        (f64.store offset=6144 (local.get $at) (f64.add (f64.load offset=6144 (local.get $at)) (f64.const 1)))
+        (v128.store offset=6152 (local.get $at) (f64x2.add (v128.load offset=6152 (local.get $at)) (local.get $gh)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=1 (local.get $rowb)) (i32.const 24))))
+        (f64.store offset=6144 (local.get $at) (f64.add (f64.load offset=6144 (local.get $at)) (f64.const 1)))
+        (v128.store offset=6152 (local.get $at) (f64x2.add (v128.load offset=6152 (local.get $at)) (local.get $ghb)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=2 (local.get $row)) (i32.const 24))))
+        (f64.store offset=12288 (local.get $at) (f64.add (f64.load offset=12288 (local.get $at)) (f64.const 1)))
+        (v128.store offset=12296 (local.get $at) (f64x2.add (v128.load offset=12296 (local.get $at)) (local.get $gh)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=2 (local.get $rowb)) (i32.const 24))))
+        (f64.store offset=12288 (local.get $at) (f64.add (f64.load offset=12288 (local.get $at)) (f64.const 1)))
+        (v128.store offset=12296 (local.get $at) (f64x2.add (v128.load offset=12296 (local.get $at)) (local.get $ghb)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=3 (local.get $row)) (i32.const 24))))
+        (f64.store offset=18432 (local.get $at) (f64.add (f64.load offset=18432 (local.get $at)) (f64.const 1)))
+        (v128.store offset=18440 (local.get $at) (f64x2.add (v128.load offset=18440 (local.get $at)) (local.get $gh)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u offset=3 (local.get $rowb)) (i32.const 24))))
+        (f64.store offset=18432 (local.get $at) (f64.add (f64.load offset=18432 (local.get $at)) (f64.const 1)))
+        (v128.store offset=18440 (local.get $at) (f64x2.add (v128.load offset=18440 (local.get $at)) (local.get $ghb)))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $rowb (i32.add (local.get $rowb) (i32.const 4)))
+        (local.set $base (i32.add (local.get $base) (i32.const 24576)))
+        (br $pairFeatures4)))
+      (block $p1done (loop $pairFeatures
+        (br_if $p1done (i32.ge_u (local.get $row) (local.get $rowEnd)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u (local.get $row)) (i32.const 24))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1)))
+        (v128.store offset=8 (local.get $at) (f64x2.add (v128.load offset=8 (local.get $at)) (local.get $gh)))
+        (local.set $at (i32.add (local.get $base) (i32.mul (i32.load8_u (local.get $rowb)) (i32.const 24))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1)))
+        (v128.store offset=8 (local.get $at) (f64x2.add (v128.load offset=8 (local.get $at)) (local.get $ghb)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (local.set $rowb (i32.add (local.get $rowb) (i32.const 1)))
+        (local.set $base (i32.add (local.get $base) (i32.const 6144)))
+        (br $pairFeatures)))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br $pairs)))
+    ;; An odd last row.
     (block $done (loop $rows
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       (local.set $r (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
@@ -123,21 +180,104 @@
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (br $pairs))))
 
+;; The best boosting split of one node over the features listed at `features` (i32) from k0 to
+  ;; k1 − 1 (or features k0 … k1 − 1 themselves when `all` is 1), from its histogram at `hist`
+  ;; (count, Σg, Σh per bin in f64, 256 bins a feature) and the bins in use per feature at `nBins`
+  ;; (i32). `node` holds the node's n, G, H and `limits` λ, minSamplesLeaf, minHessian, minGain
+  ;; (f64s). Writes to `out` the gain, the left child's n, g, h (f64s), then the feature (i32; −1
+  ;; when no split gains more than minGain), the bin and missingLeft (i32s). The JavaScript twin is
+  ;; bestBoostingSplit (split.ts), with the same arithmetic in the same order: the same split bit
+  ;; for bit. A bin without rows is passed over (its split is the previous bin's). The two
+  ;; divisions of a bin go as one f64x2 division, lanes (left, right): the processor's dividers are
+  ;; this loop's bottleneck.
+  (func (export "bestSplit") (param $hist i32) (param $nBins i32) (param $features i32) (param $all i32) (param $k0 i32) (param $k1 i32) (param $node i32) (param $limits i32) (param $out i32)
+    (local $k i32) (local $f i32) (local $nb i32) (local $base i32) (local $at i32) (local $last i32) (local $side i32) (local $sides i32)
+    (local $bestF i32) (local $bestB i32) (local $bestMissing i32)
+    (local $nAll f64) (local $parentLoss f64) (local $tolerance f64) (local $bestGain f64) (local $minLeaf f64) (local $mn f64)
+    (local $ln f64) (local $gain f64) (local $bestN f64) (local $c f64)
+    (local $total v128) (local $lambda2 v128) (local $minH2 v128) (local $left v128) (local $right v128) (local $q v128) (local $bestLeft v128)
+    (local.set $nAll (f64.load (local.get $node)))
+    ;; total = (G, H)
+    (local.set $total (v128.load offset=8 (local.get $node)))
+    (local.set $lambda2 (f64x2.splat (f64.load (local.get $limits))))
+    (local.set $minLeaf (f64.load offset=8 (local.get $limits)))
+    (local.set $minH2 (f64x2.splat (f64.load offset=16 (local.get $limits))))
+    (local.set $bestGain (f64.load offset=24 (local.get $limits)))
+    ;; parentLoss = −(G · G) / (H + λ)
+    (local.set $parentLoss (f64.neg (f64.div
+      (f64.mul (f64x2.extract_lane 0 (local.get $total)) (f64x2.extract_lane 0 (local.get $total)))
+      (f64.add (f64x2.extract_lane 1 (local.get $total)) (f64x2.extract_lane 0 (local.get $lambda2))))))
+    (local.set $tolerance (f64.mul (f64.const 1e-12) (f64.abs (local.get $parentLoss))))
+    (local.set $bestF (i32.const -1))
+    (local.set $k (local.get $k0))
+    (block $featuresDone (loop $featureLoop
+      (br_if $featuresDone (i32.ge_s (local.get $k) (local.get $k1)))
+      (local.set $f (select (local.get $k) (i32.load (i32.add (local.get $features) (i32.shl (local.get $k) (i32.const 2)))) (local.get $all)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (local.set $nb (i32.load (i32.add (local.get $nBins) (i32.shl (local.get $f) (i32.const 2)))))
+      (br_if $featureLoop (i32.lt_s (local.get $nb) (i32.const 2)))
+      (local.set $base (i32.add (local.get $hist) (i32.mul (local.get $f) (i32.const 6144))))
+      ;; The missing bin (255) at base + 255 · 24.
+      (local.set $mn (f64.load offset=6120 (local.get $base)))
+      (local.set $sides (select (i32.const 2) (i32.const 1) (f64.gt (local.get $mn) (f64.const 0))))
+      (local.set $last (i32.add (local.get $base) (i32.mul (i32.sub (local.get $nb) (i32.const 1)) (i32.const 24))))
+      (local.set $side (i32.const 0))
+      (block $sidesDone (loop $sideLoop
+        (br_if $sidesDone (i32.ge_u (local.get $side) (local.get $sides)))
+        (if (local.get $side)
+          (then
+            (local.set $ln (local.get $mn))
+            (local.set $left (v128.load offset=6128 (local.get $base))))
+          (else
+            (local.set $ln (f64.const 0))
+            (local.set $left (v128.const i64x2 0 0))))
+        (local.set $at (local.get $base))
+        (block $binsDone (loop $binLoop
+          (br_if $binsDone (i32.ge_u (local.get $at) (local.get $last)))
+          (local.set $c (f64.load (local.get $at)))
+          (local.set $at (i32.add (local.get $at) (i32.const 24)))
+          (br_if $binLoop (f64.eq (local.get $c) (f64.const 0)))
+          (local.set $ln (f64.add (local.get $ln) (local.get $c)))
+          (local.set $left (f64x2.add (local.get $left) (v128.load offset=8 (i32.sub (local.get $at) (i32.const 24)))))
+          (br_if $binLoop (f64.lt (local.get $ln) (local.get $minLeaf)))
+          (br_if $binsDone (f64.lt (f64.sub (local.get $nAll) (local.get $ln)) (local.get $minLeaf)))
+          (local.set $right (f64x2.sub (local.get $total) (local.get $left)))
+          ;; lh < minH or rh < minH
+          (br_if $binLoop (v128.any_true (f64x2.lt (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right)) (local.get $minH2))))
+          ;; (lg², rg²) / (lh + λ, rh + λ)
+          (local.set $q (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $left) (local.get $right)))
+          (local.set $q (f64x2.div (f64x2.mul (local.get $q) (local.get $q))
+            (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right)) (local.get $lambda2))))
+          (local.set $gain (f64.add (f64.add (local.get $parentLoss) (f64x2.extract_lane 0 (local.get $q))) (f64x2.extract_lane 1 (local.get $q))))
+          (if (f64.gt (local.get $gain) (f64.add (local.get $bestGain) (local.get $tolerance)))
+            (then
+              (local.set $bestGain (local.get $gain))
+              (local.set $bestF (local.get $f))
+              ;; The bin just added: (at − 24 − base) / 24.
+              (local.set $bestB (i32.div_u (i32.sub (i32.sub (local.get $at) (i32.const 24)) (local.get $base)) (i32.const 24)))
+              (local.set $bestMissing (local.get $side))
+              (local.set $bestN (local.get $ln))
+              (local.set $bestLeft (local.get $left))))
+          (br $binLoop)))
+        (local.set $side (i32.add (local.get $side) (i32.const 1)))
+        (br $sideLoop)))
+      (br $featureLoop)))
+    (f64.store (local.get $out) (local.get $bestGain))
+    (f64.store offset=8 (local.get $out) (local.get $bestN))
+    (v128.store offset=16 (local.get $out) (local.get $bestLeft))
+    (i32.store offset=32 (local.get $out) (local.get $bestF))
+    (i32.store offset=36 (local.get $out) (local.get $bestB))
+    (i32.store offset=40 (local.get $out) (local.get $bestMissing)))
+
 ;; Boosting scores and gradients over rows order[start, end) (the rows of one leaf): each row's
   ;; score (f64 at scores + 8r) gets `value` added, then, as `link` says, nothing more (0), or its
   ;; (g, h) for the next tree written to gh + 8r in f32 from its label (f32 at y + 4r): squared error
   ;; (1: g = s − y, h = 1) or log loss through a sigmoid (2: q = 1/(1 + e^−s), g = q − y,
   ;; h = max(q(1 − q), 1e-16)). One pass instead of the score update and then the gradients, two
   ;; rows a step in f64x2 lanes (an odd last row goes as a pair with itself).
-  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
-  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
-  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
-  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
-  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
   (func (export "boostScores") (param $scores i32) (param $y i32) (param $order i32) (param $start i32) (param $end i32) (param $value f64) (param $gh i32) (param $link i32)
     (local $p i32) (local $last i32) (local $r0 i32) (local $r1 i32) (local $a0 i32) (local $a1 i32)
-    (local $s v128) (local $t v128) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
-    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128) (local $g v128) (local $h v128)
+    (local $s v128) (local $t v128) (local $g v128) (local $h v128)
     (local.set $p (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
     (local.set $last (i32.add (local.get $order) (i32.shl (local.get $end) (i32.const 2))))
     (block $done (loop $rows
@@ -153,35 +293,9 @@
         (local.set $t (f64x2.replace_lane 1
           (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r0) (i32.const 2))))))
           (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r1) (i32.const 2)))))))
-        (if (i32.eq (local.get $link) (i32.const 1))
-          (then
-            (local.set $g (f64x2.sub (local.get $s) (local.get $t)))
-            (local.set $h (f64x2.splat (f64.const 1))))
-          (else
-            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
-            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
-            (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
-              (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
-            (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-            (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
-            (local.set $e (f64x2.add
-              (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
-              (f64x2.mul (local.get $r4)
-                (f64x2.add
-                  (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
-                  (f64x2.mul (local.get $r4)
-                    (f64x2.add
-                      (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
-                      (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
-            (local.set $e (f64x2.mul (local.get $e)
-              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
-            (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
-            (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
-            (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
-            (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
-            (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
-            (local.set $g (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1)))))
-            (local.set $h (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))))
+        (call $gradients (local.get $s) (local.get $t) (local.get $link))
+        (local.set $h)
+        (local.set $g)
         (local.set $a0 (i32.add (local.get $gh) (i32.shl (local.get $r0) (i32.const 3))))
         (local.set $a1 (i32.add (local.get $gh) (i32.shl (local.get $r1) (i32.const 3))))
         (f32.store (local.get $a0) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
@@ -190,6 +304,181 @@
         (f32.store offset=4 (local.get $a1) (f32.demote_f64 (f64x2.extract_lane 1 (local.get $h))))))
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $rows))))
+
+  ;; boostScores for a whole tree over rows 0 … n − 1, when every row grew it: row r's leaf is
+  ;; leafOf[r] (u8 at leafOf + r, written here first from the leaves' segments of the row order:
+  ;; leaf l owns order[ends[l − 1], ends[l]), ends as i32 with ends[−1] = 0), its value
+  ;; values[leafOf[r]] (f64). Then the rows go in their own order, two a step with whole-vector
+  ;; loads and stores, where boostScores jumps about the scores leaf by leaf. Same sums, same
+  ;; gradients.
+  (func (export "boostRows") (param $scores i32) (param $y i32) (param $n i32) (param $order i32) (param $ends i32) (param $leaves i32) (param $values i32) (param $leafOf i32) (param $gh i32) (param $link i32)
+    (local $l i32) (local $p i32) (local $last i32) (local $r i32) (local $a i32)
+    (local $s v128) (local $t v128) (local $g v128) (local $h v128) (local $s1 v128) (local $t1 v128) (local $g1 v128) (local $h1 v128)
+    (local.set $p (local.get $order))
+    (block $marked (loop $leafLoop
+      (br_if $marked (i32.ge_u (local.get $l) (local.get $leaves)))
+      (local.set $last (i32.add (local.get $order) (i32.shl (i32.load (i32.add (local.get $ends) (i32.shl (local.get $l) (i32.const 2)))) (i32.const 2))))
+      (block $segmentDone (loop $segment
+        (br_if $segmentDone (i32.ge_u (local.get $p) (local.get $last)))
+        (i32.store8 (i32.add (local.get $leafOf) (i32.load (local.get $p))) (local.get $l))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $segment)))
+      (local.set $l (i32.add (local.get $l) (i32.const 1)))
+      (br $leafLoop)))
+    ;; Four rows a step (two pairs through $gradients2), then pairs.
+    (block $done4 (loop $rows4
+      (br_if $done4 (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $n)))
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.add (v128.load (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=1 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (local.set $s1 (f64x2.add (v128.load offset=16 (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=2 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=3 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (v128.store (local.get $a) (local.get $s))
+      (v128.store offset=16 (local.get $a) (local.get $s1))
+      (if (local.get $link) (then
+        (local.set $t (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (local.set $t1 (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (call $gradients2 (local.get $s) (local.get $t) (local.get $s1) (local.get $t1) (local.get $link))
+        (local.set $h1)
+        (local.set $g1)
+        (local.set $h)
+        (local.set $g)
+        (local.set $a (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
+        (v128.store (local.get $a)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g)) (f32x4.demote_f64x2_zero (local.get $h))))
+        (v128.store offset=16 (local.get $a)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g1)) (f32x4.demote_f64x2_zero (local.get $h1))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 4)))
+      (br $rows4)))
+    (block $done (loop $rows
+      (br_if $done (i32.gt_u (i32.add (local.get $r) (i32.const 2)) (local.get $n)))
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.add (v128.load (local.get $a))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))
+          (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u offset=1 (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (v128.store (local.get $a) (local.get $s))
+      (if (local.get $link) (then
+        (local.set $t (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2))))))
+        (call $gradients (local.get $s) (local.get $t) (local.get $link))
+        (local.set $h)
+        (local.set $g)
+        ;; (g0, h0, g1, h1) in f32
+        (v128.store (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3)))
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g)) (f32x4.demote_f64x2_zero (local.get $h))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 2)))
+      (br $rows)))
+    ;; An odd last row: both lanes the same row, only the first stored.
+    (if (i32.lt_u (local.get $r) (local.get $n)) (then
+      (local.set $a (i32.add (local.get $scores) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $s (f64x2.splat (f64.add (f64.load (local.get $a))
+        (f64.load (i32.add (local.get $values) (i32.shl (i32.load8_u (i32.add (local.get $leafOf) (local.get $r))) (i32.const 3)))))))
+      (f64.store (local.get $a) (f64x2.extract_lane 0 (local.get $s)))
+      (if (local.get $link) (then
+        (call $gradients (local.get $s) (f64x2.splat (f64.promote_f32 (f32.load (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 2)))))) (local.get $link))
+        (local.set $h)
+        (local.set $g)
+        (local.set $a (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 3))))
+        (f32.store (local.get $a) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $g))))
+        (f32.store offset=4 (local.get $a) (f32.demote_f64 (f64x2.extract_lane 0 (local.get $h)))))))))
+
+  ;; The (g, h) of two rows with scores s and labels t as `link` says (1 squared error, 2 log loss).
+  ;; The sigmoid is taken without cancellation: with e = e^−|s| ≤ 1, the larger of q and 1 − q is
+  ;; 1/(1 + e) and the smaller e/(1 + e), so g for y = 1 is −(1 − q) to full precision.
+  ;; e^x (x ≤ 0, clamped at −708, where the sigmoid is 0 or 1 in f64 anyway): x = k·ln2 + r with
+  ;; |r| ≤ ln2/2 (Cody and Waite's two-part ln2, as fdlibm), e^r by its Taylor series to r^12 in
+  ;; Estrin's order (the first term left out is below 2e-16 of the sum), times 2^k built from its bits.
+  (func $gradients (param $s v128) (param $t v128) (param $link i32) (result v128 v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128)
+    (if (i32.eq (local.get $link) (i32.const 1))
+      (then (return (f64x2.sub (local.get $s) (local.get $t)) (f64x2.splat (f64.const 1)))))
+    (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $e (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+      (f64x2.mul (local.get $r4)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e (f64x2.mul (local.get $e)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+    (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+    (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+    (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+    (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+    (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16))))
+
+  ;; $gradients for two pairs of rows at once: their two chains of dependent steps interleaved, so
+  ;; the processor works on both at once (one pair alone leaves it waiting on each step).
+  (func $gradients2 (param $s v128) (param $t v128) (param $s1 v128) (param $t1 v128) (param $link i32) (result v128 v128 v128 v128)
+    (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128)
+    (local $x1 v128) (local $k1 v128) (local $r1 v128) (local $r21 v128) (local $r41 v128)
+    (local $e v128) (local $big v128) (local $small v128) (local $pos v128) (local $q v128) (local $omq v128)
+    (local $e1 v128) (local $big1 v128) (local $small1 v128) (local $pos1 v128) (local $q1 v128) (local $omq1 v128)
+    (if (i32.eq (local.get $link) (i32.const 1))
+      (then (return (f64x2.sub (local.get $s) (local.get $t)) (f64x2.splat (f64.const 1)) (f64x2.sub (local.get $s1) (local.get $t1)) (f64x2.splat (f64.const 1)))))
+    (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $s))) (f64x2.splat (f64.const -708))))
+    (local.set $x1 (f64x2.max (f64x2.neg (f64x2.abs (local.get $s1))) (f64x2.splat (f64.const -708))))
+    (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $k1 (f64x2.nearest (f64x2.mul (local.get $x1) (f64x2.splat (f64.const 1.4426950408889634)))))
+    (local.set $r (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r1 (f64x2.sub (f64x2.sub (local.get $x1) (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 6.93147180369123816490e-01))))
+      (f64x2.mul (local.get $k1) (f64x2.splat (f64.const 1.90821492927058770002e-10)))))
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $r21 (f64x2.mul (local.get $r1) (local.get $r1)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $r41 (f64x2.mul (local.get $r21) (local.get $r21)))
+    (local.set $e (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r))) (local.get $r2)))
+      (f64x2.mul (local.get $r4)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r))) (local.get $r2)))
+          (f64x2.mul (local.get $r4)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r))) (local.get $r2)))
+              (f64x2.mul (local.get $r4) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e1 (f64x2.add
+      (f64x2.add (f64x2.add (f64x2.splat (f64.const 1.0)) (f64x2.mul (f64x2.splat (f64.const 1.0)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (f64x2.splat (f64.const 0.16666666666666666)) (local.get $r1))) (local.get $r21)))
+      (f64x2.mul (local.get $r41)
+        (f64x2.add
+          (f64x2.add (f64x2.add (f64x2.splat (f64.const 0.041666666666666664)) (f64x2.mul (f64x2.splat (f64.const 0.008333333333333333)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 0.001388888888888889)) (f64x2.mul (f64x2.splat (f64.const 0.0001984126984126984)) (local.get $r1))) (local.get $r21)))
+          (f64x2.mul (local.get $r41)
+            (f64x2.add
+              (f64x2.add (f64x2.add (f64x2.splat (f64.const 2.48015873015873e-05)) (f64x2.mul (f64x2.splat (f64.const 2.7557319223985893e-06)) (local.get $r1))) (f64x2.mul (f64x2.add (f64x2.splat (f64.const 2.755731922398589e-07)) (f64x2.mul (f64x2.splat (f64.const 2.505210838544172e-08)) (local.get $r1))) (local.get $r21)))
+              (f64x2.mul (local.get $r41) (f64x2.splat (f64.const 2.08767569878681e-09)))))))))
+    (local.set $e (f64x2.mul (local.get $e)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $e1 (f64x2.mul (local.get $e1)
+      (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k1))) (i64x2.splat (i64.const 1023))) (i32.const 52))))
+    (local.set $big (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e))))
+    (local.set $big1 (f64x2.div (f64x2.splat (f64.const 1)) (f64x2.add (f64x2.splat (f64.const 1)) (local.get $e1))))
+    (local.set $small (f64x2.mul (local.get $e) (local.get $big)))
+    (local.set $small1 (f64x2.mul (local.get $e1) (local.get $big1)))
+    (local.set $pos (f64x2.ge (local.get $s) (f64x2.splat (f64.const 0))))
+    (local.set $pos1 (f64x2.ge (local.get $s1) (f64x2.splat (f64.const 0))))
+    (local.set $q (v128.bitselect (local.get $big) (local.get $small) (local.get $pos)))
+    (local.set $q1 (v128.bitselect (local.get $big1) (local.get $small1) (local.get $pos1)))
+    (local.set $omq (v128.bitselect (local.get $small) (local.get $big) (local.get $pos)))
+    (local.set $omq1 (v128.bitselect (local.get $small1) (local.get $big1) (local.get $pos1)))
+    (v128.bitselect (f64x2.neg (local.get $omq)) (f64x2.sub (local.get $q) (local.get $t)) (f64x2.eq (local.get $t) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q) (local.get $omq)) (f64x2.splat (f64.const 1e-16)))
+    (v128.bitselect (f64x2.neg (local.get $omq1)) (f64x2.sub (local.get $q1) (local.get $t1)) (f64x2.eq (local.get $t1) (f64x2.splat (f64.const 1))))
+    (f64x2.max (f64x2.mul (local.get $q1) (local.get $omq1)) (f64x2.splat (f64.const 1e-16))))
 
 ;; Binning, step 1: the present (non-NaN) values of column f of the n × d f32 matrix at X, sorted
   ;; ascending into `sorted` (f32); returns how many there are. A radix sort on the floats' bits

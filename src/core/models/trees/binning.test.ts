@@ -43,4 +43,37 @@ describe('binFeatures', () => {
     for (let i = 0; i < n; i++) counts[binned.bins[i]]++;
     expect(Math.max(...counts)).toBeLessThanOrEqual(Math.ceil(n / 255) + 1);
   });
+
+  it('cuts quantile edges between runs of equal values, as the reference walk over the distinct values does', () => {
+    const n = 20000;
+    const u = uniforms(3);
+    // 600 distinct values with heavy ties (a few values hold a tenth of the rows each), and a
+    // column whose last value is a long run (no edge may follow the last distinct value).
+    const X = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const r = u();
+      X[i * 2] = r < 0.3 ? [1, 2, 3][i % 3] : Math.floor(u() * 600) / 7;
+      X[i * 2 + 1] = r < 0.5 ? 1000 : Math.floor(u() * 400);
+    }
+    const binned = binFeatures(X, n, 2, 64);
+    for (let f = 0; f < 2; f++) {
+      const sorted = Float32Array.from({ length: n }, (_, i) => X[i * 2 + f]).sort();
+      // The reference: distinct values and their counts, then a cut after each 1/limit of the rows.
+      const distinct: number[] = [];
+      const counts: number[] = [];
+      sorted.forEach((v, i) => (i > 0 && v === sorted[i - 1] ? counts[counts.length - 1]++ : (distinct.push(v), counts.push(1))));
+      const edges: number[] = [];
+      let seen = 0;
+      let next = n / 64;
+      for (let k = 0; k < distinct.length - 1 && edges.length < 63; k++) {
+        seen += counts[k];
+        if (seen >= next) {
+          edges.push((distinct[k] + distinct[k + 1]) / 2);
+          while (next <= seen) next += n / 64;
+        }
+      }
+      expect(Array.from(binned.edges[f])).toEqual(edges);
+      expect(binned.values[f]).toBeNull();
+    }
+  });
 });

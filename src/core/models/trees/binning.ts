@@ -157,33 +157,35 @@ class RadixSorter {
  * distinct values' mass.
  */
 function featureEdges(sorted: Float32Array, limit: number): { edges: Float64Array; values: Float64Array | null } {
-  const distinct = new Float64Array(sorted.length);
-  const counts = new Int32Array(sorted.length);
+  const m = sorted.length;
+  // Few distinct values (counted up to limit + 1, no further): one bin each, edges halfway between.
   let nDistinct = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) counts[nDistinct - 1]++;
-    else {
-      distinct[nDistinct] = sorted[i];
-      counts[nDistinct++] = 1;
-    }
-  }
-  if (nDistinct <= 1) return { edges: new Float64Array(0), values: distinct.slice(0, nDistinct) };
+  for (let i = 0; i < m && nDistinct <= limit; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) nDistinct++;
   if (nDistinct <= limit) {
-    return { edges: Float64Array.from({ length: nDistinct - 1 }, (_, k) => (distinct[k] + distinct[k + 1]) / 2), values: distinct.slice(0, nDistinct) };
+    const distinct = new Float64Array(nDistinct);
+    for (let i = 0, k = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct[k++] = sorted[i];
+    if (nDistinct <= 1) return { edges: new Float64Array(0), values: distinct };
+    return { edges: Float64Array.from({ length: nDistinct - 1 }, (_, k) => (distinct[k] + distinct[k + 1]) / 2), values: distinct };
   }
-  // Quantile edges: walk the distinct values, cutting after each 1/limit of the rows.
-  const out: number[] = [];
-  const per = sorted.length / limit;
-  let seen = 0;
+  // Quantile edges: walk the runs of equal values, cutting after a run once another 1/limit of the
+  // rows has been seen (never after the last run), halfway to the next run's value. One pass, with
+  // no copy of the distinct values (this runs for every feature of every boosting fit).
+  const edges = new Float64Array(limit - 1);
+  let count = 0;
+  const per = m / limit;
   let next = per;
-  for (let k = 0; k < nDistinct - 1 && out.length < limit - 1; k++) {
-    seen += counts[k];
-    if (seen >= next) {
-      out.push((distinct[k] + distinct[k + 1]) / 2);
-      while (next <= seen) next += per;
+  for (let i = 0; i < m && count < limit - 1; ) {
+    const v = sorted[i];
+    let j = i + 1;
+    while (j < m && sorted[j] === v) j++;
+    if (j === m) break;
+    if (j >= next) {
+      edges[count++] = (v + sorted[j]) / 2;
+      while (next <= j) next += per;
     }
+    i = j;
   }
-  return { edges: Float64Array.from(out), values: null };
+  return { edges: edges.slice(0, count), values: null };
 }
 
 /** The bin of a present value: the first edge it does not exceed (binary search). */

@@ -1,5 +1,5 @@
 import type { BinnedFeatures } from './binning';
-import { HIST_BINS, type Split, type SplitLimits, bestBoostingSplit, newHistogram } from './split';
+import { HIST_BINS, type Split, type SplitLimits, newHistogram } from './split';
 import type { Tree } from './tree';
 
 /** Growth limits of a boosting tree. */
@@ -27,9 +27,10 @@ interface Leaf {
  * lowers the loss most, up to `maxLeaves`. Rows 0 … m − 1 of the team's row order take part, with
  * (g, h) per row in the team's memory. Each split builds the histogram of the smaller child and
  * gets the larger one by subtracting it from the parent's (histogram subtraction). Leaf values are
- * −G/(H + λ) scaled by `shrinkage`. `spare` holds histograms to reuse, and gets this tree's back;
- * `team` fills a histogram over order[start, end) (subtracting it from the parent's) and
- * partitions a node's rows (the caller's histogram team). Returns the tree, the segment of the
+ * −G/(H + λ) scaled by `shrinkage` (λ the team's too, see `HistogramTeam.useLimits`). `spare`
+ * holds histograms to reuse, and gets this tree's back; `team` (the caller's histogram team) fills
+ * a node's histogram over order[start, end), subtracts it from the parent's, finds the best splits
+ * and partitions a node's rows. Returns the tree, the segment of the
  * order each leaf owns (to update scores without traversal), and the split gains per feature.
  */
 export function growLeafwise(
@@ -41,8 +42,12 @@ export function growLeafwise(
   shrinkage: number,
   spare: Float64Array[],
   team: {
-    /** Fills `hist` over order[start, end); given `from`, then takes `hist` from it bin by bin. */
-    fill(hist: Float64Array, start: number, end: number, from?: Float64Array | null): void;
+    /** Fills `hist` over order[start, end) of the features in use. */
+    fill(hist: Float64Array, start: number, end: number): void;
+    /** The best split of a node from its histogram and totals. */
+    search(hist: Float64Array, total: Float64Array): Split | null;
+    /** Fills `small` over order[start, end), takes it from `large`, and finds both nodes' best splits (given totals). */
+    grow(small: Float64Array, start: number, end: number, large: Float64Array, smallTotal: Float64Array | null, largeTotal: Float64Array | null): [Split | null, Split | null];
     partition(data: BinnedFeatures, start: number, end: number, split: Split): number;
   },
 ): { tree: Tree; leaves: { node: number; start: number; end: number }[]; gains: Float64Array } {
@@ -70,10 +75,7 @@ export function growLeafwise(
     }
     return Float64Array.of(m, g, h);
   };
-  const canSplit = (leaf: Leaf) => (options.maxDepth === 0 || leaf.depth < options.maxDepth) && leaf.total[0] >= 2 * options.limits.minSamplesLeaf;
-  const find = (leaf: Leaf) => {
-    leaf.split = canSplit(leaf) ? bestBoostingSplit(leaf.hist, leaf.total, data, features, lambda, options.limits) : null;
-  };
+  const canSplit = (depth: number, total: Float64Array) => (options.maxDepth === 0 || depth < options.maxDepth) && total[0] >= 2 * options.limits.minSamplesLeaf;
 
   // Histograms are d × 256 bins × 3 channels; reusing them (`spare`, kept across trees by the
   // caller) saves allocating and zeroing one per split. `team.fill` sets what it fills.
@@ -81,7 +83,7 @@ export function growLeafwise(
   const rootHist = histogram();
   team.fill(rootHist, 0, m);
   const root: Leaf = { node: addNode(), start: 0, end: m, depth: 0, hist: rootHist, total: sumOf(rootHist), split: null };
-  find(root);
+  if (canSplit(0, root.total)) root.split = team.search(rootHist, root.total);
   const leaves: Leaf[] = [root];
   while (leaves.length < options.maxLeaves) {
     let pick = -1;
@@ -102,15 +104,15 @@ export function growLeafwise(
     const leftTotal = split.left;
     const rightTotal = Float64Array.from(parent.total, (v, c) => v - leftTotal[c]);
     const leftSmaller = mid - parent.start <= parent.end - mid;
-    // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent.
+    // Histogram subtraction: fill the smaller child, the larger one is what remains of the parent;
+    // the team then finds both children's best splits.
     const small = histogram();
     const large = parent.hist;
-    if (leftSmaller) team.fill(small, parent.start, mid, large);
-    else team.fill(small, mid, parent.end, large);
-    const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth: parent.depth + 1, hist: leftSmaller ? small : large, total: leftTotal, split: null };
-    const right: Leaf = { node: rightNode, start: mid, end: parent.end, depth: parent.depth + 1, hist: leftSmaller ? large : small, total: rightTotal, split: null };
-    find(left);
-    find(right);
+    const depth = parent.depth + 1;
+    const [smallTotal, largeTotal] = leftSmaller ? [leftTotal, rightTotal] : [rightTotal, leftTotal];
+    const [smallSplit, largeSplit] = team.grow(small, leftSmaller ? parent.start : mid, leftSmaller ? mid : parent.end, large, canSplit(depth, smallTotal) ? smallTotal : null, canSplit(depth, largeTotal) ? largeTotal : null);
+    const left: Leaf = { node: leftNode, start: parent.start, end: mid, depth, hist: leftSmaller ? small : large, total: leftTotal, split: leftSmaller ? smallSplit : largeSplit };
+    const right: Leaf = { node: rightNode, start: mid, end: parent.end, depth, hist: leftSmaller ? large : small, total: rightTotal, split: leftSmaller ? largeSplit : smallSplit };
     leaves.splice(pick, 1, left, right);
     // A leaf that cannot split keeps its sums in `total`; its histogram can go back to the pool.
     for (const leaf of [left, right]) {

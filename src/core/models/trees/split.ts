@@ -195,9 +195,10 @@ export function bestSplit(hist: Float64Array, total: Float64Array, data: BinnedF
 
 /**
  * `bestSplit` for boosting histograms (count, Σg, Σh), with the gain written out: the same answer,
- * without the per-bin criterion calls, since split finding runs for every leaf of every round.
+ * without the per-bin criterion calls, since split finding runs for every leaf of every round. The
+ * twin of the `bestSplit` kernel (kernels.wat), which gives the same split bit for bit.
  */
-export function bestBoostingSplit(hist: Float64Array, total: Float64Array, data: BinnedFeatures, features: ArrayLike<number>, lambda: number, limits: SplitLimits): Split | null {
+export function bestBoostingSplit(hist: Float64Array, total: Float64Array, data: { readonly nBins: Int32Array }, features: ArrayLike<number>, lambda: number, limits: SplitLimits): Split | null {
   const [nAll, gAll, hAll] = total;
   const parentLoss = -(gAll * gAll) / (hAll + lambda);
   const minLeaf = limits.minSamplesLeaf;
@@ -219,6 +220,8 @@ export function bestBoostingSplit(hist: Float64Array, total: Float64Array, data:
       let lg = missingLeft ? hist[missingAt + 1] : 0;
       let lh = missingLeft ? hist[missingAt + 2] : 0;
       for (let b = 0, at = base; b < nb - 1; b++, at += 3) {
+        // A bin without rows splits as the previous bin does: passed over.
+        if (hist[at] === 0) continue;
         ln += hist[at];
         lg += hist[at + 1];
         lh += hist[at + 2];
@@ -237,6 +240,25 @@ export function bestBoostingSplit(hist: Float64Array, total: Float64Array, data:
     }
   }
   return best;
+}
+
+/**
+ * Where a boosting node's features are cut into the two halves searched apart (by two threads or
+ * one): the first `searchCut(count)` of the features in use, then the rest.
+ */
+export function searchCut(count: number): number {
+  return (count + 1) >> 1;
+}
+
+/**
+ * The split of a node from the best splits of its two halves of features: the second half's only
+ * when it gains more than the first's by the tolerance a single scan uses (1e-12 of the parent's
+ * loss), so a node gets the same split whoever searched which half.
+ */
+export function betterSplit(first: Split | null, second: Split | null, total: Float64Array, lambda: number): Split | null {
+  if (!first || !second) return first ?? second;
+  const tolerance = 1e-12 * Math.abs((total[1] * total[1]) / (total[2] + lambda));
+  return second.gain > first.gain + tolerance ? second : first;
 }
 
 /**
