@@ -33,7 +33,7 @@ export function LossChart({ history, metricName, labels, kept, maxPoints = 400 }
     return history.filter((_, i) => i % step === 0 || i === history.length - 1);
   }, [history, maxPoints]);
   const accuracy = metricName === 'accuracy';
-  const frame = useMemo(() => (width > 0 ? layout(data, series, width, accuracy) : null), [data, series, width, accuracy]);
+  const frame = useMemo(() => (width > 0 ? lossChartLayout(data, series, width, accuracy) : null), [data, series, width, accuracy]);
   const active = pointer && frame && pointer.index < data.length ? pointer : null;
   const onMove = (e: MouseEvent<HTMLDivElement>) => {
     if (!frame) return;
@@ -81,7 +81,7 @@ const TICK = 6;
 const TICK_GAP = 2;
 
 /** One line of the chart: which value it draws, its name, look and axis. */
-interface Series {
+export interface Series {
   readonly key: 'loss' | 'valLoss' | 'valMetric';
   readonly name: string;
   readonly colour: string;
@@ -91,7 +91,7 @@ interface Series {
 }
 
 /** The lines drawn, in drawing order (the legend and tooltip sort them by name, as recharts does). */
-function seriesOf(showLoss: boolean, loss: string, valLoss: string, metric: string, hasVal: boolean, hasMetric: boolean): Series[] {
+export function seriesOf(showLoss: boolean, loss: string, valLoss: string, metric: string, hasVal: boolean, hasMetric: boolean): Series[] {
   const out: Series[] = [];
   if (showLoss || !hasVal) out.push({ key: 'loss', name: loss, colour: 'var(--accent)', width: 2, axis: 'loss' });
   if (hasVal) out.push({ key: 'valLoss', name: valLoss, colour: 'var(--orange)', width: 2, axis: 'loss' });
@@ -122,14 +122,14 @@ function extent(data: readonly EpochLog[], keys: readonly Series['key'][]): [num
   return lo <= hi ? [lo, hi] : [0, 1];
 }
 
-type Frame = ReturnType<typeof layout>;
+type Frame = ReturnType<typeof lossChartLayout>;
 
 /**
  * Where everything goes at this width: the plot area, the scales and ticks of the epoch axis
  * (first to last step), the loss axis (from 0, up to round ticks past the largest loss) and the
  * metric axis (0 to 1 for accuracy, up to 1 for R²), and each line's path.
  */
-function layout(data: readonly EpochLog[], series: readonly Series[], width: number, accuracy: boolean) {
+export function lossChartLayout(data: readonly EpochLog[], series: readonly Series[], width: number, accuracy: boolean) {
   const hasMetric = series.some((s) => s.axis === 'metric');
   const plot = { left: MARGIN.left + LOSS_AXIS_WIDTH, right: width - MARGIN.right - (hasMetric ? METRIC_AXIS_WIDTH : 0), top: MARGIN.top + LEGEND_HEIGHT, bottom: HEIGHT - MARGIN.bottom - X_AXIS_HEIGHT };
   const first = data[0]?.epoch ?? 0;
