@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/util/rng';
 import { rocCurve } from '../../core/evaluate/classification';
-import { thinCurve } from './thinCurve';
+import { thinCurve, thinSteps } from './thinCurve';
 
 /** The largest distance (in scaled units) from any point to the polyline through the kept points. */
 function worstGap(xs: number[], ys: number[], kept: number[], sx: number, sy: number): number {
@@ -50,5 +50,13 @@ describe('thinCurve', () => {
   it('keeps short curves whole', () => {
     expect(thinCurve([0, 1], [0, 1], 100, 100)).toEqual([0, 1]);
     expect(thinCurve([], [], 100, 100)).toEqual([]);
+  });
+});
+
+describe('thinSteps', () => {
+  it('leaves out the steps within half a pixel of the last level kept', () => {
+    // At 100 px per unit: 0.5 → 0.502 is 0.2 px (left out), 0.51 is 1 px from 0.5 (kept), 0.513 is 0.3 px from 0.51 (left out); the last is always kept.
+    expect(thinSteps([0.5, 0.502, 0.51, 0.513, 0.6, 0.6], 100)).toEqual([0, 2, 4, 5]);
+    expect(thinSteps([1, 0], 100)).toEqual([0, 1]);
   });
 });

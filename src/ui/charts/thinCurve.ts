@@ -40,3 +40,18 @@ export function thinCurve(xs: readonly number[], ys: readonly number[], scaleX: 
   for (let i = 0; i < n; i++) if (keep[i]) out.push(i);
   return out;
 }
+
+/**
+ * The indices worth drawing of a curve drawn as steps (recharts' `stepAfter`: level from each
+ * point to the next): a point whose level is within `tolerance` of the last kept level (after
+ * scaling by `scaleY`, pixels per unit) is left out, so the steps drawn stray from the full
+ * staircase by at most that, vertically, and never sideways. The first and last points are kept.
+ */
+export function thinSteps(ys: readonly number[], scaleY: number, tolerance = 0.5): number[] {
+  const n = ys.length;
+  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
+  const out = [0];
+  for (let i = 1; i < n - 1; i++) if (Math.abs(ys[i] - ys[out[out.length - 1]]) * scaleY > tolerance) out.push(i);
+  out.push(n - 1);
+  return out;
+}
