@@ -2,6 +2,13 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { RocCurve } from '../../core/evaluate/classification';
 import { fmt } from '../format';
 import { ChartFigure } from './ChartFigure';
+import { thinCurve } from './thinCurve';
+
+/**
+ * Pixels per unit of the widest and tallest plot this chart is drawn in (a full-width card on a wide
+ * screen; 320 px tall): the points left out lie within half a pixel of the line drawn there.
+ */
+const DRAWN = { x: 1600, y: 320 };
 
 const COLORS = ['var(--accent)', 'var(--orange)', 'var(--purple)', '#2b7bb9', '#b94a2b', '#6b8e23', '#8e236b', '#23708e'];
 
@@ -20,7 +27,7 @@ export function RocChart({ curves }: { curves: readonly { label: string; auc: nu
           {curves.map((c, i) => (
             <Line
               key={c.label}
-              data={c.curve.fpr.map((x, k) => ({ x, y: c.curve.tpr[k] }))}
+              data={thinCurve(c.curve.fpr, c.curve.tpr, DRAWN.x, DRAWN.y).map((k) => ({ x: c.curve.fpr[k], y: c.curve.tpr[k] }))}
               dataKey="y"
               name={`${c.label} (AUC ${fmt(c.auc)})`}
               stroke={COLORS[i % COLORS.length]}

@@ -11,7 +11,7 @@ export function ProgressBar({ label, fraction, detail }: { label: string; fracti
         aria-valuemax={100}
         aria-valuenow={pct}
       >
-        <div className="progress-fill" style={pct === undefined ? undefined : { width: `${pct}%` }} />
+        <div className="progress-fill" style={pct === undefined ? undefined : { transform: `scaleX(${pct / 100})` }} />
       </div>
       <div className="progress-text">
         {label}
