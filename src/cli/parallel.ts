@@ -4,6 +4,11 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { type ParallelHost, type PartResult, type PartTask, parsePart } from '../core/ingest/parallel';
 import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
+import { type DataTable, getColumn } from '../core/table/DataTable';
+import { type SketchHost, inputSketches } from '../core/monitor/reference';
+import type { Sketch } from '../core/monitor/types';
+import type { InputColumn } from '../core/prep/pipeline';
+import { keyed } from '../core/util/keyed';
 import type { TrainHost } from '../core/models/definition';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
@@ -19,12 +24,13 @@ type JobBody =
   | { kind: 'forest'; chunk: ForestChunk }
   | { kind: 'histograms'; memory: TeamMemory }
   | { kind: 'trial'; request: TrialRequest }
-  | { kind: 'trials-end'; search: number };
+  | { kind: 'trials-end'; search: number }
+  | { kind: 'sketch'; columns: Column[]; rows: number; schema: InputColumn[] };
 type Job = JobBody & { id: number };
-type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult | TrialOutcome; error?: string };
+type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult | TrialOutcome | Sketch[]; error?: string };
 
 /** Worker threads for reading, profiling and training: one per core, the main thread included. */
-export class WorkerPool implements ProfileHost, TrainHost {
+export class WorkerPool implements ProfileHost, TrainHost, SketchHost {
   readonly workers: number;
   /**
    * Tuning trials side by side, one per thread. Not the TF.js families: a thread would start TF.js
@@ -99,6 +105,15 @@ export class WorkerPool implements ProfileHost, TrainHost {
     return this.send<void>({ kind: 'histograms', memory });
   }
 
+  inputSketches(inputs: DataTable, inputSchema: readonly InputColumn[]): Promise<Sketch[]> {
+    // Only the columns sketched travel (copied: the caller keeps its table). A copied object gets
+    // a prototype: category counts are keyed again, as `categoricalSketch` keys them (no prototype).
+    const columns = inputSchema.map(({ name }) => getColumn(inputs, name));
+    return this.send<Sketch[]>({ kind: 'sketch', columns, rows: inputs.rowCount, schema: [...inputSchema] }).then((sketches) =>
+      sketches.map((s) => (s.kind === 'categorical' ? { ...s, categories: keyed(Object.entries(s.categories)) } : s)),
+    );
+  }
+
   /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
@@ -130,6 +145,10 @@ export function serveIfWorker(): boolean {
       if (job.kind === 'histograms') {
         serveHistogramHelper(job.memory);
         port.postMessage({ id: job.id } satisfies Reply);
+        return;
+      }
+      if (job.kind === 'sketch') {
+        port.postMessage({ id: job.id, result: inputSketches({ rowCount: job.rows, columns: job.columns }, job.schema) } satisfies Reply);
         return;
       }
       const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : job.kind === 'profile' ? profileColumns(job.columns, job.rows) : growForestChunk(job.chunk);
