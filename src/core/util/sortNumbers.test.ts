@@ -81,6 +81,15 @@ describe('ascendingOrder and descendingOrder', () => {
     expect(Array.from(ascendingOrder(near))).toEqual(comparatorOrder(near, 1));
   });
 
+  it('order long runs of tied scores (a model of few leaves) in position order, runs of ties and of near values mixed', () => {
+    const rng = createRng(8);
+    const leaves = Array.from({ length: 31 }, () => Math.fround(rng.next()));
+    const scores = Float64Array.from({ length: 50_000 }, (_, i) => (i % 7 === 0 ? 0.5 + rng.int(50) * Number.EPSILON : leaves[rng.int(31)]));
+    expect(Array.from(ascendingOrder(scores))).toEqual(comparatorOrder(scores, 1));
+    expect(Array.from(descendingOrder(scores))).toEqual(comparatorOrder(scores, -1));
+    expect(sameBits(sortedFloat64(scores), scores.slice().sort())).toBe(true);
+  });
+
   it('keep the comparison sort when a score is NaN, and below RADIX_MIN', () => {
     const scores = awkward(RADIX_MIN + 10, 5);
     scores[7] = Number.NaN;

@@ -91,8 +91,10 @@ export function sortedFloat64(values: Float64Array, m = values.length): Float64A
     const k = keys[s];
     let e = s + 1;
     while (e < m && keys[e] === k) e++;
-    if (e - s > INSERTION_RUN) out.subarray(s, e).sort();
-    else {
+    if (e - s > INSERTION_RUN) {
+      // Often a run of ties (already in order, and a comparison sort of it would cost what the whole did).
+      if (!inOrder(out, s, e)) out.subarray(s, e).sort();
+    } else {
       for (let i = s + 1; i < e; i++) {
         const v = out[i];
         let j = i - 1;
@@ -134,9 +136,19 @@ export function ascendingOrder(scores: ArrayLike<number>): Int32Array {
   return order;
 }
 
+/** Whether values[s..e) never decrease. */
+function inOrder(values: Float64Array, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
 /** Orders order[s..e) by value (stable: a position moves only past larger values). */
 function orderRun(order: Int32Array, values: Float64Array, s: number, e: number): void {
   if (e - s > INSERTION_RUN) {
+    // Ties (the scores of a model with few leaves: thousands of rows per value) are in order already.
+    let sorted = true;
+    for (let i = s + 1; i < e && sorted; i++) if (values[order[i]] < values[order[i - 1]]) sorted = false;
+    if (sorted) return;
     order.subarray(s, e).set(Array.from(order.subarray(s, e)).sort((a, b) => values[a] - values[b] || a - b));
     return;
   }
