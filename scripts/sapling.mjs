@@ -20,6 +20,26 @@ function newestSource(dir) {
   return newest;
 }
 
+/**
+ * Packages bundled into the CLI instead of loaded from node_modules: ml-matrix is CommonJS, and
+ * importing it from an ES module cost every start (and every worker thread) ~0.1–0.2 s of parsing
+ * its 150 KB for named exports before any command ran; bundled, its code compiles only when PCA runs.
+ */
+const BUNDLED = new Set(['ml-matrix']);
+
+/** `packages: 'external'` with exceptions: every bare import stays external unless its package is in `bundled`. */
+function externalPackagesBut(bundled) {
+  return {
+    name: 'external-packages-but',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        return bundled.has(name) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 let built = 0;
 try {
   built = statSync(bundle).mtimeMs;
@@ -41,7 +61,8 @@ if (built < Math.max(...['core', 'cli', 'runtime', 'server', 'page'].map((dir) =
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Packages load from node_modules at run time, except those in BUNDLED.
+    plugins: [externalPackagesBut(BUNDLED)],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

@@ -1,15 +1,28 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { type ParallelHost, type PartResult, type PartTask, parsePart } from '../core/ingest/parallel';
 import { type ColumnProfile, type ProfileHost, profileColumns } from '../core/profile/profile';
 import type { Column } from '../core/table/column';
+import { type DataTable, getColumn } from '../core/table/DataTable';
+import { type SketchHost, inputSketches } from '../core/monitor/reference';
+import type { Sketch } from '../core/monitor/types';
+import type { InputColumn } from '../core/prep/pipeline';
+import { keyed } from '../core/util/keyed';
 import type { TrainHost } from '../core/models/definition';
 import { type ForestChunk, type ForestChunkResult, growForestChunk } from '../core/models/trees/forestChunk';
 import { type DenseTeamMemory, serveDenseHelper } from '../core/models/mlp/dense/team';
 import { type TeamMemory, serveHistogramHelper } from '../core/models/trees/histogramTeam';
 import { TrialServer } from '../core/tune/trialHost';
 import type { TrialHost, TrialOutcome, TrialRequest } from '../core/tune/trialProtocol';
+import { PARALLEL_MIN_BYTES } from '../core/ingest/reader';
 import { fileSource } from './io';
+
+/**
+ * Files from this size are read in parts once the threads are running: a part then costs a message
+ * and a share of the merge (a 6.8 MB test file: ~0.25 s on the main thread alone).
+ */
+const WARM_MIN_BYTES = 4 << 20;
 
 /** Messages to a CLI worker thread: parse a byte range of a file, profile some columns, grow trees, score tuning trials. */
 type JobBody =
@@ -19,12 +32,13 @@ type JobBody =
   | { kind: 'histograms'; memory: TeamMemory }
   | { kind: 'dense'; memory: DenseTeamMemory }
   | { kind: 'trial'; request: TrialRequest }
-  | { kind: 'trials-end'; search: number };
+  | { kind: 'trials-end'; search: number }
+  | { kind: 'sketch'; columns: Column[]; rows: number; schema: InputColumn[] };
 type Job = JobBody & { id: number };
-type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult | TrialOutcome; error?: string };
+type Reply = { id: number; result?: PartResult | ColumnProfile[] | ForestChunkResult | TrialOutcome | Sketch[]; error?: string };
 
 /** Worker threads for reading, profiling and training: one per core, the main thread included. */
-export class WorkerPool implements ProfileHost, TrainHost {
+export class WorkerPool implements ProfileHost, TrainHost, SketchHost {
   readonly workers: number;
   /**
    * Tuning trials side by side, one per thread. Not the TF.js families: a thread would start TF.js
@@ -81,9 +95,16 @@ export class WorkerPool implements ProfileHost, TrainHost {
     });
   }
 
-  /** A host for reading the file at `path` in parts. */
+  /**
+   * A host for reading the file at `path` in parts. A file large enough to be read in parts starts
+   * every thread at once: each loads this module (~0.2 s) while the main thread reads the file's
+   * head and plans the read, instead of after, with the main thread waiting.
+   */
   reader(path: string): ParallelHost {
-    return { workers: this.workers, run: (task) => this.send<PartResult>({ kind: 'part', path, task }) };
+    // Threads already running (a second file, as train's --test) cost nothing to start: smaller files go in parts too.
+    const warm = this.threads.length === this.workers;
+    if (this.workers > 1 && !warm && sizeOf(path) >= PARALLEL_MIN_BYTES) this.thread(this.workers - 1);
+    return { workers: this.workers, ...(warm ? { minBytes: WARM_MIN_BYTES } : {}), run: (task) => this.send<PartResult>({ kind: 'part', path, task }) };
   }
 
   run(columns: readonly Column[], rows: number): Promise<ColumnProfile[]> {
@@ -102,9 +123,27 @@ export class WorkerPool implements ProfileHost, TrainHost {
     return this.send<void>({ kind: 'dense', memory });
   }
 
+  inputSketches(inputs: DataTable, inputSchema: readonly InputColumn[]): Promise<Sketch[]> {
+    // Only the columns sketched travel (copied: the caller keeps its table). A copied object gets
+    // a prototype: category counts are keyed again, as `categoricalSketch` keys them (no prototype).
+    const columns = inputSchema.map(({ name }) => getColumn(inputs, name));
+    return this.send<Sketch[]>({ kind: 'sketch', columns, rows: inputs.rowCount, schema: [...inputSchema] }).then((sketches) =>
+      sketches.map((s) => (s.kind === 'categorical' ? { ...s, categories: keyed(Object.entries(s.categories)) } : s)),
+    );
+  }
+
   /** Stops the threads; the CLI calls this when its command is done (they keep the process alive). */
   close(): void {
     for (const t of this.threads) void t.terminate();
+  }
+}
+
+/** The size of the file at `path`, 0 when it cannot be read (the reader then says why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -125,6 +164,10 @@ export function serveIfWorker(): boolean {
         if (job.kind === 'histograms') serveHistogramHelper(job.memory);
         else serveDenseHelper(job.memory);
         port.postMessage({ id: job.id } satisfies Reply);
+        return;
+      }
+      if (job.kind === 'sketch') {
+        port.postMessage({ id: job.id, result: inputSketches({ rowCount: job.rows, columns: job.columns }, job.schema) } satisfies Reply);
         return;
       }
       const result = job.kind === 'part' ? await parsePart(fileSource(job.path), job.task) : job.kind === 'profile' ? profileColumns(job.columns, job.rows) : growForestChunk(job.chunk);

@@ -105,6 +105,7 @@ export async function trainAndReport(path: string, table: DataTable, config: Tra
   if (testTable) console.log(`testing on ${basename(options.test!)}: ${testTable.rowCount} rows (no split)`);
   const trained = await runTraining(table, config, {
     host: pool,
+    sketchHost: pool,
     backend,
     onFold: (fold, all) => console.log(`${validation?.method === 'holdout' ? 'repeated holdout: split' : 'cross-validation: fold'} ${fold} of ${all}`),
     onEpoch: (log) => {

@@ -3,6 +3,7 @@
  * scikit-learn (zero division gives 0, ROC AUC from ranks with ties averaged, log loss clipped at
  * 1e-15) so figures can be checked against it.
  */
+import { ascendingOrder, descendingOrder } from '../util/sortNumbers';
 
 /** Class index per row with the highest probability (the first on a tie). */
 export function argmaxRows(proba: Float32Array | Float64Array, k: number): Int32Array {
@@ -72,7 +73,7 @@ export interface RocCurve {
  */
 export function rocCurve(positive: Uint8Array, scores: ArrayLike<number>): RocCurve {
   const n = positive.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const order = descendingOrder(scores);
   let totalPos = 0;
   for (let i = 0; i < n; i++) totalPos += positive[i];
   const totalNeg = n - totalPos;
@@ -100,7 +101,7 @@ export function rocCurve(positive: Uint8Array, scores: ArrayLike<number>): RocCu
  */
 export function rocAuc(positive: Uint8Array, scores: ArrayLike<number>): number {
   const n = positive.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  const order = ascendingOrder(scores);
   let nPos = 0;
   let rankSumPos = 0;
   for (let r = 0; r < n; ) {

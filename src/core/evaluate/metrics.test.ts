@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accuracy, confusionMatrix, logLoss, rocAuc, rocAucFromProba, rocCurve } from './classification';
 import { classificationMetrics, evaluationDetails, regressionMetrics } from './evaluate';
 import { r2Score } from './regression';
+import { createRng } from '../util/rng';
 
 // Reference values from scikit-learn 1.2.1 (metrics.*), computed on the same inputs.
 describe('binary metrics', () => {
@@ -73,5 +74,35 @@ describe('regression metrics', () => {
   it('R² of a constant truth follows scikit-learn: 1 if perfect, else 0', () => {
     expect(r2Score([2, 2], [2, 2])).toBe(1);
     expect(r2Score([2, 2], [1, 2])).toBe(0);
+  });
+});
+
+describe('ROC AUC at sizes where the scores are ordered by their bits', () => {
+  it('equals the pairwise count (ties half) on 20,000 float32 scores with many ties, and the trapezoids under rocCurve', () => {
+    const rng = createRng(3);
+    const n = 20_000;
+    const scores = Float32Array.from({ length: n }, () => Math.round(rng.next() * 500) / 500);
+    const positive = Uint8Array.from(scores, (s) => (rng.next() < s ? 1 : 0));
+    // Pairs counted per distinct score: negatives below each positive, ties half.
+    const negAt = new Map<number, number>();
+    const posAt = new Map<number, number>();
+    for (let i = 0; i < n; i++) (positive[i] ? posAt : negAt).set(scores[i], ((positive[i] ? posAt : negAt).get(scores[i]) ?? 0) + 1);
+    const distinct = [...new Set(scores)].sort((a, b) => a - b);
+    let below = 0;
+    let wins = 0;
+    for (const s of distinct) {
+      const p = posAt.get(s) ?? 0;
+      const q = negAt.get(s) ?? 0;
+      wins += p * below + (p * q) / 2;
+      below += q;
+    }
+    let nPos = 0;
+    for (const t of positive) nPos += t;
+    expect(rocAuc(positive, scores)).toBeCloseTo(wins / (nPos * (n - nPos)), 12);
+    const { fpr, tpr } = rocCurve(positive, scores);
+    expect(fpr.length).toBe(distinct.length + 1);
+    let area = 0;
+    for (let i = 1; i < fpr.length; i++) area += ((fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1])) / 2;
+    expect(rocAuc(positive, scores)).toBeCloseTo(area, 12);
   });
 });

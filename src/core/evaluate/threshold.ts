@@ -3,6 +3,7 @@
  * threshold of a grid, the precision–recall curve, and a calibration table. A row is predicted
  * positive when its positive-class probability is at least the threshold.
  */
+import { descendingOrder } from '../util/sortNumbers';
 
 /** Confusion counts at one threshold. */
 export interface ThresholdRow {
@@ -53,7 +54,7 @@ export function scoresAt(row: ThresholdRow): { accuracy: number; precision: numb
 /** The precision–recall curve (one point per distinct score, highest first) and average precision, as scikit-learn computes them. */
 export function precisionRecallCurve(positive: Uint8Array, scores: ArrayLike<number>): { recall: number[]; precision: number[]; averagePrecision: number } {
   const n = positive.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const order = descendingOrder(scores);
   let totalPos = 0;
   for (let i = 0; i < n; i++) totalPos += positive[i];
   const recall = [0];

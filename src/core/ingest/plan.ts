@@ -128,14 +128,16 @@ export async function makePlan(source: ByteSource, head: Uint8Array, encoding: E
   const dateOrders: (DateOrder | undefined)[] = [];
   const forced: boolean[] = [];
   names.forEach((name, c) => {
-    const values = decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
-    const inferred = inferKind(values);
     // Own keys only: a column named `constructor` must not find Object's constructor as its kind.
     const chosen = own(options.kinds, name);
-    kinds.push(chosen ?? inferred.kind);
+    // A kind given (a test file read with the training file's kinds) is not inferred: only a date
+    // column's order is, and only non-date builders ignore the order.
+    const values = chosen !== undefined && chosen !== 'datetime' ? null : decimal === ',' ? dataColumns[c].map((v) => v.replace(',', '.')) : dataColumns[c];
+    const inferred = values ? inferKind(values) : null;
+    kinds.push(chosen ?? inferred!.kind);
     forced.push(chosen !== undefined);
-    dateOrders.push(own(options.dateOrders, name) ?? inferred.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
-    if (!chosen && inferred.ambiguousDates && !own(options.dateOrders, name)) {
+    dateOrders.push(own(options.dateOrders, name) ?? inferred?.dateOrder ?? (chosen === 'datetime' ? 'iso' : undefined));
+    if (!chosen && inferred?.ambiguousDates && !own(options.dateOrders, name)) {
       warnings.push({
         code: 'ambiguous-dates',
         column: name,

@@ -30,7 +30,7 @@ export interface CsvReadResult {
 /** Bytes per chunk while streaming. */
 const CHUNK_BYTES = 4 << 20;
 /** Files smaller than this are read by one thread: starting workers would cost more than it saves. */
-const PARALLEL_MIN_BYTES = 16 << 20;
+export const PARALLEL_MIN_BYTES = 16 << 20;
 
 /**
  * Reads a CSV source into a columnar table: the head decides encoding, dialect and column kinds;

@@ -3,6 +3,7 @@
 // the test rows. Follows scikit-learn's IsotonicRegression(out_of_bounds='clip'): rows with equal
 // probability are pooled first (weighted mean), then pool-adjacent-violators, then only the first
 // and last point of each constant run are kept; predictions interpolate linearly and clip at the ends.
+import { sortedFloat64 } from '../util/sortNumbers';
 
 /** An increasing calibration map: breakpoints `x` (ascending) → calibrated `y`, linear between them. */
 export interface CalibrationMap {
@@ -44,13 +45,13 @@ export function isotonicFitBinary(score: ArrayLike<number>, positive: ArrayLike<
     if (positive[i] === 1) pos[p++] = score[i];
     else neg.push(score[i]);
   }
-  pos.sort();
-  const negSorted = Float64Array.from(neg).sort();
+  const posSorted = sortedFloat64(pos);
+  const negSorted = sortedFloat64(Float64Array.from(neg));
   const xs: number[] = [];
   const sums: number[] = [];
   const weights: number[] = [];
-  for (let a = 0, b = 0; a < pos.length || b < negSorted.length; ) {
-    if (b >= negSorted.length || (a < pos.length && pos[a] <= negSorted[b])) addRow(xs, sums, weights, pos[a++], 1);
+  for (let a = 0, b = 0; a < posSorted.length || b < negSorted.length; ) {
+    if (b >= negSorted.length || (a < posSorted.length && posSorted[a] <= negSorted[b])) addRow(xs, sums, weights, posSorted[a++], 1);
     else addRow(xs, sums, weights, negSorted[b++], 0);
   }
   return poolAdjacentViolators(xs, sums, weights);

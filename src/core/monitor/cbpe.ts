@@ -3,6 +3,7 @@
 // probabilities p_ij (row i is of class j), the expected confusion matrix is E[C_jk] = Σ_{i: ŷ_i = k} p_ij
 // and the expected accuracy the mean of p_i,ŷ_i; its standard error is that of a sum of independent
 // Bernoulli trials, sqrt(Σ p(1 − p)) / n.
+import { descendingOrder } from '../util/sortNumbers';
 import { applyCalibration } from './reference';
 
 /** A calibration map per class name (the reference's isotonic maps). */
@@ -72,7 +73,7 @@ export function expectedAccuracy(calibrated: Float64Array, k: number, predicted:
  * p as an expected positive and 1 − p as an expected negative (tied scores share one step).
  */
 export function expectedRocAuc(scores: ArrayLike<number>, positive: ArrayLike<number>): number {
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const order = descendingOrder(scores);
   let totalP = 0;
   for (let i = 0; i < positive.length; i++) totalP += positive[i];
   const totalN = positive.length - totalP;

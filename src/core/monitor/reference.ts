@@ -107,6 +107,21 @@ export interface ReferenceInputs {
   readonly yTest: Int32Array | Float64Array | null;
   /** The test metrics (`report.metrics.test`); undefined ones (NaN) are left out. */
   readonly metrics: Metrics;
+  /** `inputSketches(inputs, inputSchema)` when already made (on another thread: `SketchHost`). */
+  readonly inputSketches?: readonly Sketch[];
+}
+
+/** Each input column's sketch over `inputs`, in the schema's order: the largest part of a reference to make (it sorts every numeric column). */
+export function inputSketches(inputs: DataTable, inputSchema: readonly InputColumn[]): Sketch[] {
+  return inputSchema.map(({ name, kind }) => sketchOf(sketchInput(getColumn(inputs, name), kind)));
+}
+
+/**
+ * Another thread that makes `inputSketches` (the CLI's worker threads), so a run sketches its
+ * training inputs there while it scores its test rows here.
+ */
+export interface SketchHost {
+  inputSketches(inputs: DataTable, inputSchema: readonly InputColumn[]): Promise<Sketch[]>;
 }
 
 /**
@@ -116,7 +131,9 @@ export interface ReferenceInputs {
  */
 export function buildReference(args: ReferenceInputs): MonitorReference {
   const { inputs, inputSchema, task, classes, predictions, yTest } = args;
-  const columns: ColumnReference[] = inputSchema.map(({ name, kind }) => ({ column: name, kind, sketch: sketchOf(sketchInput(getColumn(inputs, name), kind)) }));
+  const sketches = args.inputSketches ?? inputSketches(inputs, inputSchema);
+  if (sketches.length !== inputSchema.length) throw new Error('internal error: buildReference got a sketch per input column of another schema');
+  const columns: ColumnReference[] = inputSchema.map(({ name, kind }, i) => ({ column: name, kind, sketch: sketches[i] }));
   const probabilities = probabilityInputs(predictions);
   const performance = yTest ? chunkPerformance(task, predictions, yTest) : undefined;
   const calibration = yTest && isClassification(task) && predictions.proba ? calibrationMaps(classes, predictions.proba, yTest as Int32Array) : undefined;

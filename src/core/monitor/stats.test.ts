@@ -5,7 +5,7 @@ import { isSaplingError } from '../util/errors';
 import { createRng } from '../util/rng';
 import { chiSquareSurvival, gammaQ, logGamma } from './gamma';
 import { kolmogorovSurvival } from './kolmogorov';
-import { chiSquare, chiSquareTwoSample, jensenShannon, ks2samp, psi, roundHalfEven, wasserstein } from './stats';
+import { chiSquare, chiSquareTwoSample, jensenShannon, ks2samp, psi, roundHalfEven, sortedFinite, wasserstein } from './stats';
 
 // Reference figures from SciPy 1.10.1 (Debian's python3-scipy), printed by
 // scripts/monitor-scipy-reference.py (run with /usr/bin/python3). Samples are [kind, n, seed, shift,
@@ -291,5 +291,22 @@ describe('psi', () => {
     // (0.6 − 0.5)·ln(0.6/0.5) + (0.4 − 0.5)·ln(0.4/0.5)
     expect(psi([50, 50], [60, 40])).toBeCloseTo(0.1 * Math.log(1.2) - 0.1 * Math.log(0.8), 14);
     expect(psi([50, 50], [100, 0])).toBeCloseTo((1 - 0.5) * Math.log(1 / 0.5) + (1e-4 - 0.5) * Math.log(1e-4 / 0.5), 12);
+  });
+});
+
+describe('sortedFinite', () => {
+  it('drops NaN and ±Infinity and sorts the rest as a typed array sorts (−0 before +0), at sizes the bit sort takes', () => {
+    const rng = createRng(12);
+    const values = Array.from({ length: 30_000 }, (_, i) => {
+      if (i % 97 === 0) return Number.NaN;
+      if (i % 89 === 0) return i % 2 ? Infinity : -Infinity;
+      if (i % 83 === 0) return i % 2 ? 0 : -0;
+      return Math.round((rng.next() - 0.5) * 2e5) / 1e5;
+    });
+    const expected = Float64Array.from(values.filter(Number.isFinite)).sort();
+    const sorted = sortedFinite(values);
+    expect(sorted.length).toBe(expected.length);
+    expect(sorted.every((v, i) => Object.is(v, expected[i]))).toBe(true);
+    expect(Object.is(sorted[sorted.indexOf(0)], -0)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 // jensenshannon, and the population stability index as Evidently computes it. The sketch versions
 // (a reference kept as quantile bins) live in sketch.ts.
 import { SaplingError } from '../util/errors';
+import { sortedFloat64 } from '../util/sortNumbers';
 import { chiSquareSurvival } from './gamma';
 import { exactEqualSizes, exactUnequalSizes, kolmogorovSurvival } from './kolmogorov';
 
@@ -23,8 +24,9 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
     const v = values[i];
     if (Number.isFinite(v)) out[n++] = v;
   }
-  // A typed array sorts numerically in native code: ~10 ms for 100k values.
-  return out.subarray(0, n).sort();
+  // By the bits (the order a typed array's sort gives): the sketch sorts every training column, and
+  // the native sort took ~19 ms a column of 160,000 values.
+  return sortedFloat64(out, n);
 }
 
 function gcd(a: number, b: number): number {

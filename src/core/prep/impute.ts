@@ -62,13 +62,24 @@ export const imputeStep: StepDefinition<typeof schema, ImputeState> = {
 function fillFor(column: Column, numeric: string, numericFill: number, categorical: string): number | string {
   switch (column.kind) {
     case 'numeric': {
+      if (numeric === 'mean') {
+        // The mean needs no copy of the present values: the same sum, in the same order, skipping NaN.
+        const values = column.values;
+        let sum = 0;
+        let n = 0;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          if (v === v) {
+            sum += v;
+            n++;
+          }
+        }
+        return n === 0 ? numericFill : sum / n;
+      }
       const present = presentValues(column.values);
       if (numeric === 'constant' || present.length === 0) return numericFill;
       if (numeric === 'median') return quantilesInPlace(present, [0.5])[0];
-      if (numeric === 'most_frequent') return modeSorted(present.sort());
-      let sum = 0;
-      for (const v of present) sum += v;
-      return sum / present.length;
+      return modeSorted(present.sort());
     }
     case 'boolean': {
       let ones = 0;

@@ -1,5 +1,4 @@
 import { type DataTable, dropColumns, getColumn } from '../table/DataTable';
-import { isMissingAt } from '../table/column';
 import { SaplingError } from '../util/errors';
 import { dropColumnsTransform } from './dropColumns.transform';
 import { imputeTransform } from './impute.transform';
@@ -98,11 +97,15 @@ export function toMatrix(table: DataTable, features: readonly FeatureInfo[]): Fl
     const column = getColumn(table, f.name);
     if (column.kind !== 'numeric' && column.kind !== 'boolean') throw new SaplingError('not-numeric', `feature "${f.name}" is not numeric`);
     const values = column.values;
+    // Missing is NaN in a numeric column, −1 in a boolean one (isMissingAt), tested inline: this
+    // loop copies every value of the training matrix.
+    const numeric = column.kind === 'numeric';
     for (let i = 0; i < n; i++) {
-      if (isMissingAt(column, i)) {
+      const v = values[i];
+      if (numeric ? v !== v : v < 0) {
         throw new SaplingError('missing-values', `column "${f.source}" has missing values (first at data row ${i + 1}); add a "Fill missing values" step`);
       }
-      out[i * d + j] = values[i];
+      out[i * d + j] = v;
     }
   });
   return out;

@@ -22,8 +22,10 @@ export const scaleTransform: StepTransform<ScaleState> = {
     for (const column of table.columns) {
       const s = own(state.columns, column.name);
       if (!s || column.kind !== 'numeric') continue;
-      const values = new Float64Array(column.values.length);
-      for (let i = 0; i < values.length; i++) values[i] = (column.values[i] - s.offset) / s.scale;
+      const source = column.values;
+      const { offset, scale } = s;
+      const values = new Float64Array(source.length);
+      for (let i = 0; i < values.length; i++) values[i] = (source[i] - offset) / scale;
       out = withColumn(out, { ...column, values });
     }
     return out;

@@ -28,11 +28,14 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
     const columns: ScaleState['columns'] = keyed();
     for (const column of selectColumns(table, params.columns, ['numeric'], params.kinds)) {
       if (column.kind !== 'numeric') continue;
+      // Indexed loops (not for…of): a fit scans every training value twice.
+      const values = column.values;
       let n = 0;
       let sum = 0;
       let min = Infinity;
       let max = -Infinity;
-      for (const v of column.values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
         if (Number.isNaN(v)) continue;
         n++;
         sum += v;
@@ -45,7 +48,10 @@ export const scaleStep: StepDefinition<typeof schema, ScaleState> = {
       } else {
         const mean = sum / n;
         let ss = 0;
-        for (const v of column.values) if (!Number.isNaN(v)) ss += (v - mean) ** 2;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          if (!Number.isNaN(v)) ss += (v - mean) ** 2;
+        }
         // Population std, as scikit-learn's StandardScaler; a constant column is left at scale 1.
         const std = Math.sqrt(ss / n);
         columns[column.name] = { offset: mean, scale: std > 0 ? std : 1 };

@@ -49,7 +49,9 @@ export function recipeFacts(table: DataTable): RecipeFacts {
     let min = Infinity;
     let max = -Infinity;
     let allIntegers = true;
-    for (const v of values) {
+    // An indexed loop: for…of over a typed array was ~5 ms a column of 160,000 rows before it warmed up.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v !== v) continue;
       if (count++ === 0) {
         first = v;

@@ -4,7 +4,7 @@ import { baselineOf } from '../evaluate/baseline';
 import { computeMetrics, evaluationDetails } from '../evaluate/evaluate';
 import type { TrainContext } from '../models/definition';
 import { getModel } from '../models/registry';
-import { buildReference } from '../monitor/reference';
+import { type SketchHost, buildReference } from '../monitor/reference';
 import { resolveParams } from '../params';
 import { cleanRows, fitRecipe, toMatrix, transformPipeline } from '../prep/recipe';
 import { trainTestSplit } from '../prep/split';
@@ -29,6 +29,11 @@ export type RunContext = Omit<TrainContext, 'rng' | 'onTrainingOutputs'> & {
    * points): they skip the monitoring reference, which costs ~0.1–0.5 s a run at 100,000 rows.
    */
   readonly nested?: boolean;
+  /**
+   * Another thread for the training inputs' sketches (the monitoring reference's largest part),
+   * made there while this thread scores the test rows; without it (or if it fails) they are made here.
+   */
+  readonly sketchHost?: SketchHost;
 };
 
 /**
@@ -123,6 +128,8 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const t2 = now();
 
   ctx.onStage?.('evaluate');
+  // Started first, so the other thread sketches while this one predicts and scores.
+  const sketching = ctx.nested ? undefined : ctx.sketchHost?.inputSketches(trainTable, pipeline.inputs).catch(() => undefined);
   const predictor = await definition.load(fitted);
   // Families whose predictions cost in proportion to the training set score a sample of it.
   const sampled = !trainOut && definition.trainMetricsRows && nTrain > definition.trainMetricsRows ? sampleRows(nTrain, definition.trainMetricsRows, rng) : null;
@@ -139,7 +146,13 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
   const fingerprint = fingerprintTable(table);
   // What monitoring compares new rows against: sketches of the training inputs, the test predictions.
   const predictions = predictionsOf({ target: problem.target, task: problem.task, classes }, testOut, split.test.length);
-  const monitoring = ctx.nested ? undefined : buildReference({ inputs: trainTable, inputSchema: pipeline.inputs, task: problem.task, classes, predictions, yTest, metrics: metrics.test });
+  // Work that does not need the sketches is done before waiting for them.
+  const baseline = baselineOf(problem.task, yTrain, yTest, classes);
+  const evaluation = evaluationDetails(problem.task, yTest, testOut, classes);
+  const sketched = sketching ? await sketching : undefined;
+  const monitoring = ctx.nested
+    ? undefined
+    : buildReference({ inputs: trainTable, inputSchema: pipeline.inputs, task: problem.task, classes, predictions, yTest, metrics: metrics.test, ...(sketched ? { inputSketches: sketched } : {}) });
   const t3 = now();
 
   const report: TrainReport = {
@@ -157,8 +170,8 @@ export async function singleRun(table: DataTable, config: TrainConfig, ctx: RunC
     metrics: cv ? { ...metrics, cv: cv.metrics } : metrics,
     ...(cv ? { validation: cv.validation } : {}),
     ...(sampled ? { train_metrics_rows: sampled.length } : {}),
-    baseline: baselineOf(problem.task, yTrain, yTest, classes),
-    evaluation: evaluationDetails(problem.task, yTest, testOut, classes),
+    baseline,
+    evaluation,
     history: fitted.history,
     stop_reason: fitted.stopReason,
     backend: definition.tfjs ? (ctx.backend ?? 'unknown') : 'none',
