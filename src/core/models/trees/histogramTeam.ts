@@ -1,3 +1,4 @@
+import { awaitChange, awaitValue } from '../../util/shared';
 import { KernelArena } from '../../kernels/kernels';
 import type { BinnedFeatures } from './binning';
 import { HIST_BINS, type Split, type SplitLimits, bestBoostingSplit, betterSplit, partition, searchCut } from './split';
@@ -51,20 +52,6 @@ export { type TeamMemory, helperReady, teamMemory } from './teamMemory';
 
 /** Below this many rows a node's histogram is filled by the caller alone (a hand-over would not pay). */
 export const TEAM_MIN_ROWS = 4096;
-
-/** Longest wait for the helper's part, in ms: far beyond any real part, short of hanging forever. */
-const HELPER_TIMEOUT_MS = 120_000;
-
-/** How long either side of the team spins, in ms, before it sleeps in Atomics.wait. */
-const SPIN_MS = 1;
-
-/** Busy-waits while `pending()` holds, for at most `ms`. */
-function spinWhile(pending: () => boolean, ms: number): void {
-  const until = performance.now() + ms;
-  while (pending() && performance.now() < until) {
-    // spinning
-  }
-}
 
 /**
  * Does part `part` (0 or 1) of the work published in the control block, with this thread's kernels
@@ -133,10 +120,7 @@ export function serveHistogramHelper(memory: TeamMemory): void {
     const wake = Atomics.load(control, WAKE);
     if (Atomics.load(control, STOP)) return;
     claimParts(control, work);
-    // Work comes every few hundred microseconds while a tree grows: spin a little before
-    // sleeping, since waking a sleeping thread can take longer than the part it would do.
-    spinWhile(() => Atomics.load(control, WAKE) === wake, SPIN_MS);
-    Atomics.wait(control, WAKE, wake);
+    awaitChange(control, WAKE, wake);
   }
 }
 
@@ -239,10 +223,7 @@ export class HistogramTeam {
       Atomics.add(control, WAKE, 1);
       Atomics.notify(control, WAKE);
       claimParts(control, this.work!);
-      spinWhile(() => Atomics.load(control, COMPLETED) !== limit, SPIN_MS);
-      for (let done = Atomics.load(control, COMPLETED); done !== limit; done = Atomics.load(control, COMPLETED)) {
-        if (Atomics.wait(control, COMPLETED, done, HELPER_TIMEOUT_MS) === 'timed-out') throw new Error('the histogram helper thread stopped answering');
-      }
+      awaitValue(control, COMPLETED, limit, 'the histogram helper thread');
     } else {
       // Alone: every feature in one pass over the rows (the same sums), then each part's search.
       if (tasks & FILL) {

@@ -1,5 +1,6 @@
 import type { DenseKernelVariant } from './kernelModule';
 import { denseInstance } from './kernelModule';
+import { awaitChange, awaitValue } from '../../../util/shared';
 
 /**
  * The dense trainer's batch split over two threads, as boosting's histogram team does it
@@ -27,19 +28,6 @@ const STOP = 3;
 const READY = 4;
 const CONTROL_SLOTS = 5;
 
-/** How long either side spins, in ms, before it sleeps in Atomics.wait. */
-const SPIN_MS = 1;
-/** Longest wait for the helper's part, in ms: far beyond any real step, short of hanging forever. */
-const HELPER_TIMEOUT_MS = 120_000;
-
-/** Busy-waits while `pending()` holds, for at most `ms`. */
-function spinWhile(pending: () => boolean, ms: number): void {
-  const until = performance.now() + ms;
-  while (pending() && performance.now() < until) {
-    // spinning
-  }
-}
-
 /** A team's memory over a trainer's shared WebAssembly memory. */
 export function denseTeamMemory(memory: WebAssembly.Memory, variant: DenseKernelVariant): DenseTeamMemory {
   return { memory, variant, control: new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4)) };
@@ -61,8 +49,7 @@ export function serveDenseHelper(team: DenseTeamMemory): void {
   Atomics.store(control, READY, 1);
   for (;;) {
     if (Atomics.load(control, STOP)) return;
-    spinWhile(() => Atomics.load(control, REQUEST) === seen, SPIN_MS);
-    Atomics.wait(control, REQUEST, seen);
+    awaitChange(control, REQUEST, seen);
     seen = Atomics.load(control, REQUEST);
     if (Atomics.load(control, STOP)) return;
     gradients(control[CONFIG]);
@@ -90,10 +77,7 @@ export class DenseTeam {
     const request = Atomics.add(control, REQUEST, 1) + 1;
     Atomics.notify(control, REQUEST);
     own();
-    spinWhile(() => Atomics.load(control, DONE) !== request, SPIN_MS);
-    for (let done = Atomics.load(control, DONE); done !== request; done = Atomics.load(control, DONE)) {
-      if (Atomics.wait(control, DONE, done, HELPER_TIMEOUT_MS) === 'timed-out') throw new Error('the dense trainer helper thread stopped answering');
-    }
+    awaitValue(control, DONE, request, 'the dense trainer helper thread');
   }
 
   /** Lets the helper return. */
