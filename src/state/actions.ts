@@ -99,7 +99,7 @@ export async function chooseBackend(name: BackendName): Promise<void> {
 /** Reads a CSV file in the worker with the current read settings. The data already loaded stays if this fails. */
 export async function loadCsv(file: File): Promise<void> {
   heldFile = file;
-  await read(file.name, (engine, settings) => engine.loadCsv(file, settings, progressTo('dataset')));
+  await read(file.name, (engine, settings) => engine.data.loadCsv(file, settings, progressTo('dataset')));
 }
 
 /** The data file last read (null before any): what a restarted engine reads again. */
@@ -119,7 +119,7 @@ export async function rereadWith(patch: Partial<ReadSettings>): Promise<void> {
   const settings = mergeSettings(studio.getState().readSettings, patch);
   set({ readSettings: settings });
   const name = studio.getState().dataset.result?.name;
-  if (name) await read(name, (engine, s) => engine.rereadCsv(s, progressTo('dataset')));
+  if (name) await read(name, (engine, s) => engine.data.rereadCsv(s, progressTo('dataset')));
 }
 
 /** Changes read settings without reading (they apply to the next upload). */
@@ -181,7 +181,7 @@ export async function setTarget(target: string): Promise<void> {
   const profile = dataset.result?.profile;
   if (!profile) return;
   try {
-    const summary = await requireEngine().describeTarget(target);
+    const summary = await requireEngine().data.describeTarget(target);
     const { exclusions } = studio.getState();
     const recipe = withExclusions(defaultRecipe(profile, target), exclusions, target);
     set({ target, noTarget: null, taskOverride: null, targetSummary: summary, recipe });
@@ -238,7 +238,7 @@ export function isFixApplied(s: StudioState, fix: WarningFix): boolean {
 /** Computes the associations between columns (in the worker) for the correlation chart. */
 export async function loadAssociations(): Promise<void> {
   try {
-    set({ associations: await requireEngine().associations() });
+    set({ associations: await requireEngine().data.associations() });
   } catch (e) {
     showError(e);
   }
@@ -246,7 +246,7 @@ export async function loadAssociations(): Promise<void> {
 
 /** Rows of the loaded table for the data grid (in file order or sorted). */
 export function fetchRows(start: number, count: number, sort?: { column: string; descending: boolean }): Promise<string[][]> {
-  return requireEngine().rows(start, count, sort);
+  return requireEngine().data.rows(start, count, sort);
 }
 
 /** Overrides the inferred task (null returns to the inferred one). */
@@ -254,7 +254,7 @@ export async function setTask(task: Task | null): Promise<void> {
   const { target } = studio.getState();
   if (!target) return;
   try {
-    const summary = await requireEngine().describeTarget(target, task ?? undefined);
+    const summary = await requireEngine().data.describeTarget(target, task ?? undefined);
     set({ taskOverride: task, targetSummary: summary });
     pickModelFor(summary.task);
   } catch (e) {

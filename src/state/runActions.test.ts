@@ -16,7 +16,7 @@ const loaded: Partial<StudioState> = { dataset: { state: 'succeeded', result: { 
 /** A stand-in engine: the target's task is the asked one (else `inferred`); trainings start and never end. */
 function stubEngine(inferred: string) {
   return {
-    describeTarget: vi.fn(async (_target: string, task?: string) => ({ task: task ?? inferred })),
+    data: { describeTarget: vi.fn(async (_target: string, task?: string) => ({ task: task ?? inferred })) },
     train: vi.fn((_config: unknown) => new Promise(() => {})),
     trainUnsupervised: vi.fn((_config: unknown) => new Promise(() => {})),
   };
@@ -61,7 +61,7 @@ describe('re-running a run', () => {
     const s = studio.getState();
     expect(s).toMatchObject({ step: 'train', target: 'species', noTarget: null, modelId: 'tree', modelParams: { maxDepth: 9, minSamplesLeaf: 3 }, seed: 7, validation: { folds: 5, method: 'holdout', group: null }, recipe: tuned.recipe });
     // The engine inferred "binary": the run's own task was put back.
-    expect(engine.describeTarget.mock.calls).toEqual([['species'], ['species', 'multiclass']]);
+    expect(engine.data.describeTarget.mock.calls).toEqual([['species'], ['species', 'multiclass']]);
     expect(s.targetSummary?.task).toBe('multiclass');
     expect(engine.train).toHaveBeenCalledTimes(1);
     expect(engine.train.mock.calls[0][0]).toMatchObject({ problem: { target: 'species', task: 'multiclass' }, model: { id: 'tree', params: { maxDepth: 9, minSamplesLeaf: 3 } }, seed: 7, validation: { folds: 5, method: 'holdout' } });
@@ -72,7 +72,7 @@ describe('re-running a run', () => {
     const plain = runFixture({ data, model: { id: 'knn', params: { k: 3 } } });
     const { studio, actions } = await studioWith(loaded, [], engine);
     expect(await actions.rerun(plain)).toBe(true);
-    expect(engine.describeTarget.mock.calls).toEqual([['species']]);
+    expect(engine.data.describeTarget.mock.calls).toEqual([['species']]);
     expect(studio.getState()).toMatchObject({ modelId: 'knn', modelParams: { k: 3 } });
 
     const clustering = runFixture({ id: 'c', data, problem: { target: null, task: 'clustering' }, model: { id: 'kmeans', params: { k: 3 } } });
@@ -95,7 +95,7 @@ describe('re-running a run', () => {
       'This run needs the data it was trained on: penguins.csv (344 rows, 8 columns). The data loaded now (penguins.csv, 344 rows, read differently or changed since) is not the same: load that file on Data, then re-run.',
     ]);
     expect(studio.getState()).toMatchObject({ step: before.step, target: null, modelId: before.modelId, recipe: before.recipe });
-    expect(engine.describeTarget).not.toHaveBeenCalled();
+    expect(engine.data.describeTarget).not.toHaveBeenCalled();
     expect(engine.train).not.toHaveBeenCalled();
   });
 });

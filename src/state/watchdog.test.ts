@@ -20,11 +20,13 @@ function fakeEngine(stuck: boolean) {
   const engine = {
     terminate: vi.fn(),
     initBackend: vi.fn(async () => report),
-    loadCsv: vi.fn(async (_file: File) => summary),
-    describeTarget: vi.fn(async () => ({ task: 'multiclass' })),
+    data: {
+      loadCsv: vi.fn(async (_file: File) => summary),
+      describeTarget: vi.fn(async () => ({ task: 'multiclass' })),
+      associations: vi.fn(never),
+    },
     train: vi.fn(() => new Promise((_, reject) => (endTraining = reject))),
     cancel: vi.fn(() => (stuck ? never() : Promise.resolve(endTraining(new CancelledError())))),
-    associations: vi.fn(never),
     mapRows: vi.fn(never),
   };
   return engine;
@@ -86,8 +88,8 @@ describe('the watchdog', () => {
     expect(s.training.state).toBe('cancelled');
     expect(s.backend).toMatchObject({ status: 'ready', report });
     // The data file is read again in the new engine, and the person's settings are as they were.
-    expect(fresh.loadCsv).toHaveBeenCalledTimes(1);
-    expect(fresh.loadCsv.mock.calls[0][0]).toBe(file);
+    expect(fresh.data.loadCsv).toHaveBeenCalledTimes(1);
+    expect(fresh.data.loadCsv.mock.calls[0][0]).toBe(file);
     expect(s.dataset.state).toBe('succeeded');
     expect({ target: s.target, modelId: s.modelId, modelParams: s.modelParams, seed: s.seed, recipe: s.recipe }).toEqual(settings);
     // The run history keeps the earlier run and records the cancelled one.

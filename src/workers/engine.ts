@@ -5,49 +5,40 @@ import { type RowMap, colourSeries, evenRows, mapRows } from '../core/artifact/r
 import { tfjsPair } from '../core/artifact/tfjsPair';
 import { type TreeDescription, describeFittedTree, fittedTrees } from '../core/models/trees/describe';
 import type { CurveRange } from '../core/explain/curveRange';
-import { type CsvReadOptions, readCsv } from '../core/ingest/reader';
+import { readCsv } from '../core/ingest/reader';
 import { blobSource } from '../core/ingest/source';
 import { writeRowsCsv } from '../core/ingest/writeCsv';
-import { type AssociationMatrix, associationMatrix, targetRelations } from '../core/profile/association';
-import { profileTableWith } from '../core/profile/profile';
-import { sortRows } from '../core/table/sort';
-import { classImbalance, leakageWarnings } from '../core/profile/warnings';
-import { type DataTable, fingerprintTable, getColumn } from '../core/table/DataTable';
-import { clipForDisplay, displayCell } from '../core/table/column';
+import type { DataTable } from '../core/table/DataTable';
+import { displayCell } from '../core/table/column';
 import type { TrainConfig, UnsupervisedConfig } from '../core/train/config';
 import { runTraining } from '../core/train/runTraining';
 import { type AutoOptions, autoReport, chooseForRun } from '../core/tune/auto';
 import { type TuneOptions, tuneAndTrain } from '../core/tune/tune';
 import { runUnsupervised } from '../core/train/runUnsupervised';
-import { CancelledError, SaplingError, errorMessage } from '../core/util/errors';
+import { CancelledError, SaplingError } from '../core/util/errors';
 import { jsonChunks } from '../core/util/jsonChunks';
 import { blobFromChunks, writeAll } from '../core/util/textChunks';
-import { type Task, classTarget, inferTask, isClassification, resolveProblem } from '../core/problem';
+import { isClassification } from '../core/problem';
 import { getModelInfo } from '../core/models/info';
 import type { EpochLog } from '../core/models/model';
 import { type BackendName, type BackendReport, chooseBackend, switchBackend } from './backend';
 import { createGpuDenseTrainer } from './gpuDense';
-import { type DatasetSummary, type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult, type TargetSummary } from './protocol';
+import { type JobProgress, type ModelSummary, type PredictionResult, ROW_MAP_SAMPLE, type RowMapResult } from './protocol';
 import { ModelReadings } from './modelReadings';
 import { MonitorJobs } from './monitorJobs';
 import { monitorTable } from '../core/monitor/monitorTable';
 import { PartPool } from './partPool';
 import { PrepareJobs } from './prepareJobs';
+import { DataJobs, PREVIEW_ROWS, browserMemoryBudget } from './dataJobs';
 import { featureSources } from '../core/prep/featureSources';
 import { createYield } from './yieldToEvents';
 
-/** Rows shown in preview tables. */
-const PREVIEW_ROWS = 50;
-
 /**
- * The engine that lives in the worker: it holds the data table and the current model, and exposes
- * core functions to the page. Long calls take a progress callback and honour `cancel()`.
+ * The engine that lives in the worker: it holds the current model, with the loaded table in its
+ * data module (`engine.data`), and exposes core functions to the page. Long calls take a progress callback and honour `cancel()`.
  */
 
 export class Engine {
-  private table: DataTable | null = null;
-  /** The file the table came from, kept to re-read it with other settings. */
-  private file: Blob | null = null;
   private model: AnyModelFile | null = null;
   /** The rows of the last predicted file, kept so a row of its preview can be explained ("why?"). */
   private predicted: DataTable | null = null;
@@ -58,9 +49,11 @@ export class Engine {
   private cancels = 0;
   private readonly parts = new PartPool();
   private readonly yieldToEvents = createYield();
+  /** The loaded table, a module of its own: the page calls `engine.data.…`. */
+  readonly data = new DataJobs({ parts: this.parts, yieldToEvents: this.yieldToEvents, startJob: () => this.startJob() });
   private readonly readings = new ModelReadings({
-    table: () => this.table,
-    requireTable: () => this.requireTable(),
+    table: () => this.data.table(),
+    requireTable: () => this.data.requireTable(),
     model: () => this.model,
     predicted: () => this.predicted,
     startJob: () => this.startJob(),
@@ -68,12 +61,12 @@ export class Engine {
   });
   /** Monitoring and retraining (issue 14), a module of its own: the page calls `engine.monitor.…`. */
   readonly monitor = new MonitorJobs({
-    model: () => this.model, table: () => this.table, tableName: () => (this.file as { name?: string } | null)?.name ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
+    model: () => this.model, table: () => this.data.table(), tableName: () => this.data.fileName() ?? 'the loaded data', startJob: () => this.startJob(), runContext: (stopped) => this.runContext(stopped),
     readOptions: () => ({ memoryBudget: browserMemoryBudget() }), summarise: (file, name) => summarise(file, 'trained', name), becomeCurrent: (file) => this.becomeCurrent(file),
   }, monitorTable);
 
   /** Prepare's recipe preview and prepared data set (issue 15): the page calls `engine.prepare.…`. */
-  readonly prepare = new PrepareJobs(() => this.requireTable());
+  readonly prepare = new PrepareJobs(() => this.data.requireTable());
 
   /** Picks the fastest TF.js backend on this device (or `preferred`). */
   async initBackend(preferred?: BackendName): Promise<BackendReport> {
@@ -101,117 +94,9 @@ export class Engine {
     return () => this.cancels !== at;
   }
 
-  /**
-   * Streams a CSV file into a table (never holding it whole), profiles it, and keeps the table here.
-   * The previous table stays until this succeeds; Cancel stops between chunks.
-   */
-  async loadCsv(file: Blob & { name?: string }, options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
-    const stopped = this.startJob();
-    let last = 0;
-    const { table, meta, warnings } = await readCsv(blobSource(file), {
-      memoryBudget: browserMemoryBudget(),
-      parallel: this.parts.reader(file),
-      ...options,
-      shouldStop: () => stopped(),
-      yieldToEvents: this.yieldToEvents,
-      onProgress: (p) => {
-        const now = performance.now();
-        if (now - last > 100 || p.bytesRead === p.totalBytes) {
-          last = now;
-          onProgress({ kind: 'ingest', ...p });
-        }
-      },
-    });
-    onProgress({ kind: 'stage', stage: 'profiling' });
-    await this.yieldToEvents();
-    if (stopped()) throw new CancelledError();
-    const profile = await profileTableWith(table, {}, this.parts);
-    this.table = table;
-    this.file = file;
-    const names = table.columns.map((c) => c.name);
-    const rows: string[][] = [];
-    for (let i = 0; i < Math.min(PREVIEW_ROWS, table.rowCount); i++) rows.push(table.columns.map((c) => displayCell(c, i)));
-    return {
-      name: file.name ?? 'data.csv',
-      bytes: file.size,
-      meta,
-      // Long values are cut before they reach the page: a 20 MB field would otherwise be a text node.
-      profile: { ...profile, columns: profile.columns.map((c) => (c.top ? { ...c, top: c.top.map((t) => ({ ...t, value: clipForDisplay(t.value) })) } : c)) },
-      warnings: [...warnings, ...profile.warnings],
-      preview: { columns: names, rows },
-      fingerprint: fingerprintTable(table),
-    };
-  }
-
-  /** Associations between the loaded table's columns (on at most 100,000 evenly spaced rows). */
-  associations(): AssociationMatrix {
-    return associationMatrix(this.requireTable());
-  }
-
-  /**
-   * Rows [start, start + count) of the loaded table as display strings, each led by its 1-based
-   * row number in the file; in file order or sorted by a column (missing values last). The sort
-   * order is computed once per column and direction.
-   */
-  rows(start: number, count: number, sort?: { column: string; descending: boolean }): string[][] {
-    const table = this.requireTable();
-    const order = sort ? this.sortOrder(table, sort.column, sort.descending) : null;
-    const end = Math.min(table.rowCount, start + count);
-    const out: string[][] = [];
-    for (let r = start; r < end; r++) {
-      const i = order ? order[r] : r;
-      out.push([String(i + 1), ...table.columns.map((c) => displayCell(c, i))]);
-    }
-    return out;
-  }
-
-  private sorted: { table: DataTable; key: string; order: Int32Array } | null = null;
-
-  private sortOrder(table: DataTable, column: string, descending: boolean): Int32Array {
-    const key = `${column}\u0000${descending}`;
-    if (this.sorted?.table === table && this.sorted.key === key) return this.sorted.order;
-    const order = sortRows(getColumn(table, column), descending);
-    this.sorted = { table, key, order };
-    return order;
-  }
-
-  /** Reads the same file again with other settings (delimiter, encoding, column kinds, sampling). */
-  async rereadCsv(options: CsvReadOptions, onProgress: (p: JobProgress) => void): Promise<DatasetSummary> {
-    if (!this.file) throw new SaplingError('no-data', 'load a CSV file first');
-    return this.loadCsv(this.file, options, onProgress);
-  }
-
-  /**
-   * The target column's task (given, or inferred) and class counts, with the reason it cannot be
-   * trained on if so (single class, not numeric for regression, …).
-   */
-  describeTarget(target: string, task?: Task | 'classification'): TargetSummary {
-    const table = this.requireTable();
-    const column = getColumn(table, target);
-    const inferred = inferTask(column);
-    let error: string | undefined;
-    let resolved: Task = task === 'classification' ? (inferred === 'regression' ? 'multiclass' : inferred) : (task ?? inferred);
-    try {
-      resolved = resolveProblem(table, target, task).task;
-    } catch (e) {
-      error = errorMessage(e);
-    }
-    if (resolved === 'regression' || column.kind === 'datetime') {
-      const relations = error || column.kind !== 'numeric' ? [] : targetRelations(table, target, 'regression');
-      return { task: resolved, inferred, classes: null, error, relations, warnings: leakageWarnings(relations, target) };
-    }
-    const { classes, y } = classTarget(column);
-    const counts = new Array<number>(classes.length).fill(0);
-    for (const k of y) if (k >= 0) counts[k]++;
-    const imbalance = classImbalance(table, target);
-    const relations = targetRelations(table, target, resolved);
-    const warnings = [...(imbalance ? [imbalance] : []), ...leakageWarnings(relations, target)];
-    return { task: resolved, inferred, classes: classes.map((value, k) => ({ value, count: counts[k] })), error, relations, warnings };
-  }
-
   /** Trains on the loaded table; the result becomes the current model. */
   async train(config: TrainConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
-    const table = this.requireTable();
+    const table = this.data.requireTable();
     const stopped = this.startJob();
     const epochs = epochSender(onProgress);
     const { file } = await runTraining(table, config, {
@@ -230,7 +115,7 @@ export class Engine {
    * then trains the winner (live chart and all); the report says how it chose.
    */
   async trainAuto(config: TrainConfig, options: AutoOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
-    const table = this.requireTable();
+    const table = this.data.requireTable();
     const stopped = this.startJob();
     const epochs = epochSender(onProgress);
     const common = this.runContext(stopped);
@@ -284,7 +169,7 @@ export class Engine {
    * scored), then trains the best settings on all training rows and tests them once.
    */
   async tune(config: TrainConfig, options: TuneOptions, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
-    const table = this.requireTable();
+    const table = this.data.requireTable();
     const stopped = this.startJob();
     const epochs = epochSender(onProgress);
     const common = this.runContext(stopped);
@@ -355,7 +240,7 @@ export class Engine {
 
   /** Fits a model without a target (clustering, projection) on every loaded row; it becomes the current model. */
   async trainUnsupervised(config: UnsupervisedConfig, onProgress: (p: JobProgress) => void): Promise<ModelSummary> {
-    const table = this.requireTable();
+    const table = this.data.requireTable();
     const stopped = this.startJob();
     const { file } = await runUnsupervised(table, config, {
       host: this.parts,
@@ -374,7 +259,7 @@ export class Engine {
    * are computed once per model and table; another colour only reads the column.
    */
   async mapRows(colourBy: string | null): Promise<RowMapResult> {
-    const table = this.requireTable();
+    const table = this.data.requireTable();
     const file = this.requireModel();
     if (!isUnsupervisedFile(file)) throw new SaplingError('model-task', 'the 2-D map of the rows is for clustering and projection models');
     if (this.rowMap?.model !== file || this.rowMap.table !== table) {
@@ -438,21 +323,12 @@ export class Engine {
     return { rows: table.rowCount, columns, added: extra.length, preview, csv, warnings };
   }
 
-  private requireTable(): DataTable {
-    if (!this.table) throw new SaplingError('no-data', 'load a CSV file first');
-    return this.table;
-  }
-
   private requireModel(): AnyModelFile {
     if (!this.model) throw new SaplingError('no-model', 'there is no model yet: train one or import a model file');
     return this.model;
   }
 }
 
-/**
- * The bytes a table may take in this tab: half the device memory the browser reports (Chrome caps
- * `deviceMemory` at 8 GB), at most 4 GB, or 2 GB when the browser does not say.
- */
 /** How often held-back epoch logs go to the page. */
 const EPOCH_SEND_MS = 50;
 
@@ -477,11 +353,6 @@ function epochSender(onProgress: (p: JobProgress) => void): { add: (log: EpochLo
     },
     flush,
   };
-}
-
-function browserMemoryBudget(): number {
-  const gb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-  return Math.min(4, gb ? gb / 2 : 2) * 1024 ** 3;
 }
 
 function summarise(file: AnyModelFile, source: ModelSummary['source'], name: string): ModelSummary {
