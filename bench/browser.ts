@@ -1,6 +1,6 @@
 import { type Browser, type Page, chromium } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { withoutIsolation } from '../e2e/fixtures/isolation';
 // @ts-expect-error plain ESM helper shared with the test set-up
@@ -84,7 +84,7 @@ async function trainWatched(page: Page): Promise<MainThreadFigures> {
  */
 export async function watchMainThread(page: Page, act: () => Promise<void>): Promise<MainThreadFigures> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] } });
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing', ...(process.env.SAPLING_TRACE_OUT ? ['devtools.timeline'] : [])] } });
   await page.evaluate(() => {
     (window as unknown as { longTasks: number[] }).longTasks = [];
     performance.mark('bench-train-start');
@@ -105,6 +105,8 @@ export async function watchMainThread(page: Page, act: () => Promise<void>): Pro
   }
   await cdp.send('IO.close', { handle });
   await cdp.detach();
+  // SAPLING_TRACE_OUT=<file> keeps the last trace, to open in the browser's performance panel.
+  if (process.env.SAPLING_TRACE_OUT) writeFileSync(process.env.SAPLING_TRACE_OUT, text);
   return { longestMs, longestCpuMs: longestTaskCpu(JSON.parse(text)) };
 }
 

@@ -45,6 +45,8 @@ async function pass(dist: string, csv: string): Promise<Pass> {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
     await page.waitForTimeout(500);
+    const trace = process.env.SAPLING_TRACE_OUT;
+    if (trace) process.env.SAPLING_TRACE_OUT = trace.replace(/\.json$/, '-open.json');
     const open = await watchMainThread(page, async () => {
       await page.getByRole('tab', { name: 'Evaluate' }).click();
       await page.getByRole('heading', { name: 'Evaluate', level: 2 }).waitFor();
@@ -55,10 +57,13 @@ async function pass(dist: string, csv: string): Promise<Pass> {
     await page.getByLabel('Epochs', { exact: true }).fill('3');
     await page.getByLabel('Batch size', { exact: true }).fill('32');
     await page.getByLabel('Early stopping', { exact: true }).uncheck();
+    if (trace) process.env.SAPLING_TRACE_OUT = trace.replace(/\.json$/, '-mlp.json');
     const mlp = await finishOnEvaluate(page, /^Neural network \(MLP\) predicting/);
     await page.getByRole('tab', { name: 'Train' }).click();
     await page.getByRole('combobox', { name: 'Model' }).selectOption('gbdt');
+    if (trace) process.env.SAPLING_TRACE_OUT = trace.replace(/\.json$/, '-gbdt.json');
     const gbdt = await finishOnEvaluate(page, /^Gradient boosting predicting/);
+    if (trace) process.env.SAPLING_TRACE_OUT = trace;
     return { open, mlp, gbdt };
   });
 }

@@ -105,16 +105,18 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           caption={<span className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</span>}
           table={{ columns: ['recall', 'precision'], rows: binary.pr.recall.map((x, i) => [x, binary.pr.precision[i]]) }}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'recall', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
-              <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
-              <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `recall ${fmt(Number(l))}`} />
-              <Line data={prLine} dataKey="y" name="precision" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={2} type="stepAfter" />
-              <Line data={[{ x: scores.recall, y: scores.precision }]} dataKey="y" name="threshold" stroke="var(--orange)" dot={{ r: 6, fill: 'var(--orange)' }} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <Staggered order={2} when="precision-recall" height={260}>
+            <ResponsiveContainer width="100%" height={260}>
+              <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'recall', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
+                <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
+                <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `recall ${fmt(Number(l))}`} />
+                <Line data={prLine} dataKey="y" name="precision" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={2} type="stepAfter" />
+                <Line data={[{ x: scores.recall, y: scores.precision }]} dataKey="y" name="threshold" stroke="var(--orange)" dot={{ r: 6, fill: 'var(--orange)' }} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </Staggered>
         </ChartFigure>
         <ChartFigure
           label={`Calibration: predicted probability of ${positive} against the share that is, in ${binary.calibration.length} bins`}
@@ -123,8 +125,8 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           caption={<span className="muted small">Calibration: when the model says p, how often is it “{positive}”? On the diagonal is well calibrated.</span>}
           table={{ columns: ['predicted probability', 'observed share', 'rows'], rows: binary.calibration.map((b) => [b.predicted, b.observed, b.count]) }}
         >
-          {/* Drawn in a task after the precision–recall chart's: the two recharts mounts together were over 50 ms. */}
-          <Staggered order={2} when="calibration" height={260}>
+          {/* Each chart is drawn in a task of its own, after the card (see Staggered). */}
+          <Staggered order={3} when="calibration" height={260}>
             <ResponsiveContainer width="100%" height={260}>
               <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
