@@ -119,7 +119,7 @@ function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSum
       </div>
       <PermutationCard key={`permutation-${key}`} />
       <DependenceCard key={`dependence-${key}`} current={current} />
-      <Staggered order={4} when={key} height={0}>
+      <Staggered order={2} when={key} height={0}>
         <TreeCard />
       </Staggered>
       <NextStep to="export" />
