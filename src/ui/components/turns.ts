@@ -1,6 +1,6 @@
 /**
  * Turns for the heavy parts of a screen: each waiting part is called in its own task, lowest order
- * first, so that mounting several charts at once (recharts' mount is 50–150 ms of main thread each)
+ * first, so that mounting several charts at once (a recharts chart or the tree diagram takes 20–60 ms of main thread)
  * becomes several short tasks the browser can paint and answer input between.
  */
 export interface Turns {
