@@ -1,6 +1,6 @@
 import { type Browser, type Page, chromium } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { withoutIsolation } from '../e2e/fixtures/isolation';
 // @ts-expect-error plain ESM helper shared with the test set-up
@@ -33,7 +33,7 @@ async function serve(args: string[]): Promise<ChildProcess> {
  * Serves a page with Vite (`serverArgs`), opens it in headless Chromium (after `before`, e.g. routes)
  * and runs `use` on it; the browser and the server are always stopped afterwards.
  */
-async function withPage<T>(serverArgs: string[], path: string, use: (page: Page) => Promise<T>, before?: (page: Page) => Promise<void>): Promise<T> {
+export async function withPage<T>(serverArgs: string[], path: string, use: (page: Page) => Promise<T>, before?: (page: Page) => Promise<void>): Promise<T> {
   const server = await serve(serverArgs);
   let browser: Browser | undefined;
   try {
@@ -71,14 +71,25 @@ export interface MainThreadFigures {
 
 /** Clicks Train and waits for the done line, watching the main thread: long tasks, and each task's CPU time in a trace. */
 async function trainWatched(page: Page): Promise<MainThreadFigures> {
+  return watchMainThread(page, async () => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
+  });
+}
+
+/**
+ * Runs `act` (then waits a second for what it set off to be drawn) watching the main thread: the
+ * longest task by the long-task observer (installed by the caller as `window.longTasks`) and the
+ * most CPU in one task from a Chrome trace.
+ */
+export async function watchMainThread(page: Page, act: () => Promise<void>): Promise<MainThreadFigures> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] } });
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing', ...(process.env.SAPLING_TRACE_OUT ? ['devtools.timeline'] : [])] } });
   await page.evaluate(() => {
     (window as unknown as { longTasks: number[] }).longTasks = [];
     performance.mark('bench-train-start');
   });
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByText(/^Done in /).waitFor({ timeout: 600_000 });
+  await act();
   // The finish: the result, the final chart and the run history are drawn after the done line.
   await page.waitForTimeout(1000);
   const longestMs = Math.max(0, ...(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)));
@@ -94,6 +105,8 @@ async function trainWatched(page: Page): Promise<MainThreadFigures> {
   }
   await cdp.send('IO.close', { handle });
   await cdp.detach();
+  // SAPLING_TRACE_OUT=<file> keeps the last trace, to open in the browser's performance panel.
+  if (process.env.SAPLING_TRACE_OUT) writeFileSync(process.env.SAPLING_TRACE_OUT, text);
   return { longestMs, longestCpuMs: longestTaskCpu(JSON.parse(text)) };
 }
 

@@ -22,6 +22,7 @@ import { UnsupervisedEvaluation } from './unsupervised/UnsupervisedEvaluation';
 import type { SupervisedModelSummary } from '../../workers/protocol';
 import type { ReactNode } from 'react';
 import { OutOfDate } from '../components/OutOfDate';
+import { Staggered } from '../components/Staggered';
 
 /** Step 5: how good the model is on rows it never saw, and where it goes wrong; or what a model without a target found. */
 export function EvaluateScreen() {
@@ -35,6 +36,9 @@ export function EvaluateScreen() {
 function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSummary; notice: ReactNode }) {
   const { report } = current;
   const ev = report.evaluation;
+  // The charts and the tree are drawn one per task after the rest (see Staggered): recharts mounting
+  // them all at once held the main thread 150–300 ms when a training finished with this screen open.
+  const key = modelKey(current);
   return (
     <section aria-labelledby="evaluate-title">
       <h2 id="evaluate-title">Evaluate</h2>
@@ -56,10 +60,16 @@ function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSum
             </div>
             <div className="card">
               <h3>ROC curve</h3>
-              <RocChart curves={ev.roc} />
+              <Staggered order={0} when={key} height={ROC_HEIGHT}>
+                <RocChart curves={ev.roc} />
+              </Staggered>
             </div>
           </div>
-          {ev.binary ? <ThresholdCard key={modelKey(current)} details={ev} saved={current.threshold} /> : null}
+          {ev.binary ? (
+            <Staggered order={1} when={key} height={THRESHOLD_HEIGHT} className="card">
+              <ThresholdCard key={key} details={ev} saved={current.threshold} />
+            </Staggered>
+          ) : null}
           <div className="card">
             <h3 id="per-class-title">Per class</h3>
             <table aria-labelledby="per-class-title" className="metrics">
@@ -90,22 +100,28 @@ function SupervisedEvaluation({ current, notice }: { current: SupervisedModelSum
         <div className="grid-2">
           <div className="card">
             <h3>Predicted vs actual</h3>
-            <PredictedVsActual actual={ev.actual} predicted={ev.predicted} />
+            <Staggered order={0} when={key} height={SCATTER_HEIGHT}>
+              <PredictedVsActual actual={ev.actual} predicted={ev.predicted} />
+            </Staggered>
           </div>
           <div className="card">
             <h3>Residuals</h3>
-            <ResidualPlot actual={ev.actual} predicted={ev.predicted} />
+            <Staggered order={1} when={key} height={SCATTER_HEIGHT}>
+              <ResidualPlot actual={ev.actual} predicted={ev.predicted} />
+            </Staggered>
           </div>
         </div>
       )}
       <InsideTheModel current={current} />
       <div className="grid-2 curves">
-        <SizeCurveCard key={`curve-${modelKey(current)}`} />
-        <ValidationCurveCard key={`validation-curve-${modelKey(current)}`} model={report.model} task={report.task} />
+        <SizeCurveCard key={`curve-${key}`} />
+        <ValidationCurveCard key={`validation-curve-${key}`} model={report.model} task={report.task} />
       </div>
-      <PermutationCard key={`permutation-${modelKey(current)}`} />
-      <DependenceCard key={`dependence-${modelKey(current)}`} current={current} />
-      <TreeCard />
+      <PermutationCard key={`permutation-${key}`} />
+      <DependenceCard key={`dependence-${key}`} current={current} />
+      <Staggered order={2} when={key} height={0}>
+        <TreeCard />
+      </Staggered>
       <NextStep to="export" />
     </section>
   );
@@ -130,6 +146,11 @@ function InsideTheModel({ current }: { current: SupervisedModelSummary }) {
     </div>
   );
 }
+
+/** Heights (px) of the staggered parts, held by their boxes until they are drawn so nothing below jumps. */
+const ROC_HEIGHT = 360;
+const SCATTER_HEIGHT = 340;
+const THRESHOLD_HEIGHT = 700;
 
 /** A duration for reading: 0.54 s, 3.2 s, 41 s. */
 function seconds(s: number): string {

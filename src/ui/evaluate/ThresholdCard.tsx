@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClassificationDetails } from '../../core/evaluate/evaluate';
 import { scoresAt } from '../../core/evaluate/threshold';
 import { saveThreshold } from '../../state/modelReading';
@@ -7,6 +6,7 @@ import { ActionError } from '../components/ActionError';
 import { fmt, fmtMetric } from '../format';
 import { ChartFigure } from '../charts/ChartFigure';
 import { thinSteps } from '../charts/thinCurve';
+import { UnitChart } from '../charts/UnitChart';
 
 /**
  * A binary classifier's decision threshold: a slider that moves the confusion matrix and the
@@ -17,8 +17,8 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
   const [step, setStep] = useState(Math.round((saved ?? 0.5) * 100));
   const pr = details.binary?.pr;
   // Made once per model, not at every step of the slider, and only the points a 260 px chart can
-  // show (within half a pixel): recharts' work grows with each of the test set's 2,000 points.
-  const prLine = useMemo(() => (pr ? thinSteps(pr.precision, 260).map((i) => ({ x: pr.recall[i], y: pr.precision[i] })) : []), [pr]);
+  // show (within half a pixel) of the test set's 2,000 points.
+  const prKeep = useMemo(() => (pr ? thinSteps(pr.precision, 260) : []), [pr]);
   const binary = details.binary;
   if (!binary) return null;
   const [negative, positive] = details.classes;
@@ -104,16 +104,16 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           caption={<span className="muted small">Precision–recall (average precision {fmt(binary.pr.averagePrecision)}); the dot is the threshold above.</span>}
           table={{ columns: ['recall', 'precision'], rows: binary.pr.recall.map((x, i) => [x, binary.pr.precision[i]]) }}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'recall', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
-              <YAxis type="number" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
-              <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `recall ${fmt(Number(l))}`} />
-              <Line data={prLine} dataKey="y" name="precision" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={2} type="stepAfter" />
-              <Line data={[{ x: scores.recall, y: scores.precision }]} dataKey="y" name="threshold" stroke="var(--orange)" dot={{ r: 6, fill: 'var(--orange)' }} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <UnitChart
+            height={260}
+            xName="recall"
+            yName="precision"
+            yAxisWidth={56}
+            lines={[
+              { x: pr?.recall ?? [], y: pr?.precision ?? [], keep: prKeep, colour: 'var(--accent)', width: 2, steps: true },
+              { x: [scores.recall], y: [scores.precision], colour: 'var(--orange)', dots: 6 },
+            ]}
+          />
         </ChartFigure>
         <ChartFigure
           label={`Calibration: predicted probability of ${positive} against the share that is, in ${binary.calibration.length} bins`}
@@ -122,16 +122,16 @@ export function ThresholdCard({ details, saved }: { details: ClassificationDetai
           caption={<span className="muted small">Calibration: when the model says p, how often is it “{positive}”? On the diagonal is well calibrated.</span>}
           table={{ columns: ['predicted probability', 'observed share', 'rows'], rows: binary.calibration.map((b) => [b.predicted, b.observed, b.count]) }}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" dataKey="x" domain={[0, 1]} tickFormatter={fmt} label={{ value: 'predicted probability', position: 'insideBottom', offset: -8 }} tick={{ fontSize: 12 }} />
-              <YAxis type="number" dataKey="y" domain={[0, 1]} tickFormatter={fmt} width={56} label={{ value: 'observed share', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} tick={{ fontSize: 12 }} />
-              <Tooltip formatter={(v) => fmt(Number(v))} />
-              <Scatter data={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} line={{ stroke: '#999', strokeDasharray: '4 4' }} shape={() => <g />} isAnimationActive={false} legendType="none" />
-              <Scatter data={binary.calibration.map((b) => ({ x: b.predicted, y: b.observed, rows: b.count }))} fill="var(--accent)" line={{ stroke: 'var(--accent)' }} isAnimationActive={false} />
-            </ScatterChart>
-          </ResponsiveContainer>
+          <UnitChart
+            height={260}
+            xName="predicted probability"
+            yName="observed share"
+            yAxisWidth={56}
+            lines={[
+              { x: [0, 1], y: [0, 1], colour: '#999', dash: '4 4' },
+              { x: binary.calibration.map((b) => b.predicted), y: binary.calibration.map((b) => b.observed), colour: 'var(--accent)', dots: 4.5 },
+            ]}
+          />
         </ChartFigure>
       </div>
     </div>
