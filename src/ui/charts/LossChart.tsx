@@ -6,6 +6,7 @@ import { fmt } from '../format';
 import { fixedAxisTicks, niceAxisTicks } from './axisTicks';
 import type { HistoryLabels } from './historyLabels';
 import { ChartFigure } from './ChartFigure';
+import { LegendSwatch, XAxis, YAxis } from './svgAxes';
 
 /**
  * Training and validation loss per epoch (or round, tree, iteration), with the validation metric on
@@ -77,8 +78,6 @@ const LEGEND_HEIGHT = 28;
 const X_AXIS_HEIGHT = 30;
 const LOSS_AXIS_WIDTH = 56;
 const METRIC_AXIS_WIDTH = 48;
-const TICK = 6;
-const TICK_GAP = 2;
 
 /** One line of the chart: which value it draws, its name, look and axis. */
 export interface Series {
@@ -190,37 +189,9 @@ function Plot({ frame, series, data, kept, unit }: { frame: Frame; series: reado
         </g>
       ) : null}
       <g className="line-chart-axis">
-        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
-        {xTicks.map((t) => (
-          <g key={t}>
-            <line x1={sx(t)} x2={sx(t)} y1={plot.bottom + TICK} y2={plot.bottom} />
-            <text x={sx(t)} y={plot.bottom + TICK + TICK_GAP} dy="0.71em" textAnchor="middle">
-              {t}
-            </text>
-          </g>
-        ))}
-        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
-        {lossTicks.map((t) => (
-          <g key={t}>
-            <line x1={plot.left - TICK} x2={plot.left} y1={sLoss(t)} y2={sLoss(t)} />
-            <text x={plot.left - TICK - TICK_GAP} y={sLoss(t)} dy="0.355em" textAnchor="end">
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        {series.some((s) => s.axis === 'metric') ? (
-          <>
-            <line x1={plot.right} x2={plot.right} y1={plot.top} y2={plot.bottom} />
-            {metricTicks.map((t) => (
-              <g key={t}>
-                <line x1={plot.right} x2={plot.right + TICK} y1={sMetric(t)} y2={sMetric(t)} />
-                <text x={plot.right + TICK + TICK_GAP} y={sMetric(t)} dy="0.355em" textAnchor="start">
-                  {fmt(t)}
-                </text>
-              </g>
-            ))}
-          </>
-        ) : null}
+        <XAxis plot={plot} ticks={xTicks} sx={sx} label={(t) => t} />
+        <YAxis plot={plot} ticks={lossTicks} sy={sLoss} side="left" />
+        {series.some((s) => s.axis === 'metric') ? <YAxis plot={plot} ticks={metricTicks} sy={sMetric} side="right" /> : null}
       </g>
       <text className="line-chart-axis-name" x={(plot.left + plot.right) / 2} y={plot.bottom + X_AXIS_HEIGHT + 8} textAnchor="middle">
         {unit}
@@ -236,9 +207,7 @@ function Legend({ series, width }: { series: readonly Series[]; width: number })
       <ul>
         {byName(series).map((s) => (
           <li key={s.key}>
-            <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden>
-              <path strokeWidth="4" fill="none" stroke={s.colour} d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16" />
-            </svg>
+            <LegendSwatch colour={s.colour} />
             <span>{s.name}</span>
           </li>
         ))}

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { curveLinear, curveStepAfter, line } from 'd3-shape';
 import { useElementSize } from '../evaluate/tree/useElementSize';
-import { fmt } from '../format';
 import { fixedAxisTicks } from './axisTicks';
+import { LegendSwatch, XAxis, YAxis } from './svgAxes';
 
 /** One line on a unit-square chart: its points, look, and its name in the legend (none for unnamed lines). */
 export interface UnitLine {
@@ -23,8 +23,6 @@ export interface UnitLine {
 const MARGIN = { top: 8, right: 16, bottom: 16, left: 8 };
 const X_AXIS_HEIGHT = 30;
 const LEGEND_HEIGHT = 36;
-const TICK = 6;
-const TICK_GAP = 2;
 const TICKS = fixedAxisTicks(0, 1);
 
 /**
@@ -69,24 +67,8 @@ export function UnitChart({ lines, height, xName, yName, yAxisWidth, legend = fa
               );
             })}
             <g className="line-chart-axis">
-              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
-              {TICKS.map((t) => (
-                <g key={t}>
-                  <line x1={sx(t)} x2={sx(t)} y1={plot.bottom + TICK} y2={plot.bottom} />
-                  <text x={sx(t)} y={plot.bottom + TICK + TICK_GAP} dy="0.71em" textAnchor="middle">
-                    {fmt(t)}
-                  </text>
-                </g>
-              ))}
-              <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
-              {TICKS.map((t) => (
-                <g key={t}>
-                  <line x1={plot.left - TICK} x2={plot.left} y1={sy(t)} y2={sy(t)} />
-                  <text x={plot.left - TICK - TICK_GAP} y={sy(t)} dy="0.355em" textAnchor="end">
-                    {fmt(t)}
-                  </text>
-                </g>
-              ))}
+              <XAxis plot={plot} ticks={TICKS} sx={sx} />
+              <YAxis plot={plot} ticks={TICKS} sy={sy} side="left" />
             </g>
             <text className="line-chart-axis-name" x={(plot.left + plot.right) / 2} y={plot.bottom + X_AXIS_HEIGHT + 8} textAnchor="middle">
               {xName}
@@ -100,9 +82,7 @@ export function UnitChart({ lines, height, xName, yName, yAxisWidth, legend = fa
               <ul>
                 {named.map((l) => (
                   <li key={l.name}>
-                    <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden>
-                      <path strokeWidth="4" fill="none" stroke={l.colour} d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16" />
-                    </svg>
+                    <LegendSwatch colour={l.colour} />
                     <span>{l.name}</span>
                   </li>
                 ))}
