@@ -1,40 +1,13 @@
-import { type ReactNode, useEffect, useState } from 'react';
-
-/** Deferred parts waiting to mount, mounted one at a time. */
-const waiting: (() => void)[] = [];
-let mounting = false;
-
-function next(): void {
-  if (mounting) return;
-  const mount = waiting.shift();
-  if (!mount) return;
-  mounting = true;
-  // A task of its own per part, so the browser can paint and answer input in between.
-  setTimeout(mount, 0);
-}
-
-function mounted(): void {
-  mounting = false;
-  next();
-}
+import type { ReactNode } from 'react';
+import { useStaggeredMount } from './Staggered';
 
 /**
  * Renders its children after the screen around it has appeared, one deferred part at a time,
  * each in its own task and commit: a screen with many heavy parts (tables, charts) then builds in
- * several short tasks instead of one long one that would freeze the page.
+ * several short tasks instead of one long one that would freeze the page. It waits in the page's
+ * one queue of turns (`Staggered`), in the order the parts mounted, and is drawn once.
  */
 export function Deferred({ children, placeholder = null }: { children: ReactNode; placeholder?: ReactNode }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    waiting.push(() => (live ? setReady(true) : mounted()));
-    next();
-    return () => {
-      live = false;
-    };
-  }, []);
-  useEffect(() => {
-    if (ready) mounted();
-  }, [ready]);
+  const { ready } = useStaggeredMount(0, 'mounted');
   return <>{ready ? children : placeholder}</>;
 }
